@@ -1,0 +1,5 @@
+import sys
+
+from ldpub.cli import main
+
+sys.exit(main())

@@ -1,0 +1,63 @@
+"""The ``ldpub`` command: argument parsing and printing only, over the library API.
+
+Each module in this package adds its subcommands through ``register(subparsers)``; a
+subcommand's handler takes the parsed arguments and returns the exit code.
+
+Exit codes: 0 ok; 1 invalid input or findings; 2 usage or I/O error; 3 store or
+endpoint error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from ldpub.errors import InputError, LdpubError, StoreError
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_STORE = 3
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ldpub",
+        description="Publish newsroom articles as schema.org JSON-LD and Linked Data.",
+        epilog="Exit codes: 0 ok, 1 invalid input or findings, 2 usage or I/O error, "
+        "3 store or endpoint error.",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if not module.name.startswith("_"):
+            importlib.import_module(f"{__name__}.{module.name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``ldpub`` with ``argv`` (default: the process's arguments); return the exit code."""
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        code: int = args.handler(args)
+        return code
+    except InputError as exc:
+        print(f"ldpub: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except StoreError as exc:
+        print(f"ldpub: error: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    except LdpubError as exc:
+        print(f"ldpub: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"ldpub: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
