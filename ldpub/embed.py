@@ -1,0 +1,566 @@
+"""Embed an article's JSON-LD into its HTML page, as a ``<script type="application/ld+json">``.
+
+The page is spliced, never re-serialised: ldpub finds where the ``<head>`` ends (or the block it
+inserted before, marked ``data-ldpub``) by scanning the page the way an HTML5 tokenizer does,
+and every byte outside the inserted block stays as it was. Running :func:`embed` again replaces
+its own block with the same bytes, so the result is stable.
+
+Where the block goes, in the order the browser's parser would see it:
+
+- the page already has an ldpub block: it is replaced where it is;
+- otherwise the block goes at the end of the head: before ``</head>``, or before whatever ends
+  the head implicitly (``<body>``, any element that does not belong in a head, visible text),
+  on its own line with the indentation of the line above when the page is laid out in lines.
+  A page with no ``<head>`` (or even no ``<html>``) gets it in the same place: the browser puts
+  it into the implied head. It always comes after the DOCTYPE and after a
+  ``<meta charset>``, so it cannot change the page's mode or encoding.
+
+The JSON is written with ``<``, ``>`` and ``&`` as ``\\u003c``, ``\\u003e``, ``\\u0026`` and all
+non-ASCII as ``\\uXXXX`` escapes (U+2028/2029 included), so no value can close the script
+(``</script>``), open an escaped section (``<!--``, ``<script``) or end a CDATA section
+(``]]>``), the block is valid in any ASCII-compatible encoding and in XHTML, and
+``JSON.parse`` gives back exactly the same values.
+
+No Python library reports source offsets for HTML5 tokens (``html.parser`` only approximates
+the tokenizer, and differently across patch releases), hence the small scanner below. It
+follows the WHATWG tokenizer for what matters here: comments (including ``<!-->`` and
+``--!>``), bogus comments, DOCTYPE, attribute quoting, raw text and RCDATA elements, the
+script-data escape states (``<!-- <script> </script>`` inside a script), and CDATA sections
+inside ``<svg>``/``<math>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+from ldpub.errors import InputError, Location
+
+__all__ = ["MARKER", "embed", "embedded_graph", "load_graph", "parse_graph", "script_json"]
+
+#: The attribute that marks the block ldpub inserted, so it can be found and replaced.
+MARKER = "data-ldpub"
+_OPEN_TAG = f'<script type="application/ld+json" {MARKER}="jsonld">'
+_CLOSE_TAG = "</script>"
+
+# HTML's whitespace (after input preprocessing, CR is a line feed).
+_WS = "\t\n\f\r "
+# Elements whose content the tokenizer reads as text up to their end tag. With scripting
+# enabled (as in every browser a reader uses) <noscript> is one of them.
+_RAWTEXT = frozenset({"style", "xmp", "iframe", "noembed", "noframes", "noscript"})
+_RCDATA = frozenset({"title", "textarea"})
+# Start tags that may stay in <head>; any other start tag ends it (WHATWG "in head" mode).
+_HEAD_TAGS = frozenset(
+    {
+        "html", "head", "base", "basefont", "bgsound", "link", "meta", "title",
+        "noscript", "noframes", "style", "script", "template",
+    }
+)  # fmt: skip
+# End tags that end the head ("in head" mode); other end tags there are ignored.
+_HEAD_ENDERS = frozenset({"head", "body", "html", "br"})
+# HTML start tags that break out of <svg>/<math> content back to HTML.
+_BREAKOUT = frozenset(
+    {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+        "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+        "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong",
+        "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    }
+)  # fmt: skip
+
+_FLAGS = re.ASCII | re.IGNORECASE  # HTML names are ASCII case-insensitive, nothing more
+_TAG_NAME = re.compile(r"[^\t\n\f\r />]*", _FLAGS)
+_SPACES = re.compile(r"[\t\n\f\r ]*")
+_ATTR_NAME = re.compile(r"[^\t\n\f\r />=][^\t\n\f\r />=]*", _FLAGS)
+_UNQUOTED = re.compile(r"[^\t\n\f\r >]*")
+_COMMENT_END = re.compile(r"--!?>")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tag:
+    start: int  # offset of "<"
+    end: int  # offset after ">"
+    name: str  # ASCII-lowercased
+    is_end: bool
+    attrs: dict[str, str]
+    content_stop: int  # raw text elements: offset of their end tag's "<"; else == end
+    content_end: int  # raw text elements: offset after their end tag; else == end
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    start: int
+    end: int
+
+
+_Token = _Tag | _Text
+
+
+class _Unterminated(Exception):
+    def __init__(self, what: str, start: int) -> None:
+        super().__init__(what)
+        self.what = what
+        self.start = start
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+def _end_tag_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}(?=[\t\n\f\r />])", _FLAGS)
+
+
+_SCRIPT_END = _end_tag_re("script")
+_SCRIPT_DATA = re.compile(r"</script(?=[\t\n\f\r />])|<!--", _FLAGS)
+_SCRIPT_ESCAPED = re.compile(r"-->|</script(?=[\t\n\f\r />])|<script(?=[\t\n\f\r />])", _FLAGS)
+_SCRIPT_DOUBLE = re.compile(r"-->|</script(?=[\t\n\f\r />])", _FLAGS)
+_END_TAGS = {name: _end_tag_re(name) for name in _RAWTEXT | _RCDATA}
+
+
+def _lower(name: str) -> str:
+    """ASCII lowercase, as HTML does (str.lower maps e.g. the Kelvin sign to "k")."""
+    return (
+        name.lower() if name.isascii() else "".join(c.lower() if c.isascii() else c for c in name)
+    )
+
+
+def _end_tag_end(s: str, lt: int, name_end: int) -> int:
+    """Offset after the ``>`` of the end tag at ``lt`` (its attributes are read like a start
+    tag's, so a quoted ``>`` does not end it)."""
+    return _parse_attrs(s, name_end, lt)[1]
+
+
+def _script_content_end(s: str, pos: int) -> int:
+    """Where the script element's content ends (the ``<`` of ``</script``), per the script-data
+    states: ``<!--`` escapes, ``<script`` inside an escape double-escapes, ``-->`` unescapes."""
+    state = "data"
+    while True:
+        pattern = {"data": _SCRIPT_DATA, "escaped": _SCRIPT_ESCAPED, "double": _SCRIPT_DOUBLE}
+        m = pattern[state].search(s, pos)
+        if m is None:
+            raise _Unterminated("<script> element", pos)
+        token = m.group().lower()
+        if token == "<!--":
+            state, pos = "escaped", m.start() + 2  # the "--" may also close it: "<!-->"
+        elif token == "-->":
+            state, pos = "data", m.end()
+        elif token == "<script":
+            state, pos = "double", m.end()
+        elif state == "double":  # "</script" inside a double escape only ends that
+            state, pos = "escaped", m.end()
+        else:
+            return m.start()
+
+
+def _parse_attrs(s: str, pos: int, start: int) -> tuple[dict[str, str], int, bool]:
+    """Attributes of a tag from ``pos`` (after its name); returns them, the offset after its
+    ``>`` and whether it ends with ``/>``. The first of duplicate attributes wins, as in
+    browsers."""
+    attrs: dict[str, str] = {}
+    n = len(s)
+    while True:
+        pos = _SPACES.match(s, pos).end()  # type: ignore[union-attr]
+        if pos >= n:
+            raise _Unterminated("tag", start)
+        c = s[pos]
+        if c == ">":
+            return attrs, pos + 1, False
+        if c == "/":
+            if s.startswith(">", pos + 1):
+                return attrs, pos + 2, True
+            pos += 1
+            continue
+        # An attribute name may start with "=" (a parse error browsers accept).
+        m = _ATTR_NAME.match(s, pos + 1) if c == "=" else _ATTR_NAME.match(s, pos)
+        name_end = m.end() if m else pos + 1
+        name = _lower(s[pos:name_end])
+        pos = _SPACES.match(s, name_end).end()  # type: ignore[union-attr]
+        value = ""
+        if pos < n and s[pos] == "=":
+            pos = _SPACES.match(s, pos + 1).end()  # type: ignore[union-attr]
+            if pos >= n:
+                raise _Unterminated("tag", start)
+            q = s[pos]
+            if q in "\"'":
+                close = s.find(q, pos + 1)
+                if close < 0:
+                    raise _Unterminated("tag", start)
+                value, pos = s[pos + 1 : close], close + 1
+            elif q != ">":
+                v = _UNQUOTED.match(s, pos).end()  # type: ignore[union-attr]
+                value, pos = s[pos:v], v
+        attrs.setdefault(name, value)
+
+
+def _tokens(s: str, pos: int) -> Iterator[_Token]:
+    """Tags and text runs of ``s`` from ``pos``, skipping comments, doctypes and the like."""
+    n = len(s)
+    foreign = 0  # depth of <svg>/<math>: no raw text elements there, CDATA sections allowed
+    while pos < n:
+        lt = s.find("<", pos)
+        if lt < 0:
+            yield _Text(pos, n)
+            return
+        if lt > pos:
+            yield _Text(pos, lt)
+        pos = lt
+        nxt = s[pos + 1 : pos + 2]
+        if nxt.isascii() and nxt.isalpha():  # start tag
+            name_end = _TAG_NAME.match(s, pos + 1).end()  # type: ignore[union-attr]
+            name = _lower(s[pos + 1 : name_end])
+            attrs, end, self_closing = _parse_attrs(s, name_end, pos)
+            content_stop = content_end = end
+            if foreign and name in _BREAKOUT:
+                foreign = 0
+            if foreign:
+                if name in ("svg", "math") and not self_closing:
+                    foreign += 1
+            elif name in ("svg", "math"):
+                foreign = 0 if self_closing else 1
+            elif name == "script":
+                content_stop = _script_content_end(s, end)
+                content_end = _end_tag_end(s, content_stop, content_stop + 8)
+            elif name in _END_TAGS:
+                m = _END_TAGS[name].search(s, end)
+                if m is None:
+                    raise _Unterminated(f"<{name}> element", pos)
+                content_stop = m.start()
+                content_end = _end_tag_end(s, content_stop, m.end())
+            elif name == "plaintext":
+                yield _Tag(pos, end, name, False, attrs, n, n)
+                return
+            yield _Tag(pos, end, name, False, attrs, content_stop, content_end)
+            pos = content_end
+        elif nxt == "/":
+            after = s[pos + 2 : pos + 3]
+            if after.isascii() and after.isalpha():
+                name_end = _TAG_NAME.match(s, pos + 2).end()  # type: ignore[union-attr]
+                name = _lower(s[pos + 2 : name_end])
+                end = _end_tag_end(s, pos, name_end)
+                if foreign and name in ("svg", "math"):
+                    foreign -= 1
+                elif foreign and name in ("p", "br"):
+                    foreign = 0
+                yield _Tag(pos, end, name, True, {}, end, end)
+                pos = end
+            elif after == ">":  # "</>" is dropped
+                pos += 3
+            elif after == "":
+                yield _Text(pos, n)
+                return
+            else:
+                pos = _bogus_comment_end(s, pos)
+        elif nxt == "!":
+            if s.startswith("<!--", pos):
+                pos = _comment_end(s, pos)
+            elif foreign and s.startswith("<![CDATA[", pos):
+                end = s.find("]]>", pos + 9)
+                if end < 0:
+                    raise _Unterminated("CDATA section", pos)
+                pos = end + 3
+            else:  # DOCTYPE and bogus comments both end at the first ">"
+                pos = _bogus_comment_end(s, pos)
+        elif nxt == "?":
+            pos = _bogus_comment_end(s, pos)
+        else:  # a "<" that starts nothing is text
+            yield _Text(pos, pos + 1)
+            pos += 1
+
+
+def _comment_end(s: str, pos: int) -> int:
+    body = pos + 4
+    if s.startswith(">", body):  # "<!-->"
+        return body + 1
+    if s.startswith("->", body):  # "<!--->"
+        return body + 2
+    m = _COMMENT_END.search(s, body)
+    if m is None:
+        raise _Unterminated("comment", pos)
+    return m.end()
+
+
+def _bogus_comment_end(s: str, pos: int) -> int:
+    end = s.find(">", pos + 2)
+    if end < 0:
+        raise _Unterminated("markup declaration", pos)
+    return end + 1
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    head_end: int  # where a new block goes
+    blocks: list[_Tag]  # ldpub blocks already in the page
+
+
+def _is_ldpub_block(tag: _Tag) -> bool:
+    # content_end > end: an HTML script with raw text content, not an <svg> <script>.
+    return (
+        tag.name == "script"
+        and not tag.is_end
+        and tag.content_end > tag.end
+        and MARKER in tag.attrs
+        and _lower(tag.attrs.get("type", "").strip(_WS)) == "application/ld+json"
+    )
+
+
+def _layout(s: str, start: int) -> _Layout:
+    """Scan the page: where its head ends and where ldpub's blocks are."""
+    head_end: int | None = None
+    template = 0  # <template> nesting inside the head: its content does not end the head
+    blocks: list[_Tag] = []
+    for tok in _tokens(s, start):
+        if isinstance(tok, _Tag) and _is_ldpub_block(tok):
+            blocks.append(tok)
+        if head_end is not None:
+            continue
+        if isinstance(tok, _Text):
+            stripped = s[tok.start : tok.end].lstrip(_WS)
+            if stripped and not template:  # visible text ends the head
+                head_end = tok.end - len(stripped)
+        elif tok.name == "template":
+            template = max(template - 1, 0) if tok.is_end else template + 1
+        elif template:
+            continue
+        elif tok.is_end:
+            if tok.name in _HEAD_ENDERS:
+                head_end = tok.start
+        elif tok.name not in _HEAD_TAGS:
+            head_end = tok.start
+    return _Layout(len(s) if head_end is None else head_end, blocks)
+
+
+def _newline_of(s: str) -> str:
+    m = _NEWLINE.search(s)
+    return m.group() if m else "\n"
+
+
+def _line_start(s: str, pos: int, start: int = 0) -> int:
+    return max(s.rfind("\n", 0, pos) + 1, s.rfind("\r", 0, pos) + 1, start)
+
+
+def _is_blank(text: str) -> bool:
+    return text.strip(" \t") == ""
+
+
+def _previous_indent(s: str, line_start: int, start: int) -> str:
+    """The leading spaces/tabs of the last non-blank line before ``line_start``."""
+    end = line_start
+    while end > start:
+        prev_start = _line_start(s, end - 1, start)
+        line = s[prev_start:end].rstrip("\r\n")
+        if not _is_blank(line):
+            return line[: len(line) - len(line.lstrip(" \t"))]
+        end = prev_start
+    return ""
+
+
+def _block(graph: Any, indent: str, nl: str, lined: bool) -> str:
+    if not lined:  # the page is not laid out in lines here (minified): one line
+        return f"{_OPEN_TAG}{script_json(graph)}{_CLOSE_TAG}"
+    lines = script_json(graph, indent=2).split("\n")  # JSON strings hold no raw newline
+    body = nl.join(f"{indent}  {line}" for line in lines)
+    return f"{_OPEN_TAG}{nl}{body}{nl}{indent}{_CLOSE_TAG}"
+
+
+def _splice(s: str, start: int, graph: Any) -> tuple[int, int, str]:
+    """Where to cut ``s`` and what to put there: (start, end, new text).
+
+    The block's layout depends only on the page around it, so a second run, which replaces
+    the block, writes the same bytes: on its own line (indented like the line it starts on)
+    when only spaces precede it, else on one line.
+    """
+    layout = _layout(s, start)
+    if len(layout.blocks) > 1:
+        where = ", ".join(_line_col(s, b.start) for b in layout.blocks)
+        raise InputError(
+            f"the page has {len(layout.blocks)} ldpub JSON-LD blocks (at {where}); "
+            "keep one (ldpub replaces it) or none"
+        )
+    if layout.blocks:
+        old = layout.blocks[0]
+        cut, cut_end = old.start, old.content_end
+        line_start = _line_start(s, cut, start)
+        lined = _is_blank(s[line_start:cut])
+        indent = s[line_start:cut] if lined else ""
+        nl = _newline_of(s[:cut] + s[cut_end:])
+        return cut, cut_end, _block(graph, indent, nl, lined)
+    at = layout.head_end
+    line_start = _line_start(s, at, start)
+    nl = _newline_of(s)
+    if _is_blank(s[line_start:at]):  # the head ends at the start of a line: add a line
+        indent = _previous_indent(s, line_start, start)
+        return line_start, line_start, indent + _block(graph, indent, nl, True) + nl
+    return at, at, _block(graph, "", nl, False)
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def script_json(graph: Mapping[str, Any] | Sequence[Any], *, indent: int | None = None) -> str:
+    """The JSON text of ``graph`` as it goes inside a ``<script>``: ASCII only, with ``<``,
+    ``>`` and ``&`` escaped as ``\\u003c``, ``\\u003e``, ``\\u0026``; ``JSON.parse`` (or
+    ``json.loads``) of it gives ``graph`` back. Raises :class:`InputError` for values that
+    are not JSON (NaN, non-string keys, other types)."""
+    try:
+        text = json.dumps(
+            graph,
+            ensure_ascii=True,  # also escapes U+2028/2029, which old JS engines choke on
+            allow_nan=False,
+            indent=indent,
+            separators=(",", ": ") if indent is not None else (",", ":"),
+        )
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"the graph is not JSON: {exc}") from None
+    # "<", ">" and "&" occur only inside strings in JSON text, where the escapes mean the same.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _as_graph(graph: Any) -> Any:
+    if isinstance(graph, str):
+        return parse_graph(graph)
+    if not isinstance(graph, Mapping | list | tuple):
+        raise InputError(f"the graph must be a JSON-LD object or array, not {type(graph).__name__}")
+    script_json(graph)  # fail on values that are not JSON before touching the page
+    return graph
+
+
+def parse_graph(text: str | bytes, *, source: str | None = None) -> Any:
+    """Parse JSON-LD text; a syntax error is an :class:`InputError` with its line and column."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"not UTF-8 at byte {exc.start}: JSON-LD must be UTF-8", Location(source)
+            ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        graph = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not JSON: {exc.msg}", Location(source, line=exc.lineno, column=exc.colno)
+        ) from None
+    if not isinstance(graph, dict | list):
+        raise InputError(
+            f"expected a JSON-LD object or array, found {type(graph).__name__}",
+            Location(source, pointer=""),
+        )
+    return graph
+
+
+def load_graph(path: str) -> Any:
+    """Read a JSON-LD file (e.g. the built ``Article.jsonld``); errors name the file."""
+    with open(path, "rb") as f:
+        return parse_graph(f.read(), source=path)
+
+
+# --------------------------------------------------------------------------- encodings
+
+
+@dataclass(frozen=True, slots=True)
+class _Decoded:
+    text: str  # one char per byte for ASCII-compatible pages, so offsets are byte offsets
+    start: int  # where the document starts after a BOM (in text offsets)
+    codec: str | None  # None: ASCII-compatible, scanned as Latin-1; else the UTF-16 codec
+
+
+def _decode(page: bytes) -> _Decoded:
+    if page.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16-le" if page[0] == 0xFF else "utf-16-be"
+        try:
+            text = page[2:].decode(codec, "surrogatepass")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-16 at byte {exc.start + 2}, despite its BOM") from None
+        return _Decoded(text, 0, codec)
+    start = 3 if page.startswith(b"\xef\xbb\xbf") else 0
+    return _Decoded(page.decode("latin-1"), start, None)
+
+
+def _check_html(s: str, start: int, decoded: _Decoded | None) -> None:
+    nul = s.find("\0", start)
+    if nul >= 0:
+        raise InputError(
+            f"not an HTML page: binary data (a NUL character) at {_line_col(s, nul, decoded)}"
+        )
+    if not re.search(r"<(?:[a-z]|!doctype)", s[start : start + 1_000_000] or " ", _FLAGS):
+        raise InputError("not an HTML page: no HTML tag or DOCTYPE found")
+
+
+def _line_col(s: str, pos: int, decoded: _Decoded | None = None) -> str:
+    line = 1 + len(_NEWLINE.findall(s, 0, pos))
+    prefix = s[_line_start(s, pos) : pos]
+    if decoded is not None and decoded.codec is None:  # count characters, not bytes
+        prefix = prefix.encode("latin-1").decode("utf-8", "replace")
+    return f"{line}:{len(prefix) + 1}"
+
+
+# --------------------------------------------------------------------------- API
+
+
+@overload
+def embed(page: bytes, graph: Mapping[str, Any] | Sequence[Any] | str) -> bytes: ...
+@overload
+def embed(page: str, graph: Mapping[str, Any] | Sequence[Any] | str) -> str: ...
+def embed(page: bytes | str, graph: Mapping[str, Any] | Sequence[Any] | str) -> bytes | str:
+    """Put ``graph`` (a JSON-LD object or array, or its JSON text) into ``page`` as ldpub's
+    ``<script type="application/ld+json" data-ldpub="jsonld">``, replacing the one inserted
+    before; every other byte of the page is kept. Bytes in, bytes out (the page's encoding is
+    kept: any ASCII-compatible one, or UTF-16 with a BOM); text in, text out.
+
+    Raises :class:`InputError` when the page is not HTML (binary data, no markup), when a
+    comment, tag or raw-text element runs to the end of the page (its line:column is given),
+    when the page has several ldpub blocks, or when the graph is not JSON.
+    """
+    if isinstance(page, str):
+        start = 1 if page.startswith("\ufeff") else 0
+        _check_html(page, start, None)
+        cut, cut_end, block = _scan_and_splice(page, start, graph, None)
+        return page[:cut] + block + page[cut_end:]
+    decoded = _decode(page)
+    _check_html(decoded.text, decoded.start, decoded)
+    cut, cut_end, block = _scan_and_splice(decoded.text, decoded.start, graph, decoded)
+    if decoded.codec is None:
+        return page[:cut] + block.encode("ascii") + page[cut_end:]
+    # UTF-16: map text offsets to byte offsets (after the 2-byte BOM).
+    byte_cut = 2 + len(decoded.text[:cut].encode(decoded.codec, "surrogatepass"))
+    byte_end = byte_cut + len(decoded.text[cut:cut_end].encode(decoded.codec, "surrogatepass"))
+    return page[:byte_cut] + block.encode(decoded.codec) + page[byte_end:]
+
+
+def _scan_and_splice(
+    s: str, start: int, graph: Any, decoded: _Decoded | None
+) -> tuple[int, int, str]:
+    graph = _as_graph(graph)
+    try:
+        return _splice(s, start, graph)
+    except _Unterminated as exc:
+        raise InputError(
+            f"broken HTML: the {exc.what} starting at {_line_col(s, exc.start, decoded)} "
+            "is never closed"
+        ) from None
+
+
+def embedded_graph(page: bytes | str) -> Any | None:
+    """The JSON-LD of ``page``'s ldpub block, parsed, or None if the page has none."""
+    if isinstance(page, str):
+        s, start = page, (1 if page.startswith("\ufeff") else 0)
+    else:
+        decoded = _decode(page)
+        s, start = decoded.text, decoded.start
+    try:
+        layout = _layout(s, start)
+    except _Unterminated as exc:
+        raise InputError(
+            f"broken HTML: the {exc.what} starting at {_line_col(s, exc.start)} is never closed"
+        ) from None
+    if not layout.blocks:
+        return None
+    block = layout.blocks[0]
+    return parse_graph(s[block.end : block.content_stop])
