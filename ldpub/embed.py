@@ -100,11 +100,18 @@ class _Text:
 _Token = _Tag | _Text
 
 
-class _Unterminated(Exception):
-    def __init__(self, what: str, start: int) -> None:
-        super().__init__(what)
-        self.what = what
-        self.start = start
+class _PageError(Exception):
+    """A problem at an offset of the page; the API turns it into an InputError with a line
+    and column."""
+
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+def _unterminated(what: str, start: int) -> _PageError:
+    return _PageError(f"broken HTML: this {what} is never closed", start)
 
 
 # --------------------------------------------------------------------------- scanning
@@ -134,7 +141,7 @@ def _end_tag_end(s: str, lt: int, name_end: int) -> int:
     return _parse_attrs(s, name_end, lt)[1]
 
 
-def _script_content_end(s: str, pos: int) -> int:
+def _script_content_end(s: str, pos: int, tag_start: int) -> int:
     """Where the script element's content ends (the ``<`` of ``</script``), per the script-data
     states: ``<!--`` escapes, ``<script`` inside an escape double-escapes, ``-->`` unescapes."""
     state = "data"
@@ -142,7 +149,7 @@ def _script_content_end(s: str, pos: int) -> int:
         pattern = {"data": _SCRIPT_DATA, "escaped": _SCRIPT_ESCAPED, "double": _SCRIPT_DOUBLE}
         m = pattern[state].search(s, pos)
         if m is None:
-            raise _Unterminated("<script> element", pos)
+            raise _unterminated("<script> element", tag_start)
         token = m.group().lower()
         if token == "<!--":
             state, pos = "escaped", m.start() + 2  # the "--" may also close it: "<!-->"
@@ -165,7 +172,7 @@ def _parse_attrs(s: str, pos: int, start: int) -> tuple[dict[str, str], int, boo
     while True:
         pos = _SPACES.match(s, pos).end()  # type: ignore[union-attr]
         if pos >= n:
-            raise _Unterminated("tag", start)
+            raise _unterminated("tag", start)
         c = s[pos]
         if c == ">":
             return attrs, pos + 1, False
@@ -183,12 +190,12 @@ def _parse_attrs(s: str, pos: int, start: int) -> tuple[dict[str, str], int, boo
         if pos < n and s[pos] == "=":
             pos = _SPACES.match(s, pos + 1).end()  # type: ignore[union-attr]
             if pos >= n:
-                raise _Unterminated("tag", start)
+                raise _unterminated("tag", start)
             q = s[pos]
             if q in "\"'":
                 close = s.find(q, pos + 1)
                 if close < 0:
-                    raise _Unterminated("tag", start)
+                    raise _unterminated("tag", start)
                 value, pos = s[pos + 1 : close], close + 1
             elif q != ">":
                 v = _UNQUOTED.match(s, pos).end()  # type: ignore[union-attr]
@@ -222,12 +229,12 @@ def _tokens(s: str, pos: int) -> Iterator[_Token]:
             elif name in ("svg", "math"):
                 foreign = 0 if self_closing else 1
             elif name == "script":
-                content_stop = _script_content_end(s, end)
+                content_stop = _script_content_end(s, end, pos)
                 content_end = _end_tag_end(s, content_stop, content_stop + 8)
             elif name in _END_TAGS:
                 m = _END_TAGS[name].search(s, end)
                 if m is None:
-                    raise _Unterminated(f"<{name}> element", pos)
+                    raise _unterminated(f"<{name}> element", pos)
                 content_stop = m.start()
                 content_end = _end_tag_end(s, content_stop, m.end())
             elif name == "plaintext":
@@ -260,7 +267,7 @@ def _tokens(s: str, pos: int) -> Iterator[_Token]:
             elif foreign and s.startswith("<![CDATA[", pos):
                 end = s.find("]]>", pos + 9)
                 if end < 0:
-                    raise _Unterminated("CDATA section", pos)
+                    raise _unterminated("CDATA section", pos)
                 pos = end + 3
             else:  # DOCTYPE and bogus comments both end at the first ">"
                 pos = _bogus_comment_end(s, pos)
@@ -279,14 +286,14 @@ def _comment_end(s: str, pos: int) -> int:
         return body + 2
     m = _COMMENT_END.search(s, body)
     if m is None:
-        raise _Unterminated("comment", pos)
+        raise _unterminated("comment", pos)
     return m.end()
 
 
 def _bogus_comment_end(s: str, pos: int) -> int:
     end = s.find(">", pos + 2)
     if end < 0:
-        raise _Unterminated("markup declaration", pos)
+        raise _unterminated("markup declaration", pos)
     return end + 1
 
 
@@ -378,10 +385,9 @@ def _splice(s: str, start: int, graph: Any) -> tuple[int, int, str]:
     """
     layout = _layout(s, start)
     if len(layout.blocks) > 1:
-        where = ", ".join(_line_col(s, b.start) for b in layout.blocks)
-        raise InputError(
-            f"the page has {len(layout.blocks)} ldpub JSON-LD blocks (at {where}); "
-            "keep one (ldpub replaces it) or none"
+        raise _PageError(
+            "a second ldpub JSON-LD block: keep one (ldpub replaces it) or none",
+            layout.blocks[1].start,
         )
     if layout.blocks:
         old = layout.blocks[0]
@@ -468,64 +474,76 @@ def load_graph(path: str) -> Any:
 class _Decoded:
     text: str  # one char per byte for ASCII-compatible pages, so offsets are byte offsets
     start: int  # where the document starts after a BOM (in text offsets)
-    codec: str | None  # None: ASCII-compatible, scanned as Latin-1; else the UTF-16 codec
+    codec: str | None  # the UTF-16 codec; None: ASCII-compatible bytes read as Latin-1
+    is_bytes: bool
+
+    def location(self, pos: int, source: str | None) -> Location:
+        line = 1 + len(_NEWLINE.findall(self.text, self.start, pos))
+        prefix = self.text[_line_start(self.text, pos, self.start) : pos]
+        if self.is_bytes and self.codec is None:  # count characters, not bytes
+            prefix = prefix.encode("latin-1").decode("utf-8", "replace")
+        return Location(source, line=line, column=len(prefix) + 1)
 
 
-def _decode(page: bytes) -> _Decoded:
+def _decode(page: bytes | str, source: str | None) -> _Decoded:
+    if isinstance(page, str):
+        return _Decoded(page, 1 if page.startswith("\ufeff") else 0, None, False)
     if page.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16-le" if page[0] == 0xFF else "utf-16-be"
         try:
             text = page[2:].decode(codec, "surrogatepass")
         except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-16 at byte {exc.start + 2}, despite its BOM") from None
-        return _Decoded(text, 0, codec)
+            raise InputError(
+                f"not UTF-16 at byte {exc.start + 2}, despite its byte order mark",
+                Location(source),
+            ) from None
+        return _Decoded(text, 0, codec, True)
     start = 3 if page.startswith(b"\xef\xbb\xbf") else 0
-    return _Decoded(page.decode("latin-1"), start, None)
+    return _Decoded(page.decode("latin-1"), start, None, True)
 
 
-def _check_html(s: str, start: int, decoded: _Decoded | None) -> None:
-    nul = s.find("\0", start)
+def _check_html(page: _Decoded, source: str | None) -> None:
+    nul = page.text.find("\0", page.start)
     if nul >= 0:
         raise InputError(
-            f"not an HTML page: binary data (a NUL character) at {_line_col(s, nul, decoded)}"
+            "not an HTML page: binary data (a NUL character)", page.location(nul, source)
         )
-    if not re.search(r"<(?:[a-z]|!doctype)", s[start : start + 1_000_000] or " ", _FLAGS):
-        raise InputError("not an HTML page: no HTML tag or DOCTYPE found")
+    if not _MARKUP.search(page.text, page.start, page.start + 1_000_000):
+        raise InputError("not an HTML page: no HTML tag or DOCTYPE", Location(source))
 
 
-def _line_col(s: str, pos: int, decoded: _Decoded | None = None) -> str:
-    line = 1 + len(_NEWLINE.findall(s, 0, pos))
-    prefix = s[_line_start(s, pos) : pos]
-    if decoded is not None and decoded.codec is None:  # count characters, not bytes
-        prefix = prefix.encode("latin-1").decode("utf-8", "replace")
-    return f"{line}:{len(prefix) + 1}"
+_MARKUP = re.compile(r"<(?:[a-z]|!doctype)", _FLAGS)
 
 
 # --------------------------------------------------------------------------- API
 
+Graph = Mapping[str, Any] | Sequence[Any] | str
+
 
 @overload
-def embed(page: bytes, graph: Mapping[str, Any] | Sequence[Any] | str) -> bytes: ...
+def embed(page: bytes, graph: Graph, *, source: str | None = None) -> bytes: ...
 @overload
-def embed(page: str, graph: Mapping[str, Any] | Sequence[Any] | str) -> str: ...
-def embed(page: bytes | str, graph: Mapping[str, Any] | Sequence[Any] | str) -> bytes | str:
+def embed(page: str, graph: Graph, *, source: str | None = None) -> str: ...
+def embed(page: bytes | str, graph: Graph, *, source: str | None = None) -> bytes | str:
     """Put ``graph`` (a JSON-LD object or array, or its JSON text) into ``page`` as ldpub's
     ``<script type="application/ld+json" data-ldpub="jsonld">``, replacing the one inserted
     before; every other byte of the page is kept. Bytes in, bytes out (the page's encoding is
-    kept: any ASCII-compatible one, or UTF-16 with a BOM); text in, text out.
+    kept: any ASCII-compatible one, or UTF-16 with a byte order mark); text in, text out.
+    ``source`` names the page in error messages.
 
     Raises :class:`InputError` when the page is not HTML (binary data, no markup), when a
-    comment, tag or raw-text element runs to the end of the page (its line:column is given),
-    when the page has several ldpub blocks, or when the graph is not JSON.
+    comment, tag or raw-text element runs to the end of the page, when the page has several
+    ldpub blocks (each with its line and column), or when the graph is not JSON.
     """
+    graph = _as_graph(graph)
+    decoded = _decode(page, source)
+    _check_html(decoded, source)
+    try:
+        cut, cut_end, block = _splice(decoded.text, decoded.start, graph)
+    except _PageError as exc:
+        raise InputError(exc.message, decoded.location(exc.pos, source)) from None
     if isinstance(page, str):
-        start = 1 if page.startswith("\ufeff") else 0
-        _check_html(page, start, None)
-        cut, cut_end, block = _scan_and_splice(page, start, graph, None)
         return page[:cut] + block + page[cut_end:]
-    decoded = _decode(page)
-    _check_html(decoded.text, decoded.start, decoded)
-    cut, cut_end, block = _scan_and_splice(decoded.text, decoded.start, graph, decoded)
     if decoded.codec is None:
         return page[:cut] + block.encode("ascii") + page[cut_end:]
     # UTF-16: map text offsets to byte offsets (after the 2-byte BOM).
@@ -534,33 +552,16 @@ def embed(page: bytes | str, graph: Mapping[str, Any] | Sequence[Any] | str) -> 
     return page[:byte_cut] + block.encode(decoded.codec) + page[byte_end:]
 
 
-def _scan_and_splice(
-    s: str, start: int, graph: Any, decoded: _Decoded | None
-) -> tuple[int, int, str]:
-    graph = _as_graph(graph)
+def embedded_graph(page: bytes | str, *, source: str | None = None) -> Any | None:
+    """The JSON-LD of ``page``'s ldpub block, parsed, or None if the page has none.
+    Raises :class:`InputError` like :func:`embed`."""
+    decoded = _decode(page, source)
+    _check_html(decoded, source)
     try:
-        return _splice(s, start, graph)
-    except _Unterminated as exc:
-        raise InputError(
-            f"broken HTML: the {exc.what} starting at {_line_col(s, exc.start, decoded)} "
-            "is never closed"
-        ) from None
-
-
-def embedded_graph(page: bytes | str) -> Any | None:
-    """The JSON-LD of ``page``'s ldpub block, parsed, or None if the page has none."""
-    if isinstance(page, str):
-        s, start = page, (1 if page.startswith("\ufeff") else 0)
-    else:
-        decoded = _decode(page)
-        s, start = decoded.text, decoded.start
-    try:
-        layout = _layout(s, start)
-    except _Unterminated as exc:
-        raise InputError(
-            f"broken HTML: the {exc.what} starting at {_line_col(s, exc.start)} is never closed"
-        ) from None
+        layout = _layout(decoded.text, decoded.start)
+    except _PageError as exc:
+        raise InputError(exc.message, decoded.location(exc.pos, source)) from None
     if not layout.blocks:
         return None
     block = layout.blocks[0]
-    return parse_graph(s[block.end : block.content_stop])
+    return parse_graph(decoded.text[block.end : block.content_stop], source=source)

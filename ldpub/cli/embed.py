@@ -1,0 +1,95 @@
+"""``ldpub embed PAGE.html --graph ARTICLE.jsonld [-o OUT | --in-place]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from typing import Any
+
+from ldpub.embed import embed, parse_graph
+
+STDIO = "-"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "embed",
+        help="embed an article's JSON-LD into its HTML page",
+        description="Insert the JSON-LD graph into the page's <head> as "
+        '<script type="application/ld+json" data-ldpub="jsonld">, or replace the one ldpub '
+        "inserted before. Every other byte of the page is kept; running it again gives the "
+        "same bytes.",
+    )
+    parser.add_argument("page", metavar="PAGE", help="the HTML page (- for standard input)")
+    parser.add_argument(
+        "-g",
+        "--graph",
+        required=True,
+        metavar="ARTICLE.jsonld",
+        help="the JSON-LD to embed (- for standard input)",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "-o", "--output", metavar="OUT", help="write the page here (default, or -: standard output)"
+    )
+    where.add_argument("-i", "--in-place", action="store_true", help="rewrite PAGE itself")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.page == STDIO and args.graph == STDIO:
+        return _usage("PAGE and --graph cannot both be standard input")
+    if args.in_place and args.page == STDIO:
+        return _usage("--in-place needs a PAGE file, not standard input")
+    graph = parse_graph(_read(args.graph), source=_name(args.graph))
+    page = _read(args.page)
+    out = embed(page, graph, source=_name(args.page))
+    target = args.page if args.in_place else args.output
+    if target is None or target == STDIO:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    elif not (args.in_place and out == page):  # unchanged: keep the file (and its mtime)
+        write_atomically(target, out)
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"ldpub embed: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _name(path: str) -> str:
+    return "<stdin>" if path == STDIO else path
+
+
+def _read(path: str) -> bytes:
+    if path == STDIO:
+        return sys.stdin.buffer.read()
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename,
+    so a reader never sees half a page. An existing file keeps its permissions."""
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".ldpub-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
