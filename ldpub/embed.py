@@ -320,27 +320,34 @@ def _is_ldpub_block(tag: _Tag) -> bool:
 def _layout(s: str, start: int) -> _Layout:
     """Scan the page: where its head ends and where ldpub's blocks are."""
     head_end: int | None = None
-    template = 0  # <template> nesting inside the head: its content does not end the head
+    # <template> nesting: its content is inert (not in the document, does not end the head).
+    template = 0
+    template_start = 0  # where the outermost open <template> starts
     blocks: list[_Tag] = []
     for tok in _tokens(s, start):
+        if isinstance(tok, _Tag) and tok.name == "template":
+            if not tok.is_end and not template:
+                template_start = tok.start
+            template = max(template - 1, 0) if tok.is_end else template + 1
+            continue
+        if template:
+            continue
         if isinstance(tok, _Tag) and _is_ldpub_block(tok):
             blocks.append(tok)
         if head_end is not None:
             continue
         if isinstance(tok, _Text):
             stripped = s[tok.start : tok.end].lstrip(_WS)
-            if stripped and not template:  # visible text ends the head
+            if stripped:  # visible text ends the head
                 head_end = tok.end - len(stripped)
-        elif tok.name == "template":
-            template = max(template - 1, 0) if tok.is_end else template + 1
-        elif template:
-            continue
         elif tok.is_end:
             if tok.name in _HEAD_ENDERS:
                 head_end = tok.start
         elif tok.name not in _HEAD_TAGS:
             head_end = tok.start
-    return _Layout(len(s) if head_end is None else head_end, blocks)
+    if head_end is None:  # the page ends in its head: insert at the end, outside any template
+        head_end = template_start if template else len(s)
+    return _Layout(head_end, blocks)
 
 
 def _newline_of(s: str) -> str:
@@ -564,4 +571,13 @@ def embedded_graph(page: bytes | str, *, source: str | None = None) -> Any | Non
     if not layout.blocks:
         return None
     block = layout.blocks[0]
-    return parse_graph(decoded.text[block.end : block.content_stop], source=source)
+    content = decoded.text[block.end : block.content_stop]
+    if decoded.is_bytes and decoded.codec is None:  # ldpub writes ASCII; others, likely UTF-8
+        content = content.encode("latin-1").decode("utf-8", "replace")
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as exc:
+        where = decoded.location(block.end + len(content[: exc.pos].encode("utf-8")), source)
+        if not (decoded.is_bytes and decoded.codec is None):
+            where = decoded.location(block.end + exc.pos, source)
+        raise InputError(f"the ldpub JSON-LD block is not JSON: {exc.msg}", where) from None
