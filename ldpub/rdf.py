@@ -247,9 +247,7 @@ def _vocab_term(value: str) -> str:
 def _escape(text: str) -> str:
     if _NEEDS_ESCAPE.search(text) is None:
         return text
-    return (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    )
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
 def _literal(lexical: str, datatype: str) -> str:
@@ -268,7 +266,8 @@ def _canonical_double(value: float) -> str:
 def nquads_to_turtle(nquads: str, *, prefixes: Mapping[str, str] | None = None) -> str:
     """Turtle with readable prefixes (``schema:``, ``xsd:``) for N-Triples/N-Quads text."""
     triples = [q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)]
-    data: bytes = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or PREFIXES))
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or PREFIXES))
+    assert data is not None  # no output file given: the bytes come back
     return data.decode("utf-8")
 
 
@@ -290,8 +289,11 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
         quads = list(ox.parse(data, format=fmt, base_iri=base))
     except SyntaxError as exc:
         line, col = _syntax_position(exc)
-        raise InputError(f"malformed {format}: {exc.msg if hasattr(exc, 'msg') else exc}", Location(None, None, line, col)) from None
-    out: bytes = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        raise InputError(
+            f"malformed {format}: {exc.msg if hasattr(exc, 'msg') else exc}", Location(None, None, line, col)
+        ) from None
+    out = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert out is not None
     return out.decode("utf-8")
 
 

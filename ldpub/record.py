@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
-from datetime import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +115,7 @@ def parse_record(text: str, *, file: str | None = None, format: str | None = Non
         except yaml.YAMLError as exc:
             raise InputError(f"malformed YAML: {exc}", Location(file)) from None
     if not isinstance(data, dict):
-        raise InputError(
-            f"a record must be a mapping (object), not {type(data).__name__}", Location(file, "", 1, 1)
-        )
+        raise InputError(f"a record must be a mapping (object), not {type(data).__name__}", Location(file, "", 1, 1))
     return Record(data, file, text)
 
 
@@ -157,10 +155,8 @@ def check_record(record: Record) -> None:
     """
     data = record.data
     validator = _record_validator()
-    if validator.is_valid(data):
-        problems = list(_reference_problems(data))
-    else:
-        problems = list(_schema_problems(validator, data))
+    valid = validator.is_valid(data)
+    problems = list(_reference_problems(data) if valid else _schema_problems(validator, data))
     if problems:
         raise RecordInvalid([InputError(msg, record.locate(ptr)) for ptr, msg in problems])
 
