@@ -27,8 +27,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ldpub",
         description="Publish newsroom articles as schema.org JSON-LD and Linked Data.",
-        epilog="Exit codes: 0 ok, 1 invalid input or findings, 2 usage or I/O error, "
-        "3 store or endpoint error.",
+        epilog="Exit codes: 0 ok, 1 invalid input or findings, 2 usage or I/O error, 3 store or endpoint error.",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
