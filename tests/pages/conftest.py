@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ function walk(node, path) {
       const attrs = [...c.attributes].map(a => [a.name, a.value]);
       out.push([path, c.nodeName, attrs]);
       walk(c, path + '/' + c.nodeName);
-      if (c.content) walk(c.content, path + '/' + c.nodeName + '#content');
+      if (c instanceof HTMLTemplateElement) walk(c.content, path + '/' + c.nodeName + '#content');
     } else if (c.nodeType === 3) {
       if (c.data.trim()) out.push([path, '#text', c.data.trim()]);
     } else if (c.nodeType === 8) {
@@ -74,7 +75,9 @@ class Browser:
     def open(self, page: bytes, name: str = "page.html") -> None:
         """Load ``page`` (its exact bytes) from a file:// URL and wait until it has loaded."""
         self._count += 1
-        path = self.workdir / f"{self._count}-{name}"
+        # file:// pages are typed by their extension: keep ".html" last.
+        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.removesuffix(".html"))
+        path = self.workdir / f"{self._count}-{stem}.html"
         path.write_bytes(page)
         self.driver.get(path.as_uri())
         state = self.driver.execute_script("return document.readyState")

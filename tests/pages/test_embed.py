@@ -65,9 +65,7 @@ def test_script_json_refuses_values_that_are_not_json(value: Any) -> None:
 # --------------------------------------------------------------------------- splicing
 
 
-def test_embed_inserts_one_block_and_is_stable(
-    embed_page: tuple[str, bytes], article_graph: dict[str, Any]
-) -> None:
+def test_embed_inserts_one_block_and_is_stable(embed_page: tuple[str, bytes], article_graph: dict[str, Any]) -> None:
     _, page = embed_page
     out = embed(page, BREAKOUT_GRAPH)
     assert embedded_graph(out) == BREAKOUT_GRAPH
@@ -112,9 +110,7 @@ def test_block_is_indented_like_the_head() -> None:
         f'    <script src="x.js"></script>\n    {OPEN}\n      {{\n'
         f'        "@context": "https://schema.org",\n        "name": "x"\n      }}\n'
         f"    </script>\n  </head>"
-    ) in out.replace(
-        "<script>window.__pageScriptRan = true;</script>", '<script src="x.js"></script>'
-    )
+    ) in out.replace("<script>window.__pageScriptRan = true;</script>", '<script src="x.js"></script>')
 
 
 def test_crlf_page_gets_crlf_block() -> None:
@@ -177,9 +173,7 @@ def test_utf16_pages_stay_utf16(codec: str) -> None:
 
 
 def test_legacy_encoding_bytes_are_kept() -> None:
-    page = "<meta charset=windows-1252><title>Café \u2013 “quotes”</title><p>Ünïcödé".encode(
-        "cp1252"
-    )
+    page = "<meta charset=windows-1252><title>Café \u2013 “quotes”</title><p>Ünïcödé".encode("cp1252")
     graph = {"name": "Café \u2013 “quotes” مغاوير"}
     out = embed(page, graph)
     start, end = inserted_span(page, out)
@@ -201,9 +195,7 @@ def test_graph_as_json_text() -> None:
 
 def test_large_page() -> None:
     body = "".join(f"<p class='p{i}'>Paragraph {i} &amp; <b>bold</b></p>\n" for i in range(60_000))
-    page = (
-        f"<!DOCTYPE html>\n<html><head>\n<title>big</title>\n</head>\n<body>\n{body}</body></html>"
-    )
+    page = f"<!DOCTYPE html>\n<html><head>\n<title>big</title>\n</head>\n<body>\n{body}</body></html>"
     out = embed(page.encode(), {"a": 1})
     assert embed(out, {"a": 1}) == out
     assert out.endswith(body.encode() + b"</body></html>")

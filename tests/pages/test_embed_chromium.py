@@ -1,0 +1,85 @@
+"""Embedded pages in a real headless Chromium: they load, every JSON-LD block parses with
+JSON.parse, ldpub's block holds exactly the graph, nothing in it runs, and the browser sees
+the rest of the page exactly as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import ldpub
+from ldpub.embed import embed
+
+from .conftest import BREAKOUT_GRAPH, EMBED_DATA, Browser
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def ldpub_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [b for b in blocks if b["ldpub"]]
+
+
+def check_embedded(chromium: Browser, page: bytes, graph: Any, name: str) -> list[dict[str, Any]]:
+    """Load the page before and after embedding; return the JSON-LD blocks Chromium reads."""
+    chromium.open(page, name)
+    before = chromium.dom_signature()
+    before_blocks = chromium.ld_json()
+    chromium.open(embed(page, graph), name)
+    blocks = chromium.ld_json()  # JSON.parse of every block (throws if one does not parse)
+    ours = ldpub_blocks(blocks)
+    assert len(ours) == 1, f"expected one ldpub block, Chromium sees {len(ours)}"
+    assert ours[0]["inHead"], "the block is not in <head>"
+    assert ours[0]["data"] == graph
+    assert [b for b in blocks if not b["ldpub"]] == [b for b in before_blocks if not b["ldpub"]]
+    assert chromium.js("window.__pwned") is None, "a value broke out of the script"
+    after = chromium.dom_signature()
+    assert after == before, "the page reads differently apart from the block"
+    return blocks
+
+
+def test_breakout_values_stay_inside_the_block(chromium: Browser, embed_page: tuple[str, bytes]) -> None:
+    name, page = embed_page
+    check_embedded(chromium, page, BREAKOUT_GRAPH, name)
+    # The page's own scripts do run: the window.__pwned check above can fail.
+    assert chromium.js("window.__pageScriptRan") is True
+
+
+def test_replacing_the_block_in_chromium(chromium: Browser, article_graph: dict[str, Any]) -> None:
+    page = embed((EMBED_DATA / "basic.html").read_bytes(), BREAKOUT_GRAPH)
+    check_embedded(chromium, page, article_graph, "replaced.html")
+
+
+def test_legacy_encoding_page(chromium: Browser) -> None:
+    text = (
+        '<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Café – “al-Tanf”</title>'
+        "<script>window.__pageScriptRan = true;</script></head><body><p>Ünïcödé</p></body></html>"
+    )
+    page = text.encode("cp1252")
+    graph = {"@context": "https://schema.org", "name": "Café – “al-Tanf” التنف 😀", "x": "</script>"}
+    check_embedded(chromium, page, graph, "cp1252.html")
+    assert chromium.js("document.characterSet") == "windows-1252"
+    assert chromium.js("document.title") == "Café – “al-Tanf”"
+
+
+def test_built_seed_article_reads_back_equal(chromium: Browser) -> None:
+    article = ldpub.build(ROOT / "examples" / "syrian-observer-al-tanf.yaml")
+    page = (ROOT / "examples" / "pages" / "syrian-observer-al-tanf.html").read_bytes()
+    check_embedded(chromium, page, article.jsonld, "seed.html")
+    assert chromium.js("document.title").startswith("Meetings Between U.S. Officials")
+
+
+def test_example_page_is_the_tool_output(chromium: Browser) -> None:
+    """examples/pages holds the seed page and the same page embedded by ldpub; the embedded
+    one is up to date with the built graph and reads back equal in Chromium."""
+    article = ldpub.build(ROOT / "examples" / "syrian-observer-al-tanf.yaml")
+    pages = ROOT / "examples" / "pages"
+    plain = (pages / "syrian-observer-al-tanf.html").read_bytes()
+    embedded = (pages / "syrian-observer-al-tanf.embedded.html").read_bytes()
+    assert embedded == embed(plain, article.jsonld)
+    chromium.open(embedded, "seed-embedded.html")
+    (ours,) = ldpub_blocks(chromium.ld_json())
+    assert ours["data"] == article.jsonld
