@@ -78,6 +78,7 @@ _ATTR_NAME = re.compile(r"[^\t\n\f\r />=][^\t\n\f\r />=]*", _FLAGS)
 _UNQUOTED = re.compile(r"[^\t\n\f\r >]*")
 _COMMENT_END = re.compile(r"--!?>")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_MARKER_TEXT = re.compile(re.escape(MARKER), _FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +131,7 @@ _END_TAGS = {name: _end_tag_re(name) for name in _RAWTEXT | _RCDATA}
 
 def _lower(name: str) -> str:
     """ASCII lowercase, as HTML does (str.lower maps e.g. the Kelvin sign to "k")."""
-    return (
-        name.lower() if name.isascii() else "".join(c.lower() if c.isascii() else c for c in name)
-    )
+    return name.lower() if name.isascii() else "".join(c.lower() if c.isascii() else c for c in name)
 
 
 def _end_tag_end(s: str, lt: int, name_end: int) -> int:
@@ -324,6 +323,7 @@ def _layout(s: str, start: int) -> _Layout:
     template = 0
     template_start = 0  # where the outermost open <template> starts
     blocks: list[_Tag] = []
+    last_marker = -1
     for tok in _tokens(s, start):
         if isinstance(tok, _Tag) and tok.name == "template":
             if not tok.is_end and not template:
@@ -335,6 +335,9 @@ def _layout(s: str, start: int) -> _Layout:
         if isinstance(tok, _Tag) and _is_ldpub_block(tok):
             blocks.append(tok)
         if head_end is not None:
+            # Past the head only ldpub blocks matter: stop after the last marker text.
+            if tok.end > last_marker:
+                break
             continue
         if isinstance(tok, _Text):
             stripped = s[tok.start : tok.end].lstrip(_WS)
@@ -345,6 +348,8 @@ def _layout(s: str, start: int) -> _Layout:
                 head_end = tok.start
         elif tok.name not in _HEAD_TAGS:
             head_end = tok.start
+        if head_end is not None:
+            last_marker = max((m.start() for m in _MARKER_TEXT.finditer(s, head_end)), default=-1)
     if head_end is None:  # the page ends in its head: insert at the end, outside any template
         head_end = template_start if template else len(s)
     return _Layout(head_end, blocks)
@@ -450,16 +455,12 @@ def parse_graph(text: str | bytes, *, source: str | None = None) -> Any:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(
-                f"not UTF-8 at byte {exc.start}: JSON-LD must be UTF-8", Location(source)
-            ) from None
+            raise InputError(f"not UTF-8 at byte {exc.start}: JSON-LD must be UTF-8", Location(source)) from None
     text = text.removeprefix("\ufeff")
     try:
         graph = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"not JSON: {exc.msg}", Location(source, line=exc.lineno, column=exc.colno)
-        ) from None
+        raise InputError(f"not JSON: {exc.msg}", Location(source, line=exc.lineno, column=exc.colno)) from None
     if not isinstance(graph, dict | list):
         raise InputError(
             f"expected a JSON-LD object or array, found {type(graph).__name__}",
@@ -512,9 +513,7 @@ def _decode(page: bytes | str, source: str | None) -> _Decoded:
 def _check_html(page: _Decoded, source: str | None) -> None:
     nul = page.text.find("\0", page.start)
     if nul >= 0:
-        raise InputError(
-            "not an HTML page: binary data (a NUL character)", page.location(nul, source)
-        )
+        raise InputError("not an HTML page: binary data (a NUL character)", page.location(nul, source))
     if not _MARKUP.search(page.text, page.start, page.start + 1_000_000):
         raise InputError("not an HTML page: no HTML tag or DOCTYPE", Location(source))
 

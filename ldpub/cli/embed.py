@@ -31,9 +31,7 @@ def register(subparsers: Any) -> None:
         help="the JSON-LD to embed (- for standard input)",
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument(
-        "-o", "--output", metavar="OUT", help="write the page here (default, or -: standard output)"
-    )
+    where.add_argument("-o", "--output", metavar="OUT", help="write the page here (default, or -: standard output)")
     where.add_argument("-i", "--in-place", action="store_true", help="rewrite PAGE itself")
     parser.set_defaults(handler=run)
 
