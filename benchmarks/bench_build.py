@@ -18,16 +18,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import jsonschema  # noqa: E402
-import orjson  # noqa: E402
-import rdflib  # noqa: E402
-from pyld import jsonld  # noqa: E402
+import jsonschema
+import orjson
+import rdflib
+from pyld import jsonld
 
-from benchmarks.synthetic import records  # noqa: E402
-from ldpub import build  # noqa: E402
-from ldpub.context import offline_document_loader, schema_context_document  # noqa: E402
-from ldpub.mapping import map_record  # noqa: E402
-from ldpub.record import record_schema  # noqa: E402
+from benchmarks.synthetic import records
+from ldpub import build
+from ldpub.context import offline_document_loader, schema_context_document
+from ldpub.mapping import map_record
+from ldpub.record import record_schema
 
 
 def ldpub_path(recs: list[dict[str, Any]]) -> int:

@@ -125,10 +125,7 @@ class _FastToRdf:
     def node(self, node: Mapping[str, Any]) -> str:
         """Emit a node object's triples; return its subject term."""
         node_id = node.get("@id") or node.get("id")
-        if node_id is None:
-            subject = self.new_blank()
-        else:
-            subject = _IRI_CACHE.get(node_id) or self.node_id(node_id)
+        subject = self.new_blank() if node_id is None else _IRI_CACHE.get(node_id) or self.node_id(node_id)
         append = self.out.append
         value_of = self.value
         iris = _IRI_CACHE
@@ -151,6 +148,7 @@ class _FastToRdf:
             for item in value if type(value) is list else (value,):
                 # The common cases inline (plain text, IRIs, {"@id"} references); the rest in value().
                 kind = type(item)
+                obj: str | None
                 if kind is str and coerce is None:
                     obj = f'"{_escape(item)}"' if _NEEDS_ESCAPE.search(item) else f'"{item}"'
                 elif kind is str and coerce == "@id":
