@@ -45,7 +45,9 @@ def test_reads_stdin_with_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.C
 
 def test_invalid_record_exits_1_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(SEED.read_text(encoding="utf-8").replace('published: "2022-09-20T10:00:00+03:00"', "published: soon"))
+    bad.write_text(
+        SEED.read_text(encoding="utf-8").replace('published: "2022-09-20T10:00:00+03:00"', "published: soon")
+    )
     out = tmp_path / "out"
     assert main(["build", str(bad), "--out", str(out), "--format", "jsonld,ttl"]) == 1
     err = capsys.readouterr().err.strip().splitlines()

@@ -186,7 +186,9 @@ def test_claim_review_has_what_google_requires_and_recommends() -> None:
 
 def test_review_defaults(minimal: dict[str, Any]) -> None:
     minimal["claims"] = [{"id": "c", "text": "The claim."}]
-    minimal["reviews"] = [{"id": "r", "claim": "c", "rating": {"value": 2, "best": 5, "worst": 1, "verdict": "Misleading"}}]
+    minimal["reviews"] = [
+        {"id": "r", "claim": "c", "rating": {"value": 2, "best": 5, "worst": 1, "verdict": "Misleading"}}
+    ]
     review = graph(minimal)[minimal["url"] + "#review-r"]
     assert review["claimReviewed"] == "The claim."
     assert review["datePublished"] == minimal["published"]

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from ldpub import RemoteContextError, build
 from ldpub.context import schema_context_document
-from ldpub.rdf import jsonld_to_nquads, nquads_to_jsonld, nquads_to_turtle, parse_rdf, pyld_nquads
+from ldpub.rdf import jsonld_to_nquads, nquads_to_jsonld, parse_rdf, pyld_nquads
 
 from .conftest import EXAMPLE_RECORDS, ROOT
 
@@ -64,12 +64,21 @@ FOREIGN_DOCS = [
         "@graph": [
             {"@id": "_:x", "@type": "Person", "name": {"@value": "Ahmad", "@language": "ar"}, "knows": {"@id": "_:y"}},
             {"@id": "_:y", "@type": "schema:Person", "schema:name": "B", "madeUpTerm": "z"},
-            {"@id": "https://e.example/o", "@type": "Organization", "foundingDate": {"@value": "1999", "@type": "Date"}},
+            {
+                "@id": "https://e.example/o",
+                "@type": "Organization",
+                "foundingDate": {"@value": "1999", "@type": "Date"},
+            },
         ],
     },
     [  # a list of documents, several blocks as on a page
         {"@context": "https://schema.org", "@type": "WebSite", "url": "https://e.example/", "name": "E"},
-        {"@context": "https://schema.org", "@id": "https://e.example/a#x", "@type": "NewsArticle", "headline": 'a "quoted"\nline\t\\'},
+        {
+            "@context": "https://schema.org",
+            "@id": "https://e.example/a#x",
+            "@type": "NewsArticle",
+            "headline": 'a "quoted"\nline\t\\',
+        },
     ],
     {  # an inline context: not the fast path's shape, so pyld takes it (still offline)
         "@context": {"@vocab": "https://schema.org/", "name": "https://schema.org/name"},
@@ -100,7 +109,11 @@ def test_remote_contexts_are_refused_not_fetched(context: Any) -> None:
 
 
 def test_nested_remote_context_is_refused_by_the_pyld_path() -> None:
-    doc = {"@context": "https://schema.org", "@type": "Thing", "subjectOf": {"@context": "https://x.example/c", "name": "n"}}
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Thing",
+        "subjectOf": {"@context": "https://x.example/c", "name": "n"},
+    }
     with pytest.raises(RemoteContextError):
         jsonld_to_nquads(doc)
 
