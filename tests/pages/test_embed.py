@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+import ldpub
 from ldpub.embed import MARKER, embed, embedded_graph, parse_graph, script_json
 from ldpub.errors import InputError
 
@@ -199,6 +200,21 @@ def test_large_page() -> None:
     out = embed(page.encode(), {"a": 1})
     assert embed(out, {"a": 1}) == out
     assert out.endswith(body.encode() + b"</body></html>")
+
+
+def test_example_embedded_page_is_current() -> None:
+    """examples/pages holds the seed as a page and the tool's output for it."""
+    root = EMBED_DATA.parents[3]
+    article = ldpub.build(root / "examples" / "syrian-observer-al-tanf.yaml")
+    pages = root / "examples" / "pages"
+    plain = (pages / "syrian-observer-al-tanf.html").read_bytes()
+    embedded = (pages / "syrian-observer-al-tanf.embedded.html").read_bytes()
+    assert embedded == embed(plain, article.jsonld), (
+        "examples/pages/syrian-observer-al-tanf.embedded.html is stale; regenerate it with: "
+        "ldpub build examples/syrian-observer-al-tanf.yaml | ldpub embed "
+        "examples/pages/syrian-observer-al-tanf.html --graph - "
+        "-o examples/pages/syrian-observer-al-tanf.embedded.html"
+    )
 
 
 # --------------------------------------------------------------------------- bad input

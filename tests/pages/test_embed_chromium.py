@@ -72,14 +72,10 @@ def test_built_seed_article_reads_back_equal(chromium: Browser) -> None:
     assert chromium.js("document.title").startswith("Meetings Between U.S. Officials")
 
 
-def test_example_page_is_the_tool_output(chromium: Browser) -> None:
-    """examples/pages holds the seed page and the same page embedded by ldpub; the embedded
-    one is up to date with the built graph and reads back equal in Chromium."""
+def test_example_embedded_page_reads_back_equal(chromium: Browser) -> None:
     article = ldpub.build(ROOT / "examples" / "syrian-observer-al-tanf.yaml")
-    pages = ROOT / "examples" / "pages"
-    plain = (pages / "syrian-observer-al-tanf.html").read_bytes()
-    embedded = (pages / "syrian-observer-al-tanf.embedded.html").read_bytes()
-    assert embedded == embed(plain, article.jsonld)
-    chromium.open(embedded, "seed-embedded.html")
+    embedded = ROOT / "examples" / "pages" / "syrian-observer-al-tanf.embedded.html"
+    chromium.open(embedded.read_bytes(), "seed-embedded.html")
     (ours,) = ldpub_blocks(chromium.ld_json())
     assert ours["data"] == article.jsonld
+    assert ours["inHead"]
