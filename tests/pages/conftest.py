@@ -76,8 +76,9 @@ class Browser:
         """Load ``page`` (its exact bytes) from a file:// URL and wait until it has loaded."""
         self._count += 1
         # file:// pages are typed by their extension: keep ".html" last.
-        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.removesuffix(".html"))
-        path = self.workdir / f"{self._count}-{stem}.html"
+        suffix = ".xhtml" if name.endswith(".xhtml") else ".html"  # .xhtml: parsed as XML
+        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name.removesuffix(suffix))
+        path = self.workdir / f"{self._count}-{stem}{suffix}"
         path.write_bytes(page)
         self.driver.get(path.as_uri())
         state = self.driver.execute_script("return document.readyState")
@@ -166,10 +167,11 @@ def _crlf(page: bytes) -> bytes:
     return page.replace(b"\n", b"\r\n")
 
 
-# Each fixture page as-is, with CRLF line ends, with a UTF-8 BOM and CRLF, and as UTF-16.
+# Each fixture page as-is, with CRLF or CR line ends, with a UTF-8 BOM and CRLF, as UTF-16.
 VARIANTS = {
     "lf": lambda page: page,
     "crlf": _crlf,
+    "cr": lambda page: page.replace(b"\n", b"\r"),
     "bom-crlf": lambda page: b"\xef\xbb\xbf" + _crlf(page),
     "utf16le": lambda page: b"\xff\xfe" + page.decode("utf-8").encode("utf-16-le"),
 }

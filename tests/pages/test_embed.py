@@ -90,6 +90,7 @@ PLACES = {
     "tricky.html": "\n</head>\n<body>",
     "implicit-head-end.html": "\n<div>This div ends the head",
     "existing-block.html": "\n<script>window.__pageScriptRan",
+    "xhtml.html": "\n</head>",
 }
 
 

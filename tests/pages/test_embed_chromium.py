@@ -65,6 +65,15 @@ def test_legacy_encoding_page(chromium: Browser) -> None:
     assert chromium.js("document.title") == "Café – “al-Tanf”"
 
 
+def test_xhtml_page_parsed_as_xml(chromium: Browser) -> None:
+    """Served as XHTML the page is parsed as XML: the block must be well-formed there too."""
+    page = (EMBED_DATA / "xhtml.html").read_bytes()
+    check_embedded(chromium, page, BREAKOUT_GRAPH, "xhtml.xhtml")
+    assert chromium.js("document.contentType") == "application/xhtml+xml"
+    assert chromium.js("document.querySelector('parsererror')") is None
+    assert chromium.js("window.__pageScriptRan") is True
+
+
 def test_built_seed_article_reads_back_equal(chromium: Browser) -> None:
     article = ldpub.build(ROOT / "examples" / "syrian-observer-al-tanf.yaml")
     page = (ROOT / "examples" / "pages" / "syrian-observer-al-tanf.html").read_bytes()
