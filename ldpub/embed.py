@@ -122,7 +122,6 @@ def _end_tag_re(name: str) -> re.Pattern[str]:
     return re.compile(rf"</{name}(?=[\t\n\f\r />])", _FLAGS)
 
 
-_SCRIPT_END = _end_tag_re("script")
 _SCRIPT_DATA = re.compile(r"</script(?=[\t\n\f\r />])|<!--", _FLAGS)
 _SCRIPT_ESCAPED = re.compile(r"-->|</script(?=[\t\n\f\r />])|<script(?=[\t\n\f\r />])", _FLAGS)
 _SCRIPT_DOUBLE = re.compile(r"-->|</script(?=[\t\n\f\r />])", _FLAGS)
@@ -425,7 +424,7 @@ def script_json(graph: Mapping[str, Any] | Sequence[Any], *, indent: int | None 
     """The JSON text of ``graph`` as it goes inside a ``<script>``: ASCII only, with ``<``,
     ``>`` and ``&`` escaped as ``\\u003c``, ``\\u003e``, ``\\u0026``; ``JSON.parse`` (or
     ``json.loads``) of it gives ``graph`` back. Raises :class:`InputError` for values that
-    are not JSON (NaN, non-string keys, other types)."""
+    are not JSON (NaN, infinities, sets, other objects)."""
     try:
         text = json.dumps(
             graph,
@@ -458,15 +457,26 @@ def parse_graph(text: str | bytes, *, source: str | None = None) -> Any:
             raise InputError(f"not UTF-8 at byte {exc.start}: JSON-LD must be UTF-8", Location(source)) from None
     text = text.removeprefix("\ufeff")
     try:
-        graph = json.loads(text)
+        graph = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg}", Location(source, line=exc.lineno, column=exc.colno)) from None
+    except _NotJsonConstant as exc:
+        raise InputError(f"not JSON: {exc} is not a JSON number", Location(source)) from None
     if not isinstance(graph, dict | list):
         raise InputError(
             f"expected a JSON-LD object or array, found {type(graph).__name__}",
             Location(source, pointer=""),
         )
     return graph
+
+
+class _NotJsonConstant(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    # Python's json reads NaN and Infinity; JSON.parse (and JSON-LD) does not.
+    raise _NotJsonConstant(name)
 
 
 def load_graph(path: str) -> Any:
@@ -538,8 +548,9 @@ def embed(page: bytes | str, graph: Graph, *, source: str | None = None) -> byte
     ``source`` names the page in error messages.
 
     Raises :class:`InputError` when the page is not HTML (binary data, no markup), when a
-    comment, tag or raw-text element runs to the end of the page, when the page has several
-    ldpub blocks (each with its line and column), or when the graph is not JSON.
+    comment, tag or raw-text element before the end of the head runs to the end of the page,
+    when the page has a second ldpub block (with the line and column of each problem), or
+    when the graph is not JSON.
     """
     graph = _as_graph(graph)
     decoded = _decode(page, source)
