@@ -13,7 +13,9 @@ Where the block goes, in the order the browser's parser would see it:
   on its own line with the indentation of the line above when the page is laid out in lines.
   A page with no ``<head>`` (or even no ``<html>``) gets it in the same place: the browser puts
   it into the implied head. It always comes after the DOCTYPE and after a
-  ``<meta charset>``, so it cannot change the page's mode or encoding.
+  ``<meta charset>``, so it cannot change the page's mode or encoding (a page whose
+  ``<meta charset>`` comes only after its head has ended gets the block right after that
+  ``<meta>``, in the body).
 
 The JSON is written with ``<``, ``>`` and ``&`` as ``\\u003c``, ``\\u003e``, ``\\u0026`` and all
 non-ASCII as ``\\uXXXX`` escapes (U+2028/2029 included), so no value can close the script
@@ -201,10 +203,52 @@ def _parse_attrs(s: str, pos: int, start: int) -> tuple[dict[str, str], int, boo
         attrs.setdefault(name, value)
 
 
+_INTEGRATION = {"svg": {"foreignobject", "desc", "title"}, "math": {"mi", "mo", "mn", "ms", "mtext"}}
+
+
+class _Foreign:
+    """Tracks <svg>/<math> content, roughly as the tree builder does, for the tokenizer."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[bool, str]] = []  # (is foreign, name)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.stack) and self.stack[-1][0]
+
+    def start_tag(self, name: str, self_closing: bool) -> bool:
+        """Note a start tag; True if it is in foreign content (so not HTML raw text)."""
+        if not self.active:
+            if name in ("svg", "math") and not self_closing:
+                self.stack.append((True, name))
+                return True
+            return name in ("svg", "math")
+        if name in _BREAKOUT:  # back to HTML: close the foreign elements
+            while self.active:
+                self.stack.pop()
+            return False
+        root = next(n for is_foreign, n in reversed(self.stack) if is_foreign)
+        if not self_closing:
+            if name in _INTEGRATION.get(root, ()):
+                self.stack.append((False, name))
+            elif name in ("svg", "math"):
+                self.stack.append((True, name))
+        return True
+
+    def end_tag(self, name: str) -> None:
+        if self.stack and self.stack[-1] == (self.active, name):
+            self.stack.pop()
+        elif self.active and name in ("p", "br"):
+            while self.active:
+                self.stack.pop()
+
+
 def _tokens(s: str, pos: int) -> Iterator[_Token]:
     """Tags and text runs of ``s`` from ``pos``, skipping comments, doctypes and the like."""
     n = len(s)
-    foreign = 0  # depth of <svg>/<math>: no raw text elements there, CDATA sections allowed
+    # Open <svg>/<math> elements (no raw text elements in them, CDATA sections allowed) and
+    # the HTML integration points inside them (<svg><title>, <foreignObject>, <math><mi>…).
+    foreign = _Foreign()
     while pos < n:
         lt = s.find("<", pos)
         if lt < 0:
@@ -219,13 +263,9 @@ def _tokens(s: str, pos: int) -> Iterator[_Token]:
             name = _lower(s[pos + 1 : name_end])
             attrs, end, self_closing = _parse_attrs(s, name_end, pos)
             content_stop = content_end = end
-            if foreign and name in _BREAKOUT:
-                foreign = 0
-            if foreign:
-                if name in ("svg", "math") and not self_closing:
-                    foreign += 1
-            elif name in ("svg", "math"):
-                foreign = 0 if self_closing else 1
+            in_foreign = foreign.start_tag(name, self_closing)
+            if in_foreign:  # <svg> <script>, <style>, <title>: not raw text
+                pass
             elif name == "script":
                 content_stop = _script_content_end(s, end, pos)
                 content_end = _end_tag_end(s, content_stop, content_stop + 8)
@@ -246,10 +286,7 @@ def _tokens(s: str, pos: int) -> Iterator[_Token]:
                 name_end = _TAG_NAME.match(s, pos + 2).end()  # type: ignore[union-attr]
                 name = _lower(s[pos + 2 : name_end])
                 end = _end_tag_end(s, pos, name_end)
-                if foreign and name in ("svg", "math"):
-                    foreign -= 1
-                elif foreign and name in ("p", "br"):
-                    foreign = 0
+                foreign.end_tag(name)
                 yield _Tag(pos, end, name, True, {}, end, end)
                 pos = end
             elif after == ">":  # "</>" is dropped
@@ -262,7 +299,7 @@ def _tokens(s: str, pos: int) -> Iterator[_Token]:
         elif nxt == "!":
             if s.startswith("<!--", pos):
                 pos = _comment_end(s, pos)
-            elif foreign and s.startswith("<![CDATA[", pos):
+            elif foreign.active and s.startswith("<![CDATA[", pos):
                 end = s.find("]]>", pos + 9)
                 if end < 0:
                     raise _unterminated("CDATA section", pos)
@@ -315,6 +352,21 @@ def _is_ldpub_block(tag: _Tag) -> bool:
     )
 
 
+def _declares_charset(tag: _Tag) -> bool:
+    if tag.name != "meta" or tag.is_end:
+        return False
+    if "charset" in tag.attrs:
+        return True
+    equiv = _lower(tag.attrs.get("http-equiv", "").strip(_WS))
+    return equiv == "content-type" and "charset" in _lower(tag.attrs.get("content", ""))
+
+
+# Browsers look for <meta charset> in the first 1024 bytes, and further while the tags they
+# meet may belong in a head (WHATWG "prescan"; Chromium's HTMLMetaCharsetParser).
+_PRESCAN = 1024
+_PRESCAN_GOES_ON = _HEAD_TAGS | {"object"}
+
+
 def _layout(s: str, start: int) -> _Layout:
     """Scan the page: where its head ends and where ldpub's blocks are."""
     head_end: int | None = None
@@ -323,6 +375,11 @@ def _layout(s: str, start: int) -> _Layout:
     template_start = 0  # where the outermost open <template> starts
     blocks: list[_Tag] = []
     last_marker = -1
+    # A page that declares its charset only after its head has ended (stray text or an unknown
+    # element before <meta charset>): the block goes after that <meta>, which must stay
+    # where the browser's prescan finds it.
+    charset_search = True
+    after_charset: int | None = None
     for tok in _tokens(s, start):
         if isinstance(tok, _Tag) and tok.name == "template":
             if not tok.is_end and not template:
@@ -334,8 +391,13 @@ def _layout(s: str, start: int) -> _Layout:
         if isinstance(tok, _Tag) and _is_ldpub_block(tok):
             blocks.append(tok)
         if head_end is not None:
+            if charset_search and isinstance(tok, _Tag) and not tok.is_end:
+                if _declares_charset(tok):
+                    after_charset, charset_search = tok.end, False
+                elif tok.start - start > _PRESCAN and tok.name not in _PRESCAN_GOES_ON:
+                    charset_search = False
             # Past the head only ldpub blocks matter: stop after the last marker text.
-            if tok.end > last_marker:
+            if tok.end > last_marker and not charset_search:
                 break
             continue
         if isinstance(tok, _Text):
@@ -347,11 +409,13 @@ def _layout(s: str, start: int) -> _Layout:
                 head_end = tok.start
         elif tok.name not in _HEAD_TAGS:
             head_end = tok.start
+        elif _declares_charset(tok):
+            charset_search = False
         if head_end is not None:
             last_marker = max((m.start() for m in _MARKER_TEXT.finditer(s, head_end)), default=-1)
     if head_end is None:  # the page ends in its head: insert at the end, outside any template
         head_end = template_start if template else len(s)
-    return _Layout(head_end, blocks)
+    return _Layout(after_charset if after_charset is not None else head_end, blocks)
 
 
 def _newline_of(s: str) -> str:

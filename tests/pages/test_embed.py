@@ -157,6 +157,15 @@ def test_head_with_no_end_keeps_meta_charset_before_the_block() -> None:
     assert out.index(b"<meta charset") < out.index(OPEN.encode()) < out.index(b"<body>")
 
 
+def test_late_meta_charset_stays_before_the_block() -> None:
+    page = b"<!DOCTYPE html>\n<html><head>\nStray text\n<meta charset=utf-8><title>t</title>"
+    out = embed(page, {"a": 1})
+    assert out.startswith(page.split(b"<title>")[0] + OPEN.encode())
+    # Browsers stop looking at the first body element past 1024 bytes; so does ldpub.
+    page = b"<title>t</title>x" + b" " * 2000 + b"<div><meta charset=utf-8>"
+    assert embed(page, {"a": 1}).startswith(b"<title>t</title>" + OPEN.encode())
+
+
 def test_empty_page_and_text_only_head() -> None:
     assert embed(b"<html>", {"a": 1}).startswith(b"<html>" + OPEN.encode())
     out = embed(b"<title>t</title>Hello", {"a": 1})

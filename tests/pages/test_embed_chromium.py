@@ -4,6 +4,7 @@ the rest of the page exactly as before."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ def ldpub_blocks(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [b for b in blocks if b["ldpub"]]
 
 
-def check_embedded(chromium: Browser, page: bytes, graph: Any, name: str) -> list[dict[str, Any]]:
+def check_embedded(
+    chromium: Browser, page: bytes, graph: Any, name: str, *, in_head: bool = True
+) -> list[dict[str, Any]]:
     """Load the page before and after embedding; return the JSON-LD blocks Chromium reads."""
     chromium.open(page, name)
     before = chromium.dom_signature()
@@ -32,7 +35,7 @@ def check_embedded(chromium: Browser, page: bytes, graph: Any, name: str) -> lis
     blocks = chromium.ld_json()  # JSON.parse of every block (throws if one does not parse)
     ours = ldpub_blocks(blocks)
     assert len(ours) == 1, f"expected one ldpub block, Chromium sees {len(ours)}"
-    assert ours[0]["inHead"], "the block is not in <head>"
+    assert ours[0]["inHead"] == in_head, "the block is not in <head>" if in_head else "in <head>"
     assert ours[0]["data"] == graph
     assert [b for b in blocks if not b["ldpub"]] == [b for b in before_blocks if not b["ldpub"]]
     assert chromium.js("window.__pwned") is None, "a value broke out of the script"
@@ -65,6 +68,27 @@ def test_legacy_encoding_page(chromium: Browser) -> None:
     assert chromium.js("document.title") == "Café – “al-Tanf”"
 
 
+LATE_CHARSET = """<!DOCTYPE html>
+<html>
+<head>
+Stray text ends the head here.
+<meta charset="utf-8">
+<title>Café in al-Tanf \u2013 التنف</title>
+<script>window.__pageScriptRan = true;</script>
+</head>
+<body><p>Ünïcödé</p></body>
+</html>
+"""
+
+
+def test_charset_declared_after_the_head_ended(chromium: Browser) -> None:
+    """The block must not push a late <meta charset> out of the browser's prescan: it goes
+    after that <meta> (in the body, where the browser has put the <meta> too)."""
+    check_embedded(chromium, LATE_CHARSET.encode(), BREAKOUT_GRAPH, "late.html", in_head=False)
+    assert chromium.js("document.characterSet") == "UTF-8"
+    assert chromium.js("document.title") == "Café in al-Tanf \u2013 التنف"
+
+
 def test_xhtml_page_parsed_as_xml(chromium: Browser) -> None:
     """Served as XHTML the page is parsed as XML: the block must be well-formed there too."""
     page = (EMBED_DATA / "xhtml.html").read_bytes()
@@ -88,3 +112,53 @@ def test_example_embedded_page_reads_back_equal(chromium: Browser) -> None:
     (ours,) = ldpub_blocks(chromium.ld_json())
     assert ours["data"] == article.jsonld
     assert ours["inHead"]
+
+
+# Pieces of head markup that a scanner could misread; random pages are made of them.
+PIECES = [
+    "<!-- a comment with </head> <body> -->",
+    "<!-->",
+    "<!--->",
+    "<!-- ends with --!>",
+    "<!---->",
+    '<script>var a = "<!-- <script> </script> </head> -->";</script>',
+    "<script><!-- </script>",
+    '<script>var b = "</scripts> </scriptx>";</script>',
+    "<SCRIPT>var c = 1;</SCRIPT >",
+    '<script>var d = 2;</script foo=">">',
+    "<style>/* </head> <body> */</style>",
+    "<title>t </head> <body> <!--</title>",
+    "<noscript><p>x</p></noscript>",
+    "<template><div>inert</div></head></template>",
+    '<meta name="a" content="a > b">',
+    "<meta name=b content='<script data-ldpub type=\"application/ld+json\">'>",
+    '<link rel="x" href="y"/>',
+    "<?php echo 1 ?>",
+    "<!x y>",
+    "</foo>",
+    "</ br>",
+    '<base href="/">',
+    "\n  ",
+    "\r\n",
+    "\t",
+    '<script type="application/ld+json">{"a": "<\\/script>"}</script>',
+    "<html lang=en>",
+    "<head>",
+    "</head>",
+    "<body>",
+    "text",
+    "</br>",
+    "<p>para",
+    "<textarea>x</head></textarea>",
+    "<svg><![CDATA[ </head> ]]></svg>",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_pages_read_the_same(chromium: Browser, seed: int) -> None:
+    """Random arrangements of tricky pieces: Chromium reads the page as before, plus one block
+    in the head holding the graph."""
+    rng = random.Random(seed)
+    doctype = "<!DOCTYPE html>\n" if rng.random() < 0.7 else ""
+    page = doctype + "".join(rng.choice(PIECES) for _ in range(rng.randint(2, 12))) + "\n<p>end</p>"
+    check_embedded(chromium, page.encode(), BREAKOUT_GRAPH, f"random-{seed}.html")
