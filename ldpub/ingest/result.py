@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ldpub.errors import Location
 
@@ -27,5 +28,5 @@ class ExtractResult:
     them with ``str()``.
     """
 
-    record: dict[str, object]
+    record: dict[str, Any]
     warnings: list[ExtractWarning | str] = field(default_factory=list)
