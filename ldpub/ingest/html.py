@@ -146,12 +146,13 @@ class _PageReader:
             self.warnings.append(
                 self._warning("the page gives no canonical URL (pass one with --url)", "url")
             )
+        publisher = self.publisher(url)
         kind = self.type()
         if kind:
             record["type"] = kind
         headlines = self.headlines()
         if headlines:
-            record["headline"] = headlines[0]
+            record["headline"] = _without_site_name(headlines[0], publisher)
         else:
             self.warnings.append(self._warning("the page has no headline", "headline"))
         for name, value in (
@@ -173,7 +174,6 @@ class _PageReader:
         modified = self.date("modified", ["dateModified"], MODIFIED_META)
         if modified:
             record["modified"] = modified
-        publisher = self.publisher(url)
         if publisher:
             record["publisher"] = publisher
         entities, authors = self.authors(publisher)
@@ -239,7 +239,11 @@ class _PageReader:
             "news_keywords", "keywords", "article:tag", "parsely-tags"
         )
         words = (squash(w) for value in raw for w in value.split(","))
-        return list(dict.fromkeys(w for w in words if w))
+        unique: dict[str, str] = {}
+        for word in words:
+            if word:
+                unique.setdefault(word.casefold(), word)
+        return list(unique.values())
 
     def language(self) -> str | None:
         candidates = [
@@ -296,7 +300,9 @@ class _PageReader:
             if name:
                 name = name.removeprefix("www.")
         if not (name and home):
-            self.warnings.append(self._warning("the page does not say who publishes it", "publisher"))
+            self.warnings.append(
+                self._warning("the page does not say who publishes it", "publisher")
+            )
             return None
         publisher: dict[str, Any] = {"name": name, "url": home}
         logo = _first(self._image_objects(node.get("logo", [])))
@@ -308,7 +314,7 @@ class _PageReader:
         return publisher
 
     def authors(self, publisher: dict[str, Any] | None) -> tuple[dict[str, Any], list[str]]:
-        """Bylines as entities keyed by a slug of the name; the publisher itself as ``publisher``."""
+        """Bylines as entities keyed by a slug of their name (the publisher as ``publisher``)."""
         people: list[tuple[str, Node]] = []
         for value in self.article.get("author", []) + self.article.get("creator", []):
             if isinstance(value, dict):
@@ -318,7 +324,9 @@ class _PageReader:
             elif isinstance(value, str) and not _ABSOLUTE.match(value.strip()):
                 people += [(n, {}) for n in _split_names(value)]
         if not people:
-            names = self.evidence.all_meta("author", "article:author", "parsely-author", "dc.creator")
+            names = self.evidence.all_meta(
+                "author", "article:author", "parsely-author", "dc.creator"
+            )
             people = [(n, {}) for v in names if not _ABSOLUTE.match(v) for n in _split_names(v)]
         publisher_name = (publisher or {}).get("name", "").casefold()
         entities: dict[str, Any] = {}
@@ -366,8 +374,10 @@ class _PageReader:
                         if alt:
                             image["caption"] = alt
                     images.append(image)
-        seen: set[str] = set()
-        return [i for i in images if not (i["url"] in seen or seen.add(i["url"]))]
+        unique: dict[str, dict[str, Any]] = {}
+        for image in images:
+            unique.setdefault(image["url"], image)
+        return list(unique.values())
 
     def _image_objects(self, values: list[Any]) -> list[dict[str, Any]]:
         out = []
@@ -408,6 +418,17 @@ class _PageReader:
             except (ValueError, lxml.etree.ParserError):
                 return None
         return body.strip() or None
+
+
+def _without_site_name(headline: str, publisher: dict[str, Any] | None) -> str:
+    """Drop a title suffix that is the site name: "Headline | TheHill" → "Headline"."""
+    match = _TITLE_SUFFIX.search(headline)
+    if match and publisher:
+        suffix = slug(match.group(0).lstrip(" |\u2013\u2014-")).replace("-", "")
+        host = (urlsplit(publisher["url"]).hostname or "").removeprefix("www.").split(".")[0]
+        if suffix and suffix in (slug(publisher["name"]).replace("-", ""), host):
+            return headline[: match.start()].strip()
+    return headline
 
 
 def slug(name: str) -> str:

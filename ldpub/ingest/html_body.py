@@ -59,21 +59,21 @@ def extract_body(
     not modified.
     """
     precise = _trafilatura(tree, favor_precision=True)
-    default = _trafilatura(tree)
+    default = _trafilatura(tree, favor_precision=False)
     text = precise if len(precise) >= PRECISION_KEEP_RATIO * len(default) else default
     if not text.strip() and fallback:
         text = fallback
     return clean_body(text, titles=titles)
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, **options: bool) -> str:
+def _trafilatura(tree: lxml.html.HtmlElement, *, favor_precision: bool) -> str:
     # trafilatura prunes the tree it is given: hand it a copy.
     text = trafilatura.extract(
         copy.deepcopy(tree),
         include_comments=False,
         with_metadata=False,
         deduplicate=False,
-        **options,
+        favor_precision=favor_precision,
     )
     return text or ""
 

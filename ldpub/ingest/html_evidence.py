@@ -23,7 +23,12 @@ from ldpub.context import SCHEMA, expand_iri, is_schema_context
 
 Node = dict[str, list[Any]]
 
-_SCHEMA_PREFIXES = (SCHEMA, "https://schema.org/", "http://www.schema.org/", "https://www.schema.org/")
+_SCHEMA_PREFIXES = (
+    SCHEMA,
+    "https://schema.org/",
+    "http://www.schema.org/",
+    "https://www.schema.org/",
+)
 _MAX_DEPTH = 12  # JSON-LD nesting deeper than this is not article metadata
 
 

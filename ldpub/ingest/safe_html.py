@@ -118,4 +118,6 @@ def parse_html(text: str, *, source: str | None = None) -> lxml.html.HtmlElement
 def load_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> lxml.html.HtmlElement:
     """Read, check, decode and parse a page file (see :func:`read_page`, :func:`decode_page`)."""
     source = str(path)
-    return parse_html(decode_page(read_page(path, max_bytes=max_bytes), source=source), source=source)
+    return parse_html(
+        decode_page(read_page(path, max_bytes=max_bytes), source=source), source=source
+    )
