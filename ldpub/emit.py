@@ -1,0 +1,61 @@
+"""Writing built articles out: the formats, their file names, and atomic writes.
+
+A file is written to a temporary name beside its target and renamed into place, so a
+reader (or a crash) never sees half a file, and a failed build leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ldpub.errors import InputError
+from ldpub.pipeline import Article
+
+# format name -> (file extension, how to render an article)
+FORMATS: dict[str, tuple[str, Callable[[Article], str]]] = {
+    "jsonld": (".jsonld", lambda a: a.to_json()),
+    "ttl": (".ttl", lambda a: a.turtle()),
+    "nq": (".nq", lambda a: a.nquads()),
+}
+
+
+def parse_formats(spec: str) -> list[str]:
+    """``"jsonld,ttl"`` → ``["jsonld", "ttl"]``; raises InputError naming an unknown format."""
+    names = [name.strip() for name in spec.split(",") if name.strip()]
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown or not names:
+        raise InputError(f"unknown format {', '.join(unknown) or spec!r}; expected some of {', '.join(FORMATS)}")
+    return list(dict.fromkeys(names))
+
+
+def render(article: Article, formats: Iterable[str]) -> dict[str, str]:
+    """The article in each format, rendered in memory (nothing is written if one fails)."""
+    return {name: FORMATS[name][1](article) for name in formats}
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that the file is either the old one or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(rendered: dict[str, str], out_dir: Path, stem: str) -> list[Path]:
+    """Write each rendered format as ``out_dir/stem.ext``; return the paths written."""
+    paths = []
+    for name, text in rendered.items():
+        path = out_dir / (stem + FORMATS[name][0])
+        write_atomic(path, text)
+        paths.append(path)
+    return paths

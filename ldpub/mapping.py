@@ -1,0 +1,274 @@
+"""Map an article record to one compact schema.org JSON-LD document.
+
+A pure function of the record: the same record gives the same document, byte for byte
+once serialised. Every node has an absolute ``@id``:
+
+- the page ``{url}``, the article ``{url}#article``, and the article's own parts under
+  ``{url}#...`` (claims, reviews, ratings, images, notes, corrections, original work);
+- shared entities ``{base}entity/{key}`` — one IRI per real-world entity across the
+  whole archive — the publisher ``{base}#organization`` and its logo ``{base}#logo``.
+
+Properties that schema.org's context types as ``@id`` (``url``, ``sameAs``, ``image``,
+``logo``, ``mainEntityOfPage``, ``relatedLink``...) take a plain IRI string; the others
+take ``{"@id": ...}`` references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ldpub.record import PUBLISHER
+
+CONTEXT = "https://schema.org"
+
+Node = dict[str, Any]
+
+_NOTE_NAMES = {"editor": "Editor's note", "disclaimer": "Disclaimer", "translation": "Translation note"}
+
+
+def entity_base(record: Mapping[str, Any]) -> str:
+    """The base IRI for shared entities: the record's ``base``, else its publisher's url."""
+    base: str = record.get("base") or record["publisher"]["url"]
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def entity_iri(base: str, key: str, entity: Mapping[str, Any] | None = None) -> str:
+    """The one IRI of a shared entity across the archive: its own ``id``, else ``{base}entity/{key}``."""
+    if entity is not None and "id" in entity:
+        return str(entity["id"])
+    return f"{base}entity/{key}"
+
+
+def map_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The compact JSON-LD document (``@context`` + ``@graph``) for a checked record."""
+    return {"@context": CONTEXT, "@graph": _Mapper(record).graph()}
+
+
+class _Mapper:
+    def __init__(self, record: Mapping[str, Any]) -> None:
+        self.r = record
+        self.url: str = record["url"]
+        self.article = self.url + "#article"
+        self.base = entity_base(record)
+        self.publisher = self.base + "#organization"
+        self.entities: Mapping[str, Any] = record.get("entities", {})
+
+    def ref(self, key: str) -> dict[str, str]:
+        """A reference to the publisher or to an entity, by the record's key for it."""
+        if key == PUBLISHER:
+            return {"@id": self.publisher}
+        return {"@id": entity_iri(self.base, key, self.entities.get(key))}
+
+    def refs(self, keys: list[str]) -> list[dict[str, str]]:
+        return [self.ref(k) for k in keys]
+
+    def graph(self) -> list[Node]:
+        r = self.r
+        nodes: list[Node] = [self.page(), self.news_article()]
+        nodes += self.publisher_nodes()
+        nodes += [self.entity(key, r["entities"][key]) for key in sorted(self.entities, key=self._iri_of)]
+        for claim in r.get("claims", []):
+            nodes += self.claim(claim)
+        for review in r.get("reviews", []):
+            nodes += self.review(review)
+        nodes += [self.image(i, img) for i, img in enumerate(r.get("images", []), 1)]
+        nodes += [self.note(i, note) for i, note in enumerate(r.get("notes", []), 1)]
+        nodes += [self.correction(i, c) for i, c in enumerate(r.get("corrections", []), 1)]
+        if "translation" in r:
+            nodes.append(self.original_work(r["translation"]))
+        nodes += [self.related(i, link) for i, link in enumerate(r.get("related", []), 1)]
+        return nodes
+
+    def _iri_of(self, key: str) -> str:
+        return self.ref(key)["@id"]
+
+    # --- the page and the article ----------------------------------------------------------
+
+    def page(self) -> Node:
+        r = self.r
+        node: Node = {"@id": self.url, "@type": "WebPage", "url": self.url, "name": r["headline"]}
+        _put(node, "inLanguage", r.get("language"))
+        node["datePublished"] = r["published"]
+        _put(node, "dateModified", r.get("modified"))
+        node["mainEntity"] = {"@id": self.article}
+        _put(node, "relatedLink", [self._related_id(i, link) for i, link in enumerate(r.get("related", []), 1)])
+        node["publisher"] = {"@id": self.publisher}
+        return node
+
+    def news_article(self) -> Node:
+        r = self.r
+        node: Node = {"@id": self.article, "@type": r.get("type", "NewsArticle"), "mainEntityOfPage": self.url}
+        node["url"] = self.url
+        node["headline"] = r["headline"]
+        _put(node, "alternativeHeadline", r.get("alternative_headline"))
+        _put(node, "description", r.get("description"))
+        _put(node, "articleSection", r.get("section"))
+        _put(node, "keywords", r.get("keywords"))
+        _put(node, "inLanguage", r.get("language"))
+        node["datePublished"] = r["published"]
+        _put(node, "dateModified", r.get("modified"))
+        _put(node, "author", self.refs(r.get("authors", [])))
+        node["publisher"] = {"@id": self.publisher}
+        _put(node, "image", [f"{self.url}#image-{i}" for i in range(1, len(r.get("images", [])) + 1)])
+        if "dateline" in r:
+            place = r["dateline"]["place"]
+            text = r["dateline"].get("text") or self.entities[place]["name"]
+            node["dateline"] = text
+            node["locationCreated"] = self.ref(place)
+        _put(node, "about", self.refs(r.get("about", [])))
+        _put(node, "mentions", self.refs(r.get("mentions", [])))
+        if "translation" in r:
+            t = r["translation"]
+            node["translationOfWork"] = {"@id": f"{self.url}#original"}
+            if "translator" in t:
+                node["translator"] = self.ref(t["translator"])
+        _put(node, "comment", [{"@id": f"{self.url}#note-{i}"} for i in range(1, len(r.get("notes", [])) + 1)])
+        _put(node, "correction", [{"@id": f"{self.url}#correction-{i}"} for i in range(1, len(r.get("corrections", [])) + 1)])
+        if r.get("body"):
+            node["articleBody"] = r["body"]
+            node["wordCount"] = len(r["body"].split())
+        return node
+
+    def publisher_nodes(self) -> list[Node]:
+        p = self.r["publisher"]
+        node: Node = {"@id": self.publisher, "@type": "NewsMediaOrganization", "name": p["name"], "url": p["url"]}
+        _put(node, "alternateName", p.get("alternate_names"))
+        _put(node, "sameAs", p.get("same_as"))
+        if "logo" not in p:
+            return [node]
+        node["logo"] = self.base + "#logo"
+        return [node, _image_object(self.base + "#logo", p["logo"])]
+
+    # --- shared entities --------------------------------------------------------------------
+
+    def entity(self, key: str, e: Mapping[str, Any]) -> Node:
+        node: Node = {"@id": self._iri_of(key), "@type": e["type"], "name": e["name"]}
+        _put(node, "alternateName", e.get("alternate_names"))
+        _put(node, "description", e.get("description"))
+        _put(node, "url", e.get("url"))
+        _put(node, "sameAs", e.get("same_as"))
+        _put(node, "jobTitle", e.get("job_title"))
+        if "affiliation" in e:
+            node["affiliation"] = self.ref(e["affiliation"])
+        if "parent" in e:
+            node["parentOrganization"] = self.ref(e["parent"])
+        if "contained_in" in e:
+            node["containedInPlace"] = self.ref(e["contained_in"])
+        return node
+
+    # --- claims and their reviews -----------------------------------------------------------
+
+    def claim(self, c: Mapping[str, Any]) -> list[Node]:
+        claim_iri = f"{self.url}#claim-{c['id']}"
+        node: Node = {"@id": claim_iri, "@type": "Claim", "text": c["text"]}
+        extra: list[Node] = []
+        author = c.get("author")
+        if isinstance(author, str):
+            node["author"] = self.ref(author)
+        elif isinstance(author, Mapping):
+            source_iri = claim_iri + "-author"
+            node["author"] = {"@id": source_iri}
+            extra.append(self.anonymous_source(source_iri, author))
+        _put(node, "datePublished", c.get("date"))
+        node["appearance"] = {"@id": self.article}
+        if "first_appeared_in" in c:
+            work_iri = claim_iri + "-source"
+            node["firstAppearance"] = {"@id": work_iri}
+            extra.append(self.first_appearance(work_iri, c["first_appeared_in"]))
+        return [node, *extra]
+
+    def anonymous_source(self, iri: str, a: Mapping[str, Any]) -> Node:
+        kind = a.get("type", "Person")
+        node: Node = {"@id": iri, "@type": kind, "name": a["anonymous"], "description": "Anonymous source"}
+        if "affiliation" in a:
+            node["affiliation" if kind == "Person" else "parentOrganization"] = self.ref(a["affiliation"])
+        return node
+
+    def first_appearance(self, iri: str, w: Mapping[str, Any]) -> Node:
+        node: Node = {"@id": iri, "@type": "CreativeWork"}
+        _put(node, "headline", w.get("headline"))
+        _put(node, "url", w.get("url"))
+        _put(node, "datePublished", w.get("published"))
+        if "publisher" in w:
+            node["publisher"] = self.ref(w["publisher"])
+        return node
+
+    def review(self, v: Mapping[str, Any]) -> list[Node]:
+        review_iri = f"{self.url}#review-{v['id']}"
+        claim = next(c for c in self.r["claims"] if c["id"] == v["claim"])
+        rating = v["rating"]
+        node: Node = {
+            "@id": review_iri,
+            "@type": "ClaimReview",
+            "url": v.get("url", self.url),
+            "claimReviewed": v.get("claim_reviewed", claim["text"]),
+            "itemReviewed": {"@id": f"{self.url}#claim-{claim['id']}"},
+            "reviewRating": {"@id": review_iri + "-rating"},
+            "author": self.ref(v.get("reviewer", PUBLISHER)),
+            "datePublished": v.get("date", self.r["published"]),
+        }
+        rating_node: Node = {
+            "@id": review_iri + "-rating",
+            "@type": "Rating",
+            "ratingValue": rating["value"],
+            "bestRating": rating["best"],
+            "worstRating": rating["worst"],
+            "alternateName": rating["verdict"],
+        }
+        return [node, rating_node]
+
+    # --- the article's other parts ----------------------------------------------------------
+
+    def image(self, i: int, img: Mapping[str, Any]) -> Node:
+        return _image_object(f"{self.url}#image-{i}", img)
+
+    def note(self, i: int, note: Mapping[str, Any]) -> Node:
+        kind = note.get("kind", "editor")
+        return {
+            "@id": f"{self.url}#note-{i}",
+            "@type": "Comment",
+            "name": _NOTE_NAMES[kind],
+            "text": note["text"],
+            "author": {"@id": self.publisher},
+        }
+
+    def correction(self, i: int, c: Mapping[str, Any]) -> Node:
+        node: Node = {"@id": f"{self.url}#correction-{i}", "@type": "CorrectionComment", "text": c["text"]}
+        _put(node, "datePublished", c.get("date"))
+        return node
+
+    def original_work(self, t: Mapping[str, Any]) -> Node:
+        original = t.get("original", {})
+        node: Node = {"@id": f"{self.url}#original", "@type": "CreativeWork", "inLanguage": t["original_language"]}
+        _put(node, "headline", original.get("headline"))
+        _put(node, "url", original.get("url"))
+        _put(node, "datePublished", original.get("published"))
+        for name in ("author", "publisher"):
+            if name in original:
+                node[name] = self.ref(original[name])
+        node["workTranslation"] = {"@id": self.article}
+        return node
+
+    def _related_id(self, i: int, link: Mapping[str, Any]) -> str:
+        return str(link["url"]) if "url" in link else f"{self.url}#related-{i}"
+
+    def related(self, i: int, link: Mapping[str, Any]) -> Node:
+        node: Node = {"@id": self._related_id(i, link), "@type": "WebPage", "name": link["headline"]}
+        _put(node, "url", link.get("url"))
+        return node
+
+
+def _image_object(iri: str, img: Mapping[str, Any]) -> Node:
+    node: Node = {"@id": iri, "@type": "ImageObject", "url": img["url"], "contentUrl": img["url"]}
+    _put(node, "caption", img.get("caption"))
+    _put(node, "width", img.get("width"))
+    _put(node, "height", img.get("height"))
+    _put(node, "creditText", img.get("credit"))
+    return node
+
+
+def _put(node: Node, name: str, value: Any) -> None:
+    """Set ``name`` unless the value is absent or empty (schema.org has no use for empty values)."""
+    if value is not None and value != [] and value != "":
+        node[name] = value

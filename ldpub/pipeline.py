@@ -1,0 +1,85 @@
+"""The spine: record → checked → schema.org JSON-LD → checked → RDF, in one call.
+
+:func:`build` touches no file system beyond reading a record given by path; writing is
+the caller's (or the CLI's) business.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+import orjson
+
+from ldpub.errors import InputError, pointer
+from ldpub.mapping import map_record
+from ldpub.rdf import jsonld_to_nquads, nquads_to_turtle
+from ldpub.record import Record, RecordInvalid, check_record, load_record
+from ldpub.resources import resource_path
+
+GRAPH_SCHEMA = "article-graph.schema.json"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One built article: its compact JSON-LD graph, and that graph as RDF."""
+
+    url: str
+    jsonld: dict[str, Any]
+    _nquads: list[str] = field(default_factory=list, repr=False)
+
+    def to_json(self, *, indent: bool = True) -> str:
+        """The JSON-LD document as text (deterministic: same record, same bytes)."""
+        option = orjson.OPT_INDENT_2 if indent else 0
+        return orjson.dumps(self.jsonld, option=option).decode("utf-8") + "\n"
+
+    def nquads(self) -> str:
+        """The graph as N-Quads (triples in the default graph), one per line."""
+        if not self._nquads:
+            self._nquads.append(jsonld_to_nquads(self.jsonld))
+        return self._nquads[0]
+
+    def turtle(self) -> str:
+        """The graph as Turtle with ``schema:`` and ``xsd:`` prefixes."""
+        return nquads_to_turtle(self.nquads())
+
+
+def build(record: str | Path | Record | Mapping[str, Any]) -> Article:
+    """Build one article from its record (a path, a :class:`Record` or a mapping).
+
+    Raises :class:`~ldpub.errors.InputError` (a :class:`~ldpub.record.RecordInvalid` listing
+    every problem) when the record is malformed or invalid.
+    """
+    rec = load_record(record)
+    check_record(rec)
+    doc = map_record(rec.data)
+    check_graph(doc, file=rec.file)
+    return Article(url=str(rec.data["url"]), jsonld=doc)
+
+
+@functools.cache
+def _graph_validator() -> Any:
+    schema = orjson.loads(resource_path("schemas", GRAPH_SCHEMA).read_bytes())
+    return jsonschema_rs.validator_for(schema, validate_formats=True)
+
+
+def check_graph(doc: Mapping[str, Any], *, file: str | None = None) -> None:
+    """Check an emitted document against ``schemas/article-graph.schema.json``.
+
+    A failure here is a mapping bug or a record the record schema let through; either way
+    it names the JSON Pointer into the emitted document.
+    """
+    validator = _graph_validator()
+    if validator.is_valid(doc):
+        return
+    from ldpub.errors import Location
+
+    errors = [
+        InputError(f"emitted JSON-LD invalid: {e.message}", Location(file, pointer(e.instance_path)))
+        for e in validator.iter_errors(doc)
+    ]
+    raise RecordInvalid(errors)

@@ -1,0 +1,321 @@
+"""JSON-LD to RDF and back, offline; Turtle and N-Quads out.
+
+Generic JSON-LD processors re-process the 200 KB schema.org context for every document
+(20–200 ms each). :func:`jsonld_to_nquads` instead reads compact JSON-LD whose context is
+schema.org with the context's term table built once (:mod:`ldpub.context`), which is what
+ldpub emits and what nearly every publisher writes. Any document outside that shape
+(other contexts, ``@list``, ``@reverse``, nested contexts...) goes to pyld with the
+offline document loader, so the result is the same either way — the tests check both
+paths give isomorphic graphs. Turtle is written by pyoxigraph.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import urljoin
+
+import pyoxigraph as ox
+from pyld import jsonld
+
+from ldpub.context import RDF_TYPE, SCHEMA, XSD, expand_iri, is_schema_context, offline_document_loader, terms
+from ldpub.errors import InputError, LdpubError, Location
+
+PREFIXES = {"schema": SCHEMA, "xsd": XSD}
+
+_XSD_STRING = XSD + "string"
+_XSD_BOOLEAN = XSD + "boolean"
+_XSD_INTEGER = XSD + "integer"
+_XSD_DOUBLE = XSD + "double"
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
+_ID_KEYS = frozenset(("@id", "id"))
+_TYPE_KEYS = frozenset(("@type", "type"))
+_RDF_TYPE = f"<{RDF_TYPE}>"
+_SPECIAL_KEYS = frozenset(("@list", "@set", "@reverse", "@context", "@graph", "@included", "@nest"))
+
+
+class _Unsupported(Exception):
+    """The document needs the general JSON-LD algorithms: hand it to pyld."""
+
+
+def jsonld_to_nquads(doc: Any, *, base: str | None = None) -> str:
+    """N-Quads (one triple a line, default graph) for a JSON-LD document, offline.
+
+    Raises :class:`~ldpub.errors.RemoteContextError` for a remote context other than
+    schema.org's, and :class:`~ldpub.errors.InputError` for a document pyld rejects.
+    """
+    try:
+        lines = _FastToRdf(base).document(doc)
+    except _Unsupported:
+        return pyld_nquads(doc, base=base)
+    return "".join(dict.fromkeys(lines))
+
+
+def pyld_nquads(doc: Any, *, base: str | None = None) -> str:
+    """N-Quads by pyld's full JSON-LD algorithms (slow with schema.org; the reference path)."""
+    options: dict[str, Any] = {"format": "application/n-quads", "documentLoader": offline_document_loader}
+    if base:
+        options["base"] = base
+    try:
+        result: str = jsonld.to_rdf(doc, options)
+    except jsonld.JsonLdError as exc:
+        raise _unwrap(exc) from None
+    return result
+
+
+def _unwrap(exc: BaseException) -> LdpubError:
+    """The ldpub error inside a pyld error chain (our loader's refusal), or a new InputError."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, LdpubError):
+            return seen
+        seen = getattr(seen, "cause", None) or seen.__cause__ or seen.__context__
+    return InputError(f"invalid JSON-LD: {exc}".splitlines()[0], Location(pointer=""))
+
+
+class _FastToRdf:
+    """JSON-LD → RDF for compact documents in the schema.org context (the common case)."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self.terms = terms()
+        self.blank = 0
+        self.blank_labels: dict[str, str] = {}
+        self.out: list[str] = []
+
+    def document(self, doc: Any) -> list[str]:
+        for node in self._top_nodes(doc, context_known=False):
+            self.node(node)
+        return self.out
+
+    def _top_nodes(self, doc: Any, *, context_known: bool) -> Iterator[dict[str, Any]]:
+        if isinstance(doc, list):
+            for item in doc:
+                yield from self._top_nodes(item, context_known=context_known)
+            return
+        if not isinstance(doc, dict):
+            raise _Unsupported
+        if "@context" in doc:
+            _check_context(doc["@context"])
+            context_known = True
+        if not context_known:
+            raise _Unsupported  # no context: terms are not schema.org's; let pyld decide
+        if "@graph" in doc:
+            if set(doc) - {"@context", "@graph"}:
+                raise _Unsupported  # a named graph
+            graph = doc["@graph"]
+            yield from self._top_nodes(graph if isinstance(graph, list) else [graph], context_known=True)
+            return
+        rest = {k: v for k, v in doc.items() if k != "@context"}
+        if rest:
+            yield rest
+
+    def node(self, node: Mapping[str, Any]) -> str:
+        """Emit a node object's triples; return its subject term."""
+        node_id = node.get("@id", node.get("id"))
+        subject = self.new_blank() if node_id is None else self.node_id(node_id)
+        out = self.out
+        value_of = self.value
+        for key, value in node.items():
+            if key in _ID_KEYS:
+                continue
+            if key in _TYPE_KEYS:
+                for t in value if isinstance(value, list) else [value]:
+                    if not isinstance(t, str):
+                        raise _Unsupported
+                    out.append(f"{subject} {_RDF_TYPE} {_vocab_term(t)} .\n")
+                continue
+            if key[0] == "@":
+                raise _Unsupported
+            p, coerce = _predicate(key)
+            if isinstance(value, list):
+                for item in value:
+                    obj = value_of(item, coerce)
+                    if obj is not None:
+                        out.append(f"{subject} {p} {obj} .\n")
+            else:
+                obj = value_of(value, coerce)
+                if obj is not None:
+                    out.append(f"{subject} {p} {obj} .\n")
+        return subject
+
+    def value(self, item: Any, coerce: str | None) -> str | None:
+        if isinstance(item, str):
+            if coerce is None:
+                return _literal(item, _XSD_STRING)
+            if coerce == "@id":
+                return self.node_id(item)
+            if coerce == "@vocab":
+                return _vocab_term(item)
+            return _literal(item, coerce)
+        if isinstance(item, dict):
+            if len(item) == 1 and "@id" in item:  # a reference: the commonest object value
+                return self.node_id(item["@id"])
+            if "@value" in item:
+                return self.value_object(item)
+            if not _SPECIAL_KEYS.isdisjoint(item):
+                raise _Unsupported
+            return self.node(item)
+        if item is None:
+            return None
+        if isinstance(item, bool):
+            return _literal("true" if item else "false", coerce or _XSD_BOOLEAN)
+        if isinstance(item, int):
+            return _literal(str(item), coerce or _XSD_INTEGER)
+        if isinstance(item, float):
+            if item.is_integer() and coerce != _XSD_DOUBLE:
+                return _literal(str(int(item)), coerce or _XSD_INTEGER)
+            return _literal(_canonical_double(item), coerce or _XSD_DOUBLE)
+        raise _Unsupported  # a nested list (a list of lists needs @list semantics)
+
+    def value_object(self, item: Mapping[str, Any]) -> str | None:
+        if set(item) - {"@value", "@type", "@language"}:
+            raise _Unsupported
+        value = item["@value"]
+        if value is None:
+            return None
+        if "@language" in item:
+            if not isinstance(value, str):
+                raise _Unsupported
+            return f'"{_escape(value)}"@{item["@language"].lower()}'
+        datatype = item.get("@type")
+        if datatype is not None:
+            if not isinstance(datatype, str):
+                raise _Unsupported
+            datatype = expand_iri(datatype, vocab=True)
+        return self.value(value, datatype) if not isinstance(value, dict) else None
+
+    def node_id(self, value: Any) -> str:
+        if not isinstance(value, str):
+            raise _Unsupported
+        if value.startswith("_:"):
+            label = self.blank_labels.get(value)
+            if label is None:
+                label = self.blank_labels[value] = self.new_blank()
+            return label
+        try:
+            return _iri(value)
+        except _Unsupported:
+            if self.base is None:
+                raise  # a relative IRI with no base: pyld decides (it drops it)
+            return _iri(urljoin(self.base, value))
+
+    def iri(self, value: str) -> str:
+        return _iri(value)
+
+    def new_blank(self) -> str:
+        label = f"_:b{self.blank}"
+        self.blank += 1
+        return label
+
+
+def _check_context(ctx: Any) -> None:
+    """Accept schema.org's context by URL; refuse other remote ones; hand the rest to pyld."""
+    for item in ctx if isinstance(ctx, list) else [ctx]:
+        if not isinstance(item, str):
+            raise _Unsupported  # an inline context changes what terms mean
+        if not is_schema_context(item):
+            offline_document_loader(item)  # raises RemoteContextError
+
+
+@functools.lru_cache(maxsize=65536)
+def _iri(value: str) -> str:
+    """``<iri>`` for an absolute IRI (checked once per distinct IRI)."""
+    if not _ABSOLUTE_IRI.match(value):
+        raise _Unsupported
+    return f"<{value}>"
+
+
+@functools.lru_cache(maxsize=4096)
+def _predicate(key: str) -> tuple[str, str | None]:
+    """The predicate term and value coercion for a property key in the schema.org context."""
+    term = terms().get(key)
+    if term is not None:
+        return _iri(term.iri), term.coerce
+    predicate = expand_iri(key, vocab=True)
+    return _iri(predicate), None
+
+
+@functools.lru_cache(maxsize=4096)
+def _vocab_term(value: str) -> str:
+    return _iri(expand_iri(value, vocab=True))
+
+
+def _escape(text: str) -> str:
+    if _NEEDS_ESCAPE.search(text) is None:
+        return text
+    return (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
+
+
+def _literal(lexical: str, datatype: str) -> str:
+    text = f'"{_escape(lexical)}"'
+    return text if datatype == _XSD_STRING else f"{text}^^<{datatype}>"
+
+
+def _canonical_double(value: float) -> str:
+    """XSD canonical double, as JSON-LD's toRdf writes it (1.5 → 1.5E0)."""
+    return re.sub(r"(\d)0*E\+?0*(\d)", r"\1E\2", f"{value:1.15E}")
+
+
+# --- formats out ------------------------------------------------------------------------------
+
+
+def nquads_to_turtle(nquads: str, *, prefixes: Mapping[str, str] | None = None) -> str:
+    """Turtle with readable prefixes (``schema:``, ``xsd:``) for N-Triples/N-Quads text."""
+    triples = [q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)]
+    data: bytes = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or PREFIXES))
+    return data.decode("utf-8")
+
+
+def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str:
+    """N-Quads for RDF text in ``format`` ("turtle", "nquads", "ntriples", "trig", "jsonld")."""
+    if format == "jsonld":
+        import orjson
+
+        try:
+            doc = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc.msg}", Location(None, None, exc.lineno, exc.colno)) from None
+        return jsonld_to_nquads(doc, base=base)
+    try:
+        fmt = _FORMATS[format]
+    except KeyError:
+        raise InputError(f"unknown RDF format {format!r}; expected one of {', '.join(_FORMATS)}") from None
+    try:
+        quads = list(ox.parse(data, format=fmt, base_iri=base))
+    except SyntaxError as exc:
+        line, col = _syntax_position(exc)
+        raise InputError(f"malformed {format}: {exc.msg if hasattr(exc, 'msg') else exc}", Location(None, None, line, col)) from None
+    out: bytes = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    return out.decode("utf-8")
+
+
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+}
+
+
+def _syntax_position(exc: SyntaxError) -> tuple[int | None, int | None]:
+    return getattr(exc, "lineno", None), getattr(exc, "offset", None)
+
+
+@functools.cache
+def _schema_context() -> dict[str, Any]:
+    return offline_document_loader("https://schema.org")["document"]  # type: ignore[no-any-return]
+
+
+def nquads_to_jsonld(nquads: str) -> dict[str, Any]:
+    """Compact schema.org JSON-LD for N-Quads, by pyld (slow: for round trips, not hot paths)."""
+    expanded = jsonld.from_rdf(nquads, {"format": "application/n-quads", "useNativeTypes": False})
+    compacted: dict[str, Any] = jsonld.compact(
+        expanded, "https://schema.org", {"documentLoader": offline_document_loader, "graph": True}
+    )
+    return compacted

@@ -1,0 +1,338 @@
+"""The article record: loading it from YAML or JSON, and checking it before mapping.
+
+A record is plain data (``dict``) described by ``schemas/article-record.schema.json``.
+Loading keeps the source text so that an error found later can still be pointed at
+``file:line:column``; positions are only worked out when there is an error, so valid
+records pay nothing for them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+import orjson
+import yaml
+
+from ldpub.errors import InputError, Location, pointer
+from ldpub.resources import resource_path
+
+RECORD_SCHEMA = "article-record.schema.json"
+PUBLISHER = "publisher"  # the reserved reference to the record's publisher
+
+
+@dataclass(frozen=True)
+class Record:
+    """An article record and where it came from (for error locations)."""
+
+    data: Mapping[str, Any]
+    file: str | None = None
+    text: str | None = field(default=None, repr=False)
+
+    def locate(self, ptr: str) -> Location:
+        """The location of the value at JSON Pointer ``ptr``, with line and column if known."""
+        line_col = _position(self.text, ptr) if self.text is not None else None
+        if line_col is None:
+            return Location(self.file, ptr)
+        return Location(self.file, ptr, *line_col)
+
+
+class RecordInvalid(InputError):
+    """A record fails its schema or its cross-references; ``errors`` holds every problem."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = errors
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(first.message + more, first.location)
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML loading that refuses duplicate keys (PyYAML silently keeps the last)."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: dict[Any, yaml.Node] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        if key in seen:
+            mark = key_node.start_mark
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})", mark
+            )
+        seen[key] = key_node
+    return loader.construct_mapping(node)  # type: ignore[no-untyped-call,no-any-return]
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay strings: the schema checks them, and JSON has no date type.
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def parse_record(text: str, *, file: str | None = None, format: str | None = None) -> Record:
+    """Parse a record from YAML or JSON text (``format`` "yaml"/"json", default: by content).
+
+    Raises :class:`InputError` with the line and column of malformed input or duplicate keys.
+    """
+    is_json = format == "json" or (format is None and text.lstrip().startswith("{"))
+    if is_json:
+        try:
+            data = json.loads(text, object_pairs_hook=_reject_duplicates)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc.msg}", Location(file, None, exc.lineno, exc.colno)) from None
+        except ValueError as exc:  # a duplicate key: find where with the YAML reader
+            line_col = _duplicate_position(text)
+            raise InputError(str(exc), Location(file, None, *(line_col or (None, None)))) from None
+    else:
+        try:
+            data = yaml.load(text, Loader=_Loader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            problem = exc.problem or str(exc)
+            where = Location(file, None, mark.line + 1, mark.column + 1) if mark else Location(file)
+            raise InputError(f"malformed YAML: {problem}", where) from None
+        except yaml.YAMLError as exc:
+            raise InputError(f"malformed YAML: {exc}", Location(file)) from None
+    if not isinstance(data, dict):
+        raise InputError(
+            f"a record must be a mapping (object), not {type(data).__name__}", Location(file, "", 1, 1)
+        )
+    return Record(data, file, text)
+
+
+def load_record(source: str | Path | Record | Mapping[str, Any]) -> Record:
+    """A record from a file path (``.yaml``, ``.yml``, ``.json``), a Record, or a mapping."""
+    if isinstance(source, Record):
+        return source
+    if isinstance(source, Mapping):
+        return Record(source)
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(str(path))) from None
+    fmt = "json" if path.suffix.lower() == ".json" else "yaml"
+    return parse_record(text, file=str(path), format=fmt)
+
+
+# --- checking ------------------------------------------------------------------------------
+
+
+@functools.cache
+def record_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = orjson.loads(resource_path("schemas", RECORD_SCHEMA).read_bytes())
+    return schema
+
+
+@functools.cache
+def _record_validator() -> Any:
+    return jsonschema_rs.validator_for(record_schema(), validate_formats=True)
+
+
+def check_record(record: Record) -> None:
+    """Check a record against its schema and its internal references.
+
+    Raises :class:`RecordInvalid` listing every problem, each with its location.
+    """
+    data = record.data
+    validator = _record_validator()
+    if validator.is_valid(data):
+        problems = list(_reference_problems(data))
+    else:
+        problems = list(_schema_problems(validator, data))
+    if problems:
+        raise RecordInvalid([InputError(msg, record.locate(ptr)) for ptr, msg in problems])
+
+
+def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    seen: set[str] = set()
+    for error in validator.iter_errors(data):
+        ptr = pointer(error.instance_path)
+        if ptr in seen:  # a pattern and a format on one value: say it once
+            continue
+        seen.add(ptr)
+        expected = _expected_format(list(error.schema_path))
+        if expected is not None:
+            yield ptr, f"{error.instance!r} is not {expected}"
+        else:
+            yield ptr, error.message
+
+
+def _expected_format(schema_path: list[str | int]) -> str | None:
+    """For a failed pattern or format: the title of the definition that has it ("an absolute IRI")."""
+    if not schema_path or schema_path[-1] not in ("pattern", "format"):
+        return None
+    node: Any = record_schema()
+    title = None
+    for part in schema_path[:-1]:
+        if part == "$ref":
+            node = _resolve(node["$ref"])
+        else:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return title
+        if isinstance(node, dict) and "$ref" in node and schema_path[-1] not in node:
+            node = _resolve(node["$ref"])
+        if isinstance(node, dict) and isinstance(node.get("title"), str):
+            title = node["title"]
+    return title
+
+
+def _resolve(ref: str) -> Any:
+    node: Any = record_schema()
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _reference_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """References that point nowhere, and ids given twice (what JSON Schema cannot say)."""
+    entities: Mapping[str, Any] = data.get("entities", {})
+    known = set(entities) | {PUBLISHER}
+
+    def ref(value: Any, ptr: str) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str) and value not in known:
+            yield ptr, f"unknown entity {value!r}; expected a key of /entities or 'publisher'"
+
+    if PUBLISHER in entities:
+        yield "/entities/publisher", "'publisher' is reserved for the record's publisher"
+    for name in ("authors", "about", "mentions"):
+        for i, value in enumerate(data.get(name, [])):
+            yield from ref(value, f"/{name}/{i}")
+    if "dateline" in data:
+        yield from ref(data["dateline"]["place"], "/dateline/place")
+    explicit_ids: dict[str, str] = {}
+    for key, entity in entities.items():
+        base = pointer(["entities", key])
+        for name in ("affiliation", "parent", "contained_in"):
+            if name in entity:
+                yield from ref(entity[name], f"{base}/{name}")
+        if "id" in entity:
+            if entity["id"] in explicit_ids:
+                yield (
+                    f"{base}/id",
+                    f"duplicate entity id {entity['id']!r} (also /entities/{explicit_ids[entity['id']]})",
+                )
+            explicit_ids.setdefault(entity["id"], key)
+    claim_ids: set[str] = set()
+    for i, claim in enumerate(data.get("claims", [])):
+        if claim["id"] in claim_ids:
+            yield f"/claims/{i}/id", f"duplicate claim id {claim['id']!r}"
+        claim_ids.add(claim["id"])
+        author = claim.get("author")
+        yield from ref(author, f"/claims/{i}/author")
+        if isinstance(author, dict) and "affiliation" in author:
+            yield from ref(author["affiliation"], f"/claims/{i}/author/affiliation")
+        source = claim.get("first_appeared_in", {})
+        if "publisher" in source:
+            yield from ref(source["publisher"], f"/claims/{i}/first_appeared_in/publisher")
+    review_ids: set[str] = set()
+    for i, review in enumerate(data.get("reviews", [])):
+        if review["id"] in review_ids:
+            yield f"/reviews/{i}/id", f"duplicate review id {review['id']!r}"
+        review_ids.add(review["id"])
+        if review["claim"] not in claim_ids:
+            yield f"/reviews/{i}/claim", f"unknown claim {review['claim']!r}; expected an id under /claims"
+        if "reviewer" in review:
+            yield from ref(review["reviewer"], f"/reviews/{i}/reviewer")
+        rating = review["rating"]
+        low, high = sorted((rating["worst"], rating["best"]))
+        if not low <= rating["value"] <= high:
+            yield (
+                f"/reviews/{i}/rating/value",
+                f"rating {rating['value']} is outside worst..best ({rating['worst']}..{rating['best']})",
+            )
+    translation = data.get("translation", {})
+    if "translator" in translation:
+        yield from ref(translation["translator"], "/translation/translator")
+    for name in ("publisher", "author"):
+        if name in translation.get("original", {}):
+            yield from ref(translation["original"][name], f"/translation/original/{name}")
+    yield from _calendar_problems(data)
+
+
+_DATE_FIELDS = (
+    ("claims", "date"),
+    ("claims", "first_appeared_in", "published"),
+    ("reviews", "date"),
+    ("corrections", "date"),
+)
+
+
+def _calendar_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Dates the schema's pattern lets through but the calendar does not (2022-02-30)."""
+    found: list[tuple[str, Any]] = []
+    for list_name, *path in _DATE_FIELDS:
+        for i, item in enumerate(data.get(list_name, [])):
+            value: Any = item
+            for part in path:
+                value = value.get(part) if isinstance(value, Mapping) else None
+            found.append((pointer([list_name, i, *path]), value))
+    found.append(("/translation/original/published", data.get("translation", {}).get("original", {}).get("published")))
+    for ptr, value in found:
+        if value is None:
+            continue
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            yield ptr, f"{value!r} is not a real calendar date"
+
+
+# --- positions (only computed for errors) --------------------------------------------------
+
+
+def _position(text: str, ptr: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of the value at ``ptr`` in YAML or JSON ``text``."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]] if ptr else []
+    for part in parts:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    node = value_node
+                    break
+            else:  # a missing key: point at the mapping that lacks it
+                break
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            break
+    if node is None:
+        return None
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _duplicate_position(text: str) -> tuple[int, int] | None:
+    try:
+        yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        if exc.problem_mark:
+            return exc.problem_mark.line + 1, exc.problem_mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return None
