@@ -14,8 +14,9 @@ import yaml
 
 from ldpub.errors import InputError, LdpubError, Location
 from ldpub.ingest.html import extract_html_file
-from ldpub.ingest.result import ExtractResult, record_problems
+from ldpub.ingest.result import ExtractResult
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, read_page
+from ldpub.record import Record, RecordInvalid, check_record
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -68,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
             continue
         for warning in result.warnings:
             print(f"ldpub: warning: {_where(path, warning)}", file=sys.stderr)
-        problems = record_problems(result.record)
-        for problem in problems:
-            print(f"ldpub: incomplete record: {path}: {problem}", file=sys.stderr)
-        if problems:
+        try:
+            check_record(Record(result.record))
+        except RecordInvalid as invalid:
+            for problem in invalid.errors:
+                print(f"ldpub: incomplete record: {path}: {problem}", file=sys.stderr)
             code = 1
         text = dump(result.record, fmt)
         if args.output and many:

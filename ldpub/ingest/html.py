@@ -44,6 +44,9 @@ _BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[;|]\s*|,\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
 
+# With no article metadata either, less text than this is navigation, not an article.
+MIN_ARTICLE_WORDS = 50
+
 PUBLISHED_META = (
     "article:published_time",
     "og:published_time",
@@ -101,6 +104,7 @@ class _PageReader:
         self.tree = tree
         self.source = source
         self.given_url = url
+        self.base_url = url  # relative links resolve against this; the canonical URL once known
         self.evidence: Evidence = read_evidence(tree, base_url=url)
         articles = article_nodes(self.evidence.nodes)
         self.article: Node = articles[0] if articles else {}
@@ -131,8 +135,8 @@ class _PageReader:
         if not href:
             return None
         href = href.strip()
-        if self.given_url:
-            href = urljoin(self.given_url, href)
+        if self.base_url:
+            href = urljoin(self.base_url, href)
         return href if _ABSOLUTE.match(href) else None
 
     # -- fields ----------------------------------------------------------------------------
@@ -141,7 +145,7 @@ class _PageReader:
         record: dict[str, Any] = {}
         url = self.url()
         if url:
-            record["url"] = url
+            record["url"] = self.base_url = url
         else:
             self.warnings.append(
                 self._warning("the page gives no canonical URL (pass one with --url)", "url")
@@ -183,7 +187,20 @@ class _PageReader:
         if images:
             record["images"] = images
         body = extract_body(self.tree, titles=headlines, fallback=self.json_body())
-        if body:
+        words = len(body.split())
+        if (
+            not self.article
+            and "article" not in self.evidence.all_meta("og:type")
+            and (words < MIN_ARTICLE_WORDS)
+        ):
+            self.warnings.append(
+                self._warning(
+                    f"no article found on the page: no article metadata and {words} words of "
+                    "text; body left out",
+                    "body",
+                )
+            )
+        elif body:
             record["body"] = body
         else:
             self.warnings.append(self._warning("no article body found on the page", "body"))
@@ -247,8 +264,8 @@ class _PageReader:
 
     def language(self) -> str | None:
         candidates = [
-            self.tree.get("lang") or self.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
             *self._texts("inLanguage"),
+            self.tree.get("lang") or self.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
             *self.evidence.all_meta("og:locale", "content-language", "language"),
         ]
         for candidate in candidates:
@@ -264,6 +281,8 @@ class _PageReader:
             *(v for p in props for v in self._microdata_or_any(p)),
             *self.evidence.all_meta(*meta),
         ]
+        if field == "published":
+            candidates += self._time_elements()
         zoneless = None
         for candidate in candidates:
             parsed = _parse_datetime(candidate)
@@ -283,6 +302,16 @@ class _PageReader:
         elif field == "published":
             self.warnings.append(self._warning("the page gives no publication date", field))
         return None
+
+    def _time_elements(self) -> list[str]:
+        """``<time datetime>`` marked as the publication, else the article's first, else the
+        page's only one (a page listing other stories has several: none of them is trusted)."""
+        marked = self.tree.xpath(
+            "//time[@pubdate or contains(@class, 'publish')]/@datetime"
+            " | (//article//time[@datetime])[1]/@datetime"
+        )
+        every = self.tree.xpath("//time/@datetime")
+        return [str(v) for v in marked] or ([str(every[0])] if len(every) == 1 else [])
 
     def publisher(self, url: str | None) -> dict[str, Any] | None:
         node = next((v for v in self.article.get("publisher", []) if isinstance(v, dict)), {})

@@ -130,7 +130,10 @@ def _schema_context(context: object) -> bool:
         return is_schema_context(context)
     if isinstance(context, dict):
         vocab = context.get("@vocab")
-        return vocab is None or (isinstance(vocab, str) and vocab.startswith(_SCHEMA_PREFIXES))
+        # "http://schema.org" without the slash is a common slip; it means the same here.
+        return vocab is None or (
+            isinstance(vocab, str) and (vocab.rstrip("/") + "/").startswith(_SCHEMA_PREFIXES)
+        )
     if isinstance(context, list):
         return all(_schema_context(c) for c in context) and any(
             isinstance(c, str) or (isinstance(c, dict) and "@vocab" in c) for c in context

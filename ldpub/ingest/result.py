@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-import jsonschema
-
-from ldpub.errors import Location, pointer
-from ldpub.resources import resource_path
+from ldpub.errors import Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +30,3 @@ class ExtractResult:
 
     record: dict[str, Any]
     warnings: list[ExtractWarning | str] = field(default_factory=list)
-
-
-@functools.cache
-def _record_validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(resource_path("schemas", "article-record.schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
-def record_problems(record: dict[str, Any]) -> list[ExtractWarning]:
-    """Where ``record`` falls short of the article record schema (empty when it is complete)."""
-    problems = []
-    for error in sorted(_record_validator().iter_errors(record), key=lambda e: list(e.path)):
-        problems.append(ExtractWarning(error.message, Location(pointer=pointer(error.path))))
-    return problems
