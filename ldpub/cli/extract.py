@@ -63,9 +63,13 @@ def run(args: argparse.Namespace) -> int:
             result = extract_file(
                 path, authority=args.entities, url=args.url, max_bytes=args.max_bytes
             )
-        except LdpubError as exc:
+        except InputError as exc:
             print(f"ldpub: error: {exc}", file=sys.stderr)
-            code = 1
+            code = max(code, 1)
+            continue
+        except (LdpubError, OSError) as exc:  # unreadable file: the other inputs still run
+            print(f"ldpub: error: {exc}", file=sys.stderr)
+            code = 2
             continue
         for warning in result.warnings:
             print(f"ldpub: warning: {_where(path, warning)}", file=sys.stderr)
@@ -74,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         except RecordInvalid as invalid:
             for problem in invalid.errors:
                 print(f"ldpub: incomplete record: {path}: {problem}", file=sys.stderr)
-            code = 1
+            code = max(code, 1)
         text = dump(result.record, fmt)
         if args.output and many:
             args.output.mkdir(parents=True, exist_ok=True)

@@ -108,6 +108,12 @@ class _PageReader:
         self.evidence: Evidence = read_evidence(tree, base_url=url)
         articles = article_nodes(self.evidence.nodes)
         self.article: Node = articles[0] if articles else {}
+        # JSON-LD graphs refer to people, organisations and images by @id: index them.
+        self.by_id: dict[str, Node] = {
+            str(node["@id"][0]): node
+            for node in walk(self.evidence.nodes)
+            if node.get("@id") and len(node) > 1
+        }
         self.warnings: list[ExtractWarning | str] = [
             self._warning(w) for w in self.evidence.warnings
         ]
@@ -126,6 +132,11 @@ class _PageReader:
             if isinstance(value, str | int | float) and str(value).strip():
                 out.append(squash(str(value)))
         return out
+
+    def _linked(self, prop: str, node: Node | None = None) -> list[Any]:
+        """Values of ``prop`` with references (``{"@id": …}``) replaced by the node they name."""
+        values = (node if node is not None else self.article).get(prop, [])
+        return [self.by_id.get(v, v) if isinstance(v, str) else v for v in values]
 
     def _microdata_or_any(self, prop: str) -> list[str]:
         """``prop`` from any node of the page (e.g. a WebPage node carrying the dates)."""
@@ -314,10 +325,10 @@ class _PageReader:
         return [str(v) for v in marked] or ([str(every[0])] if len(every) == 1 else [])
 
     def publisher(self, url: str | None) -> dict[str, Any] | None:
-        node = next((v for v in self.article.get("publisher", []) if isinstance(v, dict)), {})
+        node = next((v for v in self._linked("publisher") if isinstance(v, dict)), {})
         name = (
             _first(self._texts("name", node))
-            or _first([v for v in self.article.get("publisher", []) if isinstance(v, str)])
+            or _first([v for v in self._linked("publisher") if isinstance(v, str)])
             or self.evidence.first_meta("og:site_name", "application-name", "publisher")
         )
         home = self._absolute(_first(self._texts("url", node)))
@@ -334,7 +345,7 @@ class _PageReader:
             )
             return None
         publisher: dict[str, Any] = {"name": name, "url": home}
-        logo = _first(self._image_objects(node.get("logo", [])))
+        logo = _first(self._image_objects(self._linked("logo", node)))
         if logo:
             publisher["logo"] = logo
         same_as = [u for u in map(self._absolute, self._texts("sameAs", node)) if u]
@@ -345,7 +356,7 @@ class _PageReader:
     def authors(self, publisher: dict[str, Any] | None) -> tuple[dict[str, Any], list[str]]:
         """Bylines as entities keyed by a slug of their name (the publisher as ``publisher``)."""
         people: list[tuple[str, Node]] = []
-        for value in self.article.get("author", []) + self.article.get("creator", []):
+        for value in self._linked("author") + self._linked("creator"):
             if isinstance(value, dict):
                 name = _first(self._texts("name", value))
                 if name:
@@ -386,7 +397,7 @@ class _PageReader:
         return entities, list(dict.fromkeys(keys))
 
     def images(self) -> list[dict[str, Any]]:
-        images = self._image_objects(self.article.get("image", []))
+        images = self._image_objects(self._linked("image"))
         if not images:
             width = _int(self.evidence.first_meta("og:image:width"))
             height = _int(self.evidence.first_meta("og:image:height"))
