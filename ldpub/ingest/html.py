@@ -9,6 +9,7 @@ never invented: a date without a time zone is reported, not completed.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -40,7 +41,14 @@ RECORD_TYPES = frozenset(
 )
 _ABSOLUTE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+# "By …", "Analysis by …", "Text: …" before a name.
+_BYLINE = re.compile(
+    r"^\s*(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|di|door)\s+|[^\W\d_]{2,12}:\s+)",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(
+    r"\b(?:writer|editor|correspondent|reporter|columnist|contributor)s?\b", re.IGNORECASE
+)
 _NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[;|]\s*|,\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
 
@@ -130,7 +138,8 @@ class _PageReader:
             if isinstance(value, dict):
                 value = _first(value.get("name", [])) or _first(value.get("@id", []))
             if isinstance(value, str | int | float) and str(value).strip():
-                out.append(squash(str(value)))
+                # Many CMSs HTML-escape inside JSON-LD ("&#8216;"): a JSON string needs none.
+                out.append(squash(html.unescape(str(value))))
         return out
 
     def _linked(self, prop: str, node: Node | None = None) -> list[Any]:
@@ -258,9 +267,12 @@ class _PageReader:
         )
 
     def section(self) -> str | None:
-        return _first(self._texts("articleSection")) or self.evidence.first_meta(
-            "article:section", "section", "parsely-section", "category"
-        )
+        candidates = [
+            *self._texts("articleSection"),
+            *self.evidence.all_meta("article:section", "section", "parsely-section", "category"),
+        ]
+        # A path or URL is where the section lives, not its name.
+        return _first(c for c in candidates if not c.startswith(("/", "http:", "https:")))
 
     def keywords(self) -> list[str]:
         raw = self._texts("keywords") or self.evidence.all_meta(
@@ -335,7 +347,7 @@ class _PageReader:
         if not home and url:
             parts = urlsplit(url)
             home = f"{parts.scheme}://{parts.netloc}/"
-        if not name and home:
+        if (not name or _ABSOLUTE.match(name)) and home:
             name = urlsplit(home).hostname
             if name:
                 name = name.removeprefix("www.")
@@ -360,7 +372,7 @@ class _PageReader:
             if isinstance(value, dict):
                 name = _first(self._texts("name", value))
                 if name:
-                    people.append((name, value))
+                    people += [(n, value) for n in _split_names(name)]
             elif isinstance(value, str) and not _ABSOLUTE.match(value.strip()):
                 people += [(n, {}) for n in _split_names(value)]
         if not people:
@@ -371,7 +383,10 @@ class _PageReader:
         publisher_name = (publisher or {}).get("name", "").casefold()
         entities: dict[str, Any] = {}
         keys: list[str] = []
+        unique: dict[str, tuple[str, Node]] = {}
         for name, node in people:
+            unique.setdefault(name.casefold(), (name, node))
+        for name, node in unique.values():
             if name.casefold() == publisher_name:
                 keys.append("publisher")
                 continue
@@ -478,12 +493,15 @@ def slug(name: str) -> str:
 
 
 def _split_names(value: str) -> list[str]:
+    """People in a byline: "By MEG KINNARD and ERRIN HAINES, AP Writer" → two names."""
     value = _BYLINE.sub("", squash(value))
     parts = [p.strip() for p in _NAME_SPLIT.split(value) if p.strip()]
     # "Doe, Jane" is one name: only split when every part looks like a full name.
     if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-        return parts
-    return [value] if value else []
+        names = [p for p in parts if not _ROLE.search(p)] or parts
+    else:
+        names = [value] if value else []
+    return [n.title() if n.isupper() else n for n in names]
 
 
 def _parse_datetime(value: str) -> datetime | None:

@@ -225,3 +225,17 @@ def test_page_carrying_ldpubs_own_jsonld_extracts_to_the_same_record(fixture: st
     expected = dict(record, type=record.get("type", "NewsArticle"))
     assert again.record == expected
     assert again.warnings == []
+
+
+def test_bylines_and_escaped_jsonld_text_are_cleaned() -> None:
+    page = """<html><head><link rel="canonical" href="https://wire.example/story">
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "&#8216;We needed this&#8217; &amp; more",
+    "author": [{"@type": "Person", "name": "By MEG KINNARD and ERRIN HAINES, AP National Writer"},
+               {"@type": "Person", "name": "Meg Kinnard"}],
+    "publisher": {"@type": "Organization", "name": "Wire", "url": "https://wire.example/"}}
+    </script></head><body><p>Text.</p></body></html>"""
+    record = extract_html(page).record
+    assert record["headline"] == "\u2018We needed this\u2019 & more"
+    assert record["authors"] == ["meg-kinnard", "errin-haines"]
+    assert record["entities"]["errin-haines"]["name"] == "Errin Haines"
