@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 
 from ldpub.errors import InputError, LdpubError, Location
-from ldpub.ingest.html import extract_html_file
 from ldpub.ingest.result import ExtractResult
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, read_page
 from ldpub.record import Record, RecordInvalid, check_record
@@ -102,6 +101,8 @@ def extract_file(
 ) -> ExtractResult:
     """Extract a record from an HTML page or a plain-text file, chosen by suffix or content."""
     if _is_html(path, max_bytes):
+        from ldpub.ingest.html import extract_html_file  # trafilatura: imported when used
+
         return extract_html_file(path, url=url, max_bytes=max_bytes)
     # The plain-text extractor lives in its own module; imported here so HTML works without it.
     try:
