@@ -34,6 +34,10 @@ def register(subparsers: Any) -> None:
         "--entities", type=Path, metavar="FILE", help="entity authority file (Turtle) for text"
     )
     parser.add_argument("--url", help="the page's URL, when it names no canonical URL itself")
+    text = parser.add_argument_group("plain text only (what a text cannot say itself)")
+    text.add_argument("--published", help="publication date-time, ISO 8601 with a time zone")
+    text.add_argument("--language", help="BCP 47 language of the text, e.g. en")
+    text.add_argument("--original-language", help="language of the original, for a translation")
     parser.add_argument(
         "-o",
         "--output",
@@ -55,12 +59,22 @@ def run(args: argparse.Namespace) -> int:
     many = len(args.inputs) > 1
     if many and args.output and args.output.exists() and not args.output.is_dir():
         raise InputError("with several inputs, -o must be a folder", Location(str(args.output)))
+    authority = load_authority(args.entities) if args.entities else None
+    text_options = {
+        name: value
+        for name in ("published", "language", "original_language")
+        if (value := getattr(args, name)) is not None
+    }
     code = 0
     documents = []
     for path in args.inputs:
         try:
             result = extract_file(
-                path, authority=args.entities, url=args.url, max_bytes=args.max_bytes
+                path,
+                authority=authority,
+                url=args.url,
+                max_bytes=args.max_bytes,
+                text_options=text_options,
             )
         except InputError as exc:
             print(f"ldpub: error: {exc}", file=sys.stderr)
@@ -86,10 +100,19 @@ def run(args: argparse.Namespace) -> int:
             write_atomic(args.output, text)
         else:
             documents.append(text)
-    if documents:
-        separator = "---\n" if fmt == "yaml" else ""
-        sys.stdout.write(separator.join(documents))
+    if documents and fmt == "yaml":
+        sys.stdout.write("---\n".join(documents))
+    elif documents:  # several JSON records: one JSON array
+        sys.stdout.write(documents[0] if len(documents) == 1 else f"[{','.join(documents)}]\n")
     return code
+
+
+def load_authority(path: Path) -> object:
+    """The newsroom's entity authority file (``--entities``), for plain-text linking."""
+    from ldpub.entities import Authority  # type: ignore[import-not-found, unused-ignore]
+
+    authority: object = Authority.load(path)
+    return authority
 
 
 def extract_file(
@@ -98,8 +121,13 @@ def extract_file(
     authority: object | None = None,
     url: str | None = None,
     max_bytes: int = MAX_PAGE_BYTES,
+    text_options: dict[str, str] | None = None,
 ) -> ExtractResult:
-    """Extract a record from an HTML page or a plain-text file, chosen by suffix or content."""
+    """Extract a record from an HTML page or a plain-text file, chosen by suffix or content.
+
+    ``authority`` (a loaded entity authority) and ``text_options`` (``published``,
+    ``language``, ``original_language``) apply to plain text only.
+    """
     if _is_html(path, max_bytes):
         from ldpub.ingest.html import extract_html_file  # trafilatura: imported when used
 
@@ -115,7 +143,9 @@ def extract_file(
         ) from exc
 
     text = decode_page(read_page(path, max_bytes=max_bytes), source=str(path))
-    result: ExtractResult = extract_text(text, source=str(path), authority=authority, url=url)
+    result: ExtractResult = extract_text(
+        text, source=str(path), authority=authority, url=url, **(text_options or {})
+    )
     return result
 
 
