@@ -108,3 +108,22 @@ def test_subprocess(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert ldpub.build(out).url == "https://desertcourier.example/news/2022/09/al-tanf-patrols"
+
+
+def test_text_inputs_go_to_the_text_extractor(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text_module = pytest.importorskip("ldpub.ingest.text")
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Harbour bridge reopens after repairs\n\n"
+        "The harbour bridge reopened on Tuesday after six weeks of repairs, the council said.\n"
+    )
+    options = ["--url", "https://coastgazette.example/bridge", "--language", "en"]
+    main(["extract", str(path), "--format", "json", *options])
+    record = json.loads(capsys.readouterr().out)
+    expected = text_module.extract_text(
+        path.read_text(), source=str(path), url=options[1], language="en"
+    ).record
+    assert record == expected
+    assert record["headline"] == "Harbour bridge reopens after repairs"
