@@ -147,9 +147,12 @@ class _PageReader:
         values = (node if node is not None else self.article).get(prop, [])
         return [self.by_id.get(v, v) if isinstance(v, str) else v for v in values]
 
-    def _microdata_or_any(self, prop: str) -> list[str]:
-        """``prop`` from any node of the page (e.g. a WebPage node carrying the dates)."""
-        return [t for node in walk(self.evidence.nodes) for t in self._texts(prop, node)]
+    def _page_level(self, prop: str) -> list[str]:
+        """``prop`` from the page's other top-level nodes (a WebPage node carrying the dates).
+
+        Nested nodes are not asked: they are often other stories (related links, lists).
+        """
+        return [t for node in self.evidence.nodes for t in self._texts(prop, node)]
 
     def _absolute(self, href: str | None) -> str | None:
         if not href:
@@ -301,7 +304,7 @@ class _PageReader:
         """The first date-time with a time zone; a zone-less one is reported, not completed."""
         candidates = [
             *(v for p in props for v in self._texts(p)),
-            *(v for p in props for v in self._microdata_or_any(p)),
+            *(v for p in props for v in self._page_level(p)),
             *self.evidence.all_meta(*meta),
         ]
         if field == "published":
