@@ -7,8 +7,9 @@ below earns its place:
 2. trafilatura's default mode when precision mode dropped much of the text it finds;
 3. lines that are page chrome, not article, removed: the headline repeated at the top (the
    record has it in its own field), "Read more: …" and "Related: …" teasers, share and
-   subscribe prompts. (Dropping a repeated standfirst or copyright lines lost more article
-   text than chrome: publishers often reuse the first paragraph as the description.)
+   subscribe prompts, a short contact line ("Follow him on Twitter", "Write to … at …@…").
+   (Dropping a repeated standfirst or copyright lines lost more article text than chrome:
+   publishers often reuse the first paragraph as the description.)
 4. when trafilatura finds nothing, the page's own JSON-LD ``articleBody``.
 """
 
@@ -29,19 +30,25 @@ _CHROME_LINE = re.compile(
     r"""^\W*(?:
         (?:read|see|watch)\s+(?:more|also|next)\b.*
       | related(?:\s+(?:articles?|stories|coverage|content|reading|posts?))?\s*:.*
-      | also\s+on\s+\S+.*
+      | also\s+on\s+\w+\.\w+.*
       | advertisement | sponsored(?:\s+content)?
       | (?:share|tweet|email|print)(?:\s+(?:this|article|story|on\s+\w+))*
       | (?:order\s+reprints|print\s+article)
       | (?:like\s+this\s+(?:story|article)\?.*)
       | (?:sign\s+up\s+(?:for|to)\s+.*(?:newsletter|inbox).*)
-      | (?:follow\s+us\s+on\s+(?:twitter|facebook|instagram).*)
       | (?:tell\s+us\s+what\s+you\s+think.*)
       | \d*\s*comments?
       | tags?\s*:?
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The author's contact line; only short lines, so prose that mentions Twitter stays.
+_CONTACT_LINE = re.compile(
+    r"""\bfollow\s+(?:us|him|her|me|them)\s+(?:on\s+(?:twitter|x|facebook|instagram|linkedin)\b|@\w)
+      | ^\W*(?:e-?mail|write\s+to)\s+\S.*\bat\s+\S+@\S+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CONTACT_LINE_MAX = 120
 _WORDS = re.compile(r"\w+")
 
 
@@ -89,4 +96,10 @@ def clean_body(text: str, *, titles: Sequence[str] = ()) -> str:
     top = {_key(title) for title in titles} - {""}
     while lines and _key(lines[0]) in top:
         lines.pop(0)
-    return "\n".join(line for line in lines if not _CHROME_LINE.match(line))
+    return "\n".join(line for line in lines if not _is_chrome(line))
+
+
+def _is_chrome(line: str) -> bool:
+    if _CHROME_LINE.match(line):
+        return True
+    return len(line) <= CONTACT_LINE_MAX and _CONTACT_LINE.search(line) is not None

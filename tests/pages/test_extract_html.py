@@ -239,3 +239,28 @@ def test_bylines_and_escaped_jsonld_text_are_cleaned() -> None:
     assert record["headline"] == "\u2018We needed this\u2019 & more"
     assert record["authors"] == ["meg-kinnard", "errin-haines"]
     assert record["entities"]["errin-haines"]["name"] == "Errin Haines"
+
+
+def test_chrome_lines_go_but_prose_that_looks_alike_stays() -> None:
+    from ldpub.ingest.html_body import clean_body
+
+    prose = [
+        "Also on Monday, the minister said the border would reopen next week after talks.",
+        "Fans can follow him on Twitter, where he posts daily about the campaign and his rallies,"
+        " and where his remarks often make news before they reach the evening broadcasts.",
+        "Read the full statement below.",  # not a teaser: "read" + "the"
+        "Related reading is hard to find, she said.",  # no colon: a sentence
+    ]
+    chrome = [
+        "Border patrols ordered",  # the headline again, at the top
+        "Also on rt.com Journalists threatened with arrest",
+        "Follow him on Twitter @michaeldwall.",
+        "Write to Al Root at allen.root@dowjones.com",
+        "Read more: Alibaba poised to launch listing",
+        "Related: Possible water plumes on Europa",
+        "Share this article",
+        "Advertisement",
+        "12 comments",
+    ]
+    text = "\n".join([chrome[0], prose[0], *chrome[1:], *prose[1:]])
+    assert clean_body(text, titles=["Border patrols ordered"]) == "\n".join(prose)
