@@ -124,7 +124,11 @@ class _Mapper:
             if "translator" in t:
                 node["translator"] = self.ref(t["translator"])
         _put(node, "comment", [{"@id": f"{self.url}#note-{i}"} for i in range(1, len(r.get("notes", [])) + 1)])
-        _put(node, "correction", [{"@id": f"{self.url}#correction-{i}"} for i in range(1, len(r.get("corrections", [])) + 1)])
+        _put(
+            node,
+            "correction",
+            [{"@id": f"{self.url}#correction-{i}"} for i in range(1, len(r.get("corrections", [])) + 1)],
+        )
         if r.get("body"):
             node["articleBody"] = r["body"]
             node["wordCount"] = len(r["body"].split())

@@ -32,6 +32,8 @@ _XSD_DOUBLE = XSD + "double"
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _ID_KEYS = frozenset(("@id", "id"))
+_DOC_KEYS = frozenset(("@context", "@graph"))
+_NESTED_DOC_KEYS = frozenset(("@context", "@graph", "@reverse", "@included", "@nest"))
 _TYPE_KEYS = frozenset(("@type", "type"))
 _RDF_TYPE = f"<{RDF_TYPE}>"
 _SPECIAL_KEYS = frozenset(("@list", "@set", "@reverse", "@context", "@graph", "@included", "@nest"))
@@ -87,6 +89,13 @@ class _FastToRdf:
         self.out: list[str] = []
 
     def document(self, doc: Any) -> list[str]:
+        if isinstance(doc, dict) and "@graph" in doc and doc.keys() <= _DOC_KEYS and isinstance(doc["@graph"], list):
+            _check_context(doc.get("@context"))  # the common shape: one context, a flat @graph
+            for node in doc["@graph"]:
+                if not isinstance(node, dict) or not _NESTED_DOC_KEYS.isdisjoint(node):
+                    raise _Unsupported
+                self.node(node)
+            return self.out
         for node in self._top_nodes(doc, context_known=False):
             self.node(node)
         return self.out
@@ -115,31 +124,42 @@ class _FastToRdf:
 
     def node(self, node: Mapping[str, Any]) -> str:
         """Emit a node object's triples; return its subject term."""
-        node_id = node.get("@id", node.get("id"))
-        subject = self.new_blank() if node_id is None else self.node_id(node_id)
-        out = self.out
+        node_id = node.get("@id") or node.get("id")
+        subject = self.new_blank() if node_id is None else _IRI_CACHE.get(node_id) or self.node_id(node_id)
+        append = self.out.append
         value_of = self.value
+        iris = _IRI_CACHE
+        predicates = _PREDICATES
         for key, value in node.items():
-            if key in _ID_KEYS:
-                continue
-            if key in _TYPE_KEYS:
-                for t in value if isinstance(value, list) else [value]:
-                    if not isinstance(t, str):
-                        raise _Unsupported
-                    out.append(f"{subject} {_RDF_TYPE} {_vocab_term(t)} .\n")
-                continue
-            if key[0] == "@":
-                raise _Unsupported
-            p, coerce = _predicate(key)
-            if isinstance(value, list):
-                for item in value:
+            found = predicates.get(key)
+            if found is None:  # keywords, and a term seen for the first time
+                if key in _ID_KEYS:
+                    continue
+                if key in _TYPE_KEYS:
+                    for t in value if isinstance(value, list) else [value]:
+                        if not isinstance(t, str):
+                            raise _Unsupported
+                        append(f"{subject} {_RDF_TYPE} {_vocab_term(t)} .\n")
+                    continue
+                if key[0] == "@":
+                    raise _Unsupported
+                found = _predicate(key)
+            p, coerce = found
+            for item in value if type(value) is list else (value,):
+                # The common cases inline (plain text, IRIs, {"@id"} references); the rest in value().
+                kind = type(item)
+                obj: str | None
+                if kind is str and coerce is None:
+                    obj = f'"{_escape(item)}"' if _NEEDS_ESCAPE.search(item) else f'"{item}"'
+                elif kind is str and coerce == "@id":
+                    obj = iris.get(item) or self.node_id(item)
+                elif kind is dict and len(item) == 1 and "@id" in item:
+                    obj = iris.get(item["@id"]) or self.node_id(item["@id"])
+                else:
                     obj = value_of(item, coerce)
-                    if obj is not None:
-                        out.append(f"{subject} {p} {obj} .\n")
-            else:
-                obj = value_of(value, coerce)
-                if obj is not None:
-                    out.append(f"{subject} {p} {obj} .\n")
+                    if obj is None:
+                        continue
+                append(f"{subject} {p} {obj} .\n")
         return subject
 
     def value(self, item: Any, coerce: str | None) -> str | None:
@@ -221,22 +241,29 @@ def _check_context(ctx: Any) -> None:
             offline_document_loader(item)  # raises RemoteContextError
 
 
-@functools.lru_cache(maxsize=65536)
+_IRI_CACHE: dict[str, str] = {}
+_PREDICATES: dict[str, tuple[str, str | None]] = {}
+
+
 def _iri(value: str) -> str:
-    """``<iri>`` for an absolute IRI (checked once per distinct IRI)."""
-    if not _ABSOLUTE_IRI.match(value):
-        raise _Unsupported
-    return f"<{value}>"
+    """``<iri>`` for an absolute IRI, checked once per distinct IRI (the cache is bounded)."""
+    term = _IRI_CACHE.get(value)
+    if term is None:
+        if not _ABSOLUTE_IRI.match(value):
+            raise _Unsupported
+        if len(_IRI_CACHE) > 200_000:
+            _IRI_CACHE.clear()
+        term = _IRI_CACHE[value] = f"<{value}>"
+    return term
 
 
-@functools.lru_cache(maxsize=4096)
 def _predicate(key: str) -> tuple[str, str | None]:
     """The predicate term and value coercion for a property key in the schema.org context."""
     term = terms().get(key)
-    if term is not None:
-        return _iri(term.iri), term.coerce
-    predicate = expand_iri(key, vocab=True)
-    return _iri(predicate), None
+    found = (_iri(term.iri), term.coerce) if term is not None else (_iri(expand_iri(key, vocab=True)), None)
+    if len(_PREDICATES) < 10_000:
+        _PREDICATES[key] = found
+    return found
 
 
 @functools.lru_cache(maxsize=4096)
@@ -247,9 +274,7 @@ def _vocab_term(value: str) -> str:
 def _escape(text: str) -> str:
     if _NEEDS_ESCAPE.search(text) is None:
         return text
-    return (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    )
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
 def _literal(lexical: str, datatype: str) -> str:
@@ -268,7 +293,8 @@ def _canonical_double(value: float) -> str:
 def nquads_to_turtle(nquads: str, *, prefixes: Mapping[str, str] | None = None) -> str:
     """Turtle with readable prefixes (``schema:``, ``xsd:``) for N-Triples/N-Quads text."""
     triples = [q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)]
-    data: bytes = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or PREFIXES))
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or PREFIXES))
+    assert data is not None  # no output file given: the bytes come back
     return data.decode("utf-8")
 
 
@@ -290,8 +316,11 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
         quads = list(ox.parse(data, format=fmt, base_iri=base))
     except SyntaxError as exc:
         line, col = _syntax_position(exc)
-        raise InputError(f"malformed {format}: {exc.msg if hasattr(exc, 'msg') else exc}", Location(None, None, line, col)) from None
-    out: bytes = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        raise InputError(
+            f"malformed {format}: {exc.msg if hasattr(exc, 'msg') else exc}", Location(None, None, line, col)
+        ) from None
+    out = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert out is not None
     return out.decode("utf-8")
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import json
-from datetime import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +115,7 @@ def parse_record(text: str, *, file: str | None = None, format: str | None = Non
         except yaml.YAMLError as exc:
             raise InputError(f"malformed YAML: {exc}", Location(file)) from None
     if not isinstance(data, dict):
-        raise InputError(
-            f"a record must be a mapping (object), not {type(data).__name__}", Location(file, "", 1, 1)
-        )
+        raise InputError(f"a record must be a mapping (object), not {type(data).__name__}", Location(file, "", 1, 1))
     return Record(data, file, text)
 
 
@@ -157,10 +155,8 @@ def check_record(record: Record) -> None:
     """
     data = record.data
     validator = _record_validator()
-    if validator.is_valid(data):
-        problems = list(_reference_problems(data))
-    else:
-        problems = list(_schema_problems(validator, data))
+    valid = validator.is_valid(data)
+    problems = list(_reference_problems(data) if valid else _schema_problems(validator, data))
     if problems:
         raise RecordInvalid([InputError(msg, record.locate(ptr)) for ptr, msg in problems])
 
@@ -210,53 +206,31 @@ def _resolve(ref: str) -> Any:
 def _reference_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """References that point nowhere, and ids given twice (what JSON Schema cannot say)."""
     entities: Mapping[str, Any] = data.get("entities", {})
-    known = set(entities) | {PUBLISHER}
-
-    def ref(value: Any, ptr: str) -> Iterator[tuple[str, str]]:
-        if isinstance(value, str) and value not in known:
-            yield ptr, f"unknown entity {value!r}; expected a key of /entities or 'publisher'"
-
     if PUBLISHER in entities:
         yield "/entities/publisher", "'publisher' is reserved for the record's publisher"
-    for name in ("authors", "about", "mentions"):
-        for i, value in enumerate(data.get(name, [])):
-            yield from ref(value, f"/{name}/{i}")
-    if "dateline" in data:
-        yield from ref(data["dateline"]["place"], "/dateline/place")
+    known = entities.keys() | {PUBLISHER}
+    for value, where in _entity_references(data):
+        if value not in known:
+            yield pointer(where), f"unknown entity {value!r}; expected a key of /entities or 'publisher'"
     explicit_ids: dict[str, str] = {}
     for key, entity in entities.items():
-        base = pointer(["entities", key])
-        for name in ("affiliation", "parent", "contained_in"):
-            if name in entity:
-                yield from ref(entity[name], f"{base}/{name}")
         if "id" in entity:
             if entity["id"] in explicit_ids:
-                yield (
-                    f"{base}/id",
-                    f"duplicate entity id {entity['id']!r} (also /entities/{explicit_ids[entity['id']]})",
-                )
+                also = explicit_ids[entity["id"]]
+                yield pointer(("entities", key, "id")), f"duplicate entity id {entity['id']!r} (also /entities/{also})"
             explicit_ids.setdefault(entity["id"], key)
     claim_ids: set[str] = set()
-    for i, claim in enumerate(data.get("claims", [])):
+    for i, claim in enumerate(data.get("claims", ())):
         if claim["id"] in claim_ids:
             yield f"/claims/{i}/id", f"duplicate claim id {claim['id']!r}"
         claim_ids.add(claim["id"])
-        author = claim.get("author")
-        yield from ref(author, f"/claims/{i}/author")
-        if isinstance(author, dict) and "affiliation" in author:
-            yield from ref(author["affiliation"], f"/claims/{i}/author/affiliation")
-        source = claim.get("first_appeared_in", {})
-        if "publisher" in source:
-            yield from ref(source["publisher"], f"/claims/{i}/first_appeared_in/publisher")
     review_ids: set[str] = set()
-    for i, review in enumerate(data.get("reviews", [])):
+    for i, review in enumerate(data.get("reviews", ())):
         if review["id"] in review_ids:
             yield f"/reviews/{i}/id", f"duplicate review id {review['id']!r}"
         review_ids.add(review["id"])
         if review["claim"] not in claim_ids:
             yield f"/reviews/{i}/claim", f"unknown claim {review['claim']!r}; expected an id under /claims"
-        if "reviewer" in review:
-            yield from ref(review["reviewer"], f"/reviews/{i}/reviewer")
         rating = review["rating"]
         low, high = sorted((rating["worst"], rating["best"]))
         if not low <= rating["value"] <= high:
@@ -264,40 +238,57 @@ def _reference_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
                 f"/reviews/{i}/rating/value",
                 f"rating {rating['value']} is outside worst..best ({rating['worst']}..{rating['best']})",
             )
-    translation = data.get("translation", {})
-    if "translator" in translation:
-        yield from ref(translation["translator"], "/translation/translator")
-    for name in ("publisher", "author"):
-        if name in translation.get("original", {}):
-            yield from ref(translation["original"][name], f"/translation/original/{name}")
     yield from _calendar_problems(data)
 
 
-_DATE_FIELDS = (
-    ("claims", "date"),
-    ("claims", "first_appeared_in", "published"),
-    ("reviews", "date"),
-    ("corrections", "date"),
-)
+def _entity_references(data: Mapping[str, Any]) -> list[tuple[str, tuple[str | int, ...]]]:
+    """Every place a record refers to an entity by key: (the key, its path)."""
+    refs: list[tuple[str, tuple[str | int, ...]]] = []
+    for name in ("authors", "about", "mentions"):
+        refs += [(value, (name, i)) for i, value in enumerate(data.get(name, ()))]
+    if "dateline" in data:
+        refs.append((data["dateline"]["place"], ("dateline", "place")))
+    for key, entity in data.get("entities", {}).items():
+        refs += [(entity[n], ("entities", key, n)) for n in ("affiliation", "parent", "contained_in") if n in entity]
+    for i, claim in enumerate(data.get("claims", ())):
+        author = claim.get("author")
+        if isinstance(author, str):
+            refs.append((author, ("claims", i, "author")))
+        elif isinstance(author, Mapping) and "affiliation" in author:
+            refs.append((author["affiliation"], ("claims", i, "author", "affiliation")))
+        if "publisher" in claim.get("first_appeared_in", ()):
+            refs.append((claim["first_appeared_in"]["publisher"], ("claims", i, "first_appeared_in", "publisher")))
+    for i, review in enumerate(data.get("reviews", ())):
+        if "reviewer" in review:
+            refs.append((review["reviewer"], ("reviews", i, "reviewer")))
+    translation = data.get("translation", {})
+    if "translator" in translation:
+        refs.append((translation["translator"], ("translation", "translator")))
+    original = translation.get("original", {})
+    refs += [(original[n], ("translation", "original", n)) for n in ("publisher", "author") if n in original]
+    return refs
 
 
 def _calendar_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """Dates the schema's pattern lets through but the calendar does not (2022-02-30)."""
-    found: list[tuple[str, Any]] = []
-    for list_name, *path in _DATE_FIELDS:
-        for i, item in enumerate(data.get(list_name, [])):
-            value: Any = item
-            for part in path:
-                value = value.get(part) if isinstance(value, Mapping) else None
-            found.append((pointer([list_name, i, *path]), value))
-    found.append(("/translation/original/published", data.get("translation", {}).get("original", {}).get("published")))
-    for ptr, value in found:
-        if value is None:
-            continue
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            yield ptr, f"{value!r} is not a real calendar date"
+    for list_name in ("claims", "reviews", "corrections"):
+        for i, item in enumerate(data.get(list_name, ())):
+            if "date" in item:
+                yield from _calendar_date(item["date"], (list_name, i, "date"))
+            if "first_appeared_in" in item and "published" in item["first_appeared_in"]:
+                yield from _calendar_date(
+                    item["first_appeared_in"]["published"], (list_name, i, "first_appeared_in", "published")
+                )
+    original = data.get("translation", {}).get("original", {})
+    if "published" in original:
+        yield from _calendar_date(original["published"], ("translation", "original", "published"))
+
+
+def _calendar_date(value: str, where: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        yield pointer(where), f"{value!r} is not a real calendar date"
 
 
 # --- positions (only computed for errors) --------------------------------------------------
