@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ldpub.cli import exit_code_for
 from ldpub.errors import InputError, LdpubError, Location
 from ldpub.ingest.result import ExtractResult
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, read_page
@@ -30,9 +31,7 @@ def register(subparsers: Any) -> None:
         "cannot be read as a page or its record is incomplete (it is still written).",
     )
     parser.add_argument("inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt")
-    parser.add_argument(
-        "--entities", type=Path, metavar="FILE", help="entity authority file (Turtle) for text"
-    )
+    parser.add_argument("--entities", type=Path, metavar="FILE", help="entity authority file (Turtle) for text")
     parser.add_argument("--url", help="the page's URL, when it names no canonical URL itself")
     text = parser.add_argument_group("plain text only (what a text cannot say itself)")
     text.add_argument("--published", help="publication date-time, ISO 8601 with a time zone")
@@ -45,12 +44,8 @@ def register(subparsers: Any) -> None:
         metavar="OUT",
         help="output file (one input) or folder (several); default: standard output",
     )
-    parser.add_argument(
-        "--format", choices=("yaml", "json"), help="default: from OUT's suffix, else yaml"
-    )
-    parser.add_argument(
-        "--max-bytes", type=int, default=MAX_PAGE_BYTES, help="refuse larger inputs"
-    )
+    parser.add_argument("--format", choices=("yaml", "json"), help="default: from OUT's suffix, else yaml")
+    parser.add_argument("--max-bytes", type=int, default=MAX_PAGE_BYTES, help="refuse larger inputs")
     parser.set_defaults(handler=run)
 
 
@@ -76,13 +71,9 @@ def run(args: argparse.Namespace) -> int:
                 max_bytes=args.max_bytes,
                 text_options=text_options,
             )
-        except InputError as exc:
+        except (LdpubError, OSError) as exc:  # one bad input: the others still run
             print(f"ldpub: error: {exc}", file=sys.stderr)
-            code = max(code, 1)
-            continue
-        except (LdpubError, OSError) as exc:  # unreadable file: the other inputs still run
-            print(f"ldpub: error: {exc}", file=sys.stderr)
-            code = 2
+            code = max(code, exit_code_for(exc))
             continue
         for warning in result.warnings:
             print(f"ldpub: warning: {_where(path, warning)}", file=sys.stderr)
@@ -143,9 +134,7 @@ def extract_file(
         ) from exc
 
     text = decode_page(read_page(path, max_bytes=max_bytes), source=str(path))
-    result: ExtractResult = extract_text(
-        text, source=str(path), authority=authority, url=url, **(text_options or {})
-    )
+    result: ExtractResult = extract_text(text, source=str(path), authority=authority, url=url, **(text_options or {}))
     return result
 
 
