@@ -120,10 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, extract in extractors:
         precision, recall, f1, seconds = evaluate(extract, pages, truth)
         print(f"{name:<34} {precision:>9.4f} {recall:>7.4f} {f1:>7.4f} {seconds * 1000:>8.1f}")
-    print(
-        f"complete records from ldpub (pass check_record, with no --url given): "
-        f"{sum(_complete)}/{len(_complete)}"
-    )
+    print(f"complete records from ldpub (pass check_record, with no --url given): {sum(_complete)}/{len(_complete)}")
     return 0
 
 

@@ -46,9 +46,7 @@ _BYLINE = re.compile(
     r"^\s*(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|di|door)\s+|[^\W\d_]{2,12}:\s+)",
     re.IGNORECASE,
 )
-_ROLE = re.compile(
-    r"\b(?:writer|editor|correspondent|reporter|columnist|contributor)s?\b", re.IGNORECASE
-)
+_ROLE = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor)s?\b", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[;|]\s*|,\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
 
@@ -97,9 +95,7 @@ def extract_html(
     return _PageReader(tree, source=source, url=url).record()
 
 
-def extract_html_file(
-    path: str | Path, *, url: str | None = None, max_bytes: int = MAX_PAGE_BYTES
-) -> ExtractResult:
+def extract_html_file(path: str | Path, *, url: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> ExtractResult:
     """:func:`extract_html` on a file (read with a size cap, see :func:`read_page`)."""
     data = read_page(path, max_bytes=max_bytes)
     return extract_html(data, source=str(path), url=url, max_bytes=max_bytes)
@@ -118,13 +114,9 @@ class _PageReader:
         self.article: Node = articles[0] if articles else {}
         # JSON-LD graphs refer to people, organisations and images by @id: index them.
         self.by_id: dict[str, Node] = {
-            str(node["@id"][0]): node
-            for node in walk(self.evidence.nodes)
-            if node.get("@id") and len(node) > 1
+            str(node["@id"][0]): node for node in walk(self.evidence.nodes) if node.get("@id") and len(node) > 1
         }
-        self.warnings: list[ExtractWarning | str] = [
-            self._warning(w) for w in self.evidence.warnings
-        ]
+        self.warnings: list[ExtractWarning | str] = [self._warning(w) for w in self.evidence.warnings]
 
     def _warning(self, message: str, field: str | None = None) -> ExtractWarning:
         return ExtractWarning(message, Location(self.source, f"/{field}" if field else None))
@@ -170,9 +162,7 @@ class _PageReader:
         if url:
             record["url"] = self.base_url = url
         else:
-            self.warnings.append(
-                self._warning("the page gives no canonical URL (pass one with --url)", "url")
-            )
+            self.warnings.append(self._warning("the page gives no canonical URL (pass one with --url)", "url"))
         publisher = self.publisher(url)
         kind = self.type()
         if kind:
@@ -211,15 +201,10 @@ class _PageReader:
             record["images"] = images
         body = extract_body(self.tree, titles=headlines, fallback=self.json_body())
         words = len(body.split())
-        if (
-            not self.article
-            and "article" not in self.evidence.all_meta("og:type")
-            and (words < MIN_ARTICLE_WORDS)
-        ):
+        if not self.article and "article" not in self.evidence.all_meta("og:type") and (words < MIN_ARTICLE_WORDS):
             self.warnings.append(
                 self._warning(
-                    f"no article found on the page: no article metadata and {words} words of "
-                    "text; body left out",
+                    f"no article found on the page: no article metadata and {words} words of text; body left out",
                     "body",
                 )
             )
@@ -333,8 +318,7 @@ class _PageReader:
         """``<time datetime>`` marked as the publication, else the article's first, else the
         page's only one (a page listing other stories has several: none of them is trusted)."""
         marked = self.tree.xpath(
-            "//time[@pubdate or contains(@class, 'publish')]/@datetime"
-            " | (//article//time[@datetime])[1]/@datetime"
+            "//time[@pubdate or contains(@class, 'publish')]/@datetime | (//article//time[@datetime])[1]/@datetime"
         )
         every = self.tree.xpath("//time/@datetime")
         return [str(v) for v in marked] or ([str(every[0])] if len(every) == 1 else [])
@@ -355,9 +339,7 @@ class _PageReader:
             if name:
                 name = name.removeprefix("www.")
         if not (name and home):
-            self.warnings.append(
-                self._warning("the page does not say who publishes it", "publisher")
-            )
+            self.warnings.append(self._warning("the page does not say who publishes it", "publisher"))
             return None
         publisher: dict[str, Any] = {"name": name, "url": home}
         logo = _first(self._image_objects(self._linked("logo", node)))
@@ -379,9 +361,7 @@ class _PageReader:
             elif isinstance(value, str) and not _ABSOLUTE.match(value.strip()):
                 people += [(n, {}) for n in _split_names(value)]
         if not people:
-            names = self.evidence.all_meta(
-                "author", "article:author", "parsely-author", "dc.creator"
-            )
+            names = self.evidence.all_meta("author", "article:author", "parsely-author", "dc.creator")
             people = [(n, {}) for v in names if not _ABSOLUTE.match(v) for n in _split_names(v)]
         publisher_name = (publisher or {}).get("name", "").casefold()
         entities: dict[str, Any] = {}
@@ -445,9 +425,7 @@ class _PageReader:
                 if absolute:
                     out.append({"url": absolute})
             elif isinstance(value, dict):
-                src = self._absolute(
-                    _first(self._texts("url", value)) or _first(self._texts("contentUrl", value))
-                )
+                src = self._absolute(_first(self._texts("url", value)) or _first(self._texts("contentUrl", value)))
                 if not src:
                     continue
                 image: dict[str, Any] = {"url": src}
@@ -470,9 +448,9 @@ class _PageReader:
         if "<" in body:
             try:
                 fragment = lxml.html.fragment_fromstring(body, create_parent="div")
-                body = "\n".join(
-                    squash(p.text_content()) for p in fragment.iter("p", "li", "h2", "h3")
-                ) or squash(fragment.text_content())
+                body = "\n".join(squash(p.text_content()) for p in fragment.iter("p", "li", "h2", "h3")) or squash(
+                    fragment.text_content()
+                )
             except (ValueError, lxml.etree.ParserError):
                 return None
         return body.strip() or None

@@ -78,9 +78,7 @@ def article_nodes(nodes: list[Node]) -> list[Node]:
 
 
 def _is_article_type(name: object) -> bool:
-    return isinstance(name, str) and (
-        name.endswith("Article") or name in ("BlogPosting", "Report", "LiveBlogPosting")
-    )
+    return isinstance(name, str) and (name.endswith("Article") or name in ("BlogPosting", "Report", "LiveBlogPosting"))
 
 
 def walk(nodes: list[Node]) -> Iterator[Node]:
@@ -131,9 +129,7 @@ def _schema_context(context: object) -> bool:
     if isinstance(context, dict):
         vocab = context.get("@vocab")
         # "http://schema.org" without the slash is a common slip; it means the same here.
-        return vocab is None or (
-            isinstance(vocab, str) and (vocab.rstrip("/") + "/").startswith(_SCHEMA_PREFIXES)
-        )
+        return vocab is None or (isinstance(vocab, str) and (vocab.rstrip("/") + "/").startswith(_SCHEMA_PREFIXES))
     if isinstance(context, list):
         return all(_schema_context(c) for c in context) and any(
             isinstance(c, str) or (isinstance(c, dict) and "@vocab" in c) for c in context
@@ -191,9 +187,7 @@ def _jsonld_value(value: Any, depth: int) -> Any:
 # --- microdata ----------------------------------------------------------------------------
 
 
-def _microdata_nodes(
-    tree: lxml.html.HtmlElement, base_url: str | None, warnings: list[str]
-) -> list[Node]:
+def _microdata_nodes(tree: lxml.html.HtmlElement, base_url: str | None, warnings: list[str]) -> list[Node]:
     if not tree.xpath("//*[@itemscope]"):
         return []
     try:

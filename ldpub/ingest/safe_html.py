@@ -31,9 +31,7 @@ _MAGIC = {
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-_PROLOG = re.compile(
-    r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>\s*)?", re.IGNORECASE
-)
+_PROLOG = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE(?:[^\[>]|\[[^\]]*\])*>\s*)?", re.IGNORECASE)
 
 
 def read_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
@@ -45,9 +43,7 @@ def read_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(
-            f"file is larger than the {max_bytes:,}-byte limit for a page", Location(str(path))
-        )
+        raise InputError(f"file is larger than the {max_bytes:,}-byte limit for a page", Location(str(path)))
     return data
 
 
@@ -118,6 +114,4 @@ def parse_html(text: str, *, source: str | None = None) -> lxml.html.HtmlElement
 def load_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> lxml.html.HtmlElement:
     """Read, check, decode and parse a page file (see :func:`read_page`, :func:`decode_page`)."""
     source = str(path)
-    return parse_html(
-        decode_page(read_page(path, max_bytes=max_bytes), source=source), source=source
-    )
+    return parse_html(decode_page(read_page(path, max_bytes=max_bytes), source=source), source=source)

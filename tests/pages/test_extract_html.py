@@ -13,15 +13,13 @@ from ldpub.ingest import ExtractWarning, extract_html, extract_html_file
 from ldpub.ingest.html import slug
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[2] / "schemas" / "article-record.schema.json").read_text()
-)
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "schemas" / "article-record.schema.json").read_text())
 
 
 def validate(record: dict) -> None:
-    jsonschema.Draft202012Validator(
-        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    ).validate(record)
+    jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER).validate(
+        record
+    )
 
 
 def messages(warnings: list) -> str:
@@ -193,9 +191,7 @@ def test_author_names_without_latin_letters_get_a_numbered_key() -> None:
     assert record["entities"]["author-1"]["name"] == "李明"
 
 
-@pytest.mark.parametrize(
-    "fixture", ["html-jsonld.html", "html-opengraph.html", "html-microdata.html"]
-)
+@pytest.mark.parametrize("fixture", ["html-jsonld.html", "html-opengraph.html", "html-microdata.html"])
 def test_extracted_record_builds(fixture: str) -> None:
     record = extract_html_file(PAGES / fixture).record
     article = ldpub.build(record)
@@ -206,9 +202,7 @@ def test_extracted_record_builds(fixture: str) -> None:
     assert record["published"] in article.nquads() or node["datePublished"]
 
 
-@pytest.mark.parametrize(
-    "fixture", ["html-jsonld.html", "html-opengraph.html", "html-microdata.html"]
-)
+@pytest.mark.parametrize("fixture", ["html-jsonld.html", "html-opengraph.html", "html-microdata.html"])
 def test_page_carrying_ldpubs_own_jsonld_extracts_to_the_same_record(fixture: str) -> None:
     """record → build → page with the JSON-LD embedded → extract: the same record again.
 

@@ -35,9 +35,7 @@ def test_json_output_file_builds(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().out == ""
 
 
-def test_several_pages_to_a_folder_with_warnings_on_stderr(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_several_pages_to_a_folder_with_warnings_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pages = [PAGES / "html-opengraph.html", PAGES / "html-jsonld.html"]
     assert main(["extract", *map(str, pages), "-o", str(tmp_path / "out")]) == 0
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
@@ -49,9 +47,7 @@ def test_several_pages_to_a_folder_with_warnings_on_stderr(
     assert f"ldpub: warning: {PAGES / 'html-opengraph.html'}: /modified: " in err
 
 
-def test_incomplete_record_is_written_and_exits_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_incomplete_record_is_written_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.yaml"
     assert main(["extract", str(PAGES / "html-no-article.html"), "-o", str(out)]) == 1
     assert yaml.safe_load(out.read_text()) == {"headline": "Site map"}
@@ -110,9 +106,7 @@ def test_subprocess(tmp_path: Path) -> None:
     assert ldpub.build(out).url == "https://desertcourier.example/news/2022/09/al-tanf-patrols"
 
 
-def test_text_inputs_go_to_the_text_extractor(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_text_inputs_go_to_the_text_extractor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text_module = pytest.importorskip("ldpub.ingest.text")
     path = tmp_path / "wire.txt"
     path.write_text(
@@ -122,8 +116,6 @@ def test_text_inputs_go_to_the_text_extractor(
     options = ["--url", "https://coastgazette.example/bridge", "--language", "en"]
     main(["extract", str(path), "--format", "json", *options])
     record = json.loads(capsys.readouterr().out)
-    expected = text_module.extract_text(
-        path.read_text(), source=str(path), url=options[1], language="en"
-    ).record
+    expected = text_module.extract_text(path.read_text(), source=str(path), url=options[1], language="en").record
     assert record == expected
     assert record["headline"] == "Harbour bridge reopens after repairs"

@@ -46,9 +46,7 @@ def server() -> Iterator[tuple[str, list[str]]]:
         httpd.server_close()
 
 
-def test_external_entities_are_neither_fetched_nor_expanded(
-    server: tuple[str, list[str]], tmp_path: Path
-) -> None:
+def test_external_entities_are_neither_fetched_nor_expanded(server: tuple[str, list[str]], tmp_path: Path) -> None:
     base, requests = server
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-FILE-CONTENT")
