@@ -23,6 +23,7 @@ _LAZY = {
     "extract_html": "ldpub.ingest.html",
     "extract_html_file": "ldpub.ingest.html",
     "MAX_PAGE_BYTES": "ldpub.ingest.safe_html",
+    "extract_text": "ldpub.ingest.text",  # the plain-text extractor (its own module)
 }
 
 __all__ = [
