@@ -16,8 +16,8 @@ import jsonschema_rs
 import orjson
 
 from ldpub.errors import InputError, pointer
-from ldpub.mapping import map_record
-from ldpub.rdf import jsonld_to_nquads, nquads_to_turtle
+from ldpub.mapping import entity_base, map_record
+from ldpub.rdf import PREFIXES, jsonld_to_nquads, nquads_to_turtle
 from ldpub.record import Record, RecordInvalid, check_record, load_record
 from ldpub.resources import resource_path
 
@@ -30,6 +30,7 @@ class Article:
 
     url: str
     jsonld: dict[str, Any]
+    entity_prefix: str | None = None  # IRIs of shared entities start with it: `entity:` in Turtle
     _nquads: list[str] = field(default_factory=list, repr=False)
 
     def to_json(self, *, indent: bool = True) -> str:
@@ -45,7 +46,10 @@ class Article:
 
     def turtle(self) -> str:
         """The graph as Turtle with ``schema:`` and ``xsd:`` prefixes."""
-        return nquads_to_turtle(self.nquads())
+        prefixes = dict(PREFIXES)
+        if self.entity_prefix:
+            prefixes["entity"] = self.entity_prefix
+        return nquads_to_turtle(self.nquads(), prefixes=prefixes)
 
 
 def build(record: str | Path | Record | Mapping[str, Any]) -> Article:
@@ -58,7 +62,7 @@ def build(record: str | Path | Record | Mapping[str, Any]) -> Article:
     check_record(rec)
     doc = map_record(rec.data)
     check_graph(doc, file=rec.file)
-    return Article(url=str(rec.data["url"]), jsonld=doc)
+    return Article(url=str(rec.data["url"]), jsonld=doc, entity_prefix=entity_base(rec.data) + "entity/")
 
 
 @functools.cache

@@ -23,6 +23,15 @@ EXIT_USAGE = 2
 EXIT_STORE = 3
 
 
+def exit_code_for(exc: BaseException) -> int:
+    """The documented exit code for an error: 1 invalid input, 3 store or endpoint, else 2."""
+    if isinstance(exc, InputError):
+        return EXIT_INVALID
+    if isinstance(exc, StoreError):
+        return EXIT_STORE
+    return EXIT_USAGE
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ldpub",
@@ -46,17 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
         return code
-    except InputError as exc:
+    except (LdpubError, OSError) as exc:
         print(f"ldpub: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
-    except StoreError as exc:
-        print(f"ldpub: error: {exc}", file=sys.stderr)
-        return EXIT_STORE
-    except LdpubError as exc:
-        print(f"ldpub: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        print(f"ldpub: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exit_code_for(exc)
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,128 @@
+"""Article body extraction: ldpub vs plain trafilatura, on the article-extraction benchmark.
+
+Run from the repository root: ``python benchmarks/bench_extraction.py [--pages N]``. It reads
+``../shared/benchmarks/article-extraction/`` (gzipped pages and ``ground-truth-dev.json``) and
+scores both extractors with the benchmark's own metric, in the same run:
+
+for each page, tokens are the ``\\w+`` matches of the text, shingles are the runs of 4
+consecutive tokens (a shorter text is one shingle); tp, fp, fn are the matched, extra and
+missing shingle counts, normalised by their sum; page precision tp/(tp+fp) and recall
+tp/(tp+fn) (1.0 when fp = fn = 0; 0.0 when tp and fp, resp. fn, are 0). Precision and recall
+are averaged over pages; F1 is 2PR/(P+R) of the means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ldpub.ingest.html import extract_html  # noqa: E402
+from ldpub.record import Record, RecordInvalid, check_record  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
+_TOKEN = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return Counter()
+    if len(tokens) < n:
+        return Counter([tuple(tokens)])
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def page_scores(truth: str, prediction: str) -> tuple[float, float]:
+    """(precision, recall) of one page, as the benchmark defines them."""
+    expected, found = shingles(truth), shingles(prediction)
+    tp = sum((expected & found).values())
+    fp = sum((found - expected).values())
+    fn = sum((expected - found).values())
+    total = tp + fp + fn
+    if total:
+        tp, fp, fn = tp / total, fp / total, fn / total
+    if fp == 0 and fn == 0:
+        return 1.0, 1.0
+    precision = 0.0 if tp == 0 and fp == 0 else tp / (tp + fp)
+    recall = 0.0 if tp == 0 and fn == 0 else tp / (tp + fn)
+    return precision, recall
+
+
+def evaluate(
+    extract: Callable[[bytes], str], pages: dict[str, bytes], truth: dict[str, str]
+) -> tuple[float, float, float, float]:
+    """Mean precision, mean recall, F1 of the means, seconds per page."""
+    precisions, recalls = [], []
+    start = time.perf_counter()
+    for key, html in pages.items():
+        p, r = page_scores(truth[key], extract(html))
+        precisions.append(p)
+        recalls.append(r)
+    elapsed = (time.perf_counter() - start) / max(1, len(pages))
+    precision = sum(precisions) / len(precisions)
+    recall = sum(recalls) / len(recalls)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, elapsed
+
+
+_complete: list[bool] = []
+
+
+def ldpub_body(html: bytes) -> str:
+    record = extract_html(html).record
+    try:
+        check_record(Record(record))
+        _complete.append(True)
+    except RecordInvalid:
+        _complete.append(False)
+    body = record.get("body", "")
+    return body if isinstance(body, str) else ""
+
+
+def trafilatura_body(html: bytes) -> str:
+    return trafilatura.extract(html) or ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="benchmark folder")
+    parser.add_argument("--pages", type=int, default=0, help="only the first N pages")
+    args = parser.parse_args(argv)
+    truth_file = args.data / "ground-truth-dev.json"
+    if not truth_file.exists():
+        print(f"benchmark data not found: {truth_file}", file=sys.stderr)
+        return 2
+    ground = json.loads(truth_file.read_text(encoding="utf-8"))
+    keys = sorted(ground)[: args.pages or None]
+    truth = {k: ground[k]["articleBody"] for k in keys}
+    pages = {k: gzip.decompress((args.data / "html" / f"{k}.html.gz").read_bytes()) for k in keys}
+    print(f"article body extraction, {len(pages)} pages ({args.data.name})")
+    print(f"{'extractor':<34} {'precision':>9} {'recall':>7} {'F1':>7} {'ms/page':>8}")
+    extractors = (
+        (f"trafilatura {trafilatura.__version__} (defaults)", trafilatura_body),
+        ("ldpub extract", ldpub_body),
+    )
+    for _, extract in extractors:  # warm up (lazy imports, caches) before timing
+        extract(next(iter(pages.values())))
+    _complete.clear()
+    for name, extract in extractors:
+        precision, recall, f1, seconds = evaluate(extract, pages, truth)
+        print(f"{name:<34} {precision:>9.4f} {recall:>7.4f} {f1:>7.4f} {seconds * 1000:>8.1f}")
+    print(f"complete records from ldpub (pass check_record, with no --url given): {sum(_complete)}/{len(_complete)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

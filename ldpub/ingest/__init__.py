@@ -1,0 +1,41 @@
+"""Ingest: published pages and plain text → article records.
+
+``extract_html`` reads an HTML page (its structured data as evidence, trafilatura for the
+body); ``ldpub.ingest.text.extract_text`` reads plain text. Both return an
+:class:`ExtractResult`: the record and the warnings about what could not be established.
+
+The extractors are imported on first use (trafilatura is slow to import), so that commands
+which never extract do not pay for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ldpub.ingest.result import ExtractResult, ExtractWarning
+
+if TYPE_CHECKING:
+    from ldpub.ingest.html import extract_html, extract_html_file
+    from ldpub.ingest.safe_html import MAX_PAGE_BYTES
+
+_LAZY = {
+    "extract_html": "ldpub.ingest.html",
+    "extract_html_file": "ldpub.ingest.html",
+    "MAX_PAGE_BYTES": "ldpub.ingest.safe_html",
+    "extract_text": "ldpub.ingest.text",  # the plain-text extractor (its own module)
+}
+
+__all__ = [
+    "MAX_PAGE_BYTES",
+    "ExtractResult",
+    "ExtractWarning",
+    "extract_html",
+    "extract_html_file",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

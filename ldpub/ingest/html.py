@@ -1,0 +1,509 @@
+"""A published article page → an article record (``schemas/article-record.schema.json``).
+
+Each field is taken from the best evidence the page has, in this order: the page's JSON-LD
+article node, its microdata, OpenGraph / ``article:*`` / other meta tags, then the markup
+(``<link rel=canonical>``, ``<html lang>``, ``<h1>``, ``<title>``). The body comes from
+:mod:`ldpub.ingest.html_body`. Anything the page does not say is left out with a warning,
+never invented: a date without a time zone is reported, not completed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from ldpub.errors import InputError, Location
+from ldpub.ingest.html_body import extract_body
+from ldpub.ingest.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
+from ldpub.ingest.result import ExtractResult, ExtractWarning
+from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, parse_html, read_page
+
+RECORD_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "Article",
+    }
+)
+_ABSOLUTE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# "By …", "Analysis by …", "Text: …" before a name.
+_BYLINE = re.compile(
+    r"^\s*(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|di|door)\s+|[^\W\d_]{2,12}:\s+)",
+    re.IGNORECASE,
+)
+_ROLE = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor)s?\b", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[;|]\s*|,\s+")
+_TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
+
+# With no article metadata either, less text than this is navigation, not an article.
+MIN_ARTICLE_WORDS = 50
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+
+
+def extract_html(
+    page: str | bytes,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    max_bytes: int = MAX_PAGE_BYTES,
+) -> ExtractResult:
+    """Build an article record from an HTML page (its text or bytes).
+
+    ``source`` names the page in messages (a file name); ``url`` is where the page was
+    published, used when the page names no canonical URL and to resolve relative links.
+    Returns the record (possibly incomplete) and the warnings about what the page lacks.
+    Raises :class:`InputError` for input that is not an HTML page at all: empty, binary,
+    larger than ``max_bytes``.
+    """
+    size = len(page)
+    if size > max_bytes:
+        raise InputError(f"page is larger than the {max_bytes:,}-byte limit", Location(source))
+    text = decode_page(page, source=source) if isinstance(page, bytes) else page
+    if not text.strip():
+        raise InputError("the page is empty", Location(source))
+    tree = parse_html(text, source=source)
+    return _PageReader(tree, source=source, url=url).record()
+
+
+def extract_html_file(path: str | Path, *, url: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> ExtractResult:
+    """:func:`extract_html` on a file (read with a size cap, see :func:`read_page`)."""
+    data = read_page(path, max_bytes=max_bytes)
+    return extract_html(data, source=str(path), url=url, max_bytes=max_bytes)
+
+
+class _PageReader:
+    """Reads one parsed page; each method picks one record field from the evidence."""
+
+    def __init__(self, tree: lxml.html.HtmlElement, *, source: str | None, url: str | None):
+        self.tree = tree
+        self.source = source
+        self.given_url = url
+        self.base_url = url  # relative links resolve against this; the canonical URL once known
+        self.evidence: Evidence = read_evidence(tree, base_url=url)
+        articles = article_nodes(self.evidence.nodes)
+        self.article: Node = articles[0] if articles else {}
+        # JSON-LD graphs refer to people, organisations and images by @id: index them.
+        self.by_id: dict[str, Node] = {
+            str(node["@id"][0]): node for node in walk(self.evidence.nodes) if node.get("@id") and len(node) > 1
+        }
+        self.warnings: list[ExtractWarning | str] = [self._warning(w) for w in self.evidence.warnings]
+
+    def _warning(self, message: str, field: str | None = None) -> ExtractWarning:
+        return ExtractWarning(message, Location(self.source, f"/{field}" if field else None))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _texts(self, prop: str, node: Node | None = None) -> list[str]:
+        """String values of ``prop`` on the article node (or ``node``), names of nested nodes."""
+        out = []
+        for value in (node if node is not None else self.article).get(prop, []):
+            if isinstance(value, dict):
+                value = _first(value.get("name", [])) or _first(value.get("@id", []))
+            if isinstance(value, str | int | float) and str(value).strip():
+                # Many CMSs HTML-escape inside JSON-LD ("&#8216;"): a JSON string needs none.
+                out.append(squash(html.unescape(str(value))))
+        return out
+
+    def _linked(self, prop: str, node: Node | None = None) -> list[Any]:
+        """Values of ``prop`` with references (``{"@id": …}``) replaced by the node they name."""
+        values = (node if node is not None else self.article).get(prop, [])
+        return [self.by_id.get(v, v) if isinstance(v, str) else v for v in values]
+
+    def _page_level(self, prop: str) -> list[str]:
+        """``prop`` from the page's other top-level nodes (a WebPage node carrying the dates).
+
+        Nested nodes are not asked: they are often other stories (related links, lists).
+        """
+        return [t for node in self.evidence.nodes for t in self._texts(prop, node)]
+
+    def _absolute(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        href = href.strip()
+        if self.base_url:
+            href = urljoin(self.base_url, href)
+        return href if _ABSOLUTE.match(href) else None
+
+    # -- fields ----------------------------------------------------------------------------
+
+    def record(self) -> ExtractResult:
+        record: dict[str, Any] = {}
+        url = self.url()
+        if url:
+            record["url"] = self.base_url = url
+        else:
+            self.warnings.append(self._warning("the page gives no canonical URL (pass one with --url)", "url"))
+        publisher = self.publisher(url)
+        kind = self.type()
+        if kind:
+            record["type"] = kind
+        headlines = self.headlines()
+        if headlines:
+            record["headline"] = _without_site_name(headlines[0], publisher)
+        else:
+            self.warnings.append(self._warning("the page has no headline", "headline"))
+        for name, value in (
+            ("alternative_headline", _first(self._texts("alternativeHeadline"))),
+            ("description", self.description()),
+            ("section", self.section()),
+        ):
+            if value and value != record.get("headline"):
+                record[name] = value
+        keywords = self.keywords()
+        if keywords:
+            record["keywords"] = keywords
+        language = self.language()
+        if language:
+            record["language"] = language
+        published = self.date("published", ["datePublished", "dateCreated"], PUBLISHED_META)
+        if published:
+            record["published"] = published
+        modified = self.date("modified", ["dateModified"], MODIFIED_META)
+        if modified:
+            record["modified"] = modified
+        if publisher:
+            record["publisher"] = publisher
+        entities, authors = self.authors(publisher)
+        if authors:
+            record["authors"] = authors
+        images = self.images()
+        if images:
+            record["images"] = images
+        body = extract_body(self.tree, titles=headlines, fallback=self.json_body())
+        words = len(body.split())
+        if not self.article and "article" not in self.evidence.all_meta("og:type") and (words < MIN_ARTICLE_WORDS):
+            self.warnings.append(
+                self._warning(
+                    f"no article found on the page: no article metadata and {words} words of text; body left out",
+                    "body",
+                )
+            )
+        elif body:
+            record["body"] = body
+        else:
+            self.warnings.append(self._warning("no article body found on the page", "body"))
+        if entities:
+            record["entities"] = entities
+        return ExtractResult(record, self.warnings)
+
+    def url(self) -> str | None:
+        candidates = [
+            *self.evidence.links.get("canonical", []),
+            *self.evidence.all_meta("og:url"),
+            *self._texts("url"),
+            *self._texts("mainEntityOfPage"),
+            self.given_url,
+        ]
+        for candidate in candidates:
+            absolute = self._absolute(candidate)
+            if absolute:
+                return absolute
+        return None
+
+    def type(self) -> str | None:
+        for name in self.article.get("@type", []):
+            if name in RECORD_TYPES:
+                return str(name)
+        return "Article" if self.article else None
+
+    def headlines(self) -> list[str]:
+        """Headline candidates, best first: metadata, then ``<h1>``, then ``<title>``."""
+        candidates = [
+            *self._texts("headline"),
+            *self._texts("name"),
+            *self.evidence.all_meta("og:title", "twitter:title"),
+            *(squash(h.text_content()) for h in self.tree.xpath("//h1")[:2]),
+        ]
+        for title in self.tree.xpath("//title")[:1]:
+            full = squash(title.text_content())
+            candidates += [_TITLE_SUFFIX.sub("", full), full]
+        return list(dict.fromkeys(c for c in candidates if c))
+
+    def description(self) -> str | None:
+        return _first(self._texts("description")) or self.evidence.first_meta(
+            "og:description", "description", "twitter:description"
+        )
+
+    def section(self) -> str | None:
+        candidates = [
+            *self._texts("articleSection"),
+            *self.evidence.all_meta("article:section", "section", "parsely-section", "category"),
+        ]
+        # A path or URL is where the section lives, not its name.
+        return _first(c for c in candidates if not c.startswith(("/", "http:", "https:")))
+
+    def keywords(self) -> list[str]:
+        raw = self._texts("keywords") or self.evidence.all_meta(
+            "news_keywords", "keywords", "article:tag", "parsely-tags"
+        )
+        words = (squash(w) for value in raw for w in value.split(","))
+        unique: dict[str, str] = {}
+        for word in words:
+            if word:
+                unique.setdefault(word.casefold(), word)
+        return list(unique.values())
+
+    def language(self) -> str | None:
+        candidates = [
+            *self._texts("inLanguage"),
+            self.tree.get("lang") or self.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+            *self.evidence.all_meta("og:locale", "content-language", "language"),
+        ]
+        for candidate in candidates:
+            tag = (candidate or "").strip().replace("_", "-")
+            if _LANGUAGE.match(tag):
+                return tag
+        return None
+
+    def date(self, field: str, props: list[str], meta: Iterable[str]) -> str | None:
+        """The first date-time with a time zone; a zone-less one is reported, not completed."""
+        candidates = [
+            *(v for p in props for v in self._texts(p)),
+            *(v for p in props for v in self._page_level(p)),
+            *self.evidence.all_meta(*meta),
+        ]
+        if field == "published":
+            candidates += self._time_elements()
+        zoneless = None
+        for candidate in candidates:
+            parsed = _parse_datetime(candidate)
+            if parsed is None:
+                continue
+            if parsed.tzinfo is not None:
+                return parsed.isoformat()
+            zoneless = zoneless or candidate
+        if zoneless:
+            self.warnings.append(
+                self._warning(
+                    f"the page gives the {field} date as {zoneless!r}, without a time zone; "
+                    "left out (ldpub does not guess a zone)",
+                    field,
+                )
+            )
+        elif field == "published":
+            self.warnings.append(self._warning("the page gives no publication date", field))
+        return None
+
+    def _time_elements(self) -> list[str]:
+        """``<time datetime>`` marked as the publication, else the article's first, else the
+        page's only one (a page listing other stories has several: none of them is trusted)."""
+        marked = self.tree.xpath(
+            "//time[@pubdate or contains(@class, 'publish')]/@datetime | (//article//time[@datetime])[1]/@datetime"
+        )
+        every = self.tree.xpath("//time/@datetime")
+        return [str(v) for v in marked] or ([str(every[0])] if len(every) == 1 else [])
+
+    def publisher(self, url: str | None) -> dict[str, Any] | None:
+        node = next((v for v in self._linked("publisher") if isinstance(v, dict)), {})
+        name = (
+            _first(self._texts("name", node))
+            or _first([v for v in self._linked("publisher") if isinstance(v, str)])
+            or self.evidence.first_meta("og:site_name", "application-name", "publisher")
+        )
+        home = self._absolute(_first(self._texts("url", node)))
+        if not home and url:
+            parts = urlsplit(url)
+            home = f"{parts.scheme}://{parts.netloc}/"
+        if (not name or _ABSOLUTE.match(name)) and home:
+            name = urlsplit(home).hostname
+            if name:
+                name = name.removeprefix("www.")
+        if not (name and home):
+            self.warnings.append(self._warning("the page does not say who publishes it", "publisher"))
+            return None
+        publisher: dict[str, Any] = {"name": name, "url": home}
+        logo = _first(self._image_objects(self._linked("logo", node)))
+        if logo:
+            publisher["logo"] = logo
+        same_as = [u for u in map(self._absolute, self._texts("sameAs", node)) if u]
+        if same_as:
+            publisher["same_as"] = list(dict.fromkeys(same_as))
+        return publisher
+
+    def authors(self, publisher: dict[str, Any] | None) -> tuple[dict[str, Any], list[str]]:
+        """Bylines as entities keyed by a slug of their name (the publisher as ``publisher``)."""
+        people: list[tuple[str, Node]] = []
+        for value in self._linked("author") + self._linked("creator"):
+            if isinstance(value, dict):
+                name = _first(self._texts("name", value))
+                if name:
+                    people += [(n, value) for n in _split_names(name)]
+            elif isinstance(value, str) and not _ABSOLUTE.match(value.strip()):
+                people += [(n, {}) for n in _split_names(value)]
+        if not people:
+            names = self.evidence.all_meta("author", "article:author", "parsely-author", "dc.creator")
+            people = [(n, {}) for v in names if not _ABSOLUTE.match(v) for n in _split_names(v)]
+        publisher_name = (publisher or {}).get("name", "").casefold()
+        entities: dict[str, Any] = {}
+        keys: list[str] = []
+        unique: dict[str, tuple[str, Node]] = {}
+        for name, node in people:
+            unique.setdefault(name.casefold(), (name, node))
+        for name, node in unique.values():
+            if name.casefold() == publisher_name:
+                keys.append("publisher")
+                continue
+            types = node.get("@type", [])
+            entity: dict[str, Any] = {
+                "type": "Organization" if "Organization" in types else "Person",
+                "name": name,
+            }
+            page = self._absolute(_first(self._texts("url", node)))
+            if page:
+                entity["url"] = page
+            same_as = [u for u in map(self._absolute, self._texts("sameAs", node)) if u]
+            if same_as:
+                entity["same_as"] = list(dict.fromkeys(same_as))
+            job = _first(self._texts("jobTitle", node))
+            if job:
+                entity["job_title"] = job
+            key = slug(name) or f"author-{len(keys) + 1}"
+            if key in entities and entities[key]["name"] != name:
+                key = f"{key}-{len(keys) + 1}"
+            entities.setdefault(key, entity)
+            keys.append(key)
+        return entities, list(dict.fromkeys(keys))
+
+    def images(self) -> list[dict[str, Any]]:
+        images = self._image_objects(self._linked("image"))
+        if not images:
+            width = _int(self.evidence.first_meta("og:image:width"))
+            height = _int(self.evidence.first_meta("og:image:height"))
+            alt = self.evidence.first_meta("og:image:alt", "twitter:image:alt")
+            for index, src in enumerate(
+                self.evidence.all_meta("og:image", "og:image:url", "og:image:secure_url")
+                or self.evidence.all_meta("twitter:image", "twitter:image:src")
+            ):
+                absolute = self._absolute(src)
+                if absolute:
+                    image: dict[str, Any] = {"url": absolute}
+                    if index == 0:  # og:image:width/height/alt describe the first image
+                        image |= {k: v for k, v in (("width", width), ("height", height)) if v}
+                        if alt:
+                            image["caption"] = alt
+                    images.append(image)
+        unique: dict[str, dict[str, Any]] = {}
+        for image in images:
+            unique.setdefault(image["url"], image)
+        return list(unique.values())
+
+    def _image_objects(self, values: list[Any]) -> list[dict[str, Any]]:
+        out = []
+        for value in values:
+            if isinstance(value, str):
+                absolute = self._absolute(value)
+                if absolute:
+                    out.append({"url": absolute})
+            elif isinstance(value, dict):
+                src = self._absolute(_first(self._texts("url", value)) or _first(self._texts("contentUrl", value)))
+                if not src:
+                    continue
+                image: dict[str, Any] = {"url": src}
+                for name, prop in (("caption", "caption"), ("credit", "creditText")):
+                    text = _first(self._texts(prop, value))
+                    if text:
+                        image[name] = text
+                for name in ("width", "height"):
+                    size = _int(_first(self._texts(name, value)))
+                    if size:
+                        image[name] = size
+                out.append(image)
+        return out
+
+    def json_body(self) -> str | None:
+        """The JSON-LD ``articleBody`` as text (some publishers put HTML in it)."""
+        body = _first(self.article.get("articleBody", []))
+        if not isinstance(body, str) or not body.strip():
+            return None
+        if "<" in body:
+            try:
+                fragment = lxml.html.fragment_fromstring(body, create_parent="div")
+                body = "\n".join(squash(p.text_content()) for p in fragment.iter("p", "li", "h2", "h3")) or squash(
+                    fragment.text_content()
+                )
+            except (ValueError, lxml.etree.ParserError):
+                return None
+        return body.strip() or None
+
+
+def _without_site_name(headline: str, publisher: dict[str, Any] | None) -> str:
+    """Drop a title suffix that is the site name: "Headline | TheHill" → "Headline"."""
+    match = _TITLE_SUFFIX.search(headline)
+    if match and publisher:
+        suffix = slug(match.group(0).lstrip(" |\u2013\u2014-")).replace("-", "")
+        host = (urlsplit(publisher["url"]).hostname or "").removeprefix("www.").split(".")[0]
+        if suffix and suffix in (slug(publisher["name"]).replace("-", ""), host):
+            return headline[: match.start()].strip()
+    return headline
+
+
+def slug(name: str) -> str:
+    """A newsroom key from a name: ASCII letters and digits, lower case, hyphen-separated."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _split_names(value: str) -> list[str]:
+    """People in a byline: "By MEG KINNARD and ERRIN HAINES, AP Writer" → two names."""
+    value = _BYLINE.sub("", squash(value))
+    parts = [p.strip() for p in _NAME_SPLIT.split(value) if p.strip()]
+    # "Doe, Jane" is one name: only split when every part looks like a full name.
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        names = [p for p in parts if not _ROLE.search(p)] or parts
+    else:
+        names = [value] if value else []
+    return [n.title() if n.isupper() else n for n in names]
+
+
+def _parse_datetime(value: str) -> datetime | None:
+    text = value.strip()
+    if not re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        return None
+    text = re.sub(r"\s*(?:Z|UTC|GMT)$", "+00:00", text)
+    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0100 → +01:00
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _first(values: Iterable[Any]) -> Any:
+    return next(iter(values), None)
+
+
+def _int(value: object) -> int | None:
+    try:
+        number = int(str(value).strip().removesuffix("px"))
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None
