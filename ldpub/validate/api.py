@@ -31,32 +31,25 @@ class Validator:
         if all(d is None for d in data):
             return findings
         raw_per_doc, index = self.checker.check_page(data)
-        for doc, raw in zip(docs, raw_per_doc, strict=True):
-            for code, message, pointer, node_id, node_type in raw:
-                findings.append(self._finding(doc, code, message, pointer, node_id, node_type, None))
+        per_doc: list[list[tuple[str, str, str | None, str | None, str | None, Any]]] = [
+            [(*r, None) for r in raw] for raw in raw_per_doc
+        ]
         for profile in self.profiles:
             for i, code, message, pointer, node_id, node_type, severity in profile.check(index, data):
-                findings.append(self._finding(docs[i], code, message, pointer, node_id, node_type, severity))
+                per_doc[i].append((code, message, pointer, node_id, node_type, severity))
+        for doc, items in zip(docs, per_doc, strict=True):
+            if not items:
+                continue
+            places = doc.locate_all([item[2] for item in items])
+            for (code, message, pointer, node_id, node_type, severity), (line, column) in zip(
+                items, places, strict=True
+            ):
+                if doc.kind != "jsonld":
+                    message, pointer = f"{doc.kind}: {message}", None
+                level = severity or severity_of(code)
+                findings.append(Finding(code, level, message, doc.file, line, column, pointer, node_id, node_type))
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))  # stable: same place, check order
         return findings
-
-    @staticmethod
-    def _finding(
-        doc: Document,
-        code: str,
-        message: str,
-        pointer: str | None,
-        node_id: str | None,
-        node_type: str | None,
-        severity: Any,
-    ) -> Finding:
-        line, column = doc.locate(pointer)
-        if doc.kind != "jsonld":
-            message = f"{doc.kind}: {message}"
-            pointer = None
-        return Finding(
-            code, severity or severity_of(code), message, doc.file, line, column, pointer, node_id, node_type or None
-        )
 
     def check_bytes(self, data: bytes, name: str, *, suffix: str | None = None) -> Report:
         docs = documents_from_bytes(data, name, suffix=suffix)

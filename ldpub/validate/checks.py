@@ -12,6 +12,7 @@ expanded form is walked by the same code; their findings carry the node, not a p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,18 +23,30 @@ from ldpub.errors import LdpubError, RemoteContextError
 from ldpub.validate.vocab import SCHEMA_HTTPS, Property, Vocabulary, vocabulary
 
 _TEXT_LIKE = frozenset(("Text", "PronounceableText", "CssSelectorType", "XPathType"))
-_DATE = re.compile(r"^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-_DATETIME = re.compile(
-    r"^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-4]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$"
-)
-_TIME = re.compile(r"^([01]\d|2[0-4]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$")
-_NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
+_DATE_RE = r"-?\d{4,}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_TIME_RE = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+_DATETIME_RE = _DATE_RE + "T" + _TIME_RE
+_NUMBER_RE = r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*"
+_BOOLEAN_RE = r"(?:true|false|True|False|https?://schema\.org/(?:True|False)|schema:(?:True|False))"
+_URL_TEXT_RE = r"\s*\S+\s*"  # a URL-valued property: any text without spaces (relative URLs are fine)
+_NODE_URL_RE = r"https?://\S+"  # a URL standing for a node
+_DATE = re.compile(f"^{_DATE_RE}$")
+_DATETIME = re.compile(f"^{_DATETIME_RE}$")
+_TIME = re.compile(f"^{_TIME_RE}$")
+_NUMBER = re.compile(f"^{_NUMBER_RE}$")
 _BOOLEAN_TEXT = frozenset(("true", "false", "True", "False"))
-_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SPACE = re.compile(r"\s")
+_URL = re.compile(r"^https?://[^\s]+$")
+_ACTION_ANNOTATION = re.compile(r"^(.+)-(input|output)$")  # schema.org Actions: "query-input": "required name=q"
 _SAFE_CONTEXT_KEYS = frozenset(("@language", "@base", "@version", "@direction"))
 # Keys that need JSON-LD's general algorithms: the document goes to pyld.
 _GENERAL_KEYS = frozenset(("@reverse", "@nest", "@context"))
 _NODE_KEYWORDS = frozenset(("@id", "id", "@type", "type", "@context", "@graph", "@included", "@index"))
+
+
+def _never(value: str) -> None:
+    return None
+
 
 Raw = tuple[str, str, str | None, str | None, str | None]  # code, message, pointer, node id, node type
 
@@ -56,6 +69,8 @@ class Rule:
     nodes: frozenset[str] = frozenset()  # node types in the range (with Thing for "any node")
     enums: frozenset[str] = frozenset()  # enumerations in the range
     expected: str = ""  # the range in words, for messages
+    str_ok: bool = False  # any string will do (Text in the range, or no range)
+    str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
 
 
 @dataclass(slots=True)
@@ -75,7 +90,10 @@ class PageIndex:
 
     nodes: list[NodeInfo] = field(default_factory=list)
     by_id: dict[str, list[NodeInfo]] = field(default_factory=dict)
-    refs: list[tuple[str, Rule | None, str | None, int, str | None, str | None]] = field(default_factory=list)
+    # (the @id, the property's rule, node pointer, key, index, document, referring node's id and type)
+    refs: list[tuple[str, Rule | None, str | None, str, int | None, int, str | None, str | None]] = field(
+        default_factory=list
+    )
     _by_object: dict[int, NodeInfo] | None = None
 
     def merge(self, other: PageIndex) -> None:
@@ -109,7 +127,10 @@ class Checker:
         self.rules: dict[str, Rule | None] = {}  # key -> rule (None: a term of another vocabulary)
         self.types: dict[str, str | None] = {}  # @type value -> schema.org local name (None: other vocabulary)
         self._escaped: dict[str, str] = {}
-        self.domains: dict[tuple[str, ...], dict[str, bool]] = {}  # node types -> property -> in domain?
+        # node types -> property key -> its rule, for keys with nothing to report on such a node
+        self.clean: dict[tuple[str, ...], dict[str, Rule]] = {}
+        self.clean_types: dict[str, tuple[tuple[str, ...], str]] = {}  # a @type string with nothing to report
+        self._type_problems: dict[tuple[tuple[str, ...], int], str | None] = {}
 
     # --- a page: documents → raw findings + index ---------------------------------------------
 
@@ -122,14 +143,18 @@ class Checker:
             out.append(raw)
             if data is None:
                 continue
-            attempt = PageIndex()
+            single = len(docs) == 1
+            attempt = index if single else PageIndex()  # one document (the common case): no merge
             walk = _Walk(self, raw, attempt, i)
             if not walk.fast_document(data):
                 raw.clear()
                 attempt = PageIndex()
+                if single:
+                    index = attempt
                 walk = _Walk(self, raw, attempt, i)
                 self._general(data, walk)
-            index.merge(attempt)
+            if not single:
+                index.merge(attempt)
         self._references(index, out)
         return out, index
 
@@ -162,8 +187,16 @@ class Checker:
     def _references(self, index: PageIndex, out: list[list[Raw]]) -> None:
         """Dangling references, and the type of the node a reference points to."""
         by_id = index.by_id
-        for ref, rule, pointer, doc, node_id, node_type in index.refs:
+        for ref, rule, base, key, i, doc, node_id, node_type in index.refs:
             found = by_id.get(ref)
+            if found is not None:
+                if rule is None or not rule.nodes or rule.any_ok or not found[0].types:
+                    continue
+                problem = self.node_type_problem(found[0].types, rule)
+                if problem:
+                    out[doc].append(("LD023", problem, self.pointer(base, key, i), node_id, node_type))
+                continue
+            pointer = self.pointer(base, key, i)
             if found is None:
                 if ref.startswith("_:"):
                     out[doc].append(
@@ -186,11 +219,6 @@ class Checker:
                         )
                     )
                 continue
-            if rule is not None and rule.nodes and not rule.any_ok:
-                target = found[0]
-                problem = self.node_type_problem(target.types, rule)
-                if problem:
-                    out[doc].append(("LD023", problem, pointer, node_id, node_type))
 
     # --- resolution, cached --------------------------------------------------------------------
 
@@ -221,7 +249,7 @@ class Checker:
         rule = Rule(prop.name, prop, coerce)
         ranges = prop.ranges
         if not ranges:
-            rule.any_ok = True
+            rule.any_ok = rule.str_ok = True
             return rule
         nodes, enums = set(), set()
         for r in ranges:
@@ -254,6 +282,22 @@ class Checker:
         if "Thing" in nodes and rule.text_ok and rule.url_ok:
             rule.any_ok = True
         rule.expected = " or ".join(sorted(ranges))
+        rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
+        accepted = [
+            pattern
+            for flag, pattern in (
+                (rule.url_ok, _URL_TEXT_RE),
+                (rule.date_ok or rule.datetime_ok, _DATE_RE),
+                (rule.datetime_ok, _DATETIME_RE),
+                (rule.time_ok, _TIME_RE),
+                (rule.number_ok, _NUMBER_RE),
+                (rule.boolean_ok, _BOOLEAN_RE),
+                (bool(nodes) and not enums, _NODE_URL_RE),
+            )
+            if flag
+        ]
+        if accepted:
+            rule.str_match = re.compile(f"(?:{'|'.join(accepted)})\\Z").match
         return rule
 
     def type_name(self, value: str) -> str | None:
@@ -268,6 +312,14 @@ class Checker:
             self.types[value] = local
         return local
 
+    def pointer(self, base: str | None, key: str, index: int | None) -> str | None:
+        """The JSON Pointer of ``base``/key[/index] (built only when needed)."""
+        if base is None:
+            return None
+        if index is None:
+            return f"{base}/{self.escape(key)}"
+        return f"{base}/{self.escape(key)}/{index}"
+
     def escape(self, key: str) -> str:
         found = self._escaped.get(key)
         if found is None:
@@ -280,7 +332,7 @@ class Checker:
 
     def string_problem(self, value: str, rule: Rule) -> tuple[str, str] | None:
         """(code, message) when a string is not in a property's range, else None."""
-        if rule.url_ok and value and not any(c.isspace() for c in value.strip()):
+        if rule.url_ok and value and not _SPACE.search(value.strip()):
             return None
         if (rule.date_ok and _DATE.match(value)) or (rule.datetime_ok and _DATETIME.match(value)):
             return None
@@ -305,8 +357,8 @@ class Checker:
                     return "LD023", f"{value!r} is not a member of {rule.expected}{hint}"
                 return "LD023", f"{value!r} is not a member of {rule.expected}"
         if rule.nodes:
-            if rule.coerce == "@id":
-                return None  # an IRI: a reference to the node
+            if rule.coerce == "@id" or _URL.match(value):
+                return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
             return "LD024", f"text {_short(value)} where {rule.expected} is expected"
         if rule.date_ok or rule.datetime_ok:
             what = "date (YYYY-MM-DD)" if not rule.datetime_ok else "ISO 8601 date or date-time"
@@ -332,6 +384,15 @@ class Checker:
         return "LD023", f"the literal {value!r} is not a {rule.expected}"
 
     def node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
+        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised."""
+        key = (types, id(rule))
+        try:
+            return self._type_problems[key]
+        except KeyError:
+            found = self._type_problems[key] = self._node_type_problem(types, rule)
+            return found
+
+    def _node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
         if not types or not rule.nodes or "Thing" in rule.nodes:
             return None
         ancestors = self.vocab.ancestors
@@ -455,79 +516,126 @@ class _Walk:
         self.index.nodes.append(info)
         if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
             self.index.by_id.setdefault(node_id, []).append(info)
-        vocab = c.vocab
-        rules = c.rules
-        domain_cache = c.domains
-        per_type: dict[str, bool] | None = None
+        table = c.clean.get(types)
+        if table is None:
+            # @id and @type strings pass the value loop untouched; their checks were made above
+            table = c.clean[types] = {"@id": _KEYWORD, "@type": _KEYWORD, "id": _KEYWORD, "type": _KEYWORD}
+        refs = self.index.refs
+        doc = self.doc
         for key, value in node.items():
-            rule: Rule | Literal[False] | None = rules.get(key, False)
-            if rule is False:
-                if key[0] == "@" or key in _NODE_KEYWORDS:
-                    if key == "@context" and not top_of_document:
-                        raise _General  # a nested context changes what terms mean
-                    if key in _NODE_KEYWORDS or key in ("@language", "@value"):
-                        if key == "@graph" and not skip_graph:
-                            self.graph_in_node(value, pointer)
-                        elif key == "@included":
-                            for i, item in enumerate(value if isinstance(value, list) else [value]):
-                                self.node(item, _join(pointer, f"@included/{i}"), top=True)
-                        continue
-                    if key in _GENERAL_KEYS or key in ("@list", "@set"):
-                        raise _General
-                    continue  # a keyword-like key: JSON-LD ignores it
-                rule = c.rule(key)
-                if rule is False:
-                    self.unknown_property(key, pointer, node_id, label)
-                    continue
+            rule = table.get(key)
             if rule is None:
-                continue  # another vocabulary's term: not ours to check
-            prop = rule.prop
-            if types and prop is not None and prop.domains:
-                if per_type is None:
-                    per_type = domain_cache.get(types)
-                    if per_type is None:
-                        per_type = domain_cache[types] = {}
-                ok = per_type.get(rule.name)
-                if ok is None:
-                    ok = per_type[rule.name] = not any(t in vocab.ancestors for t in types) or any(
-                        vocab.in_domain(t, rule.name) for t in types
-                    )
-                if not ok:
-                    raw.append(
-                        (
-                            "LD022",
-                            f"{rule.name} is not a property of {label}"
-                            f" (schema.org expects it on {', '.join(sorted(prop.domains))})",
-                            _join(pointer, c.escape(key)),
-                            node_id,
-                            label,
-                        )
-                    )
-            if prop is not None and prop.superseded_by is not None:
-                raw.append(
+                rule = self.slow_key(
+                    key, value, node, types, label, pointer, node_id, table, top_of_document, skip_graph
+                )
+                if rule is None:
+                    continue
+            kind = type(value)
+            if kind is str:
+                if rule.str_ok or rule.str_match(value):
+                    continue
+            elif kind is list:
+                for i, item in enumerate(value):
+                    kind = type(item)
+                    if kind is str:
+                        if rule.str_ok or rule.str_match(item):
+                            continue
+                    elif kind is dict and len(item) == 1:
+                        ref = item.get("@id")
+                        if type(ref) is str:
+                            refs.append((ref, rule, pointer, key, i, doc, node_id, label))
+                            continue
+                    self.value(item, rule, pointer, key, i, node_id, label)
+                continue
+            elif kind is dict and len(value) == 1:
+                ref = value.get("@id")
+                if type(ref) is str:
+                    refs.append((ref, rule, pointer, key, None, doc, node_id, label))
+                    continue
+            self.value(value, rule, pointer, key, None, node_id, label)
+        return info
+
+    def slow_key(
+        self,
+        key: str,
+        value: Any,
+        node: dict[str, Any],
+        types: tuple[str, ...],
+        label: str | None,
+        pointer: str | None,
+        node_id: str | None,
+        table: dict[str, Rule],
+        top_of_document: bool,
+        skip_graph: bool,
+    ) -> Rule | None:
+        """A key the node's table has no clean rule for: keywords, unknown terms, domain, supersession."""
+        c = self.c
+        if key[0] == "@" or key in _NODE_KEYWORDS:
+            if key == "@context" and not top_of_document:
+                raise _General  # a nested context changes what terms mean
+            if key in _NODE_KEYWORDS or key in ("@language", "@value"):
+                if key == "@graph" and not skip_graph:
+                    self.graph_in_node(value, pointer)
+                elif key == "@included":
+                    for i, item in enumerate(value if isinstance(value, list) else [value]):
+                        self.node(item, _join(pointer, f"@included/{i}"), top=True)
+                return None
+            if key in _GENERAL_KEYS or key in ("@list", "@set"):
+                raise _General
+            return None  # a keyword-like key: JSON-LD ignores it
+        rule = c.rule(key)
+        if rule is False:
+            annotation = _ACTION_ANNOTATION.match(key)
+            if annotation and c.rule(annotation.group(1)) not in (False, None):
+                return None  # a property annotation of a potential action, not a property
+            self.unknown_property(key, pointer, node_id, label)
+            return None
+        if rule is None:
+            return None  # another vocabulary's term: not ours to check
+        vocab = c.vocab
+        prop = rule.prop
+        clean = True
+        if types and prop is not None and prop.domains:
+            known = [t for t in types if t in vocab.ancestors]
+            if known and not any(vocab.in_domain(t, rule.name) for t in known):
+                clean = False
+                self.raw.append(
                     (
-                        "LD025",
-                        f"{rule.name} is superseded by {prop.superseded_by}",
+                        "LD022",
+                        f"{rule.name} is not a property of {label}"
+                        f" (schema.org expects it on {', '.join(sorted(prop.domains))})",
                         _join(pointer, c.escape(key)),
                         node_id,
                         label,
                     )
                 )
-            if rule.any_ok and rule.coerce != "@id" and type(value) is str:
-                continue
-            if type(value) is list:
-                base = _join(pointer, c.escape(key))
-                for i, item in enumerate(value):
-                    self.value(item, rule, f"{base}/{i}" if base is not None else None, node_id, label)
-            else:
-                self.value(value, rule, _join(pointer, c.escape(key)), node_id, label)
-        return info
+        if prop is not None and prop.superseded_by is not None:
+            clean = False
+            message = f"{rule.name} is superseded by {prop.superseded_by}"
+            self.raw.append(("LD025", message, _join(pointer, c.escape(key)), node_id, label))
+        if clean and len(table) < 2000:
+            table[key] = rule
+        return rule
 
     def graph_in_node(self, value: Any, pointer: str | None) -> None:
         for i, item in enumerate(value if isinstance(value, list) else [value]):
             self.node(item, _join(pointer, f"@graph/{i}"), top=True)
 
     def types(self, value: Any, pointer: str | None, node_id: str | None) -> tuple[tuple[str, ...], str]:
+        """The node's schema.org types and their label; findings for unknown or superseded ones."""
+        c = self.c
+        key = value if type(value) is str else None
+        if key is not None:
+            cached = c.clean_types.get(key)
+            if cached is not None:
+                return cached
+        before = len(self.raw)
+        found = self._types(value, pointer, node_id)
+        if key is not None and len(self.raw) == before and len(c.clean_types) < 10_000:
+            c.clean_types[key] = found
+        return found
+
+    def _types(self, value: Any, pointer: str | None, node_id: str | None) -> tuple[tuple[str, ...], str]:
         c = self.c
         items = value if isinstance(value, list) else [value]
         names: list[str] = []
@@ -562,23 +670,34 @@ class _Walk:
             message = f"unknown schema.org property {local!r}{_hint(c.vocab.suggest_property(local))}"
         self.raw.append(("LD021", message, _join(pointer, c.escape(key)), node_id, label or None))
 
-    def value(self, item: Any, rule: Rule, pointer: str | None, node_id: str | None, label: str | None) -> None:
+    def value(
+        self,
+        item: Any,
+        rule: Rule,
+        base: str | None,
+        key: str,
+        index: int | None,
+        node_id: str | None,
+        label: str | None,
+    ) -> None:
+        """Check one value of property ``key`` (at ``base``/key[/index]) against the rule's range."""
+        if rule is _KEYWORD:
+            return
         kind = type(item)
         if kind is str:
-            if rule.text_ok or rule.any_ok:
-                if rule.coerce == "@id" and rule.nodes:
-                    return  # an IRI (to a page or a node): fine either way
+            if rule.str_ok or rule.str_match(item):
                 return
             problem = self.c.string_problem(item, rule)
             if problem is not None:
-                self.raw.append((problem[0], problem[1], pointer, node_id, label))
+                self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
             return
         if kind is dict:
+            pointer = self.c.pointer(base, key, index)
             keys = item.keys()
             if len(item) == 1 and ("@id" in keys or "id" in keys):
                 ref = item.get("@id", item.get("id"))
                 if isinstance(ref, str):
-                    self.index.refs.append((ref, rule, pointer, self.doc, node_id, label))
+                    self.index.refs.append((ref, rule, base, key, index, self.doc, node_id, label))
                 else:
                     self.raw.append(("LD011", "@id must be a string", pointer, node_id, label))
                 return
@@ -586,14 +705,13 @@ class _Walk:
                 inner = item["@value"]
                 if "@type" in keys or inner is None or isinstance(inner, dict):
                     return  # a typed literal says what it is
-                self.value(inner, rule, _join(pointer, "@value"), node_id, label)
+                self.value(inner, rule, pointer, "@value", None, node_id, label)
                 return
             if "@list" in keys or "@set" in keys:
-                items = item.get("@list", item.get("@set"))
+                name = "@list" if "@list" in keys else "@set"
+                items = item[name]
                 for i, inner in enumerate(items if isinstance(items, list) else [items]):
-                    self.value(
-                        inner, rule, _join(pointer, f"{'@list' if '@list' in keys else '@set'}/{i}"), node_id, label
-                    )
+                    self.value(inner, rule, pointer, name, i, node_id, label)
                 return
             info = self.node(item, pointer)
             if info is None:
@@ -607,14 +725,18 @@ class _Walk:
                     self.raw.append(("LD023", mismatch, pointer, node_id, label))
             return
         if kind is list:
+            pointer = self.c.pointer(base, key, index)
             for i, inner in enumerate(item):
-                self.value(inner, rule, _join(pointer, str(i)), node_id, label)
+                self.value(inner, rule, pointer, str(i), None, node_id, label)
             return
         if item is None or rule.any_ok:
             return
         problem = self.c.literal_problem(item, rule)
         if problem is not None:
-            self.raw.append((problem[0], problem[1], pointer, node_id, label))
+            self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
+
+
+_KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
 
 
 class _General(Exception):

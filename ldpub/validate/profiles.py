@@ -24,6 +24,8 @@ from ldpub.validate.vocab import Vocabulary, vocabulary
 ProfileFinding = tuple[int, str, str, str | None, str | None, str | None, Severity | None]
 
 BUILTIN = ("google-article", "google-claimreview", "ldpub")
+_ARTICLE = ("Article",)
+_CLAIM_REVIEW = ("ClaimReview",)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -61,14 +63,15 @@ class GoogleArticle(Profile):
         self.vocab = vocab
 
     def check(self, index: PageIndex, data: list[Any]) -> Iterator[ProfileFinding]:
-        is_a = self.vocab.is_a
+        articles = self.vocab.descendants("Article")
         for info in index.nodes:
-            if not any(is_a(t, "Article") for t in info.types):
+            if articles.isdisjoint(info.types):
                 continue
             node, where, label = info.node, info.pointer, "/".join(info.types)
             node_id = node.get("@id") if isinstance(node.get("@id"), str) else None
             for key in self.RECOMMENDED:
-                if not _values(node, key):
+                value = node.get(key)
+                if value is None or value == "" or value == []:
                     yield (
                         info.doc,
                         "GA001",
@@ -117,8 +120,9 @@ class GoogleClaimReview(Profile):
         self.vocab = vocab
 
     def check(self, index: PageIndex, data: list[Any]) -> Iterator[ProfileFinding]:
+        reviews = self.vocab.descendants("ClaimReview")
         for info in index.nodes:
-            if any(self.vocab.is_a(t, "ClaimReview") for t in info.types):
+            if not reviews.isdisjoint(info.types):
                 yield from self._review(info, index)
 
     def _review(self, info: NodeInfo, index: PageIndex) -> Iterator[ProfileFinding]:
@@ -171,7 +175,7 @@ class LdpubHouse(Profile):
         self.vocab = vocab
 
     def check(self, index: PageIndex, data: list[Any]) -> Iterator[ProfileFinding]:
-        is_a = self.vocab.is_a
+        any_is_a = self.vocab.any_is_a
         for info in index.nodes:
             node, where, label = info.node, info.pointer, "/".join(info.types) or None
             node_id = node.get("@id", node.get("id"))
@@ -179,10 +183,10 @@ class LdpubHouse(Profile):
                 if not _ABSOLUTE_IRI.match(node_id) or node_id.startswith("_:"):
                     message = f"@id {node_id!r} is not an absolute IRI (use e.g. https://example.com/page#article)"
                     yield (info.doc, "LP001", message, _key(where, "@id"), node_id, label, None)
-            elif len(node) > 1 and (info.top or any(is_a(t, e) for t in info.types for e in self.ENTITY_TYPES)):
+            elif len(node) > 1 and (info.top or any_is_a(info.types, self.ENTITY_TYPES)):
                 message = "node has no @id: give every entity an absolute IRI so others can link to it"
                 yield (info.doc, "LP001", message, where, None, label, None)
-            if any(is_a(t, "Article") for t in info.types):
+            if info.types and any_is_a(info.types, _ARTICLE):
                 publishers = _values(node, "publisher")
                 if not publishers:
                     yield (info.doc, "LP002", "article has no publisher", where, node_id, label, None)

@@ -30,14 +30,25 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 class LineIndex:
-    """Offsets (0-based characters) to 1-based line and column, for one text."""
+    """Offsets (0-based characters) to 1-based line and column, for one text (counted on demand)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.text = text
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
+        text = self.text
+        line = text.count("\n", 0, offset) + 1
+        return line, offset - text.rfind("\n", 0, offset)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the start of a 1-based line."""
+        offset = 0
+        for _ in range(line - 1):
+            found = self.text.find("\n", offset)
+            if found < 0:
+                break
+            offset = found + 1
+        return offset
 
 
 class OffsetMap:
@@ -68,24 +79,42 @@ class Document:
     lines: LineIndex | None = None  # of the whole file
     block_line: int | None = None  # where an HTML block starts
     kind: str = "jsonld"  # "jsonld", "microdata", "rdfa"
+    source: bytes | None = None  # undecoded JSON bytes: decoded only if a finding needs a position
     _positions: dict[str, int] | None = None
+    _complete: bool = False  # the whole text has been scanned
 
     def locate(self, pointer: str | None) -> tuple[int | None, int | None]:
         """Line and column of what ``pointer`` names (a key for object members), or its nearest parent."""
-        if pointer is None or self.lines is None or not self.text:
-            return self.block_line, None
+        return self.locate_all([pointer])[0]
+
+    def locate_all(self, pointers: list[str | None]) -> list[tuple[int | None, int | None]]:
+        """:meth:`locate` for several pointers, scanning the text once, and only as far as needed."""
+        if self.source is not None:
+            self.text = self.source.decode("utf-8", "replace")
+            self.lines = LineIndex(self.text)
+            self.source = None
+        if self.lines is None or not self.text:
+            return [(self.block_line, None)] * len(pointers)
         if self._positions is None:
-            try:
-                self._positions = json_positions(self.text)
-            except ValueError:
-                self._positions = {}
-        while True:
-            found = self._positions.get(pointer)
-            if found is not None:
-                return self.lines.position(self.to_file_offset(found))
-            if not pointer:
-                return self.block_line, None
-            pointer = pointer.rpartition("/")[0]
+            self._positions = {}
+        wanted = {p for p in pointers if p is not None and p not in self._positions}
+        if wanted and not self._complete:
+            self._complete = json_positions(self.text, self._positions, wanted)
+        out: list[tuple[int | None, int | None]] = []
+        for pointer in pointers:
+            if pointer is None:
+                out.append((self.block_line, None))
+                continue
+            while True:
+                found = self._positions.get(pointer)
+                if found is not None:
+                    out.append(self.lines.position(self.to_file_offset(found)))
+                    break
+                if not pointer:
+                    out.append((self.block_line, None))
+                    break
+                pointer = pointer.rpartition("/")[0]
+        return out
 
 
 def finding(code: str, message: str, doc_file: str, line: int | None = None, column: int | None = None) -> Finding:
@@ -228,48 +257,56 @@ def _substitute(text: str, spans: list[tuple[int, int]], replace: Callable[[str]
 
 # --- JSON Pointer → offset --------------------------------------------------------------------
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+', re.DOTALL)
+_TOKEN = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]|[^\s{}\[\],:"]+)')
 
 
-def json_positions(text: str) -> dict[str, int]:
-    """Offset of every value in JSON ``text`` by JSON Pointer (an object member: its key's offset)."""
-    positions: dict[str, int] = {}
-    # frames: [is_object, pointer, index, key_expected, current_key_pointer]
+def json_positions(text: str, positions: dict[str, int] | None = None, wanted: set[str] | None = None) -> bool:
+    """Fill ``positions``: the offset of each value in JSON ``text`` by JSON Pointer (an object member: its key).
+
+    With ``wanted``, stops as soon as all of those pointers are seen. Returns True when the
+    whole text was scanned. Scanning in Python is slow, so it is done only for documents
+    with findings, and only as far as their findings.
+    """
+    if positions is None:
+        positions = {}
+    remaining = set(wanted) if wanted else None
+    # frames: [is_object, pointer, index, key_expected, member pointer]
     stack: list[list[Any]] = []
-
-    def here() -> str:
-        if not stack:
-            return ""
-        top = stack[-1]
-        return str(top[4]) if top[0] else f"{top[1]}/{top[2]}"
-
+    pointer = ""
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        pos = match.start()
+        token = match.group(1)
+        first = token[0]
         top = stack[-1] if stack else None
-        if token in ("{", "["):
-            pointer = here()
-            positions.setdefault(pointer, pos)
-            stack.append([token == "{", pointer, 0, True, None])
-        elif token in ("}", "]"):
+        if top is not None and top[0] and top[3] and first == '"':
+            key = orjson.loads(token) if "\\" in token else token[1:-1]
+            top[4] = pointer = f"{top[1]}/{key.replace('~', '~0').replace('/', '~1')}"
+        elif first in "{[" and len(token) == 1:
+            pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
+            stack.append([first == "{", pointer, 0, True, None])
+        elif first in "}]" and len(token) == 1:
             if stack:
                 stack.pop()
+            continue
         elif token == ",":
             if top is not None:
                 if top[0]:
                     top[3] = True
                 else:
                     top[2] += 1
+            continue
         elif token == ":":
             if top is not None:
                 top[3] = False
-        elif top is not None and top[0] and top[3]:
-            key = orjson.loads(token) if token.startswith('"') else token
-            top[4] = f"{top[1]}/{str(key).replace('~', '~0').replace('/', '~1')}"
-            positions[top[4]] = pos
+            continue
         else:
-            positions.setdefault(here(), pos)
-    return positions
+            pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
+        if pointer not in positions:
+            positions[pointer] = match.start(1)
+            if remaining is not None:
+                remaining.discard(pointer)
+                if not remaining:
+                    return False
+    return True
 
 
 # --- files, pages, stdin ----------------------------------------------------------------------
@@ -280,6 +317,11 @@ _PROLOG = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE(?:[^\[>]|\[[^\]]*
 
 def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -> list[Document]:
     """The JSON-LD documents in one input (a JSON file or an HTML page, told by suffix or content)."""
+    if suffix not in HTML_SUFFIXES and data.lstrip(b" \t\r\n")[:1] in (b"{", b"["):
+        try:  # the fast path: well-formed UTF-8 JSON, parsed from the bytes
+            return [Document(name, orjson.loads(data), source=data)]
+        except orjson.JSONDecodeError:
+            pass  # decode, then report or repair
     text = _decode(data, name)
     if isinstance(text, Finding):
         return [Document(name, None, [text])]
@@ -322,7 +364,7 @@ def documents_from_html(text: str, name: str) -> list[Document]:
             continue
         content = script.text or ""
         line = script.sourceline or 1
-        tag_start = lines.starts[min(line, len(lines.starts)) - 1]
+        tag_start = lines.line_start(line)
         start = text.find(content, max(tag_start, search_from)) if content else -1
         if start < 0:
             start = text.find(content, tag_start) if content else -1

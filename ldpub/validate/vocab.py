@@ -99,8 +99,25 @@ class Vocabulary:
             if found:
                 self.members[member] = frozenset(found)
         self._domain_cache: dict[tuple[str, str], bool] = {}
+        self._any_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+        self._descendants: dict[str, frozenset[str]] = {}
         self._sorted_types = sorted(self.types)
         self._sorted_properties = sorted(self.properties)
+
+    def descendants(self, ancestor: str) -> frozenset[str]:
+        """``ancestor`` and all its subclasses (memoised)."""
+        found = self._descendants.get(ancestor)
+        if found is None:
+            found = self._descendants[ancestor] = frozenset(t for t, anc in self.ancestors.items() if ancestor in anc)
+        return found
+
+    def any_is_a(self, types: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:
+        """True when one of ``types`` is one of ``ancestors`` or a subclass of one (memoised)."""
+        key = (types, ancestors)
+        found = self._any_cache.get(key)
+        if found is None:
+            found = self._any_cache[key] = any(self.is_a(t, a) for t in types for a in ancestors)
+        return found
 
     def is_a(self, type_name: str, ancestor: str) -> bool:
         """True when ``type_name`` is ``ancestor`` or one of its subclasses."""
