@@ -15,8 +15,7 @@ writes, so an archive exported this way streams back in without holding it in me
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,29 +35,48 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _ENTITIES = ox.NamedNode(ENTITIES_GRAPH)
 
 
-@dataclass(frozen=True)
 class ArticleGraph:
-    """One article ready to load: its URL (= graph name), own triples, shared-entity triples."""
+    """One article ready to load: its URL (= graph name) and its quads (own graph + entities graph)."""
 
-    url: str
-    own: tuple[Any, ...]  # pyoxigraph Triples: kept internal, see nquads()
-    shared: tuple[Any, ...]
-    source: str | None = None
+    __slots__ = ("_quads", "source", "url")
+
+    def __init__(self, url: str, quads: Sequence[Any], source: str | None = None) -> None:
+        self.url = url
+        self._quads = quads  # pyoxigraph Quads: kept internal, see nquads()
+        self.source = source
+
+    @classmethod
+    def from_triples(
+        cls, url: str, own: Iterable[Any], shared: Iterable[Any], source: str | None = None
+    ) -> ArticleGraph:
+        graph = ox.NamedNode(url)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in own]
+        quads += [ox.Quad(t.subject, t.predicate, t.object, _ENTITIES) for t in shared]
+        return cls(url, quads, source)
+
+    def __repr__(self) -> str:
+        return f"ArticleGraph({self.url!r}, {len(self._quads)} quads)"
 
     @property
     def quad_count(self) -> int:
-        return len(self.own) + len(self.shared)
+        return len(self._quads)
 
-    def quads(self) -> Iterator[Any]:
-        graph = ox.NamedNode(self.url)
-        for t in self.own:
-            yield ox.Quad(t.subject, t.predicate, t.object, graph)
-        for t in self.shared:
-            yield ox.Quad(t.subject, t.predicate, t.object, _ENTITIES)
+    def quads(self) -> Sequence[Any]:
+        return self._quads
+
+    @property
+    def own(self) -> list[Any]:
+        """The article's own triples (its graph)."""
+        return [q.triple for q in self._quads if q.graph_name != _ENTITIES]
+
+    @property
+    def shared(self) -> list[Any]:
+        """Its triples about shared entities (for the entities graph)."""
+        return [q.triple for q in self._quads if q.graph_name == _ENTITIES]
 
     def nquads(self) -> str:
         """The article as N-Quads: own triples in graph ``<url>``, shared ones in the entities graph."""
-        out = ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS)
+        out = ox.serialize(self._quads, format=ox.RdfFormat.N_QUADS)
         assert out is not None
         return out.decode("utf-8")
 
@@ -80,7 +98,7 @@ def split_article(triples: Iterable[Any], *, source: str | None = None) -> Artic
     shared: list[Any] = []
     for t in triples:
         (own if _is_own(t.subject, url) else shared).append(t)
-    return ArticleGraph(url, tuple(own), tuple(shared), source)
+    return ArticleGraph.from_triples(url, own, shared, source)
 
 
 def _is_own(subject: Any, url: str) -> bool:
@@ -147,8 +165,7 @@ def _from_nquads(path: Path) -> Iterator[ArticleGraph]:
     name = str(path)
     default: list[Any] = []
     url: str | None = None
-    own: list[Any] = []
-    shared: list[Any] = []
+    quads: list[Any] = []
     try:
         with path.open("rb") as stream:
             for quad in ox.parse(stream, format=ox.RdfFormat.N_QUADS):
@@ -156,14 +173,14 @@ def _from_nquads(path: Path) -> Iterator[ArticleGraph]:
                 if isinstance(graph, ox.DefaultGraph):
                     default.append(quad.triple)
                 elif graph == _ENTITIES:
-                    shared.append(quad.triple)
+                    quads.append(quad)
                 elif isinstance(graph, ox.NamedNode):
                     if graph.value != url:
                         if url is not None:
-                            yield ArticleGraph(url, tuple(own), tuple(shared), name)
-                            own, shared = [], []
+                            yield ArticleGraph(url, quads, name)
+                            quads = []
                         url = graph.value
-                    own.append(quad.triple)
+                    quads.append(quad)
                 else:
                     raise InputError("a blank node as graph name; articles are named by their URL", Location(name))
     except SyntaxError as exc:
@@ -171,9 +188,9 @@ def _from_nquads(path: Path) -> Iterator[ArticleGraph]:
     if url is not None:
         if default:
             raise InputError("mixes triples in the default graph with named article graphs", Location(name))
-        yield ArticleGraph(url, tuple(own), tuple(shared), name)
-    elif default or shared:
-        yield split_article(default + shared, source=name)
+        yield ArticleGraph(url, quads, name)
+    elif default or quads:
+        yield split_article(default + [q.triple for q in quads], source=name)
     else:
         raise InputError("no triples", Location(name))
 

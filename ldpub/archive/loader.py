@@ -64,6 +64,7 @@ def load(
     start = time.perf_counter()
     batch: list[ArticleGraph] = []
     batch_quads = 0
+    max_quads = getattr(store, "max_batch_quads", 500_000)
 
     def flush() -> None:
         nonlocal batch, batch_quads
@@ -79,7 +80,7 @@ def load(
                 for article in read_articles(path):
                     batch.append(article)
                     batch_quads += article.quad_count
-                    if len(batch) >= store.batch_size:
+                    if len(batch) >= store.batch_size or batch_quads >= max_quads:
                         flush()
             except (InputError, OSError) as exc:
                 error = _with_file(exc, path)
