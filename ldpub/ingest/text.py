@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ldpub.errors import InputError, Location
 from ldpub.ingest.result import ExtractResult, ExtractWarning
+from ldpub.ingest.safe_html import decode_page
 from ldpub.ingest.text_layout import Layout, read_layout
 
 MAX_TEXT_CHARS = 2_000_000
@@ -97,6 +98,14 @@ def extract_text(
         warn("the text has no body after its headline", "body")
     _link(record, layout, authority, entities, warn)
     return ExtractResult(record, warnings)
+
+
+def text_from_bytes(data: bytes, *, source: str | None = None) -> str:
+    """Decode a text file's bytes (BOM, UTF-8, else cp1252); :class:`InputError` if empty or binary."""
+    try:
+        return decode_page(data, source=source)
+    except InputError as exc:
+        raise InputError(exc.message.replace("an HTML page", "article text"), exc.location) from None
 
 
 def _check_text(text: str, where: Location) -> None:
