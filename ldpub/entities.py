@@ -48,6 +48,13 @@ PERSON_TYPES = frozenset({"Person"})
 ORGANIZATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "GovernmentOrganization", "Corporation", "NGO", "PoliticalParty"}
 )
+# Titles and ranks written before a person's name: part of the mention, not of the name.
+TITLES = frozenset(
+    """king queen prince princess emir amir sultan sheikh sheik president vice prime minister general major
+    lieutenant brigadier colonel col lt gen maj capt captain commander admiral sergeant mr mrs ms dr
+    senator governor mayor ambassador judge imam pope ayatollah spokesman spokeswoman councillor councilor
+    councilman councilwoman deputy secretary chairman chairwoman chief director""".split()  # noqa: SIM905
+)
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
 
@@ -116,6 +123,16 @@ def tokenize(text: str) -> list[Token]:
 def normalize_name(name: str) -> tuple[str, ...]:
     """A name as a tuple of normalised words, articles dropped ("al-Tanf" and "Tanf" → ``('tanf',)``)."""
     return tuple(t.norm for t in tokenize(name) if not t.article)
+
+
+def _short_forms(spelling: str) -> list[tuple[str, ...]]:
+    """Family name, and name without the first given name, of a plain personal name."""
+    words = [t for t in tokenize(spelling) if not t.article]
+    plain = all(w.text[:1].isupper() and w.text.isalpha() and not w.text.isupper() for w in words)
+    if len(words) < 2 or not plain or len(words[-1].text) < 3:
+        return []
+    norms = tuple(w.norm for w in words)
+    return [norms[-1:]] + ([norms[1:]] if len(norms) > 2 else [])
 
 
 def _shape(name: str) -> tuple[str, ...]:
@@ -252,6 +269,17 @@ class Authority:
                     index.setdefault(norm, []).append((entity.key, _shape(spelling)))
         self.ambiguous = {n: {k for k, _ in v} for n, v in index.items() if len({k for k, _ in v}) > 1}
         self.index = {n: v for n, v in index.items() if n not in self.ambiguous}
+        # Second references to people: the family name alone, the name without the first given
+        # name ("Qassem", "Farid Qassem"). Used only where no listed spelling says otherwise, and
+        # never when two people share them.
+        derived: dict[tuple[str, ...], set[str]] = {}
+        for entity in self.entities.values():
+            if entity.type in PERSON_TYPES:
+                for short in {s for spelling in entity.spellings for s in _short_forms(spelling)}:
+                    derived.setdefault(short, set()).add(entity.key)
+        for norm, keys in derived.items():
+            if norm not in index and len(keys) == 1:
+                self.index[norm] = [(next(iter(keys)), ("C",) * len(norm))]
         self.longest = max((len(n) for n in self.index), default=0)
 
     @property
@@ -281,6 +309,8 @@ class Authority:
             length, key = hit
             first, last = content[i], content[i + length - 1]
             start = _with_article(text, tokens, first)
+            if self.entities[key].type in PERSON_TYPES:
+                start = _with_titles(text, tokens, tokens[first.index], start)
             found.append(Mention(start, last.end, text[start : last.end], key, self.entities[key].type))
             i += length
         found += self._coordinated(text, tokens, content, found)
@@ -342,6 +372,20 @@ def _with_article(text: str, tokens: list[Token], first: Token) -> int:
     if at > 0 and tokens[at - 1].article and re.fullmatch(r"[\s\-‐]", text[tokens[at - 1].end : first.start]):
         return tokens[at - 1].start
     return first.start
+
+
+def _with_titles(text: str, tokens: list[Token], first: Token, start: int) -> int:
+    """Start of a person's mention, taking in the titles written before it ("Major General MacFarlane")."""
+    at = first.index
+    while at > 0:
+        previous = tokens[at - 1]
+        if previous.text.rstrip(".").casefold() not in TITLES or not previous.text[:1].isupper():
+            break
+        if not re.fullmatch(r"\.? ", text[previous.end : tokens[at].start]):
+            break
+        at -= 1
+        start = previous.start
+    return start
 
 
 def _local(iri: str) -> str:

@@ -13,263 +13,47 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ldpub.entities import Mention, Token, adjacent, normalize_name, slug
+from ldpub.entities import TITLES, Mention, Token, adjacent, normalize_name, slug
 
-TITLES = frozenset(
-    [
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emir",
-        "amir",
-        "sultan",
-        "sheikh",
-        "sheik",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "general",
-        "major",
-        "lieutenant",
-        "brigadier",
-        "colonel",
-        "col",
-        "lt",
-        "gen",
-        "maj",
-        "capt",
-        "captain",
-        "commander",
-        "admiral",
-        "sergeant",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "judge",
-        "imam",
-        "pope",
-        "ayatollah",
-        "spokesman",
-        "spokeswoman",
-    ]
-)
 ORG_HEADS = frozenset(
-    [
-        "intelligence",
-        "army",
-        "armies",
-        "forces",
-        "force",
-        "command",
-        "commission",
-        "committee",
-        "council",
-        "coalition",
-        "ministry",
-        "agency",
-        "press",
-        "news",
-        "party",
-        "front",
-        "brigade",
-        "brigades",
-        "battalion",
-        "movement",
-        "group",
-        "union",
-        "association",
-        "government",
-        "police",
-        "authority",
-        "authorities",
-        "company",
-        "corporation",
-        "institute",
-        "university",
-        "bank",
-        "fund",
-        "office",
-        "navy",
-        "guard",
-        "guards",
-        "organization",
-        "organisation",
-        "federation",
-        "league",
-        "network",
-        "observatory",
-        "channel",
-        "radio",
-        "television",
-        "tv",
-        "times",
-        "post",
-        "agency",
-        "directorate",
-        "department",
-        "service",
-        "services",
-        "militia",
-        "militias",
-        "directorate",
-        "parliament",
-        "assembly",
-        "court",
-        "tribunal",
-        "foundation",
-    ]
+    """
+    intelligence army armies forces force command commission committee council coalition ministry agency press
+    news party front brigade brigades battalion movement group union association government police authority
+    authorities company corporation institute university bank fund office navy guard guards organization
+    organisation federation league network observatory channel radio television tv times post directorate
+    department service services militia militias parliament assembly court tribunal foundation chamber trust
+    gazette herald tribune journal magazine review chronicle courier telegraph institution
+    """.split()  # noqa: SIM905
 )
 PLACE_HEADS = frozenset(
-    [
-        "camp",
-        "base",
-        "zone",
-        "area",
-        "border",
-        "crossing",
-        "city",
-        "town",
-        "village",
-        "province",
-        "governorate",
-        "district",
-        "region",
-        "headquarters",
-        "airport",
-        "port",
-        "river",
-        "valley",
-        "desert",
-        "mountains",
-        "mountain",
-        "square",
-        "street",
-        "prison",
-        "hospital",
-        "checkpoint",
-        "airbase",
-        "field",
-        "fields",
-        "island",
-        "islands",
-        "lake",
-        "sea",
-        "gulf",
-        "strait",
-        "bay",
-    ]
+    """
+    camp base zone area border crossing city town village province governorate district region headquarters
+    airport port river valley desert mountains mountain square street prison hospital checkpoint airbase field
+    fields island islands lake sea gulf strait bay road avenue neighbourhood neighborhood quarter
+    """.split()  # noqa: SIM905
 )
 # Not "from" / "to": "a source from X", "talks to X" name organisations as often as places.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across"})
 SPEECH_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "told",
-        "declared",
-        "stated",
-        "announced",
-        "claimed",
-        "added",
-        "noted",
-        "confirmed",
-        "insisted",
-        "warned",
-        "wrote",
-        "tweeted",
-    ]
+    """
+    said says told declared stated announced claimed added noted confirmed insisted warned wrote tweeted
+    """.split()  # noqa: SIM905
 )
-CONNECTORS = frozenset({"of", "al", "el", "bin", "ibn", "abu", "de", "la", "du", "von", "van", "der", "and"})
+CONNECTORS = frozenset({"of", "for", "al", "el", "bin", "ibn", "abu", "de", "la", "du", "von", "van", "der", "and"})
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic)$")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december
+    """.split()  # noqa: SIM905
 )
 _FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "in",
-        "on",
-        "at",
-        "from",
-        "with",
-        "after",
-        "before",
-        "during",
-        "according",
-        "however",
-        "meanwhile",
-        "but",
-        "and",
-        "or",
-        "if",
-        "when",
-        "while",
-        "since",
-        "as",
-        "so",
-        "also",
-        "there",
-        "here",
-        "what",
-        "who",
-        "which",
-        "days",
-        "five",
-        "four",
-        "three",
-        "two",
-        "one",
-        "several",
-        "some",
-        "many",
-        "other",
-        "protests",
-    ]
+    """
+    the a an this that these those it its he she they we i his her their our in on at from with after before
+    during according however meanwhile but and or if when while since as so also there here what who which
+    days five four three two one several some many other
+    """.split()  # noqa: SIM905
 )
 
 
@@ -339,7 +123,9 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
             elif t.text in ("km", "kilometre", "kilometer", "mile") and tokens[j - 1].text.isdigit():
                 j += 1  # "the 55 km zone"
             elif _word(t) in ORG_HEADS | PLACE_HEADS:
-                j += 1
+                j += 1  # a lower-case head noun ends the name ("Jordanian intelligence") ...
+                while j < len(tokens) and _word(tokens[j]) in ORG_HEADS | PLACE_HEADS and tokens[j].text.islower():
+                    j += 1  # ... or two of them ("the Jaber border crossing")
                 break
             else:
                 break
@@ -361,18 +147,18 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         chunk = chunk[1:]
     while chunk and (chunk[-1].text.casefold() in CONNECTORS or chunk[-1].article):
         chunk = chunk[:-1]
-    if not chunk or all(t.text.casefold() in _CALENDAR for t in chunk):
+    if not chunk or not _cap(chunk[0]) or all(t.text.casefold() in _CALENDAR for t in chunk):
         return None
     words = [_word(t) for t in chunk]
     before = [t for t in tokens[: chunk[0].index] if not t.article][-1:]
     previous = before[0] if before else None
     following = tokens[chunk[-1].index + 1] if chunk[-1].index + 1 < len(tokens) else None
     # The head of "A of B" is A: "Political Commission of Rukban Camp" is a commission.
-    head_part = words[: words.index("of")] if "of" in words else words
+    joints = [i for i, w in enumerate(words) if w in ("of", "for")]
+    head_part = words[: joints[0]] if joints else words
     head = head_part[-1]
-    titles = 0
-    while titles < len(words) - 1 and words[titles].rstrip(".") in TITLES:
-        titles += 1
+    # Titles end at the last title word before the name: "Interior Minister Mazen al-Faraya".
+    titles = max((i + 1 for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=0)
     start = chunk[0].start
     if chunk[0].index > 0 and tokens[chunk[0].index - 1].article:
         start = tokens[chunk[0].index - 1].start
@@ -380,7 +166,11 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         if head in PLACE_HEADS:
             return _mention(text, start, chunk, "Place", "the number names a zone or area")
         return None
-    if titles:
+    if words[-1].rstrip(".") in TITLES:
+        return None  # titles with no name ("Major General" before a known name)
+    if head in ORG_HEADS and len(chunk) > 1:
+        return _mention(text, start, chunk, "Organization", f"organisation noun {head!r}")
+    if titles and "of" not in words[:titles]:
         name_tokens = chunk[titles:]
         return _mention(
             text,
@@ -390,10 +180,6 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
             f"title {' '.join(t.text for t in chunk[:titles])!r}",
             name=text[name_tokens[0].start : chunk[-1].end],
         )
-    if head in ORG_HEADS and (len(chunk) > 1 or not _sentence_start(text, chunk[0])):
-        if len(chunk) == 1:
-            return None  # "Intelligence" alone names nothing
-        return _mention(text, start, chunk, "Organization", f"organisation noun {head!r}")
     if head in PLACE_HEADS and len(chunk) > 1:
         return _mention(text, start, chunk, "Place", f"place noun {head!r}")
     if any(w in ORG_HEADS | PLACE_HEADS for w in words):
@@ -418,10 +204,20 @@ def _mention(text: str, start: int, chunk: list[Token], kind: str, cue: str, *, 
 
 
 def group_candidates(found: list[Found], reserved: set[str]) -> list[Candidate]:
-    """One candidate per normalised name; keys made unique against ``reserved`` (authority keys)."""
+    """One candidate per normalised name; keys made unique against ``reserved`` (authority keys).
+
+    A person named by family name alone ("Moreau said") joins the one person whose full
+    name ends with it ("Councillor Ines Moreau"); with two such people it stays apart.
+    """
     groups: dict[tuple[str, ...], list[Found]] = {}
     for f in found:
         groups.setdefault(normalize_name(f.name), []).append(f)
+    for norm in [n for n in groups if len(n) == 1]:
+        if any(f.type != "Person" for f in groups[norm]):
+            continue
+        fuller = [n for n in groups if len(n) > 1 and n[-1] == norm[0] and groups[n][0].type == "Person"]
+        if len(fuller) == 1:
+            groups[fuller[0]] += groups.pop(norm)
     out = []
     used = set(reserved)
     for group in groups.values():

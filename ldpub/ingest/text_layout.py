@@ -187,7 +187,7 @@ def is_chrome(line: str) -> bool:
         return False
     if _FORM_LABEL.match(text) or (_COPYRIGHT.search(text) and len(text) < 200):
         return True
-    words = re.findall(r"[\w'’:-]+", text.casefold())
+    words = [w for w in re.findall(r"[\w'’:-]+", text.casefold()) if not w.isdigit()]  # "Comments (0)"
     if not words or len(words) > 6:
         return False
     bare = [w.rstrip(":") for w in words]
