@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ldpub.entities import TITLES, Mention, Token, adjacent, normalize_name, slug
+from ldpub.entities import PERSON_TYPES, TITLES, Mention, Token, adjacent, normalize_name, slug
 
 ORG_HEADS = frozenset(
     """
@@ -111,7 +111,14 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and free(tokens[j]) and adjacent(text, [tokens[j - 1], tokens[j]], tokens):
+        while j < len(tokens):
+            if not free(tokens[j]) or not adjacent(text, [tokens[j - 1], tokens[j]], tokens):
+                # "King Abdullah II of Jordan": a titled name runs on through "of" and a known place.
+                place = _titled_of_place(text, tokens, i, j, taken)
+                if place is None:
+                    break
+                j = next((k for k in range(j, len(tokens)) if tokens[k].start >= place.end), len(tokens))
+                break
             t = tokens[j]
             if (
                 _cap(t)
@@ -135,6 +142,16 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _titled_of_place(text: str, tokens: list[Token], i: int, j: int, taken: list[Mention]) -> Mention | None:
+    """The known place after "of" ending a titled name ("King … of Jordan"), if that is what follows."""
+    if tokens[i].text.casefold() not in TITLES or tokens[j - 1].text != "of" or j - i < 3:
+        return None
+    after = next((m for m in taken if m.start >= tokens[j - 1].end), None)
+    if after is None or after.type in PERSON_TYPES or text[tokens[j - 1].end : after.start].strip():
+        return None
+    return after
 
 
 def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: set[str]) -> Found | None:

@@ -51,6 +51,9 @@ def link_text(
         find_candidates(t, toks, f) if i else []
         for i, (t, toks, f) in enumerate(zip(texts, tokens, found, strict=True))
     ]
+    # A known name inside a candidate's ("Jordan" in "King Abdullah II of Jordan") is part of that name.
+    for i, group in enumerate(unknown):
+        found[i] = [m for m in found[i] if not any(f.start <= m.start and m.end <= f.end for f in group)]
     candidates = group_candidates([f for group in unknown for f in group], set(authority.entities))
     # A candidate is then found wherever it is written again ("MacFarlane" after "Major General MacFarlane").
     known = Authority({c.key: _candidate_entity(c) for c in candidates})

@@ -78,11 +78,10 @@ def extract_text(
     publisher = _publisher(layout, record.get("url"))
     if publisher:
         record["publisher"] = publisher
+        if not layout.publisher_name:
+            warn(f"the text does not name its publisher; {publisher['name']!r} is the URL's host", "publisher/name")
     else:
-        warn(
-            "the text does not say who publishes it (no translation note or disclaimer naming it, or no URL)",
-            "publisher",
-        )
+        warn("the text does not say who publishes it (and there is no URL to take it from)", "publisher")
 
     entities: dict[str, Any] = {}
     translation = _translation(layout, publisher, original_language, entities, warn)
@@ -123,11 +122,11 @@ def _check_text(text: str, where: Location) -> None:
 
 def _publisher(layout: Layout, url: str | None) -> dict[str, Any] | None:
     """The outlet that disclaims or translates the text is the one publishing it; its home is the URL's."""
-    name = layout.publisher_name
-    if not (name and url):
+    if not url:
         return None
     parts = urlsplit(url)
-    return {"name": name, "url": f"{parts.scheme}://{parts.netloc}/"}
+    name = layout.publisher_name or (parts.hostname or "").removeprefix("www.")
+    return {"name": name, "url": f"{parts.scheme}://{parts.netloc}/"} if name else None
 
 
 def _translation(
