@@ -78,6 +78,9 @@ _MEDIUM = re.compile(
     re.IGNORECASE,
 )
 _SOURCES = re.compile(r"^\s*(?:own\s+)?(?:sources?|correspondents?|reporters?)\b", re.IGNORECASE)
+_OUTLET_NAME = re.compile(
+    r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i|you|this|that)\s*$", re.IGNORECASE)
 _STOP = frozenset("a an the of to in on at and or that this is was were be by for with as its it".split())  # noqa: SIM905
 
@@ -110,6 +113,7 @@ class _Finder:
         self.body = body
         self.mentions = sorted(linking.body, key=lambda m: (m.start, m.end))
         self.types = linking.types
+        self.names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
         self.sources: list[tuple[int, dict[str, Any]]] = []  # anonymous sources introduced, by position
 
     def run(self) -> list[dict[str, Any]]:
@@ -128,7 +132,7 @@ class _Finder:
             source = self.author(s.start + m.start("y"), s.start + m.end("y"), whole=True)
             outlet = self.author(s.start, s.start + m.start(), whole=False)
             if source is not None:
-                first = _first_from(outlet, outlet=True)  # "X quoted Y": X published it first
+                first = self.first_from(outlet, outlet=True)  # "X quoted Y": X published it first
                 out.append(_Claim(_clean(m.group("q")), source, first, quote=True, order=s.start + m.start()))
             return out
         m = _IMPERSONAL.search(text)
@@ -144,27 +148,27 @@ class _Finder:
         if m:
             author = self.author(s.start, s.start + m.start("verb"), whole=False)
             if author is not None:
-                out.append(_Claim(_clean(m.group("q")), author, _first_from(author), True, s.start + m.start()))
+                out.append(_Claim(_clean(m.group("q")), author, self.first_from(author), True, s.start + m.start()))
             return out
         m = _QUOTE_FIRST.search(text)
         if m:
             group = "x1" if m.group("x1") else "x2"
             author = self.author(s.start + m.start(group), s.start + m.end(group), whole=True)
             if author is not None:
-                out.append(_Claim(_clean(m.group("q")), author, _first_from(author), True, s.start))
+                out.append(_Claim(_clean(m.group("q")), author, self.first_from(author), True, s.start))
             return out
         m = _ACCORDING_FIRST.search(text)
         if m:
             author = self.author(s.start + m.start("x"), s.start + m.end("x"), whole=True)
             if author is not None:
-                out.append(_Claim(_sentence_case(m.group("s")), author, _first_from(author), order=s.start))
+                out.append(_Claim(_sentence_case(m.group("s")), author, self.first_from(author), order=s.start))
             return out
         m = _SAID_LAST.search(text)
         if m and not _THAT.search(text):
             author = self.author(s.start + m.start("x"), s.start + m.end("x"), whole=True)
             if author is not None:
                 claim_text = _DATELINE.sub("", m.group("s"))
-                out.append(_Claim(_sentence_case(claim_text), author, _first_from(author), order=s.start))
+                out.append(_Claim(_sentence_case(claim_text), author, self.first_from(author), order=s.start))
                 return out
         m = _THAT.search(text) or _SAID.search(text)
         if m:
@@ -175,10 +179,10 @@ class _Finder:
             if according:
                 x = s.start + m.start("s") + according.start("x")
                 origin = self.author(x, x + len(according.group("x")), whole=True)
-                first = _first_from(origin, outlet=True)
+                first = self.first_from(origin, outlet=True)
                 claim_text = claim_text[: according.start()] + "."
             if author is not None:
-                first = first or _first_from(author, reported=m.group("verb").startswith("report"))
+                first = first or self.first_from(author, reported=m.group("verb").startswith("report"))
                 out.append(_Claim(_sentence_case(claim_text), author, first, order=s.start + m.start()))
             return out
         m = _ACCORDING_LAST.search(text)
@@ -186,7 +190,9 @@ class _Finder:
             x = s.start + m.start("x")
             author = self.author(x, x + len(m.group("x")), whole=True)
             if author is not None:
-                out.append(_Claim(_sentence_case(text[: m.start()] + "."), author, _first_from(author), order=s.start))
+                out.append(
+                    _Claim(_sentence_case(text[: m.start()] + "."), author, self.first_from(author), order=s.start)
+                )
         return out
 
     # -- who -----------------------------------------------------------------------------
@@ -221,6 +227,24 @@ class _Finder:
             return self.anonymous(start + anonymous.start("a"), anonymous.group("a"))
         return None
 
+    def first_from(self, author: Any, *, outlet: bool = False, reported: bool = False) -> dict[str, Any] | None:
+        """Where a claim first appeared, when the attribution says: an account, an outlet's sources,
+        an outlet named in "according to", an organisation that "reported" it."""
+        if isinstance(author, dict) and "medium" in author:
+            return {"publisher": author["entity"], "headline": author["medium"]}
+        if isinstance(author, dict) and "_outlet" in author:
+            return {"publisher": author["_outlet"]}
+        if isinstance(author, str) and (outlet or reported or self.is_outlet(author)):
+            return {"publisher": author}
+        return None
+
+    def is_outlet(self, key: str) -> bool:
+        """A news outlet: typed so in the authority, or named like one ("Athr Press", "Harbour Gazette")."""
+        if self.types.get(key) == "NewsMediaOrganization":
+            return True
+        name = self.names.get(key, "")
+        return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(name))
+
     def anonymous(self, at: int, description: str) -> dict[str, Any]:
         description = re.sub(r"\s+", " ", description.strip())
         low = description.casefold()
@@ -236,18 +260,6 @@ class _Finder:
         if not low.startswith("the "):
             self.sources.append((at, source))
         return source
-
-
-def _first_from(author: Any, *, outlet: bool = False, reported: bool = False) -> dict[str, Any] | None:
-    """Where a claim first appeared, when the attribution says: an account, an outlet's sources,
-    an outlet named in "according to", an organisation that "reported" it."""
-    if isinstance(author, dict) and "medium" in author:
-        return {"publisher": author["entity"], "headline": author["medium"]}
-    if isinstance(author, dict) and "_outlet" in author:
-        return {"publisher": author["_outlet"]}
-    if isinstance(author, str) and (outlet or reported):
-        return {"publisher": author}
-    return None
 
 
 def _author_value(author: Any) -> Any:
@@ -356,7 +368,7 @@ def sentences(text: str) -> list[_Sentence]:
         cut = m.start()
         if any(a < cut < b - 1 for a, b in spans):
             continue
-        if _ABBREVIATIONS.search(text[max(start, cut - 8) : cut + 1].rstrip('”"’')):
+        if _ABBREVIATIONS.search(text[max(start, cut - 8) : cut]):
             continue
         piece_end = m.start() + (len(m.group(0)) - len(m.group(0).lstrip('”"’')))
         _add_sentence(out, text, start, piece_end)

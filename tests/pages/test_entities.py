@@ -156,7 +156,8 @@ def test_a_spelling_shared_by_two_entities_is_never_linked() -> None:
 
 def test_family_names_shared_by_two_people_are_not_linked() -> None:
     two = authority(
-        '<ali-saleh> a schema:Person ; schema:name "Ali Saleh" .\n<omar-saleh> a schema:Person ; schema:name "Omar Saleh" .\n'
+        '<ali-saleh> a schema:Person ; schema:name "Ali Saleh" .\n'
+        '<omar-saleh> a schema:Person ; schema:name "Omar Saleh" .\n'
     )
     assert [m.key for m in two.find_mentions("Saleh said Ali Saleh was right.")] == ["ali-saleh"]
 
