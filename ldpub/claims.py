@@ -67,7 +67,7 @@ _ANONYMOUS = re.compile(
     r"(?:source|sources|official|officials|witness|witnesses|activist|activists|resident|residents|diplomat|"
     r"diplomats|insider|insiders|spokesperson|spokesman|spokeswoman|commander|commanders|member|members)"
     # a group with no article: "Shop owners", "Local traders"
-    r"|(?<![\w-])(?:[A-Za-z][\w-]*\s+){0,2}(?:owners|traders|residents|officials|sources|witnesses|activists|"
+    r"|(?<![\w’'-])(?:[A-Z][\w-]*[’']s\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:owners|traders|residents|officials|sources|witnesses|activists|"
     r"experts|analysts|workers|farmers|doctors|diplomats|locals|villagers|protesters|lawyers|teachers|parents))"
     r"(?:\s+(?:from|in|of|within|close to|with)\s+(?:the\s+)?[^,.;:]{1,60}?)?)\s*$",
     re.IGNORECASE,
@@ -253,7 +253,10 @@ class _Finder:
             for _, earlier in reversed(self.sources):
                 if earlier["anonymous"].casefold().split()[1:] and head in earlier["anonymous"].casefold():
                     return dict(earlier)  # "the source": the one introduced before
-        source: dict[str, Any] = {"anonymous": description[0].lower() + description[1:], "type": "Person"}
+        # "A military source" → "a military source"; a proper name stays ("Athr’s sources").
+        proper = re.match(r"^[A-Z][\w-]*[’']s\b", description)
+        source: dict[str, Any] = {"anonymous": description if proper else description[0].lower() + description[1:]}
+        source["type"] = "Person"
         affiliated = [m for m in self.mentions if at <= m.start and m.end <= at + len(description)]
         if affiliated and self.types.get(affiliated[-1].key, "") not in ("Person",):
             source["affiliation"] = affiliated[-1].key
