@@ -1,0 +1,115 @@
+"""Adding entries to the authority file without disturbing what an editor wrote.
+
+The new entry is appended as a Turtle block; the rest of the file (comments, order, layout)
+is kept byte for byte. The result is parsed again before it replaces the file (a temporary
+file, then a rename), so a failed add never leaves a broken or half-written authority.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ldpub.entities import ENTITY_TYPES, IRI, KEY, Authority, Entity, normalize_name
+from ldpub.errors import InputError, Location
+
+HEADER = (
+    "# The newsroom's entity authority (schema.org terms). Edit by hand or with `ldpub entities add`.\n"
+    "@prefix schema: <https://schema.org/> .\n"
+)
+
+
+def _literal(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def entry_turtle(entity: Entity) -> str:
+    """One entity as a readable Turtle block (needs ``@prefix schema:`` in the file)."""
+    lines = [f"<{entity.iri}> a schema:{entity.type} ;", f"    schema:name {_literal(entity.name)}"]
+    if entity.alternate_names:
+        lines[-1] += " ;"
+        lines.append(f"    schema:alternateName {', '.join(_literal(a) for a in entity.alternate_names)}")
+    if entity.same_as:
+        lines[-1] += " ;"
+        lines.append(f"    schema:sameAs {', '.join(f'<{iri}>' for iri in entity.same_as)}")
+    return "\n".join(lines) + " .\n"
+
+
+def add_entity(
+    path: str | Path,
+    key: str,
+    *,
+    type: str,
+    name: str,
+    alternate_names: list[str] | None = None,
+    same_as: list[str] | None = None,
+    base: str | None = None,
+) -> Entity:
+    """Append an entity to the authority file at ``path`` (created if missing) and return it.
+
+    Its IRI is ``{base}entity/{key}``; ``base`` defaults to the one every entry of the file
+    shares. Raises :class:`InputError` for a bad key, type, name or IRI, a key already present,
+    or a spelling that already names another entity (two entities must never share a name).
+    """
+    path = Path(path)
+    where = Location(str(path))
+    original = path.read_text(encoding="utf-8") if path.exists() else ""
+    authority = Authority.from_turtle(original, source=str(path)) if original.strip() else Authority()
+    if not KEY.match(key):
+        raise InputError(f"{key!r} is not a key (lower-case letters, digits and hyphens)", where)
+    if type not in ENTITY_TYPES:
+        raise InputError(f"unknown type {type!r}; expected one of {', '.join(ENTITY_TYPES)}", where)
+    if not name.strip():
+        raise InputError("the name is empty", where)
+    if key in authority.entities:
+        raise InputError(f"{key!r} is already in the authority file ({authority.entities[key].iri})", where)
+    base = base or authority.base
+    if not base:
+        raise InputError(
+            "cannot tell the entity base IRI from the file; pass --base (e.g. https://example.com/)", where
+        )
+    base = base if base.endswith(("/", "#")) else base + "/"
+    iri = f"{base}entity/{key}"
+    for value in [iri, *(same_as or [])]:
+        if not IRI.match(value):
+            raise InputError(f"{value!r} is not an absolute http(s) IRI", where)
+    spellings = [name.strip(), *(a.strip() for a in alternate_names or [] if a.strip())]
+    for spelling in spellings:
+        other = authority.index.get(normalize_name(spelling)) or []
+        owners = {k for k, _ in other} | authority.ambiguous.get(normalize_name(spelling), set())
+        if owners:
+            raise InputError(
+                f"{spelling!r} already names {', '.join(sorted(owners))} (as written or as a variant); "
+                "two entities must not share a spelling",
+                where,
+            )
+    entity = Entity(
+        key, iri, type, spellings[0], tuple(dict.fromkeys(spellings[1:])), tuple(dict.fromkeys(same_as or []))
+    )
+    text = original
+    if not text.strip():
+        text = HEADER
+    elif "schema:" not in text or authority.prefixes.get("schema") not in ("https://schema.org/", "http://schema.org/"):
+        text = text.rstrip("\n") + "\n@prefix schema: <https://schema.org/> .\n"
+    text = text.rstrip("\n") + "\n\n" + entry_turtle(entity)
+    check = Authority.from_turtle(text, source=str(path))  # never write a file we cannot read back
+    if key not in check.entities:
+        raise InputError(f"internal error: {key!r} did not round-trip", where)
+    _write_atomic(path, text)
+    return entity
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,121 @@
+"""``ldpub entities``: list and add entries of the authority file; list candidates in texts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+DEFAULT_FILE = Path("vocab/entities.ttl")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "entities",
+        help="the entity authority file: list, add, candidates from texts",
+        description="Work with the newsroom's entity authority (Turtle, schema.org terms).",
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    listing = actions.add_parser("list", help="list the entities and their spellings")
+    listing.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(handler=run_list)
+
+    add = actions.add_parser("add", help="add an entity (the file is rewritten atomically)")
+    add.add_argument("key", help="its key, e.g. matthew-mcfarlane (its IRI is {base}entity/{key})")
+    add.add_argument("--type", required=True, help="Person, Organization, Place or a subtype (Country ...)")
+    add.add_argument("--name", required=True, help="preferred name")
+    add.add_argument("--alternate-name", action="append", default=[], metavar="NAME", help="another spelling")
+    add.add_argument("--same-as", action="append", default=[], metavar="IRI", help="the entity elsewhere")
+    add.add_argument("--base", help="entity base IRI (default: the one the file's entries share)")
+    add.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
+    add.set_defaults(handler=run_add)
+
+    candidates = actions.add_parser(
+        "candidates", help="names in texts that the authority does not know, typed from context"
+    )
+    candidates.add_argument("texts", nargs="+", type=Path, metavar="TEXT.txt")
+    candidates.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
+    candidates.add_argument("--format", choices=("text", "json"), default="text")
+    candidates.set_defaults(handler=run_candidates)
+
+
+def _load(path: Path) -> Any:
+    from ldpub.entities import Authority
+
+    return Authority.load(path)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    authority = _load(args.entities)
+    rows = [
+        {
+            "key": e.key,
+            "type": e.type,
+            "name": e.name,
+            "alternate_names": list(e.alternate_names),
+            "same_as": list(e.same_as),
+            "iri": e.iri,
+        }
+        for e in sorted(authority.entities.values(), key=lambda e: e.key)
+    ]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for row in rows:
+        spellings = "; ".join([row["name"], *row["alternate_names"]])
+        sys.stdout.write(f"{row['key']}\t{row['type']}\t{spellings}\n")
+    for norm, keys in sorted(authority.ambiguous.items()):
+        print(
+            f"ldpub: warning: {args.entities}: {' '.join(norm)!r} names {', '.join(sorted(keys))}: not linked",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from ldpub.authority_edit import add_entity
+
+    entity = add_entity(
+        args.entities,
+        args.key,
+        type=args.type,
+        name=args.name,
+        alternate_names=args.alternate_name,
+        same_as=args.same_as,
+        base=args.base,
+    )
+    print(f"added {entity.key} <{entity.iri}> to {args.entities}", file=sys.stderr)
+    return 0
+
+
+def run_candidates(args: argparse.Namespace) -> int:
+    from ldpub.ingest.safe_html import MAX_PAGE_BYTES, read_page
+    from ldpub.ingest.text import text_from_bytes
+    from ldpub.ingest.text_layout import read_layout
+    from ldpub.linking import link_text
+
+    authority = _load(args.entities)
+    rows = []
+    for path in args.texts:
+        layout = read_layout(text_from_bytes(read_page(path, max_bytes=MAX_PAGE_BYTES), source=str(path)))
+        related = [link["headline"] for link in layout.related if "headline" in link]
+        linking = link_text(layout.headline, "\n\n".join(layout.body), authority, extra=related)
+        for c in linking.candidates:
+            rows.append(
+                {"file": str(path), "key": c.key, "type": c.type, "name": c.name, "seen_as": c.surface, "cue": c.cue}
+            )
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for row in rows:
+        sys.stdout.write(f"{row['file']}\t{row['type']}\t{row['name']}\t({row['cue']})\n")
+        sys.stdout.write(
+            f"  ldpub entities add {row['key']} --type {row['type']} --name {shlex.quote(row['name'])}"
+            f" --entities {shlex.quote(str(args.entities))}\n"
+        )
+    return 0

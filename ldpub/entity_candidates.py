@@ -1,0 +1,253 @@
+"""Names the authority does not know, typed Person / Organization / Place from their context.
+
+A candidate is a run of capitalised words (with "of", "al-", "bin" … inside) that is not an
+authority mention, typed only when the text says what it is: a title before it ("Major
+General", "King" → Person), a head noun after it ("intelligence", "Commission" →
+Organization; "camp", "zone", "base" → Place), a nationality before an organisation noun
+("Jordanian intelligence"), a preposition of place ("in Deir Ezzor"), a verb of speech
+("Smith said"). Names with no such cue are not reported: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ldpub.entities import PERSON_TYPES, TITLES, Mention, Token, adjacent, normalize_name, slug
+
+ORG_HEADS = frozenset(
+    """
+    intelligence army armies forces force command commission committee council coalition ministry agency press
+    news party front brigade brigades battalion movement group union association government police authority
+    authorities company corporation institute university bank fund office navy guard guards organization
+    organisation federation league network observatory channel radio television tv times post directorate
+    department service services militia militias parliament assembly court tribunal foundation chamber trust
+    gazette herald tribune journal magazine review chronicle courier telegraph institution
+    """.split()  # noqa: SIM905
+)
+PLACE_HEADS = frozenset(
+    """
+    camp base zone area border crossing city town village province governorate district region headquarters
+    airport port river valley desert mountains mountain square street prison hospital checkpoint airbase field
+    fields island islands lake sea gulf strait bay road avenue neighbourhood neighborhood quarter
+    """.split()  # noqa: SIM905
+)
+# Not "from" / "to": "a source from X", "talks to X" name organisations as often as places.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across"})
+SPEECH_VERBS = frozenset(
+    """
+    said says told declared stated announced claimed added noted confirmed insisted warned wrote tweeted
+    """.split()  # noqa: SIM905
+)
+CONNECTORS = frozenset({"of", "for", "al", "el", "bin", "ibn", "abu", "de", "la", "du", "von", "van", "der", "and"})
+NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic)$")
+ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+_CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december
+    """.split()  # noqa: SIM905
+)
+_FUNCTION_WORDS = frozenset(
+    """
+    the a an this that these those it its he she they we i his her their our in on at from with after before
+    during according however meanwhile but and or if when while since as so also there here what who which
+    days five four three two one several some many other
+    """.split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An unknown name, typed from context, with every place it is written (first one is ``surface``)."""
+
+    key: str
+    name: str
+    type: str
+    surface: str
+    cue: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    """One typed unknown name in the text."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: str
+    cue: str
+
+
+def _word(token: Token) -> str:
+    """A word folded, without a possessive ("Command’s" → "command")."""
+    return re.sub(r"['’]s$", "", token.text.casefold())
+
+
+def _cap(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _sentence_start(text: str, token: Token) -> bool:
+    before = text[: token.start].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> list[Found]:
+    """Typed mentions of unknown names in ``text`` (keys are slugs of their names)."""
+    blocked = [(m.start, m.end) for m in taken]
+
+    def free(token: Token) -> bool:
+        return not any(s <= token.start < e for s, e in blocked)
+
+    lowercase_words = {t.text for t in tokens if t.text.islower()}
+    out: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not free(token) or not (_cap(token) or token.text.isdigit()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if not free(tokens[j]) or not adjacent(text, [tokens[j - 1], tokens[j]], tokens):
+                # "King Abdullah II of Jordan": a titled name runs on through "of" and a known place.
+                place = _titled_of_place(text, tokens, i, j, taken)
+                if place is None:
+                    break
+                j = next((k for k in range(j, len(tokens)) if tokens[k].start >= place.end), len(tokens))
+                break
+            t = tokens[j]
+            if (
+                _cap(t)
+                or ROMAN.match(t.text)
+                or t.article
+                or (t.text in CONNECTORS and t.text != "and" and j + 1 < len(tokens) and _cap(tokens[j + 1]))
+            ):
+                j += 1
+            elif t.text in ("km", "kilometre", "kilometer", "mile") and tokens[j - 1].text.isdigit():
+                j += 1  # "the 55 km zone"
+            elif _word(t) in ORG_HEADS | PLACE_HEADS:
+                j += 1  # a lower-case head noun ends the name ("Jordanian intelligence") ...
+                while j < len(tokens) and _word(tokens[j]) in ORG_HEADS | PLACE_HEADS and tokens[j].text.islower():
+                    j += 1  # ... or two of them ("the Jaber border crossing")
+                break
+            else:
+                break
+        chunk = tokens[i:j]
+        i = j
+        mention = _typed(text, tokens, chunk, lowercase_words)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _titled_of_place(text: str, tokens: list[Token], i: int, j: int, taken: list[Mention]) -> Mention | None:
+    """The known place after "of" ending a titled name ("King … of Jordan"), if that is what follows."""
+    if tokens[i].text.casefold() not in TITLES or tokens[j - 1].text != "of" or j - i < 3:
+        return None
+    after = next((m for m in taken if m.start >= tokens[j - 1].end), None)
+    if after is None or after.type in PERSON_TYPES or text[tokens[j - 1].end : after.start].strip():
+        return None
+    return after
+
+
+def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: set[str]) -> Found | None:
+    # Drop a sentence-initial common word ("The", "Protests"): lower case elsewhere in the text.
+    while (
+        chunk
+        and _sentence_start(text, chunk[0])
+        and (chunk[0].text.casefold() in _FUNCTION_WORDS or chunk[0].text.casefold() in lowercase_words)
+    ):
+        chunk = chunk[1:]
+    while chunk and (chunk[-1].text.casefold() in CONNECTORS or chunk[-1].article):
+        chunk = chunk[:-1]
+    if not chunk or not _cap(chunk[0]) or all(t.text.casefold() in _CALENDAR for t in chunk):
+        return None
+    words = [_word(t) for t in chunk]
+    before = [t for t in tokens[: chunk[0].index] if not t.article][-1:]
+    previous = before[0] if before else None
+    following = tokens[chunk[-1].index + 1] if chunk[-1].index + 1 < len(tokens) else None
+    # The head of "A of B" is A: "Political Commission of Rukban Camp" is a commission.
+    joints = [i for i, w in enumerate(words) if w in ("of", "for")]
+    head_part = words[: joints[0]] if joints else words
+    head = head_part[-1]
+    # Titles end at the last title word before the name: "Interior Minister Mazen al-Faraya".
+    titles = max((i + 1 for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=0)
+    start = chunk[0].start
+    if chunk[0].index > 0 and tokens[chunk[0].index - 1].article:
+        start = tokens[chunk[0].index - 1].start
+    if words[0].isdigit():  # "the 55 km zone"
+        if head in PLACE_HEADS:
+            return _mention(text, start, chunk, "Place", "the number names a zone or area")
+        return None
+    if words[-1].rstrip(".") in TITLES:
+        return None  # titles with no name ("Major General" before a known name)
+    if head in ORG_HEADS and len(chunk) > 1:
+        return _mention(text, start, chunk, "Organization", f"organisation noun {head!r}")
+    if titles and "of" not in words[:titles]:
+        name_tokens = chunk[titles:]
+        return _mention(
+            text,
+            start,
+            chunk,
+            "Person",
+            f"title {' '.join(t.text for t in chunk[:titles])!r}",
+            name=text[name_tokens[0].start : chunk[-1].end],
+        )
+    if head in PLACE_HEADS and len(chunk) > 1:
+        return _mention(text, start, chunk, "Place", f"place noun {head!r}")
+    if any(w in ORG_HEADS | PLACE_HEADS for w in words):
+        return None  # a cue word inside, not at the head: unclear
+    if NATIONALITY.match(chunk[-1].text) and len(chunk) == 1:
+        return None  # an adjective ("Syrian")
+    if previous is not None and previous.text in PLACE_PREPOSITIONS and not _sentence_start(text, chunk[0]):
+        return _mention(text, start, chunk, "Place", f"preposition {previous.text!r}")
+    if (
+        following is not None
+        and following.text in SPEECH_VERBS
+        and (len(chunk) > 1 or not _sentence_start(text, chunk[0]))
+    ):
+        return _mention(text, start, chunk, "Person", f"speech verb {following.text!r}")
+    return None
+
+
+def _mention(text: str, start: int, chunk: list[Token], kind: str, cue: str, *, name: str | None = None) -> Found:
+    surface = text[start : chunk[-1].end]
+    label = re.sub(r"['’]s$", "", name or surface)
+    return Found(start, chunk[-1].end, surface, label, kind, cue)
+
+
+def group_candidates(found: list[Found], reserved: set[str]) -> list[Candidate]:
+    """One candidate per normalised name; keys made unique against ``reserved`` (authority keys).
+
+    A person named by family name alone ("Moreau said") joins the one person whose full
+    name ends with it ("Councillor Ines Moreau"); with two such people it stays apart.
+    """
+    groups: dict[tuple[str, ...], list[Found]] = {}
+    for f in found:
+        groups.setdefault(normalize_name(f.name), []).append(f)
+    for norm in [n for n in groups if len(n) == 1]:
+        if any(f.type != "Person" for f in groups[norm]):
+            continue
+        fuller = [n for n in groups if len(n) > 1 and n[-1] == norm[0] and groups[n][0].type == "Person"]
+        if len(fuller) == 1:
+            groups[fuller[0]] += groups.pop(norm)
+    out = []
+    used = set(reserved)
+    for group in groups.values():
+        first = group[0]
+        kind, cue, name = first.type, first.cue, first.name
+        key = base = slug(name) or "entity"
+        n = 2
+        while key in used:
+            key, n = f"{base}-{n}", n + 1
+        used.add(key)
+        out.append(
+            Candidate(
+                key, name, kind, first.surface, cue, tuple(Mention(f.start, f.end, f.surface, key, kind) for f in group)
+            )
+        )
+    return out

@@ -1,0 +1,191 @@
+"""Plain text (a translator's or wire service's copy, like the seed) → an article record.
+
+Stages, in order: check the input is text; headline from the first line; page chrome
+dropped (share/recommend buttons, e-mail form labels, copyright lines); "Read Also: …" lines
+become ``related`` links; the translation note and the editor's disclaimer become ``notes``
+(and ``translation``); the rest is the body. Then, with an entity authority, mentions are
+linked (:mod:`ldpub.entities`) and attributed statements become claims (:mod:`ldpub.claims`).
+
+A text cannot say its URL, date or language: they come from the caller, and a warning says
+what is missing (the record is then incomplete, never completed with a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from ldpub.errors import InputError, Location
+from ldpub.ingest.result import ExtractResult, ExtractWarning
+from ldpub.ingest.safe_html import decode_page
+from ldpub.ingest.text_layout import Layout, read_layout
+
+MAX_TEXT_CHARS = 2_000_000
+"""Longest text accepted (characters); a news article is well under 100,000."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ABSOLUTE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str | None = None,
+    authority: Any = None,
+    url: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+    original_language: str | None = None,
+) -> ExtractResult:
+    """Build an article record from plain text.
+
+    ``authority`` is a loaded :class:`ldpub.entities.Authority` (mentions of its entities are
+    linked; other names become candidates, reported as warnings); ``url``, ``published``,
+    ``language`` and ``original_language`` are what the text cannot say itself.
+    Raises :class:`InputError` for input that is not an article text: empty, binary, too long.
+    """
+    where = Location(source)
+    _check_text(text, where)
+    layout = read_layout(text)
+    warnings: list[ExtractWarning | str] = []
+
+    def warn(message: str, field: str | None = None) -> None:
+        warnings.append(ExtractWarning(message, Location(source, f"/{field}" if field else None)))
+
+    record: dict[str, Any] = {}
+    if url and _ABSOLUTE.match(url.strip()):
+        record["url"] = url.strip()
+    elif url:
+        warn(f"{url!r} is not an absolute http(s) URL; left out", "url")
+    else:
+        warn("a text gives no URL (pass one with --url)", "url")
+    record["headline"] = layout.headline
+    if language and _LANGUAGE.match(language):
+        record["language"] = language
+    elif language:
+        warn(f"{language!r} is not a BCP 47 language tag; left out", "language")
+    else:
+        warn("the text's language is not given (pass --language)", "language")
+    if published and _DATETIME.match(published):
+        record["published"] = published
+    elif published:
+        warn(f"{published!r} is not an ISO 8601 date-time with a time zone; left out", "published")
+    else:
+        warn("a text gives no publication date (pass --published)", "published")
+    publisher = _publisher(layout, record.get("url"))
+    if publisher:
+        record["publisher"] = publisher
+        if not layout.publisher_name:
+            warn(f"the text does not name its publisher; {publisher['name']!r} is the URL's host", "publisher/name")
+    else:
+        warn("the text does not say who publishes it (and there is no URL to take it from)", "publisher")
+
+    entities: dict[str, Any] = {}
+    translation = _translation(layout, publisher, original_language, entities, warn)
+    if translation:
+        record["translation"] = translation
+    if layout.related:
+        record["related"] = layout.related
+    if layout.notes:
+        record["notes"] = [{"kind": kind, "text": note} for kind, note in layout.notes]
+    if layout.body:
+        record["body"] = "\n\n".join(layout.body)
+    else:
+        warn("the text has no body after its headline", "body")
+    _link(record, layout, authority, entities, warn)
+    return ExtractResult(record, warnings)
+
+
+def text_from_bytes(data: bytes, *, source: str | None = None) -> str:
+    """Decode a text file's bytes (BOM, UTF-8, else cp1252); :class:`InputError` if empty or binary."""
+    try:
+        return decode_page(data, source=source)
+    except InputError as exc:
+        raise InputError(exc.message.replace("an HTML page", "article text"), exc.location) from None
+
+
+def _check_text(text: str, where: Location) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"expected text, got {type(text).__name__}", where)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text is longer than the {MAX_TEXT_CHARS:,}-character limit for an article", where)
+    if not text.strip():
+        raise InputError("the text is empty", where)
+    sample = text[:65536]
+    junk = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
+    if junk > max(8, len(sample) // 100):
+        raise InputError("expected article text, found binary data", where)
+
+
+def _publisher(layout: Layout, url: str | None) -> dict[str, Any] | None:
+    """The outlet that disclaims or translates the text is the one publishing it; its home is the URL's."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    name = layout.publisher_name or (parts.hostname or "").removeprefix("www.")
+    return {"name": name, "url": f"{parts.scheme}://{parts.netloc}/"} if name else None
+
+
+def _translation(
+    layout: Layout,
+    publisher: dict[str, Any] | None,
+    original_language: str | None,
+    entities: dict[str, Any],
+    warn: Any,
+) -> dict[str, Any] | None:
+    if not layout.translated:
+        return None
+    language = original_language or layout.original_language
+    if not (language and _LANGUAGE.match(language)):
+        warn(
+            "the text is a translation but its original language is unknown (pass --original-language)",
+            "translation",
+        )
+        return None
+    translation: dict[str, Any] = {"original_language": language}
+    translator = layout.translator
+    if translator and publisher and translator.casefold() == publisher["name"].casefold():
+        translation["translator"] = "publisher"
+    elif translator:
+        from ldpub.entities import slug
+
+        key = slug(translator)
+        entities.setdefault(key, {"type": "Organization" if layout.translator_is_org else "Person", "name": translator})
+        translation["translator"] = key
+    return translation
+
+
+def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict[str, Any], warn: Any) -> None:
+    """Entities (the authority's, and typed candidates) and the claims attributed to them."""
+    from ldpub.claims import find_claims
+    from ldpub.linking import link_text
+
+    base = getattr(authority, "base", None)
+    if base:
+        record["base"] = base  # the archive's entity IRIs, whatever site the article is on
+    elif "publisher" in record:
+        base = record["publisher"]["url"]
+    body = "\n\n".join(layout.body)
+    related = [link["headline"] for link in layout.related if "headline" in link]
+    linking = link_text(layout.headline, body, authority, extra=related, base=base)
+    for key, entity in linking.entities.items():
+        entities.setdefault(key, entity)
+    if linking.about:
+        record["about"] = linking.about
+    if linking.mentions:
+        record["mentions"] = linking.mentions
+    for candidate in linking.candidates:
+        warn(
+            f"candidate {candidate.type} {candidate.name!r} (seen as {candidate.surface!r}, {candidate.cue}) is not "
+            f"in the authority file; accept it with: ldpub entities add {candidate.key} --type {candidate.type} "
+            f"--name {candidate.name!r}",
+            f"entities/{candidate.key}",
+        )
+    claims = find_claims(body, linking)
+    if claims:
+        record["claims"] = claims
+    if entities:
+        record["entities"] = entities
