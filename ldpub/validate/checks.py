@@ -448,9 +448,9 @@ class _Walk:
             base = pointer + "/@graph"
             for i, node in enumerate(items):
                 where = f"{base}/{i}" if isinstance(graph, list) else base
-                if isinstance(node, dict) and "@context" in node:
+                if isinstance(node, dict) and "@context" in node and not _same_context(node["@context"]):
                     raise _General
-                self.node(node, where, top=True)
+                self.node(node, where, top=True, top_of_document=True)
             if len(data) > (2 if "@context" in data else 1):
                 self.node(data, pointer, top=True, skip_graph=True, top_of_document=True)
             return
@@ -571,7 +571,7 @@ class _Walk:
         """A key the node's table has no clean rule for: keywords, unknown terms, domain, supersession."""
         c = self.c
         if key[0] == "@" or key in _NODE_KEYWORDS:
-            if key == "@context" and not top_of_document:
+            if key == "@context" and not top_of_document and not _same_context(value):
                 raise _General  # a nested context changes what terms mean
             if key in _NODE_KEYWORDS or key in ("@language", "@value"):
                 if key == "@graph" and not skip_graph:
@@ -597,7 +597,12 @@ class _Walk:
         clean = True
         if types and prop is not None and prop.domains:
             known = [t for t in types if t in vocab.ancestors]
-            if known and not any(vocab.in_domain(t, rule.name) for t in known):
+            # A Role stands between a node and a value and takes the outer property's name (schema.org's Role pattern).
+            if (
+                known
+                and not any(vocab.in_domain(t, rule.name) for t in known)
+                and not vocab.any_is_a(tuple(known), ("Role",))
+            ):
                 clean = False
                 self.raw.append(
                     (
@@ -741,6 +746,12 @@ _KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
 
 class _General(Exception):
     """The document needs JSON-LD's general algorithms."""
+
+
+def _same_context(ctx: Any) -> bool:
+    """True for a context that is schema.org's again (repeated in nested nodes by some plugins)."""
+    items = ctx if isinstance(ctx, list) else [ctx]
+    return all(isinstance(item, str) and is_schema_context(item) for item in items)
 
 
 def _join(pointer: str | None, part: str) -> str | None:
