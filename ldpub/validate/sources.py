@@ -181,28 +181,31 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
     notes: list[tuple[str, int, str]] = []
     maps: list[OffsetMap] = []
 
+    def note(code: str, offset: int, message: str) -> None:
+        """Record a repair at ``offset`` of the text as it is now (mapped back to the original)."""
+        for mapping in reversed(maps):
+            offset = mapping(offset)
+        notes.append((code, offset, message))
+
     wrapped = _WRAPPER.match(text)
     if wrapped:
-        inner = wrapped.group(2)
+        kind = "a CDATA section" if "CDATA" in text[: wrapped.start(2)] else "an HTML comment"
+        note("LD003", wrapped.start(2), f"the JSON is wrapped in {kind}; read without it")
         m = OffsetMap()
         m.anchor(0, wrapped.start(2))
         maps.append(m)
-        kind = "a CDATA section" if "CDATA" in text[: wrapped.start(2)] else "an HTML comment"
-        notes.append(("LD003", wrapped.start(2), f"the JSON is wrapped in {kind}; read without it"))
-        text = inner
+        text = wrapped.group(2)
 
     if text.lstrip()[:1] in ("{", "[") and ("&quot;" in text or "&#34;" in text or "&#x22;" in text.lower()):
         first = _ENTITY.search(text)
+        note("LD004", first.start() if first else 0, "the JSON is HTML-entity-encoded (&quot;…); read decoded")
         spans = [match.span() for match in _ENTITY.finditer(text)]
         text, m = _substitute(text, spans, html.unescape)
         maps.append(m)
-        notes.append(
-            ("LD004", first.start() if first else 0, "the JSON is HTML-entity-encoded (&quot;…); read decoded")
-        )
 
     controls = _controls_inside_strings(text) if _CONTROL.search(text) else []
     if controls:
-        notes.append(("LD005", controls[0], "raw control characters inside JSON strings; read as escaped"))
+        note("LD005", controls[0], "raw control characters inside JSON strings; read as escaped")
         spans = [(i, i + 1) for i in controls]
         text, m = _substitute(text, spans, lambda piece: f"\\u{ord(piece):04x}")
         maps.append(m)
@@ -210,7 +213,7 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
     stripped = text.rstrip()
     if stripped.endswith(";"):
         body = stripped[:-1]
-        notes.append(("LD002", len(body), "a ';' after the JSON value (JSON is not JavaScript); ignored"))
+        note("LD002", len(body), "a ';' after the JSON value (JSON is not JavaScript); ignored")
         text = body
 
     def to_original(offset: int) -> int:
