@@ -63,7 +63,10 @@ def test_positions_survive_repairs() -> None:
 
 
 def test_positions_survive_entity_decoding() -> None:
-    body = "{&quot;@context&quot;: &quot;https://schema.org&quot;,\n &quot;@type&quot;: &quot;Person&quot;, &quot;nmae&quot;: &quot;J&quot;}"
+    body = (
+        "{&quot;@context&quot;: &quot;https://schema.org&quot;,\n"
+        " &quot;@type&quot;: &quot;Person&quot;, &quot;nmae&quot;: &quot;J&quot;}"
+    )
     html = f'<html><head><script type="application/ld+json">{body}</script></head></html>'
     findings = {f.code: f for f in check(html, html=True).findings}
     assert set(findings) == {"LD004", "LD021"}
@@ -71,7 +74,10 @@ def test_positions_survive_entity_decoding() -> None:
 
 
 def test_malformed_json_reports_the_fault_position_in_the_page() -> None:
-    html = '<html>\n<head>\n<script type="application/ld+json">\n{"@context": "https://schema.org",\n "name": "x" "y"}\n</script>\n</head></html>'
+    html = (
+        '<html>\n<head>\n<script type="application/ld+json">\n'
+        '{"@context": "https://schema.org",\n "name": "x" "y"}\n</script>\n</head></html>'
+    )
     [finding] = check(html, html=True).findings
     assert finding.code == "LD001"
     assert (finding.line, finding.column) == where(html, '"y"')
