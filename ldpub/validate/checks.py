@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pyld import jsonld
 
@@ -73,9 +73,8 @@ class Rule:
     str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
 
 
-@dataclass(slots=True)
-class NodeInfo:
-    """A node object met in a page: what profiles and reference checks need."""
+class NodeInfo(NamedTuple):
+    """A node object met in a page: what profiles and reference checks need (a tuple: cheap to make)."""
 
     node: dict[str, Any]
     types: tuple[str, ...]  # schema.org local names
@@ -109,6 +108,11 @@ class PageIndex:
             if len(value) == 1 and isinstance(ref, str):
                 found = self.by_id.get(ref)
                 return found[0] if found else None
+            if len(self.nodes) < 64:  # a typical page: a scan is cheaper than building a map
+                for info in self.nodes:
+                    if info.node is value:
+                        return info
+                return None
             if self._by_object is None:
                 self._by_object = {id(info.node): info for info in self.nodes}
             return self._by_object.get(id(value))
@@ -126,7 +130,7 @@ class Checker:
         self.terms = terms()
         self.rules: dict[str, Rule | None] = {}  # key -> rule (None: a term of another vocabulary)
         self.types: dict[str, str | None] = {}  # @type value -> schema.org local name (None: other vocabulary)
-        self._escaped: dict[str, str] = {}
+        self.escaped: dict[str, str] = {}
         # node types -> property key -> its rule, for keys with nothing to report on such a node
         self.clean: dict[tuple[str, ...], dict[str, Rule]] = {}
         self.clean_types: dict[str, tuple[tuple[str, ...], str]] = {}  # a @type string with nothing to report
@@ -321,11 +325,11 @@ class Checker:
         return f"{base}/{self.escape(key)}/{index}"
 
     def escape(self, key: str) -> str:
-        found = self._escaped.get(key)
+        found = self.escaped.get(key)
         if found is None:
             found = key.replace("~", "~0").replace("/", "~1")
-            if len(self._escaped) < 50_000:
-                self._escaped[key] = found
+            if len(self.escaped) < 50_000:
+                self.escaped[key] = found
         return found
 
     # --- value checks (called only when the fast answers do not settle it) ---------------------
@@ -511,11 +515,17 @@ class _Walk:
         types: tuple[str, ...] = ()
         label: str | None = None
         if type_value is not None:
-            types, label = self.types(type_value, pointer, node_id)
-        info = NodeInfo(node, types, pointer, self.doc, top)
-        self.index.nodes.append(info)
+            cached = c.clean_types.get(type_value) if type(type_value) is str else None
+            types, label = cached if cached is not None else self.types(type_value, pointer, node_id)
+        info = _new_tuple(NodeInfo, (node, types, pointer, self.doc, top))
+        index = self.index
+        index.nodes.append(info)
         if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
-            self.index.by_id.setdefault(node_id, []).append(info)
+            same = index.by_id.get(node_id)
+            if same is None:
+                index.by_id[node_id] = [info]
+            else:
+                same.append(info)
         table = c.clean.get(types)
         if table is None:
             # @id and @type strings pass the value loop untouched; their checks were made above
@@ -697,7 +707,11 @@ class _Walk:
                 self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
             return
         if kind is dict:
-            pointer = self.c.pointer(base, key, index)
+            if base is None:
+                pointer = None
+            else:
+                escaped = self.c.escaped.get(key) or self.c.escape(key)
+                pointer = f"{base}/{escaped}" if index is None else f"{base}/{escaped}/{index}"
             keys = item.keys()
             if len(item) == 1 and ("@id" in keys or "id" in keys):
                 ref = item.get("@id", item.get("id"))
@@ -740,6 +754,8 @@ class _Walk:
         if problem is not None:
             self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
 
+
+_new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
 
 _KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
 

@@ -1,4 +1,4 @@
-"""Inputs to documents: JSON-LD files, HTML pages (every JSON-LD block, microdata, RDFa), stdin.
+"""Inputs to documents: JSON-LD files, HTML pages (every JSON-LD block, and microdata), stdin.
 
 Each JSON-LD text becomes a :class:`Document`: the parsed JSON (or ``None``), the syntax
 findings, and a way to turn a JSON Pointer into the line and column *in the original file*.
@@ -78,7 +78,7 @@ class Document:
     to_file_offset: Callable[[int], int] = field(default=lambda offset: offset)
     lines: LineIndex | None = None  # of the whole file
     block_line: int | None = None  # where an HTML block starts
-    kind: str = "jsonld"  # "jsonld", "microdata", "rdfa"
+    kind: str = "jsonld"  # "jsonld" or "microdata"
     source: bytes | None = None  # undecoded JSON bytes: decoded only if a finding needs a position
     _positions: dict[str, int] | None = None
     _complete: bool = False  # the whole text has been scanned
@@ -348,7 +348,7 @@ def _decode(data: bytes, name: str) -> str | Finding:
 
 
 def documents_from_html(text: str, name: str) -> list[Document]:
-    """Every ``<script type="application/ld+json">`` block of a page (with its line), then microdata and RDFa."""
+    """Every ``<script type="application/ld+json">`` block of a page (with its line), then its microdata."""
     import lxml.etree
     import lxml.html
 
@@ -378,30 +378,25 @@ def documents_from_html(text: str, name: str) -> list[Document]:
             search_from = start + len(content)
             doc = parse_json(content, file=name, start=start, lines=lines, block_line=line)
         docs.append(doc)
-    if "itemscope" in text or "typeof" in text:
-        docs.extend(_microdata_and_rdfa(text, name))
+    if "itemscope" in text:
+        docs.extend(_microdata(text, name))
     return docs
 
 
-def _microdata_and_rdfa(text: str, name: str) -> list[Document]:
-    """Microdata and RDFa, read by extruct into JSON-LD shape (no line numbers for these)."""
+def _microdata(text: str, name: str) -> list[Document]:
+    """Microdata, read by extruct into JSON-LD shape (no line numbers for these).
+
+    RDFa is not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
+    ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
+    "1 May"), which would turn valid pages into false findings.
+    """
+    import extruct
+
     try:
-        import extruct
-    except ImportError:  # pragma: no cover - extruct is a dependency
-        return []
-    docs = []
-    try:
-        found = extruct.extract(text, syntaxes=["microdata", "rdfa"], uniform=True, errors="ignore")
+        found = extruct.extract(text, syntaxes=["microdata"], uniform=True, errors="ignore")
     except Exception as exc:  # extruct raises whatever its parsers raise
-        return [Document(name, None, [finding("LD011", f"cannot read microdata/RDFa: {exc}", name)])]
-    for item in found.get("microdata", []):
-        docs.append(Document(name, item, kind="microdata"))
-    for item in found.get("rdfa", []):
-        if isinstance(item, dict) and any(
-            str(t).startswith(("http://schema.org/", "https://schema.org/")) for t in item.get("@type", [])
-        ):
-            docs.append(Document(name, {"@graph": [item]} if "@context" not in item else item, kind="rdfa"))
-    return docs
+        return [Document(name, None, [finding("LD011", f"cannot read microdata: {exc}", name)])]
+    return [Document(name, item, kind="microdata") for item in found.get("microdata", [])]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
