@@ -151,7 +151,7 @@ def parse_json(
         return doc
     try:
         doc.data = orjson.loads(text)  # the fast path: nearly every document
-        return doc
+        return _checked_top(doc)
     except orjson.JSONDecodeError as exc:
         first_error = exc
     repaired, to_original, notes = _repair(text)
@@ -167,12 +167,22 @@ def parse_json(
             for code, offset, message in notes:
                 line, column = lines.position(start + offset)
                 doc.findings.append(finding(code, message, file, line, column))
-            return doc
+            return _checked_top(doc)
     else:
         offset = first_error.pos
     line, column = lines.position(start + min(offset, len(text)))
     doc.findings.append(finding("LD001", f"malformed JSON: {first_error.msg}", file, line, column))
     doc.text = ""
+    return doc
+
+
+def _checked_top(doc: Document) -> Document:
+    """A JSON value that cannot be a JSON-LD document (null, a number, a string) is a finding."""
+    if not isinstance(doc.data, (dict, list)):
+        line, column = doc.locate("")
+        message = f"a JSON-LD document is an object or an array, not {type(doc.data).__name__}"
+        doc.findings.append(Finding("LD011", "error", message, doc.file, line, column, ""))
+        doc.data = None
     return doc
 
 
@@ -322,7 +332,7 @@ def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -
     """The JSON-LD documents in one input (a JSON file or an HTML page, told by suffix or content)."""
     if suffix not in HTML_SUFFIXES and data.lstrip(b" \t\r\n")[:1] in (b"{", b"["):
         try:  # the fast path: well-formed UTF-8 JSON, parsed from the bytes
-            return [Document(name, orjson.loads(data), source=data)]
+            return [_checked_top(Document(name, orjson.loads(data), source=data))]
         except orjson.JSONDecodeError:
             pass  # decode, then report or repair
     text = _decode(data, name)
