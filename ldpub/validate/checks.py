@@ -71,6 +71,8 @@ class Rule:
     expected: str = ""  # the range in words, for messages
     str_ok: bool = False  # any string will do (Text in the range, or no range)
     str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
+    any_node: bool = False  # any node type will do (Thing in the range)
+    type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
 
 
 class NodeInfo(NamedTuple):
@@ -134,7 +136,6 @@ class Checker:
         # node types -> property key -> its rule, for keys with nothing to report on such a node
         self.clean: dict[tuple[str, ...], dict[str, Rule]] = {}
         self.clean_types: dict[str, tuple[tuple[str, ...], str]] = {}  # a @type string with nothing to report
-        self._type_problems: dict[tuple[tuple[str, ...], int], str | None] = {}
 
     # --- a page: documents → raw findings + index ---------------------------------------------
 
@@ -279,10 +280,14 @@ class Checker:
                 nodes.add(r)
             else:
                 nodes.add(r)
+        if any("Quantity" in vocab.ancestors.get(r, ()) for r in nodes):
+            # schema.org writes Quantities (Distance, Duration, Energy, Mass) as text: "PT1H", "270 calories"
+            rule.text_ok = True
         if any("Quantity" in vocab.ancestors.get(r, ()) or r == "QuantitativeValue" for r in nodes):
             rule.number_ok = True  # width: 1200 for a Distance/QuantitativeValue: unambiguous, and what Google shows
         rule.nodes = frozenset(nodes)
         rule.enums = frozenset(enums)
+        rule.any_node = "Thing" in nodes
         if "Thing" in nodes and rule.text_ok and rule.url_ok:
             rule.any_ok = True
         rule.expected = " or ".join(sorted(ranges))
@@ -388,13 +393,16 @@ class Checker:
         return "LD023", f"the literal {value!r} is not a {rule.expected}"
 
     def node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
-        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised."""
-        key = (types, id(rule))
-        try:
-            return self._type_problems[key]
-        except KeyError:
-            found = self._type_problems[key] = self._node_type_problem(types, rule)
-            return found
+        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised per rule."""
+        if rule.any_node:
+            return None
+        cache = rule.type_problems
+        found = cache.get(types, _MISSING)
+        if found is _MISSING:
+            found = self._node_type_problem(types, rule)
+            if len(cache) < 1000:
+                cache[types] = found
+        return found  # type: ignore[return-value]
 
     def _node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
         if not types or not rule.nodes or "Thing" in rule.nodes:
@@ -495,7 +503,7 @@ class _Walk:
         skip_graph: bool = False,
         top_of_document: bool = False,
     ) -> NodeInfo | None:
-        if not isinstance(node, dict):
+        if type(node) is not dict:
             if top:
                 self.raw.append(("LD011", "a node is a JSON object", pointer, None, None))
             return None
@@ -504,7 +512,7 @@ class _Walk:
         node_id = node.get("@id")
         if node_id is None:
             node_id = node.get("id")
-        if node_id is not None and not isinstance(node_id, str):
+        if node_id is not None and type(node_id) is not str:
             raw.append(
                 ("LD011", f"@id must be a string, not {type(node_id).__name__}", _join(pointer, "@id"), None, None)
             )
@@ -755,6 +763,7 @@ class _Walk:
             self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
 
 
+_MISSING = object()
 _new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
 
 _KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)

@@ -212,7 +212,47 @@ INLINE_CONTEXT = {  # an inline context: read by pyld, offline
 
 VOCAB_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}, "@type": "Article", "headline": "https vocab"}
 
+OTHER_GOOGLE_TYPES = [  # shapes from Google's Video, Recipe and Product guides: quantities as text, enumerations
+    {
+        "@context": "https://schema.org",
+        "@type": "VideoObject",
+        "name": "Introducing the self-driving bicycle",
+        "thumbnailUrl": ["https://example.com/photos/1x1/photo.jpg"],
+        "uploadDate": "2024-03-31T08:00:00+08:00",
+        "duration": "PT1M54S",
+        "contentUrl": "https://www.example.com/video/123/file.mp4",
+        "interactionStatistic": {
+            "@type": "InteractionCounter",
+            "interactionType": {"@type": "WatchAction"},
+            "userInteractionCount": 5647018,
+        },
+    },
+    {
+        "@context": "https://schema.org/",
+        "@type": "Recipe",
+        "name": "Non-Alcoholic Piña Colada",
+        "recipeYield": "4 servings",
+        "totalTime": "PT5M",
+        "recipeIngredient": ["400ml of pineapple juice", "100ml cream of coconut"],
+        "nutrition": {"@type": "NutritionInformation", "calories": "120 calories"},
+        "aggregateRating": {"@type": "AggregateRating", "ratingValue": "5", "ratingCount": "18"},
+    },
+    {
+        "@context": "https://schema.org/",
+        "@type": "Product",
+        "name": "Executive Anvil",
+        "offers": {
+            "@type": "Offer",
+            "price": "119.99",
+            "priceCurrency": "USD",
+            "itemCondition": "https://schema.org/UsedCondition",
+            "availability": "https://schema.org/InStock",
+        },
+    },
+]
+
 VALID = {
+    "Google video, recipe, product": OTHER_GOOGLE_TYPES,
     "schema.org NewsArticle": SCHEMA_ORG_NEWSARTICLE,
     "Google Article": GOOGLE_ARTICLE,
     "Google ClaimReview": GOOGLE_CLAIMREVIEW,
