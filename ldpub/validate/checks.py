@@ -72,6 +72,7 @@ class Rule:
     str_ok: bool = False  # any string will do (Text in the range, or no range)
     str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
     any_node: bool = False  # any node type will do (Thing in the range)
+    number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
     type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
 
 
@@ -85,17 +86,17 @@ class NodeInfo(NamedTuple):
     top: bool  # at the top level of a document or its @graph
 
 
-@dataclass
 class PageIndex:
     """Every node of a page's documents, and who describes which @id."""
 
-    nodes: list[NodeInfo] = field(default_factory=list)
-    by_id: dict[str, list[NodeInfo]] = field(default_factory=dict)
-    # (the @id, the property's rule, node pointer, key, index, document, referring node's id and type)
-    refs: list[tuple[str, Rule | None, str | None, str, int | None, int, str | None, str | None]] = field(
-        default_factory=list
-    )
-    _by_object: dict[int, NodeInfo] | None = None
+    __slots__ = ("_by_object", "by_id", "nodes", "refs")
+
+    def __init__(self) -> None:
+        self.nodes: list[NodeInfo] = []
+        self.by_id: dict[str, list[NodeInfo]] = {}
+        # (the @id, the property's rule, node pointer, key, index, document, referring node's id and type)
+        self.refs: list[tuple[str, Rule | None, str | None, str, int | None, int, str | None, str | None]] = []
+        self._by_object: dict[int, NodeInfo] | None = None
 
     def merge(self, other: PageIndex) -> None:
         self.nodes.extend(other.nodes)
@@ -195,9 +196,11 @@ class Checker:
         for ref, rule, base, key, i, doc, node_id, node_type in index.refs:
             found = by_id.get(ref)
             if found is not None:
-                if rule is None or not rule.nodes or rule.any_ok or not found[0].types:
+                if rule is None or rule.any_node or not rule.nodes or rule.any_ok or not found[0].types:
                     continue
-                problem = self.node_type_problem(found[0].types, rule)
+                problem = rule.type_problems.get(found[0].types, _MISSING)
+                if problem is _MISSING:
+                    problem = self.node_type_problem(found[0].types, rule)
                 if problem:
                     out[doc].append(("LD023", problem, self.pointer(base, key, i), node_id, node_type))
                 continue
@@ -254,7 +257,7 @@ class Checker:
         rule = Rule(prop.name, prop, coerce)
         ranges = prop.ranges
         if not ranges:
-            rule.any_ok = rule.str_ok = True
+            rule.any_ok = rule.str_ok = rule.number_fine = True
             return rule
         nodes, enums = set(), set()
         for r in ranges:
@@ -292,6 +295,7 @@ class Checker:
             rule.any_ok = True
         rule.expected = " or ".join(sorted(ranges))
         rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
+        rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
         accepted = [
             pattern
             for flag, pattern in (
@@ -570,6 +574,8 @@ class _Walk:
                 if type(ref) is str:
                     refs.append((ref, rule, pointer, key, None, doc, node_id, label))
                     continue
+            elif (kind is int or kind is float) and rule.number_fine:
+                continue
             self.value(value, rule, pointer, key, None, node_id, label)
         return info
 
@@ -746,8 +752,10 @@ class _Walk:
             if not rule.nodes and not rule.any_ok:
                 self.raw.append(("LD023", f"a node where {rule.expected} is expected", pointer, node_id, label))
                 return
-            if info.types and not rule.any_ok:
-                mismatch = self.c.node_type_problem(info.types, rule)
+            if info.types and not rule.any_ok and not rule.any_node:
+                mismatch = rule.type_problems.get(info.types, _MISSING)
+                if mismatch is _MISSING:
+                    mismatch = self.c.node_type_problem(info.types, rule)
                 if mismatch:
                     self.raw.append(("LD023", mismatch, pointer, node_id, label))
             return
@@ -763,7 +771,7 @@ class _Walk:
             self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
 
 
-_MISSING = object()
+_MISSING: Any = object()  # "not cached yet" (None is a cached answer)
 _new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
 
 _KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
