@@ -19,7 +19,7 @@ def register(subparsers: Any) -> None:
         "validate",
         help="check structured data (JSON-LD files, HTML pages) offline against schema.org and profiles",
         description="Check JSON-LD files (.jsonld, .json), HTML pages (every application/ld+json block, "
-        "microdata, RDFa) and directories (recursively); '-' reads stdin. Syntax, JSON-LD, the schema.org "
+        "microdata) and directories (recursively); '-' reads stdin. Syntax, JSON-LD, the schema.org "
         "vocabulary (release in vocab/), and the selected profiles. Nothing is fetched.",
         epilog="Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.",
     )

@@ -52,7 +52,10 @@ class Validator:
         return findings
 
     def check_bytes(self, data: bytes, name: str, *, suffix: str | None = None) -> Report:
+        """One input's bytes: JSON-LD, or an HTML page (by ``suffix``, else by content)."""
         docs = documents_from_bytes(data, name, suffix=suffix)
+        if suffix == ".json" and len(docs) == 1 and not _looks_like_jsonld(docs[0].data):
+            return Report((), (name,))  # package.json and friends: plain JSON is not ours to judge
         return Report(tuple(self.check_documents(docs)), (name,))
 
     def check_path(self, path: str | Path) -> Report:
@@ -77,3 +80,11 @@ def validate_paths(paths: Iterable[str | Path], *, profiles: Sequence[str | Prof
     """Validate files and directories (recursively: .jsonld, .json, .html, .htm). OSError when unreadable."""
     validator = Validator(profiles)
     return Report.merge(validator.check_path(path) for path in iter_files(paths))
+
+
+def _looks_like_jsonld(data: Any) -> bool:
+    """True for JSON that means to be JSON-LD (a keyword at its top); None (unparsable) counts as JSON-LD."""
+    if data is None:
+        return True
+    items = data if isinstance(data, list) else [data]
+    return any(isinstance(item, dict) and ("@context" in item or "@type" in item or "@graph" in item) for item in items)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pyld import jsonld
 
@@ -71,11 +71,13 @@ class Rule:
     expected: str = ""  # the range in words, for messages
     str_ok: bool = False  # any string will do (Text in the range, or no range)
     str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
+    any_node: bool = False  # any node type will do (Thing in the range)
+    number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
+    type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
 
 
-@dataclass(slots=True)
-class NodeInfo:
-    """A node object met in a page: what profiles and reference checks need."""
+class NodeInfo(NamedTuple):
+    """A node object met in a page: what profiles and reference checks need (a tuple: cheap to make)."""
 
     node: dict[str, Any]
     types: tuple[str, ...]  # schema.org local names
@@ -84,17 +86,17 @@ class NodeInfo:
     top: bool  # at the top level of a document or its @graph
 
 
-@dataclass
 class PageIndex:
     """Every node of a page's documents, and who describes which @id."""
 
-    nodes: list[NodeInfo] = field(default_factory=list)
-    by_id: dict[str, list[NodeInfo]] = field(default_factory=dict)
-    # (the @id, the property's rule, node pointer, key, index, document, referring node's id and type)
-    refs: list[tuple[str, Rule | None, str | None, str, int | None, int, str | None, str | None]] = field(
-        default_factory=list
-    )
-    _by_object: dict[int, NodeInfo] | None = None
+    __slots__ = ("_by_object", "by_id", "nodes", "refs")
+
+    def __init__(self) -> None:
+        self.nodes: list[NodeInfo] = []
+        self.by_id: dict[str, list[NodeInfo]] = {}
+        # (the @id, the property's rule, node pointer, key, index, document, referring node's id and type)
+        self.refs: list[tuple[str, Rule | None, str | None, str, int | None, int, str | None, str | None]] = []
+        self._by_object: dict[int, NodeInfo] | None = None
 
     def merge(self, other: PageIndex) -> None:
         self.nodes.extend(other.nodes)
@@ -109,6 +111,11 @@ class PageIndex:
             if len(value) == 1 and isinstance(ref, str):
                 found = self.by_id.get(ref)
                 return found[0] if found else None
+            if len(self.nodes) < 64:  # a typical page: a scan is cheaper than building a map
+                for info in self.nodes:
+                    if info.node is value:
+                        return info
+                return None
             if self._by_object is None:
                 self._by_object = {id(info.node): info for info in self.nodes}
             return self._by_object.get(id(value))
@@ -126,11 +133,10 @@ class Checker:
         self.terms = terms()
         self.rules: dict[str, Rule | None] = {}  # key -> rule (None: a term of another vocabulary)
         self.types: dict[str, str | None] = {}  # @type value -> schema.org local name (None: other vocabulary)
-        self._escaped: dict[str, str] = {}
+        self.escaped: dict[str, str] = {}
         # node types -> property key -> its rule, for keys with nothing to report on such a node
         self.clean: dict[tuple[str, ...], dict[str, Rule]] = {}
         self.clean_types: dict[str, tuple[tuple[str, ...], str]] = {}  # a @type string with nothing to report
-        self._type_problems: dict[tuple[tuple[str, ...], int], str | None] = {}
 
     # --- a page: documents → raw findings + index ---------------------------------------------
 
@@ -190,9 +196,11 @@ class Checker:
         for ref, rule, base, key, i, doc, node_id, node_type in index.refs:
             found = by_id.get(ref)
             if found is not None:
-                if rule is None or not rule.nodes or rule.any_ok or not found[0].types:
+                if rule is None or rule.any_node or not rule.nodes or rule.any_ok or not found[0].types:
                     continue
-                problem = self.node_type_problem(found[0].types, rule)
+                problem = rule.type_problems.get(found[0].types, _MISSING)
+                if problem is _MISSING:
+                    problem = self.node_type_problem(found[0].types, rule)
                 if problem:
                     out[doc].append(("LD023", problem, self.pointer(base, key, i), node_id, node_type))
                 continue
@@ -249,7 +257,7 @@ class Checker:
         rule = Rule(prop.name, prop, coerce)
         ranges = prop.ranges
         if not ranges:
-            rule.any_ok = rule.str_ok = True
+            rule.any_ok = rule.str_ok = rule.number_fine = True
             return rule
         nodes, enums = set(), set()
         for r in ranges:
@@ -275,14 +283,19 @@ class Checker:
                 nodes.add(r)
             else:
                 nodes.add(r)
+        if any("Quantity" in vocab.ancestors.get(r, ()) for r in nodes):
+            # schema.org writes Quantities (Distance, Duration, Energy, Mass) as text: "PT1H", "270 calories"
+            rule.text_ok = True
         if any("Quantity" in vocab.ancestors.get(r, ()) or r == "QuantitativeValue" for r in nodes):
             rule.number_ok = True  # width: 1200 for a Distance/QuantitativeValue: unambiguous, and what Google shows
         rule.nodes = frozenset(nodes)
         rule.enums = frozenset(enums)
+        rule.any_node = "Thing" in nodes
         if "Thing" in nodes and rule.text_ok and rule.url_ok:
             rule.any_ok = True
         rule.expected = " or ".join(sorted(ranges))
         rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
+        rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
         accepted = [
             pattern
             for flag, pattern in (
@@ -321,11 +334,11 @@ class Checker:
         return f"{base}/{self.escape(key)}/{index}"
 
     def escape(self, key: str) -> str:
-        found = self._escaped.get(key)
+        found = self.escaped.get(key)
         if found is None:
             found = key.replace("~", "~0").replace("/", "~1")
-            if len(self._escaped) < 50_000:
-                self._escaped[key] = found
+            if len(self.escaped) < 50_000:
+                self.escaped[key] = found
         return found
 
     # --- value checks (called only when the fast answers do not settle it) ---------------------
@@ -384,13 +397,16 @@ class Checker:
         return "LD023", f"the literal {value!r} is not a {rule.expected}"
 
     def node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
-        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised."""
-        key = (types, id(rule))
-        try:
-            return self._type_problems[key]
-        except KeyError:
-            found = self._type_problems[key] = self._node_type_problem(types, rule)
-            return found
+        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised per rule."""
+        if rule.any_node:
+            return None
+        cache = rule.type_problems
+        found = cache.get(types, _MISSING)
+        if found is _MISSING:
+            found = self._node_type_problem(types, rule)
+            if len(cache) < 1000:
+                cache[types] = found
+        return found  # type: ignore[return-value]
 
     def _node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
         if not types or not rule.nodes or "Thing" in rule.nodes:
@@ -448,9 +464,9 @@ class _Walk:
             base = pointer + "/@graph"
             for i, node in enumerate(items):
                 where = f"{base}/{i}" if isinstance(graph, list) else base
-                if isinstance(node, dict) and "@context" in node:
+                if isinstance(node, dict) and "@context" in node and not _same_context(node["@context"]):
                     raise _General
-                self.node(node, where, top=True)
+                self.node(node, where, top=True, top_of_document=True)
             if len(data) > (2 if "@context" in data else 1):
                 self.node(data, pointer, top=True, skip_graph=True, top_of_document=True)
             return
@@ -491,7 +507,7 @@ class _Walk:
         skip_graph: bool = False,
         top_of_document: bool = False,
     ) -> NodeInfo | None:
-        if not isinstance(node, dict):
+        if type(node) is not dict:
             if top:
                 self.raw.append(("LD011", "a node is a JSON object", pointer, None, None))
             return None
@@ -500,7 +516,7 @@ class _Walk:
         node_id = node.get("@id")
         if node_id is None:
             node_id = node.get("id")
-        if node_id is not None and not isinstance(node_id, str):
+        if node_id is not None and type(node_id) is not str:
             raw.append(
                 ("LD011", f"@id must be a string, not {type(node_id).__name__}", _join(pointer, "@id"), None, None)
             )
@@ -511,11 +527,17 @@ class _Walk:
         types: tuple[str, ...] = ()
         label: str | None = None
         if type_value is not None:
-            types, label = self.types(type_value, pointer, node_id)
-        info = NodeInfo(node, types, pointer, self.doc, top)
-        self.index.nodes.append(info)
+            cached = c.clean_types.get(type_value) if type(type_value) is str else None
+            types, label = cached if cached is not None else self.types(type_value, pointer, node_id)
+        info = _new_tuple(NodeInfo, (node, types, pointer, self.doc, top))
+        index = self.index
+        index.nodes.append(info)
         if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
-            self.index.by_id.setdefault(node_id, []).append(info)
+            same = index.by_id.get(node_id)
+            if same is None:
+                index.by_id[node_id] = [info]
+            else:
+                same.append(info)
         table = c.clean.get(types)
         if table is None:
             # @id and @type strings pass the value loop untouched; their checks were made above
@@ -552,6 +574,8 @@ class _Walk:
                 if type(ref) is str:
                     refs.append((ref, rule, pointer, key, None, doc, node_id, label))
                     continue
+            elif (kind is int or kind is float) and rule.number_fine:
+                continue
             self.value(value, rule, pointer, key, None, node_id, label)
         return info
 
@@ -571,7 +595,7 @@ class _Walk:
         """A key the node's table has no clean rule for: keywords, unknown terms, domain, supersession."""
         c = self.c
         if key[0] == "@" or key in _NODE_KEYWORDS:
-            if key == "@context" and not top_of_document:
+            if key == "@context" and not top_of_document and not _same_context(value):
                 raise _General  # a nested context changes what terms mean
             if key in _NODE_KEYWORDS or key in ("@language", "@value"):
                 if key == "@graph" and not skip_graph:
@@ -597,7 +621,12 @@ class _Walk:
         clean = True
         if types and prop is not None and prop.domains:
             known = [t for t in types if t in vocab.ancestors]
-            if known and not any(vocab.in_domain(t, rule.name) for t in known):
+            # A Role stands between a node and a value and takes the outer property's name (schema.org's Role pattern).
+            if (
+                known
+                and not any(vocab.in_domain(t, rule.name) for t in known)
+                and not vocab.any_is_a(tuple(known), ("Role",))
+            ):
                 clean = False
                 self.raw.append(
                     (
@@ -692,7 +721,11 @@ class _Walk:
                 self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
             return
         if kind is dict:
-            pointer = self.c.pointer(base, key, index)
+            if base is None:
+                pointer = None
+            else:
+                escaped = self.c.escaped.get(key) or self.c.escape(key)
+                pointer = f"{base}/{escaped}" if index is None else f"{base}/{escaped}/{index}"
             keys = item.keys()
             if len(item) == 1 and ("@id" in keys or "id" in keys):
                 ref = item.get("@id", item.get("id"))
@@ -719,8 +752,10 @@ class _Walk:
             if not rule.nodes and not rule.any_ok:
                 self.raw.append(("LD023", f"a node where {rule.expected} is expected", pointer, node_id, label))
                 return
-            if info.types and not rule.any_ok:
-                mismatch = self.c.node_type_problem(info.types, rule)
+            if info.types and not rule.any_ok and not rule.any_node:
+                mismatch = rule.type_problems.get(info.types, _MISSING)
+                if mismatch is _MISSING:
+                    mismatch = self.c.node_type_problem(info.types, rule)
                 if mismatch:
                     self.raw.append(("LD023", mismatch, pointer, node_id, label))
             return
@@ -736,11 +771,20 @@ class _Walk:
             self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
 
 
+_MISSING: Any = object()  # "not cached yet" (None is a cached answer)
+_new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
+
 _KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
 
 
 class _General(Exception):
     """The document needs JSON-LD's general algorithms."""
+
+
+def _same_context(ctx: Any) -> bool:
+    """True for a context that is schema.org's again (repeated in nested nodes by some plugins)."""
+    items = ctx if isinstance(ctx, list) else [ctx]
+    return all(isinstance(item, str) and is_schema_context(item) for item in items)
 
 
 def _join(pointer: str | None, part: str) -> str | None:

@@ -17,7 +17,7 @@ class Code:
 _TABLE: list[tuple[str, Severity, str]] = [
     # syntax
     ("LD001", "error", "malformed JSON (with the line and column of the fault)"),
-    ("LD002", "warning", "a trailing ';' (or other text) after the JSON value; removed, checks continue"),
+    ("LD002", "warning", "a trailing ';' after the JSON value (JavaScript habit); ignored, checks continue"),
     ("LD003", "warning", "the JSON is wrapped in a CDATA section or an HTML comment; unwrapped, checks continue"),
     ("LD004", "warning", "the JSON is HTML-entity-encoded (&quot;…); decoded, checks continue"),
     ("LD005", "warning", "raw control characters (newline, tab…) inside JSON strings; escaped, checks continue"),
@@ -34,7 +34,7 @@ _TABLE: list[tuple[str, Severity, str]] = [
     ("LD021", "error", "unknown schema.org property (with a did-you-mean suggestion)"),
     ("LD022", "error", "a property used on a type outside its domain (schema:domainIncludes, with subclasses)"),
     ("LD023", "error", "a value outside the property's range (data type, enumeration member or node type)"),
-    ("LD024", "warning", "text where a node is expected (schema.org accepts it; consumers may not)"),
+    ("LD024", "warning", "text (or a number) where a node is expected: schema.org accepts it, consumers may not"),
     ("LD025", "warning", "a term superseded in the vocabulary (schema:supersededBy)"),
     # profile google-article
     (

@@ -61,9 +61,10 @@ class GoogleArticle(Profile):
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self.articles = vocab.descendants("Article")
 
     def check(self, index: PageIndex, data: list[Any]) -> Iterator[ProfileFinding]:
-        articles = self.vocab.descendants("Article")
+        articles = self.articles
         for info in index.nodes:
             if articles.isdisjoint(info.types):
                 continue
@@ -81,28 +82,32 @@ class GoogleArticle(Profile):
                         label,
                         None,
                     )
-            for i, author in enumerate(_values(node, "author")):
-                at = _key(where, f"author/{i}" if isinstance(node["author"], list) else "author")
+            authors = node.get("author")
+            for i, author in enumerate(authors if type(authors) is list else () if authors is None else (authors,)):
                 target = index.resolve(author)
-                if isinstance(author, str) and target is None:
-                    message = "author given as text: Google recommends a Person or Organization with name and url"
-                    yield (info.doc, "GA002", message, at, node_id, label, None)
-                    continue
                 if target is None:
-                    continue  # a reference out of the page: LD014 says so
-                missing = [k for k in ("name", "url") if not _values(target.node, k)]
-                if missing:
-                    message = f"author has no {' or '.join(missing)} (Google recommends both)"
-                    yield (info.doc, "GA002", message, at, node_id, label, None)
+                    if isinstance(author, str):
+                        at = _key(where, f"author/{i}" if type(authors) is list else "author")
+                        message = "author given as text: Google recommends a Person or Organization with name and url"
+                        yield (info.doc, "GA002", message, at, node_id, label, None)
+                    continue  # else a reference out of the page: LD014 says so
+                target_node = target.node
+                if target_node.get("name") and target_node.get("url"):
+                    continue
+                missing = [k for k in ("name", "url") if not _values(target_node, k)]
+                at = _key(where, f"author/{i}" if type(authors) is list else "author")
+                message = f"author has no {' or '.join(missing)} (Google recommends both)"
+                yield (info.doc, "GA002", message, at, node_id, label, None)
             for key in ("datePublished", "dateModified"):
+                value = node.get(key)
+                if type(value) is str and _ISO_DATETIME_TZ.match(value):
+                    continue  # the common case
                 for value in _values(node, key):
                     if isinstance(value, dict):
                         value = value.get("@value")
-                    if not isinstance(value, str):
+                    if not isinstance(value, str) or _ISO_DATETIME_TZ.match(value):
                         continue
                     at = _key(where, key)
-                    if _ISO_DATETIME_TZ.match(value):
-                        continue
                     if _ISO_DATE.match(value) or _ISO_DATETIME.match(value):
                         message = f"{key} {value!r} has no time with a time zone, e.g. 2024-05-01T09:30:00+02:00"
                         yield (info.doc, "GA004", message, at, node_id, label, None)
@@ -118,9 +123,10 @@ class GoogleClaimReview(Profile):
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self.reviews = vocab.descendants("ClaimReview")
 
     def check(self, index: PageIndex, data: list[Any]) -> Iterator[ProfileFinding]:
-        reviews = self.vocab.descendants("ClaimReview")
+        reviews = self.reviews
         for info in index.nodes:
             if not reviews.isdisjoint(info.types):
                 yield from self._review(info, index)

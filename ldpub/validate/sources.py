@@ -1,4 +1,4 @@
-"""Inputs to documents: JSON-LD files, HTML pages (every JSON-LD block, microdata, RDFa), stdin.
+"""Inputs to documents: JSON-LD files, HTML pages (every JSON-LD block, and microdata), stdin.
 
 Each JSON-LD text becomes a :class:`Document`: the parsed JSON (or ``None``), the syntax
 findings, and a way to turn a JSON Pointer into the line and column *in the original file*.
@@ -78,7 +78,7 @@ class Document:
     to_file_offset: Callable[[int], int] = field(default=lambda offset: offset)
     lines: LineIndex | None = None  # of the whole file
     block_line: int | None = None  # where an HTML block starts
-    kind: str = "jsonld"  # "jsonld", "microdata", "rdfa"
+    kind: str = "jsonld"  # "jsonld" or "microdata"
     source: bytes | None = None  # undecoded JSON bytes: decoded only if a finding needs a position
     _positions: dict[str, int] | None = None
     _complete: bool = False  # the whole text has been scanned
@@ -151,7 +151,7 @@ def parse_json(
         return doc
     try:
         doc.data = orjson.loads(text)  # the fast path: nearly every document
-        return doc
+        return _checked_top(doc)
     except orjson.JSONDecodeError as exc:
         first_error = exc
     repaired, to_original, notes = _repair(text)
@@ -167,7 +167,7 @@ def parse_json(
             for code, offset, message in notes:
                 line, column = lines.position(start + offset)
                 doc.findings.append(finding(code, message, file, line, column))
-            return doc
+            return _checked_top(doc)
     else:
         offset = first_error.pos
     line, column = lines.position(start + min(offset, len(text)))
@@ -176,33 +176,46 @@ def parse_json(
     return doc
 
 
+def _checked_top(doc: Document) -> Document:
+    """A JSON value that cannot be a JSON-LD document (null, a number, a string) is a finding."""
+    if not isinstance(doc.data, (dict, list)):
+        line, column = doc.locate("")
+        message = f"a JSON-LD document is an object or an array, not {type(doc.data).__name__}"
+        doc.findings.append(Finding("LD011", "error", message, doc.file, line, column, ""))
+        doc.data = None
+    return doc
+
+
 def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, str]]]:
     """Undo the faults pages have; return the text, a map back to ``text``'s offsets, and notes."""
     notes: list[tuple[str, int, str]] = []
     maps: list[OffsetMap] = []
 
+    def note(code: str, offset: int, message: str) -> None:
+        """Record a repair at ``offset`` of the text as it is now (mapped back to the original)."""
+        for mapping in reversed(maps):
+            offset = mapping(offset)
+        notes.append((code, offset, message))
+
     wrapped = _WRAPPER.match(text)
     if wrapped:
-        inner = wrapped.group(2)
+        kind = "a CDATA section" if "CDATA" in text[: wrapped.start(2)] else "an HTML comment"
+        note("LD003", wrapped.start(2), f"the JSON is wrapped in {kind}; read without it")
         m = OffsetMap()
         m.anchor(0, wrapped.start(2))
         maps.append(m)
-        kind = "a CDATA section" if "CDATA" in text[: wrapped.start(2)] else "an HTML comment"
-        notes.append(("LD003", wrapped.start(2), f"the JSON is wrapped in {kind}; read without it"))
-        text = inner
+        text = wrapped.group(2)
 
     if text.lstrip()[:1] in ("{", "[") and ("&quot;" in text or "&#34;" in text or "&#x22;" in text.lower()):
         first = _ENTITY.search(text)
+        note("LD004", first.start() if first else 0, "the JSON is HTML-entity-encoded (&quot;…); read decoded")
         spans = [match.span() for match in _ENTITY.finditer(text)]
         text, m = _substitute(text, spans, html.unescape)
         maps.append(m)
-        notes.append(
-            ("LD004", first.start() if first else 0, "the JSON is HTML-entity-encoded (&quot;…); read decoded")
-        )
 
     controls = _controls_inside_strings(text) if _CONTROL.search(text) else []
     if controls:
-        notes.append(("LD005", controls[0], "raw control characters inside JSON strings; read as escaped"))
+        note("LD005", controls[0], "raw control characters inside JSON strings; read as escaped")
         spans = [(i, i + 1) for i in controls]
         text, m = _substitute(text, spans, lambda piece: f"\\u{ord(piece):04x}")
         maps.append(m)
@@ -210,7 +223,7 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
     stripped = text.rstrip()
     if stripped.endswith(";"):
         body = stripped[:-1]
-        notes.append(("LD002", len(body), "a ';' after the JSON value (JSON is not JavaScript); ignored"))
+        note("LD002", len(body), "a ';' after the JSON value (JSON is not JavaScript); ignored")
         text = body
 
     def to_original(offset: int) -> int:
@@ -319,7 +332,7 @@ def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -
     """The JSON-LD documents in one input (a JSON file or an HTML page, told by suffix or content)."""
     if suffix not in HTML_SUFFIXES and data.lstrip(b" \t\r\n")[:1] in (b"{", b"["):
         try:  # the fast path: well-formed UTF-8 JSON, parsed from the bytes
-            return [Document(name, orjson.loads(data), source=data)]
+            return [_checked_top(Document(name, orjson.loads(data), source=data))]
         except orjson.JSONDecodeError:
             pass  # decode, then report or repair
     text = _decode(data, name)
@@ -345,7 +358,7 @@ def _decode(data: bytes, name: str) -> str | Finding:
 
 
 def documents_from_html(text: str, name: str) -> list[Document]:
-    """Every ``<script type="application/ld+json">`` block of a page (with its line), then microdata and RDFa."""
+    """Every ``<script type="application/ld+json">`` block of a page (with its line), then its microdata."""
     import lxml.etree
     import lxml.html
 
@@ -375,30 +388,25 @@ def documents_from_html(text: str, name: str) -> list[Document]:
             search_from = start + len(content)
             doc = parse_json(content, file=name, start=start, lines=lines, block_line=line)
         docs.append(doc)
-    if "itemscope" in text or "typeof" in text:
-        docs.extend(_microdata_and_rdfa(text, name))
+    if "itemscope" in text:
+        docs.extend(_microdata(text, name))
     return docs
 
 
-def _microdata_and_rdfa(text: str, name: str) -> list[Document]:
-    """Microdata and RDFa, read by extruct into JSON-LD shape (no line numbers for these)."""
+def _microdata(text: str, name: str) -> list[Document]:
+    """Microdata, read by extruct into JSON-LD shape (no line numbers for these).
+
+    RDFa is not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
+    ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
+    "1 May"), which would turn valid pages into false findings.
+    """
+    import extruct
+
     try:
-        import extruct
-    except ImportError:  # pragma: no cover - extruct is a dependency
-        return []
-    docs = []
-    try:
-        found = extruct.extract(text, syntaxes=["microdata", "rdfa"], uniform=True, errors="ignore")
+        found = extruct.extract(text, syntaxes=["microdata"], uniform=True, errors="ignore")
     except Exception as exc:  # extruct raises whatever its parsers raise
-        return [Document(name, None, [finding("LD011", f"cannot read microdata/RDFa: {exc}", name)])]
-    for item in found.get("microdata", []):
-        docs.append(Document(name, item, kind="microdata"))
-    for item in found.get("rdfa", []):
-        if isinstance(item, dict) and any(
-            str(t).startswith(("http://schema.org/", "https://schema.org/")) for t in item.get("@type", [])
-        ):
-            docs.append(Document(name, {"@graph": [item]} if "@context" not in item else item, kind="rdfa"))
-    return docs
+        return [Document(name, None, [finding("LD011", f"cannot read microdata: {exc}", name)])]
+    return [Document(name, item, kind="microdata") for item in found.get("microdata", [])]
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
