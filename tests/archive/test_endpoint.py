@@ -127,7 +127,7 @@ def test_embedded_store_opens_in_oxigraph_serve(tmp_path: Path) -> None:
             assert SEED in {g.value for r in remote.query("SELECT ?g WHERE { GRAPH ?g {} }").rows for g in r.values()}
     finally:
         served.stop()
-    assert full_rows(got) == full_rows(local) and len(local.rows) == 11
+    assert full_rows(got) == full_rows(local) and len(local.rows) == 6
 
 
 def test_oxigraph_binary_is_next_to_the_interpreter() -> None:
