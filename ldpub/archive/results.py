@@ -110,7 +110,7 @@ def _term(v: dict[str, Any]) -> Term:
     if datatype in (_XSD_STRING, _RDF_LANG_STRING):
         datatype = None  # RDF 1.1: plain literals are xsd:string; servers differ in saying so
     value = v["value"]
-    if kind == "triple":
+    if kind == "triple" or not isinstance(value, str):  # quoted triples; Virtuoso's JSON numbers
         value = orjson.dumps(value).decode()
     return Term(kind, value, datatype, v.get("xml:lang"))
 
