@@ -23,7 +23,7 @@ from ldpub.entities import Authority, Entity, slug
 from ldpub.ingest.text_layout import read_layout
 
 ROOT = Path(__file__).resolve().parents[1]
-SYLLABLES = "ma ha mu sa fa ri da qa si la ra na ka ta ba za wa ya dh kh gh sh th".split()
+SYLLABLES = "ma ha mu sa fa ri da qa si la ra na ka ta ba za wa ya dh kh gh sh th".split()  # noqa: SIM905
 
 
 def synthetic_authority(size: int, seed: int = 5) -> Authority:
@@ -70,8 +70,10 @@ def main() -> None:
     plain_cpu = time.process_time() - start
 
     words = len(text.split())
-    print(f"seed body ({words} words) × {args.articles}, authority of {len(authority.entities)} entities "
-          f"({len(spellings)} spellings)")
+    print(
+        f"seed body ({words} words) × {args.articles}, authority of {len(authority.entities)} entities "
+        f"({len(spellings)} spellings)"
+    )
     print(f"{'path':<44} {'articles/s':>11} {'ms/article':>11} {'mentions':>9}")
     for label, cpu, count in (
         ("ldpub (variants, longest match, one pass)", ldpub_cpu, found),
