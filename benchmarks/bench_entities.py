@@ -80,6 +80,23 @@ def main() -> None:
         ("plain (one regex per spelling, exact only)", plain_cpu, plain),
     ):
         print(f"{label:<44} {args.articles / cpu:>11.1f} {1000 * cpu / args.articles:>11.2f} {count:>9}")
+    scaling(Authority.load(ROOT / "vocab" / "entities.ttl"))
+
+
+def scaling(authority: Authority) -> None:
+    """Whole-text extraction (layout, linking, candidates, claims) on ever longer texts: linear, not quadratic."""
+    from ldpub.ingest.text import extract_text
+
+    unit = "Qassem said that the Tanf base was quiet. Major General Smith met King Abdullah II of Jordan. "
+    options = {"url": "https://news.example/a", "published": "2024-01-01T00:00:00Z", "language": "en"}
+    print(f"\n{'extract_text, words':<44} {'CPU s':>11} {'µs/word':>11}")
+    for repeat in (500, 5000, 20000):
+        text = "Headline\n\n" + unit * repeat
+        start = time.process_time()
+        extract_text(text, authority=authority, **options)
+        cpu = time.process_time() - start
+        words = len(text.split())
+        print(f"{words:<44,} {cpu:>11.2f} {1e6 * cpu / words:>11.1f}")
 
 
 if __name__ == "__main__":
