@@ -20,6 +20,7 @@ first. The same statement made twice is one claim, with what each occurrence tel
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,6 +113,7 @@ class _Finder:
     def __init__(self, body: str, linking: Linking) -> None:
         self.body = body
         self.mentions = sorted(linking.body, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.mentions]
         self.types = linking.types
         self.names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
         self.sources: list[tuple[int, dict[str, Any]]] = []  # anonymous sources introduced, by position
@@ -209,9 +211,7 @@ class _Finder:
             return None
         anonymous = _ANONYMOUS.search(trimmed)
         # An entity ending the phrase, or followed by its account / statement / sources.
-        for mention in reversed(self.mentions):
-            if not (start <= mention.start and mention.end <= end):
-                continue
+        for mention in reversed(self.within(start, end)):
             if anonymous and start + anonymous.start() <= mention.start:
                 continue  # "a military source from Maghawir al-Thawra": the source, not the group
             tail = self.body[mention.end : end]
@@ -245,19 +245,25 @@ class _Finder:
         name = self.names.get(key, "")
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(name))
 
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying inside body[start:end], in order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
     def anonymous(self, at: int, description: str) -> dict[str, Any]:
         description = re.sub(r"\s+", " ", description.strip())
         low = description.casefold()
         if low.startswith("the ") and self.sources:
             head = low.split()[-1]
-            for _, earlier in reversed(self.sources):
+            for _, earlier in reversed(self.sources[-20:]):  # the recent ones, not a whole book
                 if earlier["anonymous"].casefold().split()[1:] and head in earlier["anonymous"].casefold():
                     return dict(earlier)  # "the source": the one introduced before
         # "A military source" → "a military source"; a proper name stays ("Athr’s sources").
         proper = re.match(r"^[A-Z][\w-]*[’']s\b", description)
         source: dict[str, Any] = {"anonymous": description if proper else description[0].lower() + description[1:]}
         source["type"] = "Person"
-        affiliated = [m for m in self.mentions if at <= m.start and m.end <= at + len(description)]
+        affiliated = self.within(at, at + len(description))
         if affiliated and self.types.get(affiliated[-1].key, "") not in ("Person",):
             source["affiliation"] = affiliated[-1].key
         if not low.startswith("the "):

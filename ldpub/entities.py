@@ -13,6 +13,7 @@ whole token sequences, never prefixes ("Jordan" is not found in "Jordanian").
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -192,6 +193,33 @@ class Entity:
         return out
 
 
+class SpanIndex:
+    """Character spans (start, end), answering "is this position / span covered?" in log time.
+
+    Large texts have thousands of mentions: a scan of all of them per word would be quadratic.
+    """
+
+    def __init__(self, spans: Iterator[tuple[int, int]] | list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end: list[int] = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def covers(self, pos: int) -> bool:
+        """Some span has start <= pos < end."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.max_end[i] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span shares a character with [start, end)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_end[i] > start
+
+    def contains(self, start: int, end: int) -> bool:
+        """Some span holds all of [start, end)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.max_end[i] >= end
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name found in a text: where, as written, and the entity key it refers to."""
@@ -329,15 +357,13 @@ class Authority:
 
     def _coordinated(self, text: str, tokens: list[Token], content: list[Token], found: list[Mention]) -> list[Mention]:
         """ "the Syrian and Jordanian armies": "Syrian army" and "Jordanian army" when both are listed."""
-        taken = {(m.start, m.end) for m in found}
+        taken = SpanIndex((m.start, m.end) for m in found)
         out = []
         for i in range(len(content) - 3):
             a, conj, b, head = content[i : i + 4]
             if conj.text != "and" or not (a.text[:1].isupper() and b.text[:1].isupper()) or not head.text.endswith("s"):
                 continue
-            if any(s <= a.start < e or s < head.end <= e for s, e in taken) or not adjacent(
-                text, content[i : i + 4], tokens
-            ):
+            if taken.covers(a.start) or taken.covers(head.end - 1) or not adjacent(text, content[i : i + 4], tokens):
                 continue
             singular = re.sub(r"s$", "", head.norm)
             keys = [self.index.get((w.norm, singular)) for w in (a, b)]

@@ -10,10 +10,11 @@ Organization; "camp", "zone", "base" → Place), a nationality before an organis
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from ldpub.entities import PERSON_TYPES, TITLES, Mention, Token, adjacent, normalize_name, slug
+from ldpub.entities import PERSON_TYPES, TITLES, Mention, SpanIndex, Token, adjacent, normalize_name, slug
 
 ORG_HEADS = frozenset(
     """
@@ -91,16 +92,20 @@ def _cap(token: Token) -> bool:
 
 
 def _sentence_start(text: str, token: Token) -> bool:
-    before = text[: token.start].rstrip(" \t“\"‘'(")
+    before = text[max(0, token.start - 40) : token.start].rstrip(" \t“\"‘'(")
+    if not before and token.start > 40:
+        return False  # 40 characters of spaces and quotes: not worth a special case
     return not before or before[-1] in ".!?:\n"
 
 
 def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> list[Found]:
     """Typed mentions of unknown names in ``text`` (keys are slugs of their names)."""
-    blocked = [(m.start, m.end) for m in taken]
+    blocked = SpanIndex([(m.start, m.end) for m in taken])
+    ordered = sorted(taken, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
 
     def free(token: Token) -> bool:
-        return not any(s <= token.start < e for s, e in blocked)
+        return not blocked.covers(token.start)
 
     lowercase_words = {t.text for t in tokens if t.text.islower()}
     out: list[Found] = []
@@ -114,7 +119,8 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
         while j < len(tokens):
             if not free(tokens[j]) or not adjacent(text, [tokens[j - 1], tokens[j]], tokens):
                 # "King Abdullah II of Jordan": a titled name runs on through "of" and a known place.
-                place = _titled_of_place(text, tokens, i, j, taken)
+                following = bisect.bisect_left(starts, tokens[j - 1].end)
+                place = _titled_of_place(text, tokens, i, j, ordered[following] if following < len(ordered) else None)
                 if place is None:
                     break
                 j = next((k for k in range(j, len(tokens)) if tokens[k].start >= place.end), len(tokens))
@@ -144,11 +150,10 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
     return out
 
 
-def _titled_of_place(text: str, tokens: list[Token], i: int, j: int, taken: list[Mention]) -> Mention | None:
+def _titled_of_place(text: str, tokens: list[Token], i: int, j: int, after: Mention | None) -> Mention | None:
     """The known place after "of" ending a titled name ("King … of Jordan"), if that is what follows."""
     if tokens[i].text.casefold() not in TITLES or tokens[j - 1].text != "of" or j - i < 3:
         return None
-    after = next((m for m in taken if m.start >= tokens[j - 1].end), None)
     if after is None or after.type in PERSON_TYPES or text[tokens[j - 1].end : after.start].strip():
         return None
     return after
@@ -167,8 +172,10 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
     if not chunk or not _cap(chunk[0]) or all(t.text.casefold() in _CALENDAR for t in chunk):
         return None
     words = [_word(t) for t in chunk]
-    before = [t for t in tokens[: chunk[0].index] if not t.article][-1:]
-    previous = before[0] if before else None
+    at = chunk[0].index - 1
+    while at >= 0 and tokens[at].article:
+        at -= 1
+    previous = tokens[at] if at >= 0 else None
     following = tokens[chunk[-1].index + 1] if chunk[-1].index + 1 < len(tokens) else None
     # The head of "A of B" is A: "Political Commission of Rukban Camp" is a commission.
     joints = [i for i, w in enumerate(words) if w in ("of", "for")]

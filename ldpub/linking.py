@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ldpub.entities import Authority, Entity, Mention, normalize_name, tokenize
+from ldpub.entities import Authority, Entity, Mention, SpanIndex, normalize_name, tokenize
 from ldpub.entity_candidates import Candidate, Found, find_candidates, group_candidates
 
 
@@ -53,13 +53,14 @@ def link_text(
     ]
     # A known name inside a candidate's ("Jordan" in "King Abdullah II of Jordan") is part of that name.
     for i, group in enumerate(unknown):
-        found[i] = [m for m in found[i] if not any(f.start <= m.start and m.end <= f.end for f in group)]
+        spans = SpanIndex([(f.start, f.end) for f in group])
+        found[i] = [m for m in found[i] if not spans.contains(m.start, m.end)]
     candidates = group_candidates([f for group in unknown for f in group], set(authority.entities))
     # A candidate is then found wherever it is written again ("MacFarlane" after "Major General MacFarlane").
     known = Authority({c.key: _candidate_entity(c) for c in candidates})
     for i, (text, toks) in enumerate(zip(texts, tokens, strict=True)):
-        taken = [(m.start, m.end) for m in found[i]]
-        again = [m for m in known.find_mentions(text, toks) if not any(s < m.end and m.start < e for s, e in taken)]
+        taken = SpanIndex([(m.start, m.end) for m in found[i]])
+        again = [m for m in known.find_mentions(text, toks) if not taken.overlaps(m.start, m.end)]
         found[i] = sorted(found[i] + again, key=lambda m: (m.start, m.end))
     linking = Linking(candidates=candidates, headline=found[0], body=found[1], extra=found[2:])
     for key, entity in authority.entities.items():

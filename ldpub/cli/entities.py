@@ -45,8 +45,12 @@ def register(subparsers: Any) -> None:
 
 
 def _load(path: Path) -> Any:
+    """The authority at ``path``; by default the checkout's vocab/entities.ttl, else the one ldpub ships."""
     from ldpub.entities import Authority
+    from ldpub.resources import resource_path
 
+    if path == DEFAULT_FILE and not path.exists():
+        path = resource_path("vocab", "entities.ttl")
     return Authority.load(path)
 
 
