@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -99,21 +100,28 @@ class Document:
             self._positions = {}
         wanted = {p for p in pointers if p is not None and p not in self._positions}
         if wanted and not self._complete:
-            self._complete = json_positions(self.text, self._positions, wanted)
+            try:  # follow each pointer, skipping sibling values at C speed
+                for path in wanted:
+                    located = json_locate(self.text, path)
+                    if located is not None:
+                        self._positions[path] = located
+            except (ValueError, IndexError, RecursionError):  # not what Python's json reads: scan it all
+                self._complete = json_positions(self.text, self._positions, wanted)
         out: list[tuple[int | None, int | None]] = []
         for pointer in pointers:
             if pointer is None:
                 out.append((self.block_line, None))
                 continue
+            at: str = pointer
             while True:
-                found = self._positions.get(pointer)
+                found = self._positions.get(at)
                 if found is not None:
                     out.append(self.lines.position(self.to_file_offset(found)))
                     break
-                if not pointer:
+                if not at:
                     out.append((self.block_line, None))
                     break
-                pointer = pointer.rpartition("/")[0]
+                at = at.rpartition("/")[0]
         return out
 
 
@@ -269,6 +277,61 @@ def _substitute(text: str, spans: list[tuple[int, int]], replace: Callable[[str]
 
 
 # --- JSON Pointer → offset --------------------------------------------------------------------
+
+_WS = re.compile(r"[ \t\n\r]*")
+_SKIP = json.JSONDecoder().raw_decode  # parses (skips) one value from an offset, in C
+_SCAN_STRING: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+
+
+def _ws(text: str, pos: int) -> int:
+    """The offset of the first non-whitespace character at or after ``pos``."""
+    match = _WS.match(text, pos)
+    return match.end() if match else pos
+
+
+def json_locate(text: str, pointer: str) -> int | None:
+    """Offset of what ``pointer`` names in JSON ``text`` (an object member: its key), or of its
+    nearest ancestor present. Only the containers on the path are read in Python; every value
+    beside the path is skipped by the C JSON scanner. Raises ValueError for text Python's json
+    does not read.
+    """
+    ws = _ws
+    pos = ws(text, 0)
+    parts = pointer.split("/")[1:] if pointer else []
+    found = pos
+    for raw_part in parts:
+        part = raw_part.replace("~1", "/").replace("~0", "~")
+        opening = text[pos]
+        target: int | None = None
+        value_at: int | None = None
+        if opening == "{":
+            pos = ws(text, pos + 1)
+            while text[pos] != "}":
+                key_at = pos
+                key, pos = _SCAN_STRING(text, pos + 1)
+                pos = ws(text, pos) + 1  # the ':'
+                pos = ws(text, pos)
+                if key == part:
+                    target, value_at = key_at, pos  # the last of duplicate keys wins, as in orjson
+                pos = ws(text, _SKIP(text, pos)[1])
+                if text[pos] == ",":
+                    pos = ws(text, pos + 1)
+        elif opening == "[" and part.isdigit():
+            wanted, index = int(part), 0
+            pos = ws(text, pos + 1)
+            while text[pos] != "]":
+                if index == wanted:
+                    target = value_at = pos
+                    break
+                pos = ws(text, _SKIP(text, pos)[1])
+                if text[pos] == ",":
+                    pos = ws(text, pos + 1)
+                index += 1
+        if target is None or value_at is None:
+            return found
+        found, pos = target, value_at
+    return found
+
 
 _TOKEN = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]|[^\s{}\[\],:"]+)')
 
