@@ -283,20 +283,14 @@ _SKIP = json.JSONDecoder().raw_decode  # parses (skips) one value from an offset
 _SCAN_STRING: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
-def _ws(text: str, pos: int) -> int:
-    """The offset of the first non-whitespace character at or after ``pos``."""
-    match = _WS.match(text, pos)
-    return match.end() if match else pos
-
-
 def json_locate(text: str, pointer: str) -> int | None:
     """Offset of what ``pointer`` names in JSON ``text`` (an object member: its key), or of its
     nearest ancestor present. Only the containers on the path are read in Python; every value
     beside the path is skipped by the C JSON scanner. Raises ValueError for text Python's json
     does not read.
     """
-    ws = _ws
-    pos = ws(text, 0)
+    ws = _WS.match  # always matches (possibly nothing)
+    pos = ws(text, 0).end()  # type: ignore[union-attr]
     parts = pointer.split("/")[1:] if pointer else []
     found = pos
     for raw_part in parts:
@@ -305,27 +299,27 @@ def json_locate(text: str, pointer: str) -> int | None:
         target: int | None = None
         value_at: int | None = None
         if opening == "{":
-            pos = ws(text, pos + 1)
+            pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
             while text[pos] != "}":
                 key_at = pos
                 key, pos = _SCAN_STRING(text, pos + 1)
-                pos = ws(text, pos) + 1  # the ':'
-                pos = ws(text, pos)
+                pos = ws(text, pos).end() + 1  # type: ignore[union-attr]  # past the ':'
+                pos = ws(text, pos).end()  # type: ignore[union-attr]
                 if key == part:
                     target, value_at = key_at, pos  # the last of duplicate keys wins, as in orjson
-                pos = ws(text, _SKIP(text, pos)[1])
+                pos = ws(text, _SKIP(text, pos)[1]).end()  # type: ignore[union-attr]
                 if text[pos] == ",":
-                    pos = ws(text, pos + 1)
+                    pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
         elif opening == "[" and part.isdigit():
             wanted, index = int(part), 0
-            pos = ws(text, pos + 1)
+            pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
             while text[pos] != "]":
                 if index == wanted:
                     target = value_at = pos
                     break
-                pos = ws(text, _SKIP(text, pos)[1])
+                pos = ws(text, _SKIP(text, pos)[1]).end()  # type: ignore[union-attr]
                 if text[pos] == ",":
-                    pos = ws(text, pos + 1)
+                    pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
                 index += 1
         if target is None or value_at is None:
             return found
