@@ -273,3 +273,45 @@ def test_near_misses_are_clean_of_errors() -> None:
 
 def test_profile_files_exist() -> None:
     assert Path(SCHEMA_PROFILE).is_file() and Path(SHACL_PROFILE).is_file()
+
+
+RANGE_CASES = [
+    # (property, bad value, good value) on a NewsArticle unless the property says otherwise
+    ("wordCount", "many", "812"),  # Integer
+    ("isAccessibleForFree", "maybe", "False"),  # Boolean
+    ("isAccessibleForFree", 3, False),
+    ("url", "not a url", "/2024/05/bridge.html"),  # URL (relative is fine)
+    ("dateCreated", "soon", "2024-05-01T09:00:00Z"),  # Date or DateTime
+    ("dateCreated", 20240501, "2024-05-01"),
+    ("publisher", {"@type": "Place", "name": "Amman"}, {"@type": "NewsMediaOrganization", "name": "X"}),
+    ("headline", {"@type": "Thing", "name": "x"}, {"@value": "A headline", "@language": "en"}),
+]
+
+
+@pytest.mark.parametrize(("prop", "bad", "good"), RANGE_CASES)
+def test_range_checks_per_data_type(prop: str, bad: Any, good: Any) -> None:
+    found = [(f.code, f.pointer) for f in run(j(article(**{prop: bad})), (), ".jsonld")]
+    assert found == [("LD023", f"/{prop}")], found
+    assert [f.code for f in run(j(article(**{prop: good})), (), ".jsonld")] == []
+
+
+def test_numbers_are_text_enough() -> None:
+    # schema.org is lenient with literals: a number where Text is expected is fine (a postal code)
+    assert run(j(article(conditionsOfAccess=5, alternativeHeadline=2024)), (), ".jsonld") == []
+
+
+def test_enumeration_and_time_ranges() -> None:
+    event = {
+        "@context": CTX,
+        "@type": "Event",
+        "name": "Town hall",
+        "startDate": "2024-06-01T18:00:00+02:00",
+        "doorTime": "17:30",
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    assert run(j(event), (), ".jsonld") == []
+    bad = dict(event, doorTime="half past five", eventStatus="https://schema.org/Scheduled")
+    assert sorted((f.code, f.pointer) for f in run(j(bad), (), ".jsonld")) == [
+        ("LD023", "/doorTime"),
+        ("LD023", "/eventStatus"),
+    ]
