@@ -152,13 +152,20 @@ class Checker:
             single = len(docs) == 1
             attempt = index if single else PageIndex()  # one document (the common case): no merge
             walk = _Walk(self, raw, attempt, i)
-            if not walk.fast_document(data):
+            try:
+                if not walk.fast_document(data):
+                    raw.clear()
+                    attempt = PageIndex()
+                    if single:
+                        index = attempt
+                    walk = _Walk(self, raw, attempt, i)
+                    self._general(data, walk)
+            except RecursionError:  # nodes nested hundreds deep: no publisher writes that
                 raw.clear()
+                raw.append(("LD011", "nodes nested too deeply to check (hundreds of levels)", "", None, None))
                 attempt = PageIndex()
                 if single:
                     index = attempt
-                walk = _Walk(self, raw, attempt, i)
-                self._general(data, walk)
             if not single:
                 index.merge(attempt)
         self._references(index, out)

@@ -262,7 +262,7 @@ class ShaclProfile(Profile):
                 continue
             try:
                 graph.parse(data=jsonld_to_nquads(doc), format="nt")
-            except LdpubError:
+            except (LdpubError, RecursionError):
                 continue  # the JSON-LD checks report it
         conforms, results, _ = pyshacl.validate(graph, shacl_graph=self.shapes, advanced=True)
         if conforms:

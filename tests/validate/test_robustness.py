@@ -68,3 +68,15 @@ def test_odd_json_shapes_give_findings_not_exceptions() -> None:
 def test_a_json_scalar_is_not_a_document(text: str) -> None:
     [finding] = VALIDATOR.check_bytes(text.encode(), "s.jsonld", suffix=".jsonld").findings
     assert finding.code == "LD011" and finding.pointer == "" and finding.line == 1
+
+
+def test_absurdly_deep_nesting_is_a_finding() -> None:
+    doc: dict[str, object] = {"@context": "https://schema.org", "@type": "Person", "name": "x"}
+    current = doc
+    for i in range(600):
+        child: dict[str, object] = {"@type": "Person", "name": str(i)}
+        current["knows"] = child
+        current = child
+    report = VALIDATOR.check_bytes(json.dumps(doc).encode(), "deep.jsonld", suffix=".jsonld")
+    assert [f.code for f in report.findings] == ["LD011"]
+    assert "deeply" in report.findings[0].message
