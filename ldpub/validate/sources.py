@@ -228,6 +228,19 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
         text, m = _substitute(text, spans, lambda piece: f"\\u{ord(piece):04x}")
         maps.append(m)
 
+    comments, commas = _comments_and_trailing_commas(text) if ("/" in text or "," in text) else ([], [])
+    if comments:
+        note("LD008", comments[0][0], "JavaScript comments in the JSON (// or /* */); ignored")
+    if commas:
+        note("LD009", commas[0], "a trailing comma before } or ] (JavaScript habit); ignored")
+    if comments or commas:  # blanked out, so every offset stays where it was
+        chars = list(text)
+        for start, end in comments:
+            chars[start:end] = [c if c in "\r\n" else " " for c in chars[start:end]]
+        for at in commas:
+            chars[at] = " "
+        text = "".join(chars)
+
     stripped = text.rstrip()
     if stripped.endswith(";"):
         body = stripped[:-1]
@@ -240,6 +253,45 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
         return offset
 
     return text, to_original, notes
+
+
+def _comments_and_trailing_commas(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Spans of // and /* */ comments, and offsets of trailing commas, outside JSON strings."""
+    comments: list[tuple[int, int]] = []
+    commas: list[int] = []
+    pending_comma = -1  # a comma seen, with only whitespace or comments after it so far
+    i, n, in_string = 0, len(text), False
+    while i < n:
+        char = text[i]
+        if in_string:
+            if char == "\\":
+                i += 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string, pending_comma = True, -1
+        elif char == "/" and text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            comments.append((i, end))
+            i = end
+            continue
+        elif char == "/" and text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            comments.append((i, end))
+            i = end
+            continue
+        elif char == ",":
+            pending_comma = i
+        elif char in "}]":
+            if pending_comma >= 0:
+                commas.append(pending_comma)
+            pending_comma = -1
+        elif not char.isspace():
+            pending_comma = -1
+        i += 1
+    return comments, commas
 
 
 def _controls_inside_strings(text: str) -> list[int]:
@@ -451,19 +503,45 @@ def documents_from_html(text: str, name: str) -> list[Document]:
 
 
 def _microdata(text: str, name: str) -> list[Document]:
-    """Microdata, read by extruct into JSON-LD shape (no line numbers for these).
+    """schema.org microdata, read by extruct and turned into JSON-LD (no line numbers for these).
 
-    RDFa is not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
+    Items of other vocabularies (data-vocabulary.org) and untyped items are left alone. RDFa is
+    not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
     ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
     "1 May"), which would turn valid pages into false findings.
     """
     import extruct
 
     try:
-        found = extruct.extract(text, syntaxes=["microdata"], uniform=True, errors="ignore")
+        found = extruct.extract(text, syntaxes=["microdata"], uniform=False, errors="ignore")
     except Exception as exc:  # extruct raises whatever its parsers raise
         return [Document(name, None, [finding("LD011", f"cannot read microdata: {exc}", name)])]
-    return [Document(name, item, kind="microdata") for item in found.get("microdata", [])]
+    docs = []
+    for item in found.get("microdata", []):
+        node = _microdata_node(item)
+        if isinstance(node, dict):
+            docs.append(Document(name, {"@context": "https://schema.org", **node}, kind="microdata"))
+    return docs
+
+
+def _microdata_node(item: Any) -> Any:
+    """An extruct microdata item as a JSON-LD node (its text ``value`` is extruct's, not a property);
+    None for an item that is not schema.org's."""
+    if not isinstance(item, dict) or ("properties" not in item and "type" not in item):
+        return item
+    types = item.get("type")
+    types = types if isinstance(types, list) else [types] if types else []
+    if not types or not all(str(t).startswith(("http://schema.org/", "https://schema.org/")) for t in types):
+        return None
+    node: dict[str, Any] = {"@type": types if len(types) > 1 else types[0]}
+    if item.get("id"):
+        node["@id"] = item["id"]
+    for key, value in (item.get("properties") or {}).items():
+        values = [_microdata_node(v) for v in (value if isinstance(value, list) else [value])]
+        values = [v for v in values if v is not None]
+        if values:
+            node[key] = values if len(values) > 1 else values[0]
+    return node
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -110,7 +110,10 @@ SHACL_PROFILE = DATA / "profile-inlanguage.shacl.ttl"
 
 CASES: dict[str, Case] = {
     # syntax
-    "LD001": Case('{"@context": "https://schema.org",\n "@type": "Thing",\n}', '{"@context": "https://schema.org"}'),
+    "LD001": Case(
+        '{"@context": "https://schema.org",\n "@type": "Thing", "name": "say "hi""}',
+        '{"@context": "https://schema.org",\n "@type": "Thing", "name": "say \\"hi\\""}',
+    ),
     "LD002": Case(
         page(j(article()) + ";"),
         page(j(article()) + "\n"),
@@ -132,6 +135,14 @@ CASES: dict[str, Case] = {
     ),
     "LD006": Case(page("  \n "), page(j(article())), suffix=".html"),
     "LD007": Case(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", j(article())),
+    "LD008": Case(
+        j(article()).replace('"headline"', '// the title\n  "headline"'),
+        j(article(headline="A // B /* C */")),
+    ),
+    "LD009": Case(
+        j(article()).replace('"https://news.example.org/img/bridge.jpg"', '"https://news.example.org/img/bridge.jpg",'),
+        j(article(headline="a, ]")),
+    ),
     # JSON-LD
     "LD010": Case(
         j(article(**{"@context": "https://example.com/context.jsonld"})),
