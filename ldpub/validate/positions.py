@@ -75,21 +75,32 @@ _SKIP = json.JSONDecoder().raw_decode  # parses (skips) one value from an offset
 _SCAN_STRING: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
-def json_locate(text: str, pointer: str) -> int | None:
+def json_locate(text: str, pointer: str, seen: dict[str, tuple[int, int]] | None = None) -> int | None:
     """Offset of what ``pointer`` names in JSON ``text`` (an object member: its key), or of its
     nearest ancestor present. Only the containers on the path are read in Python; every value
-    beside the path is skipped by the C JSON scanner. Raises ValueError for text Python's json
-    does not read.
+    beside the path is skipped by the C JSON scanner. ``seen`` (pointer → (offset, value offset)),
+    shared between calls on one text, remembers every member passed, so the next pointer starts
+    from its deepest known ancestor. Raises ValueError for text Python's json does not read.
     """
+    seen = {} if seen is None else seen
     ws = _WS.match  # always matches (possibly nothing)
-    pos = ws(text, 0).end()  # type: ignore[union-attr]
     parts = pointer.split("/")[1:] if pointer else []
-    found = pos
-    for raw_part in parts:
-        part = raw_part.replace("~1", "/").replace("~0", "~")
+    start, current = 0, ""
+    root = seen.get("")
+    if root is None:
+        at = ws(text, 0).end()  # type: ignore[union-attr]
+        root = seen[""] = (at, at)
+    found, pos = root
+    for depth in range(len(parts), 0, -1):  # the deepest ancestor already passed
+        prefix = "/" + "/".join(parts[:depth])
+        known = seen.get(prefix)
+        if known is not None:
+            start, current = depth, prefix
+            found, pos = known
+            break
+    for raw_part in parts[start:]:
         opening = text[pos]
-        target: int | None = None
-        value_at: int | None = None
+        child = f"{current}/{raw_part}"
         if opening == "{":
             pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
             while text[pos] != "}":
@@ -97,25 +108,27 @@ def json_locate(text: str, pointer: str) -> int | None:
                 key, pos = _SCAN_STRING(text, pos + 1)
                 pos = ws(text, pos).end() + 1  # type: ignore[union-attr]  # past the ':'
                 pos = ws(text, pos).end()  # type: ignore[union-attr]
-                if key == part:
-                    target, value_at = key_at, pos  # the last of duplicate keys wins, as in orjson
+                member = f"{current}/{key.replace('~', '~0').replace('/', '~1')}"
+                seen[member] = (key_at, pos)  # the last of duplicate keys wins, as in orjson
                 pos = ws(text, _SKIP(text, pos)[1]).end()  # type: ignore[union-attr]
                 if text[pos] == ",":
                     pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
-        elif opening == "[" and part.isdigit():
-            wanted, index = int(part), 0
+        elif opening == "[" and raw_part.isdigit():
+            wanted, index = int(raw_part), 0
             pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
             while text[pos] != "]":
+                seen[f"{current}/{index}"] = (pos, pos)
                 if index == wanted:
-                    target = value_at = pos
                     break
                 pos = ws(text, _SKIP(text, pos)[1]).end()  # type: ignore[union-attr]
                 if text[pos] == ",":
                     pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
                 index += 1
-        if target is None or value_at is None:
+        known = seen.get(child)
+        if known is None:
             return found
-        found, pos = target, value_at
+        found, pos = known
+        current = child
     return found
 
 

@@ -62,8 +62,9 @@ class Document:
         wanted = {p for p in pointers if p is not None and p not in self._positions}
         if wanted and not self._complete:
             try:  # follow each pointer, skipping sibling values at C speed
-                for path in wanted:
-                    located = json_locate(self.text, path)
+                seen: dict[str, tuple[int, int]] = {}
+                for path in sorted(wanted):
+                    located = json_locate(self.text, path, seen)
                     if located is not None:
                         self._positions[path] = located
             except (ValueError, IndexError, RecursionError):  # not what Python's json reads: scan it all

@@ -96,8 +96,11 @@ def test_json_locate_agrees_with_the_full_scan_on_every_pointer() -> None:
     for path in sorted((EXAMPLES_DIR).glob("*.jsonld")):
         text = path.read_text(encoding="utf-8")
         positions = json_positions_dict(text)
+        seen: dict[str, tuple[int, int]] = {}  # shared, as for the findings of one document
         for pointer, offset in positions.items():
             assert json_locate(text, pointer) == offset, pointer
+        for pointer in sorted(positions, reverse=True):
+            assert json_locate(text, pointer, seen) == positions[pointer], pointer
     text = '{"a": 1, "a": {"b": [10, {"c": 2}]}, "d~/e": 3}'  # duplicate keys: the last wins
     assert json_locate(text, "/a/b/1/c") == text.index('"c"')
     assert json_locate(text, "/d~0~1e") == text.index('"d~/e"')
