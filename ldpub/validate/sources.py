@@ -52,7 +52,7 @@ class Document:
     def locate_all(self, pointers: list[str | None]) -> list[tuple[int | None, int | None]]:
         """:meth:`locate` for several pointers, scanning the text once, and only as far as needed."""
         if self.source is not None:
-            self.text = self.source.decode("utf-8", "replace")
+            self.text = one_line_break(self.source.decode("utf-8", "replace"))
             self.lines = LineIndex(self.text)
             self.source = None
         if self.lines is None or not self.text:
@@ -290,12 +290,18 @@ def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -
     text = _decode(data, name)
     if isinstance(text, Finding):
         return [Document(name, None, [text])]
+    text = one_line_break(text)  # lxml reads \r\n as \n: the same text for both keeps columns exact
     is_html = suffix in HTML_SUFFIXES if suffix else text.lstrip("\ufeff \t\r\n")[:1] == "<"
     if suffix and suffix not in HTML_SUFFIXES and suffix not in JSON_SUFFIXES:
         is_html = text.lstrip("\ufeff \t\r\n")[:1] == "<"
     if is_html:
         return documents_from_html(text, name)
     return [parse_json(text.lstrip("\ufeff"), file=name, start=1 if text.startswith("\ufeff") else 0)]
+
+
+def one_line_break(text: str) -> str:
+    """CRLF and CR line ends as LF: the same lines and columns, one way to count them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _decode(data: bytes, name: str) -> str | Finding:

@@ -106,3 +106,13 @@ def test_json_locate_agrees_with_the_full_scan_on_every_pointer() -> None:
     assert json_locate(text, "/d~0~1e") == text.index('"d~/e"')
     assert json_locate(text, "/a/b/7") == text.index('"b"')  # missing: the nearest ancestor (its key)
     assert json_locate(text, "/zzz") == 0
+
+
+def test_crlf_and_cr_pages_keep_exact_positions() -> None:
+    html = (
+        '<html>\r\n<head>\r\n<script type="application/ld+json">\r\n{"@context": "https://schema.org",\r\n'
+        ' "@type": "Person",\r\n "nmae": "x"}\r\n</script>\r\n</head></html>'
+    )
+    for page in (html, html.replace("\r\n", "\r")):
+        [finding] = Validator().check_bytes(page.encode(), "p.html", suffix=".html").findings
+        assert (finding.code, finding.line, finding.column) == ("LD021", 6, 2)
