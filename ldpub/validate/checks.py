@@ -340,24 +340,25 @@ class _Walk:
                 self.raw.append(("LD011", "a node is a JSON object", pointer, None, None))
             return None
         c = self.c
-        raw = self.raw
-        node_id = node.get("@id")
+        get = node.get
+        node_id = get("@id")
         if node_id is None:
-            node_id = node.get("id")
+            node_id = get("id")
         if node_id is not None and type(node_id) is not str:
-            raw.append(
-                ("LD011", f"@id must be a string, not {type(node_id).__name__}", _join(pointer, "@id"), None, None)
-            )
+            message = f"@id must be a string, not {type(node_id).__name__}"
+            self.raw.append(("LD011", message, _join(pointer, "@id"), None, None))
             node_id = None
-        type_value = node.get("@type")
+        type_value = get("@type")
         if type_value is None:
-            type_value = node.get("type")
-        types: tuple[str, ...] = ()
-        label: str | None = None
-        if type_value is not None:
+            type_value = get("type")
+        if type_value is None:
+            types: tuple[str, ...] = ()
+            label: str | None = None
+        else:
             cached = c.clean_types.get(type_value) if type(type_value) is str else None
             types, label = cached if cached is not None else self.types(type_value, pointer, node_id)
-        info = _new_tuple(NodeInfo, (node, types, pointer, self.doc, top))
+        doc = self.doc
+        info = _new_tuple(NodeInfo, (node, types, pointer, doc, top))
         index = self.index
         index.nodes.append(info)
         if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
@@ -370,8 +371,7 @@ class _Walk:
         if table is None:
             # @id and @type strings pass the value loop untouched; their checks were made above
             table = c.clean[types] = {"@id": _KEYWORD, "@type": _KEYWORD, "id": _KEYWORD, "type": _KEYWORD}
-        refs = self.index.refs
-        doc = self.doc
+        refs = index.refs
         for key, value in node.items():
             rule = table.get(key)
             if rule is None:
@@ -397,10 +397,22 @@ class _Walk:
                             continue
                     self.value(item, rule, pointer, key, i, node_id, label)
                 continue
-            elif kind is dict and len(value) == 1:
-                ref = value.get("@id")
-                if type(ref) is str:
-                    refs.append((ref, rule, pointer, key, None, doc, node_id, label))
+            elif kind is dict:
+                if len(value) == 1:
+                    ref = value.get("@id")
+                    if type(ref) is str:
+                        refs.append((ref, rule, pointer, key, None, doc, node_id, label))
+                        continue
+                elif "@type" in value and "@value" not in value and pointer is not None and rule.nodes:
+                    # a nested node, the common case inline: walk it, then check its type against the range
+                    escaped = c.escaped.get(key) or c.escape(key)
+                    child = self.node(value, f"{pointer}/{escaped}")
+                    if child is not None and child.types and not rule.any_node and not rule.any_ok:
+                        problem = rule.type_problems.get(child.types, MISSING)
+                        if problem is MISSING:
+                            problem = node_type_problem(c.vocab, child.types, rule)
+                        if problem:
+                            self.raw.append(("LD023", problem, f"{pointer}/{escaped}", node_id, label))
                     continue
             elif (kind is int or kind is float) and rule.number_fine:
                 continue
