@@ -390,10 +390,16 @@ class _Walk:
                     if kind is str:
                         if rule.str_ok or rule.str_match(item):
                             continue
-                    elif kind is dict and len(item) == 1:
-                        ref = item.get("@id")
-                        if type(ref) is str:
-                            refs.append((ref, rule, pointer, key, i, doc, node_id, label))
+                    elif kind is dict:
+                        if len(item) == 1:
+                            ref = item.get("@id")
+                            if type(ref) is str:
+                                refs.append((ref, rule, pointer, key, i, doc, node_id, label))
+                                continue
+                        elif "@type" in item and "@value" not in item and pointer is not None and rule.nodes:
+                            self.nested(
+                                item, rule, f"{pointer}/{c.escaped.get(key) or c.escape(key)}/{i}", node_id, label
+                            )
                             continue
                     self.value(item, rule, pointer, key, i, node_id, label)
                 continue
@@ -404,20 +410,22 @@ class _Walk:
                         refs.append((ref, rule, pointer, key, None, doc, node_id, label))
                         continue
                 elif "@type" in value and "@value" not in value and pointer is not None and rule.nodes:
-                    # a nested node, the common case inline: walk it, then check its type against the range
-                    escaped = c.escaped.get(key) or c.escape(key)
-                    child = self.node(value, f"{pointer}/{escaped}")
-                    if child is not None and child.types and not rule.any_node and not rule.any_ok:
-                        problem = rule.type_problems.get(child.types, MISSING)
-                        if problem is MISSING:
-                            problem = node_type_problem(c.vocab, child.types, rule)
-                        if problem:
-                            self.raw.append(("LD023", problem, f"{pointer}/{escaped}", node_id, label))
+                    self.nested(value, rule, f"{pointer}/{c.escaped.get(key) or c.escape(key)}", node_id, label)
                     continue
             elif (kind is int or kind is float) and rule.number_fine:
                 continue
             self.value(value, rule, pointer, key, None, node_id, label)
         return info
+
+    def nested(self, value: dict[str, Any], rule: Rule, pointer: str, node_id: str | None, label: str | None) -> None:
+        """A typed node as a property's value: walk it, then check its type against the range."""
+        child = self.node(value, pointer)
+        if child is not None and child.types and not rule.any_node and not rule.any_ok:
+            problem = rule.type_problems.get(child.types, MISSING)
+            if problem is MISSING:
+                problem = node_type_problem(self.c.vocab, child.types, rule)
+            if problem:
+                self.raw.append(("LD023", problem, pointer, node_id, label))
 
     def slow_key(
         self,
