@@ -326,3 +326,16 @@ def test_enumeration_and_time_ranges() -> None:
         ("LD023", "/doorTime"),
         ("LD023", "/eventStatus"),
     ]
+
+
+def test_readme_documents_every_code_with_its_severity() -> None:
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- section: validate -->") : readme.index("<!-- /section: validate -->")]
+    rows = dict(re.findall(r"^\| `([A-Z]{2}\d{3})` \| ([^|]+) \|", section, flags=re.MULTILINE))
+    assert sorted(rows) == sorted(CODES)
+    for code, info in CODES.items():
+        assert rows[code].strip() == info.severity or code == "PR002", code
