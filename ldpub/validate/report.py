@@ -179,7 +179,6 @@ def to_sarif_data(report: Report, rules: Sequence[tuple[str, str, str]] = ()) ->
                     "driver": {
                         "name": "ldpub",
                         "version": _version(),
-                        "informationUri": "https://github.com/ldpub/ldpub",
                         "rules": [
                             {
                                 "id": code,
