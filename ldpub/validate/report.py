@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import quote
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -201,9 +202,11 @@ def to_sarif(report: Report) -> str:
 
 
 def _uri(name: str | None) -> str:
-    if not name or name == "<stdin>":
-        return "stdin"
-    return name.replace(os.sep, "/")
+    if not name:
+        return "input"
+    if name.startswith("<"):  # "<stdin>", "<input>": not files
+        return name.strip("<>") or "input"
+    return quote(name.replace(os.sep, "/"), safe="/:@!$&'()*+,;=-._~%")
 
 
 def _version() -> str:
