@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from urllib.parse import quote
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+from urllib.parse import quote
 
 import orjson
 
