@@ -12,68 +12,30 @@ expanded form is walked by the same code; their findings carry the node, not a p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from pyld import jsonld
 
 from ldpub.context import SCHEMA, expand_iri, is_schema_context, offline_document_loader, terms
 from ldpub.errors import LdpubError, RemoteContextError
-from ldpub.validate.vocab import SCHEMA_HTTPS, Property, Vocabulary, vocabulary
+from ldpub.validate.ranges import (
+    MISSING,
+    Rule,
+    hint,
+    literal_problem,
+    make_rule,
+    node_type_problem,
+    string_problem,
+)
+from ldpub.validate.vocab import SCHEMA_HTTPS, Vocabulary, vocabulary
 
-_TEXT_LIKE = frozenset(("Text", "PronounceableText", "CssSelectorType", "XPathType"))
-_DATE_RE = r"-?\d{4,}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-_TIME_RE = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
-_DATETIME_RE = _DATE_RE + "T" + _TIME_RE
-_NUMBER_RE = r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*"
-_BOOLEAN_RE = r"(?:true|false|True|False|https?://schema\.org/(?:True|False)|schema:(?:True|False))"
-_URL_TEXT_RE = r"\s*\S+\s*"  # a URL-valued property: any text without spaces (relative URLs are fine)
-_NODE_URL_RE = r"https?://\S+"  # a URL standing for a node
-_DATE = re.compile(f"^{_DATE_RE}$")
-_DATETIME = re.compile(f"^{_DATETIME_RE}$")
-_TIME = re.compile(f"^{_TIME_RE}$")
-_NUMBER = re.compile(f"^{_NUMBER_RE}$")
-_BOOLEAN_TEXT = frozenset(("true", "false", "True", "False"))
-_SPACE = re.compile(r"\s")
-_URL = re.compile(r"^https?://[^\s]+$")
 _ACTION_ANNOTATION = re.compile(r"^(.+)-(input|output)$")  # schema.org Actions: "query-input": "required name=q"
 _SAFE_CONTEXT_KEYS = frozenset(("@language", "@base", "@version", "@direction"))
 # Keys that need JSON-LD's general algorithms: the document goes to pyld.
 _GENERAL_KEYS = frozenset(("@reverse", "@nest", "@context"))
 _NODE_KEYWORDS = frozenset(("@id", "id", "@type", "type", "@context", "@graph", "@included", "@index"))
 
-
-def _never(value: str) -> None:
-    return None
-
-
 Raw = tuple[str, str, str | None, str | None, str | None]  # code, message, pointer, node id, node type
-
-
-@dataclass(slots=True)
-class Rule:
-    """What the vocabulary says about one property key, resolved once."""
-
-    name: str
-    prop: Property | None
-    coerce: str | None
-    any_ok: bool = False  # no range: anything goes
-    text_ok: bool = False
-    url_ok: bool = False
-    date_ok: bool = False
-    datetime_ok: bool = False
-    time_ok: bool = False
-    number_ok: bool = False
-    boolean_ok: bool = False
-    nodes: frozenset[str] = frozenset()  # node types in the range (with Thing for "any node")
-    enums: frozenset[str] = frozenset()  # enumerations in the range
-    expected: str = ""  # the range in words, for messages
-    str_ok: bool = False  # any string will do (Text in the range, or no range)
-    str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
-    any_node: bool = False  # any node type will do (Thing in the range)
-    number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
-    type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
 
 
 class NodeInfo(NamedTuple):
@@ -152,13 +114,20 @@ class Checker:
             single = len(docs) == 1
             attempt = index if single else PageIndex()  # one document (the common case): no merge
             walk = _Walk(self, raw, attempt, i)
-            if not walk.fast_document(data):
+            try:
+                if not walk.fast_document(data):
+                    raw.clear()
+                    attempt = PageIndex()
+                    if single:
+                        index = attempt
+                    walk = _Walk(self, raw, attempt, i)
+                    self._general(data, walk)
+            except RecursionError:  # nodes nested hundreds deep: no publisher writes that
                 raw.clear()
+                raw.append(("LD011", "nodes nested too deeply to check (hundreds of levels)", "", None, None))
                 attempt = PageIndex()
                 if single:
                     index = attempt
-                walk = _Walk(self, raw, attempt, i)
-                self._general(data, walk)
             if not single:
                 index.merge(attempt)
         self._references(index, out)
@@ -198,9 +167,9 @@ class Checker:
             if found is not None:
                 if rule is None or rule.any_node or not rule.nodes or rule.any_ok or not found[0].types:
                     continue
-                problem = rule.type_problems.get(found[0].types, _MISSING)
-                if problem is _MISSING:
-                    problem = self.node_type_problem(found[0].types, rule)
+                problem = rule.type_problems.get(found[0].types, MISSING)
+                if problem is MISSING:
+                    problem = node_type_problem(self.vocab, found[0].types, rule)
                 if problem:
                     out[doc].append(("LD023", problem, self.pointer(base, key, i), node_id, node_type))
                 continue
@@ -247,70 +216,9 @@ class Checker:
         prop = self.vocab.properties.get(local)
         if prop is None:
             return False  # not cached: the miss path reports it, and misses are rare
-        rule = self._make_rule(prop, coerce)
+        rule = make_rule(self.vocab, prop, coerce)
         if len(self.rules) < 50_000:
             self.rules[key] = rule
-        return rule
-
-    def _make_rule(self, prop: Property, coerce: str | None) -> Rule:
-        vocab = self.vocab
-        rule = Rule(prop.name, prop, coerce)
-        ranges = prop.ranges
-        if not ranges:
-            rule.any_ok = rule.str_ok = rule.number_fine = True
-            return rule
-        nodes, enums = set(), set()
-        for r in ranges:
-            anc = vocab.ancestors.get(r, frozenset((r,)))
-            if r in _TEXT_LIKE:
-                rule.text_ok = True
-            elif r == "URL":
-                rule.url_ok = True
-            elif r == "Date":
-                rule.date_ok = True
-            elif r == "DateTime":
-                rule.datetime_ok = True
-            elif r == "Time":
-                rule.time_ok = True
-            elif r in ("Number", "Integer", "Float"):
-                rule.number_ok = True
-            elif r == "Boolean":
-                rule.boolean_ok = True
-            elif r == "DataType":
-                rule.any_ok = True
-            elif "Enumeration" in anc:
-                enums.add(r)
-                nodes.add(r)
-            else:
-                nodes.add(r)
-        if any("Quantity" in vocab.ancestors.get(r, ()) for r in nodes):
-            # schema.org writes Quantities (Distance, Duration, Energy, Mass) as text: "PT1H", "270 calories"
-            rule.text_ok = True
-        if any("Quantity" in vocab.ancestors.get(r, ()) or r == "QuantitativeValue" for r in nodes):
-            rule.number_ok = True  # width: 1200 for a Distance/QuantitativeValue: unambiguous, and what Google shows
-        rule.nodes = frozenset(nodes)
-        rule.enums = frozenset(enums)
-        rule.any_node = "Thing" in nodes
-        if "Thing" in nodes and rule.text_ok and rule.url_ok:
-            rule.any_ok = True
-        rule.expected = " or ".join(sorted(ranges))
-        rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
-        rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
-        accepted = [
-            pattern
-            for flag, pattern in (
-                (rule.url_ok, _URL_TEXT_RE),
-                (rule.date_ok or rule.datetime_ok, _DATE_RE),
-                (rule.datetime_ok, _DATETIME_RE),
-                (rule.time_ok, _TIME_RE),
-                (rule.number_ok, _NUMBER_RE),
-                (rule.boolean_ok, _BOOLEAN_RE),
-                (bool(nodes) and not enums, _NODE_URL_RE),
-            )
-            if flag
-        ]
-        if accepted:
-            rule.str_match = re.compile(f"(?:{'|'.join(accepted)})\\Z").match
         return rule
 
     def type_name(self, value: str) -> str | None:
@@ -340,86 +248,6 @@ class Checker:
             if len(self.escaped) < 50_000:
                 self.escaped[key] = found
         return found
-
-    # --- value checks (called only when the fast answers do not settle it) ---------------------
-
-    def string_problem(self, value: str, rule: Rule) -> tuple[str, str] | None:
-        """(code, message) when a string is not in a property's range, else None."""
-        if rule.url_ok and value and not _SPACE.search(value.strip()):
-            return None
-        if (rule.date_ok and _DATE.match(value)) or (rule.datetime_ok and _DATETIME.match(value)):
-            return None
-        if rule.datetime_ok and not rule.date_ok and _DATE.match(value):
-            return None  # a date where a DateTime is expected: schema.org's own examples do it
-        if rule.time_ok and _TIME.match(value):
-            return None
-        if rule.number_ok and _NUMBER.match(value):
-            return None
-        if rule.boolean_ok and (value in _BOOLEAN_TEXT or self._enum_member(value) in ("True", "False")):
-            return None
-        if rule.enums:
-            member = self._enum_member(value)
-            if member is not None:
-                classes = self.vocab.members.get(member)
-                if classes is not None and not classes.isdisjoint(rule.enums):
-                    return None
-                if classes is None and member not in self.vocab.types:
-                    hint = _closest(
-                        member, [m for m, cs in self.vocab.members.items() if not cs.isdisjoint(rule.enums)]
-                    )
-                    return "LD023", f"{value!r} is not a member of {rule.expected}{hint}"
-                return "LD023", f"{value!r} is not a member of {rule.expected}"
-        if rule.nodes:
-            if rule.coerce == "@id" or _URL.match(value):
-                return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
-            return "LD024", f"text {_short(value)} where {rule.expected} is expected"
-        if rule.date_ok or rule.datetime_ok:
-            what = "date (YYYY-MM-DD)" if not rule.datetime_ok else "ISO 8601 date or date-time"
-            return "LD023", f"{_short(value)} is not an {what}, as {rule.prop.name if rule.prop else ''} expects"
-        return "LD023", f"{_short(value)} is not a {rule.expected}"
-
-    def _enum_member(self, value: str) -> str | None:
-        if value.startswith(("http://schema.org/", "https://schema.org/", "schema:")):
-            return value.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
-        if value and value[0].isupper() and value.isalnum():
-            return value
-        return None
-
-    def literal_problem(self, value: Any, rule: Rule) -> tuple[str, str] | None:
-        """(code, message) when a number or boolean is not in a property's range, else None."""
-        if isinstance(value, bool):
-            if rule.boolean_ok or rule.text_ok:
-                return None
-        elif rule.number_ok or rule.text_ok:
-            return None
-        if rule.nodes and not (rule.date_ok or rule.datetime_ok or rule.url_ok):
-            return "LD024", f"the literal {value!r} where {rule.expected} is expected"
-        return "LD023", f"the literal {value!r} is not a {rule.expected}"
-
-    def node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
-        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised per rule."""
-        if rule.any_node:
-            return None
-        cache = rule.type_problems
-        found = cache.get(types, _MISSING)
-        if found is _MISSING:
-            found = self._node_type_problem(types, rule)
-            if len(cache) < 1000:
-                cache[types] = found
-        return found  # type: ignore[return-value]
-
-    def _node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
-        if not types or not rule.nodes or "Thing" in rule.nodes:
-            return None
-        ancestors = self.vocab.ancestors
-        known = [t for t in types if t in ancestors]
-        if not known:
-            return None
-        for t in known:
-            anc = ancestors[t]
-            if not anc.isdisjoint(rule.nodes) or "Role" in anc:
-                return None
-        return f"a {'/'.join(known)} where {rule.prop.name if rule.prop else 'this property'} expects {rule.expected}"
 
 
 class _Walk:
@@ -512,24 +340,25 @@ class _Walk:
                 self.raw.append(("LD011", "a node is a JSON object", pointer, None, None))
             return None
         c = self.c
-        raw = self.raw
-        node_id = node.get("@id")
+        get = node.get
+        node_id = get("@id")
         if node_id is None:
-            node_id = node.get("id")
+            node_id = get("id")
         if node_id is not None and type(node_id) is not str:
-            raw.append(
-                ("LD011", f"@id must be a string, not {type(node_id).__name__}", _join(pointer, "@id"), None, None)
-            )
+            message = f"@id must be a string, not {type(node_id).__name__}"
+            self.raw.append(("LD011", message, _join(pointer, "@id"), None, None))
             node_id = None
-        type_value = node.get("@type")
+        type_value = get("@type")
         if type_value is None:
-            type_value = node.get("type")
-        types: tuple[str, ...] = ()
-        label: str | None = None
-        if type_value is not None:
+            type_value = get("type")
+        if type_value is None:
+            types: tuple[str, ...] = ()
+            label: str | None = None
+        else:
             cached = c.clean_types.get(type_value) if type(type_value) is str else None
             types, label = cached if cached is not None else self.types(type_value, pointer, node_id)
-        info = _new_tuple(NodeInfo, (node, types, pointer, self.doc, top))
+        doc = self.doc
+        info = _new_tuple(NodeInfo, (node, types, pointer, doc, top))
         index = self.index
         index.nodes.append(info)
         if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
@@ -542,8 +371,7 @@ class _Walk:
         if table is None:
             # @id and @type strings pass the value loop untouched; their checks were made above
             table = c.clean[types] = {"@id": _KEYWORD, "@type": _KEYWORD, "id": _KEYWORD, "type": _KEYWORD}
-        refs = self.index.refs
-        doc = self.doc
+        refs = index.refs
         for key, value in node.items():
             rule = table.get(key)
             if rule is None:
@@ -562,22 +390,42 @@ class _Walk:
                     if kind is str:
                         if rule.str_ok or rule.str_match(item):
                             continue
-                    elif kind is dict and len(item) == 1:
-                        ref = item.get("@id")
-                        if type(ref) is str:
-                            refs.append((ref, rule, pointer, key, i, doc, node_id, label))
+                    elif kind is dict:
+                        if len(item) == 1:
+                            ref = item.get("@id")
+                            if type(ref) is str:
+                                refs.append((ref, rule, pointer, key, i, doc, node_id, label))
+                                continue
+                        elif "@type" in item and "@value" not in item and pointer is not None and rule.nodes:
+                            self.nested(
+                                item, rule, f"{pointer}/{c.escaped.get(key) or c.escape(key)}/{i}", node_id, label
+                            )
                             continue
                     self.value(item, rule, pointer, key, i, node_id, label)
                 continue
-            elif kind is dict and len(value) == 1:
-                ref = value.get("@id")
-                if type(ref) is str:
-                    refs.append((ref, rule, pointer, key, None, doc, node_id, label))
+            elif kind is dict:
+                if len(value) == 1:
+                    ref = value.get("@id")
+                    if type(ref) is str:
+                        refs.append((ref, rule, pointer, key, None, doc, node_id, label))
+                        continue
+                elif "@type" in value and "@value" not in value and pointer is not None and rule.nodes:
+                    self.nested(value, rule, f"{pointer}/{c.escaped.get(key) or c.escape(key)}", node_id, label)
                     continue
             elif (kind is int or kind is float) and rule.number_fine:
                 continue
             self.value(value, rule, pointer, key, None, node_id, label)
         return info
+
+    def nested(self, value: dict[str, Any], rule: Rule, pointer: str, node_id: str | None, label: str | None) -> None:
+        """A typed node as a property's value: walk it, then check its type against the range."""
+        child = self.node(value, pointer)
+        if child is not None and child.types and not rule.any_node and not rule.any_ok:
+            problem = rule.type_problems.get(child.types, MISSING)
+            if problem is MISSING:
+                problem = node_type_problem(self.c.vocab, child.types, rule)
+            if problem:
+                self.raw.append(("LD023", problem, pointer, node_id, label))
 
     def slow_key(
         self,
@@ -680,8 +528,8 @@ class _Walk:
             vocab = c.vocab
             if local not in vocab.ancestors:
                 where = _join(pointer, "@type" if not isinstance(value, list) else f"@type/{i}")
-                hint = _hint(vocab.suggest_type(local))
-                self.raw.append(("LD020", f"unknown schema.org type {local!r}{hint}", where, node_id, local))
+                suggestion = hint(vocab.suggest_type(local))
+                self.raw.append(("LD020", f"unknown schema.org type {local!r}{suggestion}", where, node_id, local))
             elif local in vocab.superseded:
                 where = _join(pointer, "@type" if not isinstance(value, list) else f"@type/{i}")
                 self.raw.append(
@@ -696,7 +544,7 @@ class _Walk:
         if local in c.vocab.types:
             message = f"{local!r} is a schema.org type, not a property"
         else:
-            message = f"unknown schema.org property {local!r}{_hint(c.vocab.suggest_property(local))}"
+            message = f"unknown schema.org property {local!r}{hint(c.vocab.suggest_property(local))}"
         self.raw.append(("LD021", message, _join(pointer, c.escape(key)), node_id, label or None))
 
     def value(
@@ -716,7 +564,7 @@ class _Walk:
         if kind is str:
             if rule.str_ok or rule.str_match(item):
                 return
-            problem = self.c.string_problem(item, rule)
+            problem = string_problem(self.c.vocab, item, rule)
             if problem is not None:
                 self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
             return
@@ -753,9 +601,9 @@ class _Walk:
                 self.raw.append(("LD023", f"a node where {rule.expected} is expected", pointer, node_id, label))
                 return
             if info.types and not rule.any_ok and not rule.any_node:
-                mismatch = rule.type_problems.get(info.types, _MISSING)
-                if mismatch is _MISSING:
-                    mismatch = self.c.node_type_problem(info.types, rule)
+                mismatch = rule.type_problems.get(info.types, MISSING)
+                if mismatch is MISSING:
+                    mismatch = node_type_problem(self.c.vocab, info.types, rule)
                 if mismatch:
                     self.raw.append(("LD023", mismatch, pointer, node_id, label))
             return
@@ -766,12 +614,11 @@ class _Walk:
             return
         if item is None or rule.any_ok:
             return
-        problem = self.c.literal_problem(item, rule)
+        problem = literal_problem(item, rule)
         if problem is not None:
             self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
 
 
-_MISSING: Any = object()  # "not cached yet" (None is a cached answer)
 _new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
 
 _KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
@@ -797,21 +644,6 @@ def _schema_local(iri: str) -> str | None:
     if iri.startswith(SCHEMA_HTTPS):
         return iri[len(SCHEMA_HTTPS) :] or None
     return None
-
-
-def _hint(suggestion: str | None) -> str:
-    return f"; did you mean {suggestion!r}?" if suggestion else ""
-
-
-def _closest(name: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
-    return _hint(close[0]) if close else ""
-
-
-def _short(value: str) -> str:
-    return repr(value if len(value) <= 60 else value[:57] + "...")
 
 
 def _str(value: Any) -> str | None:

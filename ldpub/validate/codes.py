@@ -23,6 +23,8 @@ _TABLE: list[tuple[str, Severity, str]] = [
     ("LD005", "warning", "raw control characters (newline, tab…) inside JSON strings; escaped, checks continue"),
     ("LD006", "warning", "an empty JSON-LD block"),
     ("LD007", "error", "the input is not text (binary data or undecodable)"),
+    ("LD008", "warning", "JavaScript comments (// or /* */) in the JSON; ignored, checks continue"),
+    ("LD009", "warning", "a trailing comma before } or ] (JavaScript habit); ignored, checks continue"),
     # JSON-LD
     ("LD010", "error", "a remote @context other than schema.org's: refused, never fetched"),
     ("LD011", "error", "the document does not expand as JSON-LD (bad keyword use, bad @id or @type value)"),

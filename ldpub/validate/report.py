@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+from urllib.parse import quote
 
 import orjson
 
@@ -179,7 +180,6 @@ def to_sarif_data(report: Report, rules: Sequence[tuple[str, str, str]] = ()) ->
                     "driver": {
                         "name": "ldpub",
                         "version": _version(),
-                        "informationUri": "https://github.com/ldpub/ldpub",
                         "rules": [
                             {
                                 "id": code,
@@ -202,9 +202,11 @@ def to_sarif(report: Report) -> str:
 
 
 def _uri(name: str | None) -> str:
-    if not name or name == "<stdin>":
-        return "stdin"
-    return name.replace(os.sep, "/")
+    if not name:
+        return "input"
+    if name.startswith("<"):  # "<stdin>", "<input>": not files
+        return name.strip("<>") or "input"
+    return quote(name.replace(os.sep, "/"), safe="/:@!$&'()*+,;=-._~%")
 
 
 def _version() -> str:

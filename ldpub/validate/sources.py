@@ -10,7 +10,6 @@ finding needs one (a Python JSON scanner is 100× slower than orjson).
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -22,49 +21,12 @@ import orjson
 
 from ldpub.errors import InputError
 from ldpub.validate.codes import severity_of
+from ldpub.validate.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
 from ldpub.validate.report import Finding
 
 JSON_SUFFIXES = frozenset((".jsonld", ".json"))
 HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 MAX_BYTES = 20 * 1024 * 1024
-
-
-class LineIndex:
-    """Offsets (0-based characters) to 1-based line and column, for one text (counted on demand)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def position(self, offset: int) -> tuple[int, int]:
-        text = self.text
-        line = text.count("\n", 0, offset) + 1
-        return line, offset - text.rfind("\n", 0, offset)
-
-    def line_start(self, line: int) -> int:
-        """Offset of the start of a 1-based line."""
-        offset = 0
-        for _ in range(line - 1):
-            found = self.text.find("\n", offset)
-            if found < 0:
-                break
-            offset = found + 1
-        return offset
-
-
-class OffsetMap:
-    """Maps offsets in a repaired text back to the text it was made from (piecewise shifts)."""
-
-    def __init__(self) -> None:
-        self.new: list[int] = [0]
-        self.old: list[int] = [0]
-
-    def anchor(self, new: int, old: int) -> None:
-        self.new.append(new)
-        self.old.append(old)
-
-    def __call__(self, offset: int) -> int:
-        i = bisect.bisect_right(self.new, offset) - 1
-        return self.old[i] + (offset - self.new[i])
 
 
 @dataclass
@@ -90,7 +52,7 @@ class Document:
     def locate_all(self, pointers: list[str | None]) -> list[tuple[int | None, int | None]]:
         """:meth:`locate` for several pointers, scanning the text once, and only as far as needed."""
         if self.source is not None:
-            self.text = self.source.decode("utf-8", "replace")
+            self.text = one_line_break(self.source.decode("utf-8", "replace"))
             self.lines = LineIndex(self.text)
             self.source = None
         if self.lines is None or not self.text:
@@ -99,21 +61,29 @@ class Document:
             self._positions = {}
         wanted = {p for p in pointers if p is not None and p not in self._positions}
         if wanted and not self._complete:
-            self._complete = json_positions(self.text, self._positions, wanted)
+            try:  # follow each pointer, skipping sibling values at C speed
+                seen: dict[str, tuple[int, int]] = {}
+                for path in sorted(wanted):
+                    located = json_locate(self.text, path, seen)
+                    if located is not None:
+                        self._positions[path] = located
+            except (ValueError, IndexError, RecursionError):  # not what Python's json reads: scan it all
+                self._complete = json_positions(self.text, self._positions, wanted)
         out: list[tuple[int | None, int | None]] = []
         for pointer in pointers:
             if pointer is None:
                 out.append((self.block_line, None))
                 continue
+            at: str = pointer
             while True:
-                found = self._positions.get(pointer)
+                found = self._positions.get(at)
                 if found is not None:
                     out.append(self.lines.position(self.to_file_offset(found)))
                     break
-                if not pointer:
+                if not at:
                     out.append((self.block_line, None))
                     break
-                pointer = pointer.rpartition("/")[0]
+                at = at.rpartition("/")[0]
         return out
 
 
@@ -210,15 +180,28 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
         first = _ENTITY.search(text)
         note("LD004", first.start() if first else 0, "the JSON is HTML-entity-encoded (&quot;…); read decoded")
         spans = [match.span() for match in _ENTITY.finditer(text)]
-        text, m = _substitute(text, spans, html.unescape)
+        text, m = substitute(text, spans, html.unescape)
         maps.append(m)
 
     controls = _controls_inside_strings(text) if _CONTROL.search(text) else []
     if controls:
         note("LD005", controls[0], "raw control characters inside JSON strings; read as escaped")
         spans = [(i, i + 1) for i in controls]
-        text, m = _substitute(text, spans, lambda piece: f"\\u{ord(piece):04x}")
+        text, m = substitute(text, spans, lambda piece: f"\\u{ord(piece):04x}")
         maps.append(m)
+
+    comments, commas = _comments_and_trailing_commas(text) if ("/" in text or "," in text) else ([], [])
+    if comments:
+        note("LD008", comments[0][0], "JavaScript comments in the JSON (// or /* */); ignored")
+    if commas:
+        note("LD009", commas[0], "a trailing comma before } or ] (JavaScript habit); ignored")
+    if comments or commas:  # blanked out, so every offset stays where it was
+        chars = list(text)
+        for start, end in comments:
+            chars[start:end] = [c if c in "\r\n" else " " for c in chars[start:end]]
+        for at in commas:
+            chars[at] = " "
+        text = "".join(chars)
 
     stripped = text.rstrip()
     if stripped.endswith(";"):
@@ -232,6 +215,45 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
         return offset
 
     return text, to_original, notes
+
+
+def _comments_and_trailing_commas(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Spans of // and /* */ comments, and offsets of trailing commas, outside JSON strings."""
+    comments: list[tuple[int, int]] = []
+    commas: list[int] = []
+    pending_comma = -1  # a comma seen, with only whitespace or comments after it so far
+    i, n, in_string = 0, len(text), False
+    while i < n:
+        char = text[i]
+        if in_string:
+            if char == "\\":
+                i += 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string, pending_comma = True, -1
+        elif char == "/" and text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            comments.append((i, end))
+            i = end
+            continue
+        elif char == "/" and text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+            comments.append((i, end))
+            i = end
+            continue
+        elif char == ",":
+            pending_comma = i
+        elif char in "}]":
+            if pending_comma >= 0:
+                commas.append(pending_comma)
+            pending_comma = -1
+        elif not char.isspace():
+            pending_comma = -1
+        i += 1
+    return comments, commas
 
 
 def _controls_inside_strings(text: str) -> list[int]:
@@ -252,76 +274,6 @@ def _controls_inside_strings(text: str) -> list[int]:
     return found
 
 
-def _substitute(text: str, spans: list[tuple[int, int]], replace: Callable[[str], str]) -> tuple[str, OffsetMap]:
-    """Replace each span by ``replace(its text)``; the map takes result offsets back to ``text``'s."""
-    mapping, parts, last, out = OffsetMap(), [], 0, 0
-    for start, end in spans:
-        parts.append(text[last:start])
-        out += start - last
-        mapping.anchor(out, start)
-        replacement = replace(text[start:end])
-        parts.append(replacement)
-        out += len(replacement)
-        mapping.anchor(out, end)
-        last = end
-    parts.append(text[last:])
-    return "".join(parts), mapping
-
-
-# --- JSON Pointer → offset --------------------------------------------------------------------
-
-_TOKEN = re.compile(r'\s*("[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\],:]|[^\s{}\[\],:"]+)')
-
-
-def json_positions(text: str, positions: dict[str, int] | None = None, wanted: set[str] | None = None) -> bool:
-    """Fill ``positions``: the offset of each value in JSON ``text`` by JSON Pointer (an object member: its key).
-
-    With ``wanted``, stops as soon as all of those pointers are seen. Returns True when the
-    whole text was scanned. Scanning in Python is slow, so it is done only for documents
-    with findings, and only as far as their findings.
-    """
-    if positions is None:
-        positions = {}
-    remaining = set(wanted) if wanted else None
-    # frames: [is_object, pointer, index, key_expected, member pointer]
-    stack: list[list[Any]] = []
-    pointer = ""
-    for match in _TOKEN.finditer(text):
-        token = match.group(1)
-        first = token[0]
-        top = stack[-1] if stack else None
-        if top is not None and top[0] and top[3] and first == '"':
-            key = orjson.loads(token) if "\\" in token else token[1:-1]
-            top[4] = pointer = f"{top[1]}/{key.replace('~', '~0').replace('/', '~1')}"
-        elif first in "{[" and len(token) == 1:
-            pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
-            stack.append([first == "{", pointer, 0, True, None])
-        elif first in "}]" and len(token) == 1:
-            if stack:
-                stack.pop()
-            continue
-        elif token == ",":
-            if top is not None:
-                if top[0]:
-                    top[3] = True
-                else:
-                    top[2] += 1
-            continue
-        elif token == ":":
-            if top is not None:
-                top[3] = False
-            continue
-        else:
-            pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
-        if pointer not in positions:
-            positions[pointer] = match.start(1)
-            if remaining is not None:
-                remaining.discard(pointer)
-                if not remaining:
-                    return False
-    return True
-
-
 # --- files, pages, stdin ----------------------------------------------------------------------
 
 _LDJSON = re.compile(r"^\s*application/ld\+json\s*(;.*)?$", re.IGNORECASE)
@@ -338,12 +290,18 @@ def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -
     text = _decode(data, name)
     if isinstance(text, Finding):
         return [Document(name, None, [text])]
+    text = one_line_break(text)  # lxml reads \r\n as \n: the same text for both keeps columns exact
     is_html = suffix in HTML_SUFFIXES if suffix else text.lstrip("\ufeff \t\r\n")[:1] == "<"
     if suffix and suffix not in HTML_SUFFIXES and suffix not in JSON_SUFFIXES:
         is_html = text.lstrip("\ufeff \t\r\n")[:1] == "<"
     if is_html:
         return documents_from_html(text, name)
     return [parse_json(text.lstrip("\ufeff"), file=name, start=1 if text.startswith("\ufeff") else 0)]
+
+
+def one_line_break(text: str) -> str:
+    """CRLF and CR line ends as LF: the same lines and columns, one way to count them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _decode(data: bytes, name: str) -> str | Finding:
@@ -394,19 +352,45 @@ def documents_from_html(text: str, name: str) -> list[Document]:
 
 
 def _microdata(text: str, name: str) -> list[Document]:
-    """Microdata, read by extruct into JSON-LD shape (no line numbers for these).
+    """schema.org microdata, read by extruct and turned into JSON-LD (no line numbers for these).
 
-    RDFa is not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
+    Items of other vocabularies (data-vocabulary.org) and untyped items are left alone. RDFa is
+    not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
     ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
     "1 May"), which would turn valid pages into false findings.
     """
     import extruct
 
     try:
-        found = extruct.extract(text, syntaxes=["microdata"], uniform=True, errors="ignore")
+        found = extruct.extract(text, syntaxes=["microdata"], uniform=False, errors="ignore")
     except Exception as exc:  # extruct raises whatever its parsers raise
         return [Document(name, None, [finding("LD011", f"cannot read microdata: {exc}", name)])]
-    return [Document(name, item, kind="microdata") for item in found.get("microdata", [])]
+    docs = []
+    for item in found.get("microdata", []):
+        node = _microdata_node(item)
+        if isinstance(node, dict):
+            docs.append(Document(name, {"@context": "https://schema.org", **node}, kind="microdata"))
+    return docs
+
+
+def _microdata_node(item: Any) -> Any:
+    """An extruct microdata item as a JSON-LD node (its text ``value`` is extruct's, not a property);
+    None for an item that is not schema.org's."""
+    if not isinstance(item, dict) or ("properties" not in item and "type" not in item):
+        return item
+    types = item.get("type")
+    types = types if isinstance(types, list) else [types] if types else []
+    if not types or not all(str(t).startswith(("http://schema.org/", "https://schema.org/")) for t in types):
+        return None
+    node: dict[str, Any] = {"@type": types if len(types) > 1 else types[0]}
+    if item.get("id"):
+        node["@id"] = item["id"]
+    for key, value in (item.get("properties") or {}).items():
+        values = [_microdata_node(v) for v in (value if isinstance(value, list) else [value])]
+        values = [v for v in values if v is not None]
+        if values:
+            node[key] = values if len(values) > 1 else values[0]
+    return node
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -110,7 +110,10 @@ SHACL_PROFILE = DATA / "profile-inlanguage.shacl.ttl"
 
 CASES: dict[str, Case] = {
     # syntax
-    "LD001": Case('{"@context": "https://schema.org",\n "@type": "Thing",\n}', '{"@context": "https://schema.org"}'),
+    "LD001": Case(
+        '{"@context": "https://schema.org",\n "@type": "Thing", "name": "say "hi""}',
+        '{"@context": "https://schema.org",\n "@type": "Thing", "name": "say \\"hi\\""}',
+    ),
     "LD002": Case(
         page(j(article()) + ";"),
         page(j(article()) + "\n"),
@@ -132,6 +135,14 @@ CASES: dict[str, Case] = {
     ),
     "LD006": Case(page("  \n "), page(j(article())), suffix=".html"),
     "LD007": Case(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", j(article())),
+    "LD008": Case(
+        j(article()).replace('"headline"', '// the title\n  "headline"'),
+        j(article(headline="A // B /* C */")),
+    ),
+    "LD009": Case(
+        j(article()).replace('"https://news.example.org/img/bridge.jpg"', '"https://news.example.org/img/bridge.jpg",'),
+        j(article(headline="a, ]")),
+    ),
     # JSON-LD
     "LD010": Case(
         j(article(**{"@context": "https://example.com/context.jsonld"})),
@@ -273,3 +284,58 @@ def test_near_misses_are_clean_of_errors() -> None:
 
 def test_profile_files_exist() -> None:
     assert Path(SCHEMA_PROFILE).is_file() and Path(SHACL_PROFILE).is_file()
+
+
+RANGE_CASES = [
+    # (property, bad value, good value) on a NewsArticle unless the property says otherwise
+    ("wordCount", "many", "812"),  # Integer
+    ("isAccessibleForFree", "maybe", "False"),  # Boolean
+    ("isAccessibleForFree", 3, False),
+    ("url", "not a url", "/2024/05/bridge.html"),  # URL (relative is fine)
+    ("dateCreated", "soon", "2024-05-01T09:00:00Z"),  # Date or DateTime
+    ("dateCreated", 20240501, "2024-05-01"),
+    ("publisher", {"@type": "Place", "name": "Amman"}, {"@type": "NewsMediaOrganization", "name": "X"}),
+    ("headline", {"@type": "Thing", "name": "x"}, {"@value": "A headline", "@language": "en"}),
+]
+
+
+@pytest.mark.parametrize(("prop", "bad", "good"), RANGE_CASES)
+def test_range_checks_per_data_type(prop: str, bad: Any, good: Any) -> None:
+    found = [(f.code, f.pointer) for f in run(j(article(**{prop: bad})), (), ".jsonld")]
+    assert found == [("LD023", f"/{prop}")], found
+    assert [f.code for f in run(j(article(**{prop: good})), (), ".jsonld")] == []
+
+
+def test_numbers_are_text_enough() -> None:
+    # schema.org is lenient with literals: a number where Text is expected is fine (a postal code)
+    assert run(j(article(conditionsOfAccess=5, alternativeHeadline=2024)), (), ".jsonld") == []
+
+
+def test_enumeration_and_time_ranges() -> None:
+    event = {
+        "@context": CTX,
+        "@type": "Event",
+        "name": "Town hall",
+        "startDate": "2024-06-01T18:00:00+02:00",
+        "doorTime": "17:30",
+        "eventStatus": "https://schema.org/EventScheduled",
+    }
+    assert run(j(event), (), ".jsonld") == []
+    bad = dict(event, doorTime="half past five", eventStatus="https://schema.org/Scheduled")
+    assert sorted((f.code, f.pointer) for f in run(j(bad), (), ".jsonld")) == [
+        ("LD023", "/doorTime"),
+        ("LD023", "/eventStatus"),
+    ]
+
+
+def test_readme_documents_every_code_with_its_severity() -> None:
+    import re
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- section: validate -->") : readme.index("<!-- /section: validate -->")]
+    rows = dict(re.findall(r"^\| `([A-Z]{2}\d{3})` \| ([^|]+) \|", section, flags=re.MULTILINE))
+    assert sorted(rows) == sorted(CODES)
+    for code, info in CODES.items():
+        assert rows[code].strip() == info.severity or code == "PR002", code

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 from ldpub.validate import Validator
-from ldpub.validate.sources import json_positions
+from ldpub.validate.positions import json_positions
 
+from .conftest import EXAMPLES as EXAMPLES_DIR
 from .conftest import check
 
 
@@ -87,3 +88,31 @@ def test_crlf_and_bom_files() -> None:
     text = '\ufeff{\r\n  "@context": "https://schema.org",\r\n  "@type": "Person",\r\n  "nmae": "J"\r\n}\r\n'
     [finding] = Validator().check_bytes(text.encode("utf-8"), "x.jsonld", suffix=".jsonld").findings
     assert (finding.line, finding.column) == (4, 3)
+
+
+def test_json_locate_agrees_with_the_full_scan_on_every_pointer() -> None:
+    from ldpub.validate.positions import json_locate
+
+    for path in sorted((EXAMPLES_DIR).glob("*.jsonld")):
+        text = path.read_text(encoding="utf-8")
+        positions = json_positions_dict(text)
+        seen: dict[str, tuple[int, int]] = {}  # shared, as for the findings of one document
+        for pointer, offset in positions.items():
+            assert json_locate(text, pointer) == offset, pointer
+        for pointer in sorted(positions, reverse=True):
+            assert json_locate(text, pointer, seen) == positions[pointer], pointer
+    text = '{"a": 1, "a": {"b": [10, {"c": 2}]}, "d~/e": 3}'  # duplicate keys: the last wins
+    assert json_locate(text, "/a/b/1/c") == text.index('"c"')
+    assert json_locate(text, "/d~0~1e") == text.index('"d~/e"')
+    assert json_locate(text, "/a/b/7") == text.index('"b"')  # missing: the nearest ancestor (its key)
+    assert json_locate(text, "/zzz") == 0
+
+
+def test_crlf_and_cr_pages_keep_exact_positions() -> None:
+    html = (
+        '<html>\r\n<head>\r\n<script type="application/ld+json">\r\n{"@context": "https://schema.org",\r\n'
+        ' "@type": "Person",\r\n "nmae": "x"}\r\n</script>\r\n</head></html>'
+    )
+    for page in (html, html.replace("\r\n", "\r")):
+        [finding] = Validator().check_bytes(page.encode(), "p.html", suffix=".html").findings
+        assert (finding.code, finding.line, finding.column) == ("LD021", 6, 2)

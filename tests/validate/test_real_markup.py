@@ -343,3 +343,26 @@ def test_microdata_is_checked(article: dict[str, Any]) -> None:
     assert finding.code == "LD021" and finding.message.startswith("microdata:") and "author" in finding.message
     clean = check(html.replace("auhtor", "author"), html=True)
     assert codes(clean) == []
+
+
+def test_microdata_of_other_vocabularies_and_extruct_text_values_are_left_alone() -> None:
+    html = """<html><body>
+<nav itemscope itemtype="http://schema.org/SiteNavigationElement">Home About Contact</nav>
+<div itemscope itemtype="http://data-vocabulary.org/Breadcrumb"><span itemprop="title">News</span></div>
+<div itemscope><span itemprop="name">untyped</span></div>
+<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jane</span>
+  <span itemprop="jobTitle">Reporter</span></div>
+</body></html>"""
+    assert codes(check(html, html=True)) == []
+    assert codes(check(html.replace('itemprop="jobTitle"', 'itemprop="jobTitel"'), html=True)) == ["LD021"]
+
+
+def test_script_blocks_with_js_comments_and_trailing_commas_are_still_checked() -> None:
+    block = """{ "@context" : "https://schema.org",
+        "@type" : "Organization", //"Person",
+        "name" : "Prefeitura Municipal",
+        "logo": {"@type": "ImageObject", "url": "https://ex.org/logo.png", "widht": 467,},
+      }"""
+    html = f'<html><head><script type="application/ld+json">\n{block}\n</script></head></html>'
+    found = sorted((f.code, f.pointer) for f in check(html, html=True).findings)
+    assert found == [("LD008", None), ("LD009", None), ("LD021", "/logo/widht")]

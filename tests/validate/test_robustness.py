@@ -68,3 +68,13 @@ def test_odd_json_shapes_give_findings_not_exceptions() -> None:
 def test_a_json_scalar_is_not_a_document(text: str) -> None:
     [finding] = VALIDATOR.check_bytes(text.encode(), "s.jsonld", suffix=".jsonld").findings
     assert finding.code == "LD011" and finding.pointer == "" and finding.line == 1
+
+
+def test_absurdly_deep_nesting_is_a_finding() -> None:
+    # orjson reads up to 1,024 levels; the walk gives up (a finding) before Python's stack does
+    depth = 1000
+    text = '{"@context": "https://schema.org", "@type": "Person", "name": "x"'
+    text += ', "knows": {"@type": "Person", "name": "y"' * depth + "}" * depth + "}"
+    report = VALIDATOR.check_bytes(text.encode(), "deep.jsonld", suffix=".jsonld")
+    assert [f.code for f in report.findings] == ["LD011"]
+    assert "deeply" in report.findings[0].message

@@ -1,0 +1,220 @@
+"""What a property accepts, from its schema.org range, as answers the walk can give fast.
+
+A :class:`Rule` per property says which JSON values are in range without a look-up in most
+cases (``str_ok``, ``number_fine``, one compiled regex for text with a restricted range), and
+the functions here explain, on the slow path only, why a value is not.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ldpub.validate.vocab import Property, Vocabulary
+
+_TEXT_LIKE = frozenset(("Text", "PronounceableText", "CssSelectorType", "XPathType"))
+_DATE_RE = r"-?\d{4,}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_TIME_RE = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+_DATETIME_RE = _DATE_RE + "T" + _TIME_RE
+_NUMBER_RE = r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*"
+_BOOLEAN_RE = r"(?:true|false|True|False|https?://schema\.org/(?:True|False)|schema:(?:True|False))"
+_URL_TEXT_RE = r"\s*\S+\s*"  # a URL-valued property: any text without spaces (relative URLs are fine)
+_NODE_URL_RE = r"https?://\S+"  # a URL standing for a node
+_DATE = re.compile(f"^{_DATE_RE}$")
+_DATETIME = re.compile(f"^{_DATETIME_RE}$")
+_TIME = re.compile(f"^{_TIME_RE}$")
+_NUMBER = re.compile(f"^{_NUMBER_RE}$")
+_BOOLEAN_TEXT = frozenset(("true", "false", "True", "False"))
+_SPACE = re.compile(r"\s")
+_URL = re.compile(r"^https?://[^\s]+$")
+
+
+def _never(value: str) -> None:
+    return None
+
+
+@dataclass(slots=True)
+class Rule:
+    """What the vocabulary says about one property key, resolved once."""
+
+    name: str
+    prop: Property | None
+    coerce: str | None
+    any_ok: bool = False  # no range: anything goes
+    text_ok: bool = False
+    url_ok: bool = False
+    date_ok: bool = False
+    datetime_ok: bool = False
+    time_ok: bool = False
+    number_ok: bool = False
+    boolean_ok: bool = False
+    nodes: frozenset[str] = frozenset()  # node types in the range (with Thing for "any node")
+    enums: frozenset[str] = frozenset()  # enumerations in the range
+    expected: str = ""  # the range in words, for messages
+    str_ok: bool = False  # any string will do (Text in the range, or no range)
+    str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
+    any_node: bool = False  # any node type will do (Thing in the range)
+    number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
+    type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
+
+
+def make_rule(vocab: Vocabulary, prop: Property, coerce: str | None) -> Rule:
+    """The range of a property as fast answers: flags, node types, and one regex for acceptable text."""
+    rule = Rule(prop.name, prop, coerce)
+    ranges = prop.ranges
+    if not ranges:
+        rule.any_ok = rule.str_ok = rule.number_fine = True
+        return rule
+    nodes, enums = set(), set()
+    for r in ranges:
+        anc = vocab.ancestors.get(r, frozenset((r,)))
+        if r in _TEXT_LIKE:
+            rule.text_ok = True
+        elif r == "URL":
+            rule.url_ok = True
+        elif r == "Date":
+            rule.date_ok = True
+        elif r == "DateTime":
+            rule.datetime_ok = True
+        elif r == "Time":
+            rule.time_ok = True
+        elif r in ("Number", "Integer", "Float"):
+            rule.number_ok = True
+        elif r == "Boolean":
+            rule.boolean_ok = True
+        elif r == "DataType":
+            rule.any_ok = True
+        elif "Enumeration" in anc:
+            enums.add(r)
+            nodes.add(r)
+        else:
+            nodes.add(r)
+    if any("Quantity" in vocab.ancestors.get(r, ()) for r in nodes):
+        # schema.org writes Quantities (Distance, Duration, Energy, Mass) as text: "PT1H", "270 calories"
+        rule.text_ok = True
+    if any("Quantity" in vocab.ancestors.get(r, ()) or r == "QuantitativeValue" for r in nodes):
+        rule.number_ok = True  # width: 1200 for a Distance/QuantitativeValue: unambiguous, and what Google shows
+    rule.nodes = frozenset(nodes)
+    rule.enums = frozenset(enums)
+    rule.any_node = "Thing" in nodes
+    if "Thing" in nodes and rule.text_ok and rule.url_ok:
+        rule.any_ok = True
+    rule.expected = " or ".join(sorted(ranges))
+    rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
+    rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
+    accepted = [
+        pattern
+        for flag, pattern in (
+            (rule.url_ok, _URL_TEXT_RE),
+            (rule.date_ok or rule.datetime_ok, _DATE_RE),
+            (rule.datetime_ok, _DATETIME_RE),
+            (rule.time_ok, _TIME_RE),
+            (rule.number_ok, _NUMBER_RE),
+            (rule.boolean_ok, _BOOLEAN_RE),
+            (bool(nodes) and not enums, _NODE_URL_RE),
+        )
+        if flag
+    ]
+    if accepted:
+        rule.str_match = re.compile(f"(?:{'|'.join(accepted)})\\Z").match
+    return rule
+
+
+def string_problem(vocab: Vocabulary, value: str, rule: Rule) -> tuple[str, str] | None:
+    """(code, message) when a string is not in a property's range, else None."""
+    if rule.url_ok and value and not _SPACE.search(value.strip()):
+        return None
+    if (rule.date_ok and _DATE.match(value)) or (rule.datetime_ok and _DATETIME.match(value)):
+        return None
+    if rule.datetime_ok and not rule.date_ok and _DATE.match(value):
+        return None  # a date where a DateTime is expected: schema.org's own examples do it
+    if rule.time_ok and _TIME.match(value):
+        return None
+    if rule.number_ok and _NUMBER.match(value):
+        return None
+    if rule.boolean_ok and (value in _BOOLEAN_TEXT or _enum_member(value) in ("True", "False")):
+        return None
+    if rule.enums:
+        member = _enum_member(value)
+        if member is not None:
+            classes = vocab.members.get(member)
+            if classes is not None and not classes.isdisjoint(rule.enums):
+                return None
+            if classes is None and member not in vocab.types:
+                hint = _closest(member, [m for m, cs in vocab.members.items() if not cs.isdisjoint(rule.enums)])
+                return "LD023", f"{value!r} is not a member of {rule.expected}{hint}"
+            return "LD023", f"{value!r} is not a member of {rule.expected}"
+    if rule.nodes:
+        if rule.coerce == "@id" or _URL.match(value):
+            return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
+        return "LD024", f"text {_short(value)} where {rule.expected} is expected"
+    if rule.date_ok or rule.datetime_ok:
+        what = "date (YYYY-MM-DD)" if not rule.datetime_ok else "ISO 8601 date or date-time"
+        return "LD023", f"{_short(value)} is not an {what}, as {rule.prop.name if rule.prop else ''} expects"
+    return "LD023", f"{_short(value)} is not a {rule.expected}"
+
+
+def _enum_member(value: str) -> str | None:
+    if value.startswith(("http://schema.org/", "https://schema.org/", "schema:")):
+        return value.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    if value and value[0].isupper() and value.isalnum():
+        return value
+    return None
+
+
+def literal_problem(value: Any, rule: Rule) -> tuple[str, str] | None:
+    """(code, message) when a number or boolean is not in a property's range, else None."""
+    if isinstance(value, bool):
+        if rule.boolean_ok or rule.text_ok:
+            return None
+    elif rule.number_ok or rule.text_ok:
+        return None
+    if rule.nodes and not (rule.date_ok or rule.datetime_ok or rule.url_ok):
+        return "LD024", f"the literal {value!r} where {rule.expected} is expected"
+    return "LD023", f"the literal {value!r} is not a {rule.expected}"
+
+
+def node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) -> str | None:
+    """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised per rule."""
+    if rule.any_node:
+        return None
+    cache = rule.type_problems
+    found = cache.get(types, MISSING)
+    if found is MISSING:
+        found = _node_type_problem(vocab, types, rule)
+        if len(cache) < 1000:
+            cache[types] = found
+    return found  # type: ignore[return-value]
+
+
+def _node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) -> str | None:
+    if not types or not rule.nodes or "Thing" in rule.nodes:
+        return None
+    ancestors = vocab.ancestors
+    known = [t for t in types if t in ancestors]
+    if not known:
+        return None
+    for t in known:
+        anc = ancestors[t]
+        if not anc.isdisjoint(rule.nodes) or "Role" in anc:
+            return None
+    return f"a {'/'.join(known)} where {rule.prop.name if rule.prop else 'this property'} expects {rule.expected}"
+
+
+MISSING: Any = object()  # "not cached yet" (None is a cached answer)
+
+
+def hint(suggestion: str | None) -> str:
+    return f"; did you mean {suggestion!r}?" if suggestion else ""
+
+
+def _closest(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return hint(close[0]) if close else ""
+
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 60 else value[:57] + "...")
