@@ -121,7 +121,8 @@ class _Finder:
     def run(self) -> list[dict[str, Any]]:
         found: list[_Claim] = []
         for sentence in sentences(self.body):
-            found += self.in_sentence(sentence)
+            # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
+            found += [c for c in self.in_sentence(sentence) if len(re.findall(r"[^\W_]+", c.text)) >= 2]
         return _records(_merge(found))
 
     # -- patterns ------------------------------------------------------------------------
@@ -212,16 +213,18 @@ class _Finder:
         anonymous = _ANONYMOUS.search(trimmed)
         # An entity ending the phrase, or followed by its account / statement / sources.
         for mention in reversed(self.within(start, end)):
-            if anonymous and start + anonymous.start() <= mention.start:
-                continue  # "a military source from Maghawir al-Thawra": the source, not the group
             tail = self.body[mention.end : end]
-            if not tail.strip():
-                return mention.key
-            if _MEDIUM.match(tail) and _MEDIUM.match(tail).end() == len(tail.rstrip()):  # type: ignore[union-attr]
-                return {"entity": mention.key, "medium": self.body[mention.start : end].strip(' “”"')}
-            if _SOURCES.match(tail) and _SOURCES.match(tail).end() == len(tail.rstrip()):  # type: ignore[union-attr]
+            sources = _SOURCES.match(tail)
+            if sources and sources.end() == len(tail.rstrip()):  # "Athr’s sources": the outlet's, unnamed
                 name = self.body[mention.start : end].strip(' “”"')
                 return {"anonymous": name, "type": "Person", "_outlet": mention.key}
+            if anonymous and start + anonymous.start() <= mention.start:
+                continue  # "a military source from Maghawir al-Thawra": the source, not the group
+            if not tail.strip():
+                return mention.key
+            medium = _MEDIUM.match(tail)
+            if medium and medium.end() == len(tail.rstrip()):  # its Twitter account, website, statement
+                return {"entity": mention.key, "medium": self.body[mention.start : end].strip(' “”"')}
             break
         if anonymous:
             return self.anonymous(start + anonymous.start("a"), anonymous.group("a"))

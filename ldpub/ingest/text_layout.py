@@ -126,7 +126,8 @@ _RELATED = re.compile(
     r"^(?:read|see)\s+(?:also|more)\s*[:\-–—]\s*(?P<rest>.+)$|^related(?:\s+(?:article|story|stories|link))?\s*[:\-–—]\s*(?P<rest2>.+)$",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://[^\s<>\"{}|\\^`()\[\]]+", re.IGNORECASE)
+# ASCII URL characters only (RFC 3986): a curly quote or "©" glued on is not part of the link.
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
 # "This article was translated (from Arabic) and edited by The Syrian Observer."
 _TRANSLATED = re.compile(
     r"\b(?:translated|translation)\b(?:\s+from\s+(?P<lang>[A-Z][a-z]+))?(?:\s+and\s+(?:edited|adapted|abridged))?"
@@ -246,12 +247,12 @@ def read_layout(text: str) -> Layout:
 
 def _add_related(layout: Layout, rest: str) -> None:
     url_match = _URL.search(rest)
-    headline = _URL.sub("", rest).strip(" \t()[]<>-–—|:") or None
+    headline = _URL.sub("", rest).strip(" \t()[]<>-–—|:“”\"‘’'") or None
     link: dict[str, Any] = {}
     if headline:
         link["headline"] = headline
     if url_match:
-        link["url"] = url_match.group(0).rstrip(".,;")
+        link["url"] = url_match.group(0).rstrip(".,;:!?'")
     if "headline" not in link and "url" in link:
         link["headline"] = link["url"]
     if link:

@@ -116,8 +116,8 @@ def test_jordan_the_country_is_not_jordanian_intelligence_nor_the_king() -> None
 def test_seed_linking_precision_and_recall(full: Authority, names_only: Authority) -> None:
     truth = expected()["entities"]
     entities, mentions, types = score_entities(seed_linking(full), truth)
-    assert entities.precision == 1.0 and entities.recall >= 0.95
-    assert mentions.precision == 1.0 and mentions.recall >= 0.95
+    assert (entities.precision, entities.recall) == (1.0, 1.0)
+    assert mentions.precision == 1.0 and mentions.recall >= 59 / 60  # the lower-case “coalition” is missed
     assert types.precision == 1.0
     # Preferred names only: what variant matching and second references find by themselves.
     entities, mentions, _ = score_entities(seed_linking(names_only), truth)
