@@ -463,10 +463,3 @@ def _position(exc: SyntaxError) -> tuple[int | None, int | None]:
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "offset", None)
     return line, column
-
-
-def iter_spellings(authority: Authority) -> Iterator[tuple[str, str]]:
-    """(key, spelling) for every listed name, for reports."""
-    for entity in authority.entities.values():
-        for spelling in entity.spellings:
-            yield entity.key, spelling
