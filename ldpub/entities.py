@@ -126,6 +126,11 @@ def normalize_name(name: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(name) if not t.article)
 
 
+def _skeleton(norm: str) -> str:
+    """A normalised word's first letter and its consonants: "muhamad" and "muhamid" → ``mhmd``."""
+    return norm[:1] + re.sub(r"[aeiouy]", "", norm[1:])
+
+
 def _short_forms(spelling: str) -> list[tuple[str, ...]]:
     """Family name, and name without the first given name, of a plain personal name."""
     words = [t for t in tokenize(spelling) if not t.article]
@@ -241,6 +246,8 @@ class Authority:
     index: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict, repr=False)
     ambiguous: dict[tuple[str, ...], set[str]] = field(default_factory=dict, repr=False)
     longest: int = 0
+    skeletons: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
+    longest_skeleton: int = 0
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -309,6 +316,16 @@ class Authority:
             if norm not in index and len(keys) == 1:
                 self.index[norm] = [(next(iter(keys)), ("C",) * len(norm))]
         self.longest = max((len(n) for n in self.index), default=0)
+        # Last resort for names of two words or more: the consonants ("Mohammed Fareed al-Qasim" is
+        # "Muhammad Farid al-Qassem"), unless two entities share them.
+        skeletons: dict[tuple[str, ...], set[str]] = {}
+        for entity in self.entities.values():
+            for spelling in entity.spellings:
+                norm = normalize_name(spelling)
+                if len(norm) > 1 and all(t.isalpha() and len(_skeleton(t)) > 1 for t in norm):
+                    skeletons.setdefault(tuple(map(_skeleton, norm)), set()).add(entity.key)
+        self.skeletons = {sk: next(iter(keys)) for sk, keys in skeletons.items() if len(keys) == 1}
+        self.longest_skeleton = max((len(n) for n in self.skeletons), default=0)
 
     @property
     def base(self) -> str | None:
@@ -345,15 +362,21 @@ class Authority:
         return sorted(found, key=lambda m: (m.start, m.end))
 
     def _match_at(self, text: str, tokens: list[Token], content: list[Token], i: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
         for length in range(min(self.longest, len(content) - i), 0, -1):
             window = content[i : i + length]
             entries = self.index.get(tuple(t.norm for t in window))
             if not entries or not adjacent(text, window, tokens):
                 continue
-            for key, shape in entries:
-                if _fits(shape, window):
-                    return length, key
-        return None
+            best = next(((length, key) for key, shape in entries if _fits(shape, window)), None)
+            if best:
+                break
+        for length in range(min(self.longest_skeleton, len(content) - i), max(1, best[0] if best else 1), -1):
+            window = content[i : i + length]
+            key = self.skeletons.get(tuple(_skeleton(t.norm) for t in window))
+            if key and all(t.text[:1].isupper() for t in window) and adjacent(text, window, tokens):
+                return length, key
+        return best
 
     def _coordinated(self, text: str, tokens: list[Token], content: list[Token], found: list[Mention]) -> list[Mention]:
         """ "the Syrian and Jordanian armies": "Syrian army" and "Jordanian army" when both are listed."""

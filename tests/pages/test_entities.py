@@ -197,3 +197,21 @@ def test_malformed_turtle_has_a_line_number() -> None:
     with pytest.raises(InputError) as info:
         authority('<a> a schema:Person ;\n  schema:name "A" \n<b> .')
     assert info.value.location.line == 5  # two prefix lines, then the third line of the entry
+
+
+def test_a_text_spelling_the_seed_entities_differently(full: Authority, names_only: Authority) -> None:
+    """Mohammed Fareed al-Qasim, Kassem, Maghaweer al-Thowra …: spellings neither the seed nor the file has."""
+    import yaml
+
+    from ldpub.ingest.text_layout import read_layout
+
+    folder = SEED_DIR.parent / "text"
+    truth = yaml.safe_load((folder / "variants-followup.expected.yaml").read_text(encoding="utf-8"))
+    layout = read_layout((folder / "variants-followup.txt").read_text(encoding="utf-8"))
+    body = "\n\n".join(layout.body)
+    entities, mentions, _ = score_entities(link_text(layout.headline, body, full), truth)
+    assert (entities.precision, entities.recall) == (1.0, 1.0)
+    assert (mentions.precision, mentions.recall) == (1.0, 1.0)
+    entities, mentions, _ = score_entities(link_text(layout.headline, body, names_only), truth)
+    assert entities.precision == 1.0 and mentions.precision == 1.0
+    assert mentions.recall >= 10 / 12  # misses: "Revolutionary Commando Army", the border (only listed names)
