@@ -14,6 +14,7 @@ whole token sequences, never prefixes ("Jordan" is not found in "Jordanian").
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -77,6 +78,7 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_token(token: str) -> str:
     """One word, spelled so that transliteration variants coincide.
 
@@ -126,6 +128,7 @@ def normalize_name(name: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(name) if not t.article)
 
 
+@functools.lru_cache(maxsize=65536)
 def _skeleton(norm: str) -> str:
     """A normalised word's first letter and its consonants: "muhamad" and "muhamid" → ``mhmd``."""
     return norm[:1] + re.sub(r"[aeiouy]", "", norm[1:])
@@ -248,6 +251,8 @@ class Authority:
     longest: int = 0
     skeletons: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     longest_skeleton: int = 0
+    first_words: set[str] = field(default_factory=set, repr=False)
+    first_skeletons: set[str] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -326,6 +331,9 @@ class Authority:
                     skeletons.setdefault(tuple(map(_skeleton, norm)), set()).add(entity.key)
         self.skeletons = {sk: next(iter(keys)) for sk, keys in skeletons.items() if len(keys) == 1}
         self.longest_skeleton = max((len(n) for n in self.skeletons), default=0)
+        # Most words start no name: one set lookup rules them out.
+        self.first_words = {n[0] for n in self.index}
+        self.first_skeletons = {n[0] for n in self.skeletons}
 
     @property
     def base(self) -> str | None:
@@ -363,6 +371,19 @@ class Authority:
 
     def _match_at(self, text: str, tokens: list[Token], content: list[Token], i: int) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
+        if content[i].norm in self.first_words:
+            best = self._listed_at(text, tokens, content, i)
+        if _skeleton(content[i].norm) not in self.first_skeletons:
+            return best
+        for length in range(min(self.longest_skeleton, len(content) - i), max(1, best[0] if best else 1), -1):
+            window = content[i : i + length]
+            key = self.skeletons.get(tuple(_skeleton(t.norm) for t in window))
+            if key and all(t.text[:1].isupper() for t in window) and adjacent(text, window, tokens):
+                return length, key
+        return best
+
+    def _listed_at(self, text: str, tokens: list[Token], content: list[Token], i: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
         for length in range(min(self.longest, len(content) - i), 0, -1):
             window = content[i : i + length]
             entries = self.index.get(tuple(t.norm for t in window))
@@ -371,11 +392,6 @@ class Authority:
             best = next(((length, key) for key, shape in entries if _fits(shape, window)), None)
             if best:
                 break
-        for length in range(min(self.longest_skeleton, len(content) - i), max(1, best[0] if best else 1), -1):
-            window = content[i : i + length]
-            key = self.skeletons.get(tuple(_skeleton(t.norm) for t in window))
-            if key and all(t.text[:1].isupper() for t in window) and adjacent(text, window, tokens):
-                return length, key
         return best
 
     def _coordinated(self, text: str, tokens: list[Token], content: list[Token], found: list[Mention]) -> list[Mention]:
