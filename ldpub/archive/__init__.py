@@ -1,0 +1,48 @@
+"""The archive: articles in a triple store, one named graph each, queried with SPARQL.
+
+::
+
+    from ldpub.archive import open_store, load
+    with open_store() as store:                      # embedded, ./ldpub-store (or LDPUB_STORE)
+        print(load(store, ["examples/"]))            # records, JSON-LD, Turtle, N-Quads
+        result = store.query("SELECT ...")           # QueryResult: rows of plain values
+        print(result.to_table())
+
+``open_store(endpoint="http://host:7878/query")`` gives the same interface over the SPARQL 1.1
+Protocol (Oxigraph server, Virtuoso).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ldpub.archive.articles import ENTITIES_GRAPH, ArticleGraph, read_articles, split_article
+from ldpub.archive.embedded import DEFAULT_STORE, EmbeddedStore, default_store_path
+from ldpub.archive.loader import ArchiveStore, LoadSummary, load
+from ldpub.archive.results import QueryResult, Term
+
+__all__ = [
+    "DEFAULT_STORE",
+    "ENTITIES_GRAPH",
+    "ArchiveStore",
+    "ArticleGraph",
+    "EmbeddedStore",
+    "LoadSummary",
+    "QueryResult",
+    "Term",
+    "default_store_path",
+    "load",
+    "open_store",
+    "read_articles",
+    "split_article",
+]
+
+
+def open_store(path: str | Path | None = None, *, endpoint: str | None = None, **options: Any) -> Any:
+    """The embedded store at ``path`` (default ``./ldpub-store``), or a SPARQL endpoint client."""
+    if endpoint is not None:
+        from ldpub.archive.endpoint import EndpointStore
+
+        return EndpointStore(endpoint, **options)
+    return EmbeddedStore(path, **options)

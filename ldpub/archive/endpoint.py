@@ -1,0 +1,223 @@
+"""The archive on a SPARQL server, over the SPARQL 1.1 Protocol: Oxigraph server, Virtuoso, others.
+
+One code path: queries are ``POST`` form ``query=`` (Virtuoso hangs on
+``application/sparql-query`` bodies), writes are SPARQL Update form ``update=`` requests
+that drop and re-insert each article's graph (:mod:`ldpub.archive.update`), one request per
+batch, so the server applies each batch as one update. What differs per server is detected
+from its ``Server`` header (or set with ``flavour=``):
+
+- Oxigraph server: updates go to ``/update`` beside ``/query``; up to 200 articles a request.
+- Virtuoso: updates go to ``/sparql-auth`` (HTTP Digest) beside ``/sparql``; at most 1,000
+  triples a request (larger requests fail with "memory exhausted"), so an article of more
+  than 1,000 triples is refused rather than written in pieces; results come as SPARQL 1.0
+  JSON (read as 1.1) and ASK as a one-cell SELECT (read as a boolean); a timeout's partial
+  result (``X-SQL-State: S1TAT``) is an error.
+
+Credentials come from ``LDPUB_ENDPOINT_USER`` / ``LDPUB_ENDPOINT_PASSWORD``, else from the
+user's ``~/.netrc`` entry for the host; never from the command line, and never printed.
+"""
+
+from __future__ import annotations
+
+import netrc
+import os
+import re
+from collections.abc import Iterator, Sequence
+from urllib.parse import SplitResult, urlsplit, urlunsplit
+
+import httpx
+
+from ldpub.archive.articles import ArticleGraph
+from ldpub.archive.results import QueryResult
+from ldpub.archive.update import ask_graph, drop_graph, replace_articles
+from ldpub.errors import InputError, StoreError
+
+_RESULTS = "application/sparql-results+json"
+_ACCEPT = f"{_RESULTS}, text/turtle;q=0.9"
+_FLAVOURS = ("oxigraph", "virtuoso", "generic")
+
+
+class EndpointStore:
+    """A SPARQL 1.1 Protocol endpoint used as the archive (see the module for per-server details)."""
+
+    batch_size = 200
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        update_url: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        flavour: str | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise StoreError(f"not an http(s) endpoint URL: {_redact(url)}")
+        if parts.username or parts.password:
+            raise StoreError("put credentials in LDPUB_ENDPOINT_USER / LDPUB_ENDPOINT_PASSWORD, not in the URL")
+        self.url = url
+        user, password = _credentials(parts.hostname, user, password)
+        self._has_credentials = user is not None
+        self._client = httpx.Client(timeout=timeout, follow_redirects=False)
+        self.flavour = flavour or self._detect()
+        if self.flavour not in _FLAVOURS:
+            raise StoreError(f"unknown endpoint flavour {self.flavour!r}; expected one of {', '.join(_FLAVOURS)}")
+        self.update_url = update_url or os.environ.get("LDPUB_UPDATE_ENDPOINT") or self._update_url(parts)
+        self.max_triples = 1000 if self.flavour == "virtuoso" else 100_000
+        if user is not None:
+            scheme = os.environ.get("LDPUB_ENDPOINT_AUTH") or ("digest" if self.flavour == "virtuoso" else "basic")
+            auth_class = httpx.DigestAuth if scheme.lower() == "digest" else httpx.BasicAuth
+            self._client.auth = auth_class(user, password or "")
+
+    def __repr__(self) -> str:
+        return f"EndpointStore({self.url!r}, flavour={self.flavour!r})"
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def write(self, articles: Sequence[ArticleGraph]) -> None:
+        """Replace each article's graph; one update request per chunk of articles."""
+        latest = list({a.url: a for a in articles}.values())
+        for chunk in self._chunks(latest):
+            self._update(replace_articles(chunk))
+
+    def _chunks(self, articles: list[ArticleGraph]) -> Iterator[list[ArticleGraph]]:
+        chunk: list[ArticleGraph] = []
+        size = 0
+        for a in articles:
+            if a.quad_count > self.max_triples:
+                raise StoreError(
+                    f"{a.url}: {a.quad_count} triples is more than this {self.flavour} endpoint takes in one "
+                    f"update ({self.max_triples}); the article would not be replaced atomically"
+                )
+            if chunk and (size + a.quad_count > self.max_triples or len(chunk) >= self.batch_size):
+                yield chunk
+                chunk, size = [], 0
+            chunk.append(a)
+            size += a.quad_count
+        if chunk:
+            yield chunk
+
+    def unload(self, url: str) -> bool:
+        """Drop one article's graph; False if it was not there."""
+        if not self.query(ask_graph(url)).boolean:
+            return False
+        self._update(drop_graph(url))
+        return True
+
+    def _update(self, text: str) -> None:
+        response = self._send(self.update_url, {"update": text}, accept="*/*")
+        if response.status_code >= 300:
+            raise StoreError(f"the endpoint refused the update: {_reason(response)}")
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def query(self, text: str) -> QueryResult:
+        # Ask for what the query form gives: Virtuoso answers a CONSTRUCT in SPARQL JSON if asked.
+        accept = "text/turtle" if query_form(text) in ("CONSTRUCT", "DESCRIBE") else _ACCEPT
+        response = self._send(self.url, {"query": text}, accept=accept)
+        if response.status_code == 400:
+            raise InputError(f"the endpoint rejected the query: {_reason(response)}")
+        if response.status_code >= 300:
+            raise StoreError(f"the query failed: {_reason(response)}")
+        if response.headers.get("x-sql-state") == "S1TAT":  # Virtuoso: timed out, result partial
+            raise StoreError("the endpoint timed out and sent a partial result (Virtuoso X-SQL-State S1TAT)")
+        warnings: tuple[str, ...] = ()
+        if "x-sparql-maxrows" in response.headers:
+            warnings = (f"the endpoint capped the result at {response.headers['x-sparql-maxrows']} rows",)
+        kind = response.headers.get("content-type", "").split(";")[0].strip()
+        if kind in (_RESULTS, "application/json"):
+            result = QueryResult.from_json(response.content, warnings=warnings)
+            if result.variables == ("__ASK_RETVAL",):  # Virtuoso answers a POSTed ASK as a one-cell SELECT
+                value = result.rows[0]["__ASK_RETVAL"].value if result.rows else "0"
+                return QueryResult("ask", boolean=value in ("1", "true"), warnings=warnings)
+            return result
+        if kind == "text/turtle":
+            return QueryResult("graph", turtle=response.text, warnings=warnings)
+        raise StoreError(f"the endpoint answered in {kind or 'an unknown format'}, not SPARQL JSON or Turtle")
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _send(self, url: str, form: dict[str, str], *, accept: str) -> httpx.Response:
+        try:
+            response = self._client.post(url, data=form, headers={"Accept": accept})
+        except httpx.TimeoutException:
+            raise StoreError(f"the endpoint {_redact(url)} did not answer in time") from None
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the endpoint {_redact(url)}: {exc}") from None
+        if response.status_code in (401, 403):
+            hint = "" if self._has_credentials else "; set LDPUB_ENDPOINT_USER and LDPUB_ENDPOINT_PASSWORD"
+            raise StoreError(f"the endpoint {_redact(url)} refused the credentials (HTTP {response.status_code}){hint}")
+        return response
+
+    def _detect(self) -> str:
+        try:
+            response = self._client.get(self.url, params={"query": "ASK {}"}, headers={"Accept": _RESULTS})
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the endpoint {_redact(self.url)}: {exc}") from None
+        server = response.headers.get("server", "").lower()
+        if response.status_code >= 500:
+            raise StoreError(f"the endpoint {_redact(self.url)} failed: {_reason(response)}")
+        if "virtuoso" in server:
+            return "virtuoso"
+        if "oxigraph" in server:
+            return "oxigraph"
+        return "generic"
+
+    def _update_url(self, parts: SplitResult) -> str:
+        scheme, netloc, path = parts.scheme, parts.netloc, parts.path
+        if self.flavour == "oxigraph" and path.endswith("/query"):
+            path = path[: -len("query")] + "update"
+        elif self.flavour == "virtuoso" and path.rstrip("/").endswith("/sparql"):
+            path = path.rstrip("/") + "-auth"
+        return urlunsplit((scheme, netloc, path, "", ""))
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> EndpointStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|(?i:PREFIX)\s*[^\s:]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+_FORM = re.compile(r"(?i)(SELECT|ASK|CONSTRUCT|DESCRIBE)\b")
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the keyword after comments and PREFIX/BASE lines."""
+    prologue = _PROLOGUE.match(text)
+    form = _FORM.match(text, prologue.end() if prologue else 0)
+    return form.group(1).upper() if form else None
+
+
+def _credentials(host: str, user: str | None, password: str | None) -> tuple[str | None, str | None]:
+    user = user or os.environ.get("LDPUB_ENDPOINT_USER") or None
+    password = password or os.environ.get("LDPUB_ENDPOINT_PASSWORD")
+    if user is None:
+        try:
+            entry = netrc.netrc().authenticators(host)
+        except (OSError, netrc.NetrcParseError):
+            entry = None
+        if entry:
+            user, _, password = entry
+    return user, password
+
+
+def _reason(response: httpx.Response) -> str:
+    """HTTP status and the first meaningful line of the body (servers send text or HTML)."""
+    text = response.text
+    if "<html" in text[:200].lower():
+        text = re.sub(r"<[^>]+>", " ", text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return f"HTTP {response.status_code}" + (f": {lines[0][:300]}" if lines else "")
+
+
+def _redact(url: str) -> str:
+    """The URL without user info or query string, for messages."""
+    parts = urlsplit(url)
+    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))

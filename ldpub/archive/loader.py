@@ -1,0 +1,106 @@
+"""Loading many files: batches of articles per transaction, bad files reported and skipped.
+
+Policy: a malformed file is reported by name and skipped, and every other article loads
+(``fail_fast=True``: the load stops at the first bad file instead, after storing the articles
+read before it). Each article is stored whole or not at all, whatever happens.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ldpub.archive.articles import ArticleGraph, find_inputs, read_articles
+from ldpub.archive.results import QueryResult
+from ldpub.errors import InputError, LdpubError, Location
+
+
+class ArchiveStore(Protocol):
+    """What ldpub needs from a store: the embedded one or a SPARQL endpoint."""
+
+    batch_size: int
+
+    def write(self, articles: list[ArticleGraph]) -> None: ...
+
+    def unload(self, url: str) -> bool: ...
+
+    def query(self, text: str) -> QueryResult: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class LoadSummary:
+    articles: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    failed: list[LdpubError] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        rate = f", {self.quads / self.seconds:,.0f} quads/s" if self.seconds > 0 else ""
+        line = f"loaded {self.articles:,} articles ({self.quads:,} quads) in {self.seconds:.2f} s{rate}"
+        if self.failed:
+            line += f"; {len(self.failed)} file{'s' if len(self.failed) != 1 else ''} skipped"
+        return line
+
+
+def load(
+    store: ArchiveStore,
+    paths: Iterable[str | Path],
+    *,
+    fail_fast: bool = False,
+    on_error: Callable[[LdpubError], None] | None = None,
+    on_file: Callable[[Path, int], None] | None = None,
+) -> LoadSummary:
+    """Load every article under ``paths`` into ``store``; see the module for the fault policy.
+
+    ``on_error`` is told of each bad file; ``on_file(path, articles so far)`` after each file.
+    Raises the first file's error when ``fail_fast`` is set. Store errors always stop the load.
+    """
+    summary = LoadSummary()
+    start = time.perf_counter()
+    batch: list[ArticleGraph] = []
+    batch_quads = 0
+    max_quads = getattr(store, "max_batch_quads", 500_000)
+
+    def flush() -> None:
+        nonlocal batch, batch_quads
+        if batch:
+            store.write(batch)
+            summary.articles += len(batch)
+            summary.quads += batch_quads
+            batch, batch_quads = [], 0
+
+    try:
+        for path in find_inputs(paths):
+            try:
+                for article in read_articles(path):
+                    batch.append(article)
+                    batch_quads += article.quad_count
+                    if len(batch) >= store.batch_size or batch_quads >= max_quads:
+                        flush()
+            except (InputError, OSError) as exc:
+                error = _with_file(exc, path)
+                summary.failed.append(error)
+                if on_error:
+                    on_error(error)
+                if fail_fast:
+                    flush()
+                    raise error from None
+            if on_file:
+                on_file(path, summary.articles + len(batch))
+        flush()
+    finally:
+        summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _with_file(exc: BaseException, path: Path) -> LdpubError:
+    if isinstance(exc, InputError):
+        return exc if exc.location.file else InputError(exc.message, exc.location.with_file(str(path)))
+    if isinstance(exc, OSError):
+        return LdpubError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
+    return LdpubError(str(exc), Location(str(path)))

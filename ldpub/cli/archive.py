@@ -1,0 +1,151 @@
+"""``ldpub load``, ``ldpub unload`` and ``ldpub sparql``: the archive, embedded or on a server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ldpub.errors import InputError, LdpubError
+
+_FORMATS = ("table", "json", "csv", "tsv")
+
+
+def _store_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--store", metavar="DIR", help="embedded store directory (default: $LDPUB_STORE or ./ldpub-store)"
+    )
+    where.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="SPARQL query endpoint of a server (Oxigraph: http://HOST:PORT/query; Virtuoso: http://HOST:PORT/sparql); "
+        "credentials from LDPUB_ENDPOINT_USER / LDPUB_ENDPOINT_PASSWORD",
+    )
+
+
+def register(subparsers: Any) -> None:
+    load = subparsers.add_parser(
+        "load",
+        help="load articles into the archive (embedded store or SPARQL endpoint)",
+        description="Load built articles (.jsonld, .ttl, .nt, .nq) or records (.yaml, .yml, .json, built on the fly) "
+        "into the archive: each article in its own named graph (its page URL), shared entities once in "
+        "the entities graph. Re-loading an article replaces it. A malformed file is reported and skipped "
+        "(exit 1 at the end); --fail-fast stops at the first one.",
+    )
+    load.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders searched for known suffixes")
+    _store_options(load)
+    load.add_argument("--fail-fast", action="store_true", help="stop at the first malformed file")
+    load.add_argument("--batch", type=int, metavar="N", help="articles per transaction (default: per store)")
+    load.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary line")
+    load.set_defaults(handler=run_load)
+
+    unload = subparsers.add_parser("unload", help="remove articles from the archive by URL")
+    unload.add_argument("urls", nargs="+", metavar="URL", help="the article's page URL (its graph name)")
+    _store_options(unload)
+    unload.set_defaults(handler=run_unload)
+
+    sparql = subparsers.add_parser(
+        "sparql",
+        help="run a SPARQL query on the archive",
+        description="SELECT/ASK results as a table or in the W3C SPARQL 1.1 JSON, CSV or TSV result formats; "
+        "CONSTRUCT/DESCRIBE as Turtle. Article graphs are named by page URL: use GRAPH patterns.",
+    )
+    sparql.add_argument("query", nargs="?", help="the query text")
+    sparql.add_argument("--file", "-f", metavar="Q.rq", help="read the query from a file ('-' for stdin)")
+    _store_options(sparql)
+    sparql.add_argument("--format", default="table", choices=_FORMATS, help="output format (default table)")
+    sparql.set_defaults(handler=run_sparql)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from ldpub.archive import open_store
+
+    if args.endpoint:
+        return open_store(endpoint=args.endpoint)
+    return open_store(args.store)
+
+
+def run_load(args: argparse.Namespace) -> int:
+    from ldpub.archive import load
+    from ldpub.archive.articles import find_inputs
+
+    files = find_inputs(args.paths)
+    missing = [p for p in files if not p.exists()]
+    if missing:
+        raise LdpubError(f"{missing[0]}: no such file or directory")
+    show = not args.quiet and sys.stderr.isatty()
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+    def on_error(error: LdpubError) -> None:
+        message = f"ldpub: error: {error} (skipped)" if not args.fail_fast else f"ldpub: error: {error}"
+        (bar.write if bar else _err)(message)
+
+    def on_file(path: Path, articles: int) -> None:
+        if bar:
+            bar.update(1)
+            bar.set_postfix(articles=articles, refresh=False)
+
+    store = _open(args)
+    try:
+        if args.batch:
+            store.batch_size = max(1, args.batch)
+        try:
+            summary = load(store, files, fail_fast=args.fail_fast, on_error=on_error, on_file=on_file)
+        except InputError:
+            return 1
+    finally:
+        if bar:
+            bar.close()
+        store.close()
+    if not args.quiet:
+        _err(str(summary))
+    return 1 if summary.failed else 0
+
+
+def run_unload(args: argparse.Namespace) -> int:
+    store = _open(args)
+    missing = 0
+    try:
+        for url in args.urls:
+            if not store.unload(url):
+                _err(f"ldpub: error: {url}: no such article in the archive")
+                missing += 1
+    finally:
+        store.close()
+    return 1 if missing else 0
+
+
+def run_sparql(args: argparse.Namespace) -> int:
+    if (args.query is None) == (args.file is None):
+        _err("ldpub sparql: error: give the query text or --file, not both")
+        return 2
+    text = args.query if args.file is None else _read_query(args.file)
+    store = _open(args)
+    try:
+        result = store.query(text)
+    finally:
+        store.close()
+    for warning in result.warnings:
+        _err(f"ldpub: warning: {warning}")
+    render = {"table": result.to_table, "json": result.to_json, "csv": result.to_csv, "tsv": result.to_tsv}
+    sys.stdout.write(render[args.format]())
+    return 0
+
+
+def _read_query(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LdpubError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -1,0 +1,831 @@
+"""JSON-LD and vocabulary checks, walking compact schema.org JSON-LD directly.
+
+The hot path reads the document as the publisher wrote it: ``@context`` schema.org (http or
+https, any spelling), nodes in ``@graph``, arrays or nested, ``@type`` a string or an array.
+Every property key and ``@type`` is resolved once per process through the context's term
+table and cached with its vocabulary answers (known? superseded? what range?), so checking a
+node is a few dict lookups per property. Documents of any other shape (inline contexts,
+``@reverse``, ``@nest``, nested contexts) are expanded by pyld with the offline loader and the
+expanded form is walked by the same code; their findings carry the node, not a pointer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+from pyld import jsonld
+
+from ldpub.context import SCHEMA, expand_iri, is_schema_context, offline_document_loader, terms
+from ldpub.errors import LdpubError, RemoteContextError
+from ldpub.validate.vocab import SCHEMA_HTTPS, Property, Vocabulary, vocabulary
+
+_TEXT_LIKE = frozenset(("Text", "PronounceableText", "CssSelectorType", "XPathType"))
+_DATE_RE = r"-?\d{4,}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_TIME_RE = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+_DATETIME_RE = _DATE_RE + "T" + _TIME_RE
+_NUMBER_RE = r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*"
+_BOOLEAN_RE = r"(?:true|false|True|False|https?://schema\.org/(?:True|False)|schema:(?:True|False))"
+_URL_TEXT_RE = r"\s*\S+\s*"  # a URL-valued property: any text without spaces (relative URLs are fine)
+_NODE_URL_RE = r"https?://\S+"  # a URL standing for a node
+_DATE = re.compile(f"^{_DATE_RE}$")
+_DATETIME = re.compile(f"^{_DATETIME_RE}$")
+_TIME = re.compile(f"^{_TIME_RE}$")
+_NUMBER = re.compile(f"^{_NUMBER_RE}$")
+_BOOLEAN_TEXT = frozenset(("true", "false", "True", "False"))
+_SPACE = re.compile(r"\s")
+_URL = re.compile(r"^https?://[^\s]+$")
+_ACTION_ANNOTATION = re.compile(r"^(.+)-(input|output)$")  # schema.org Actions: "query-input": "required name=q"
+_SAFE_CONTEXT_KEYS = frozenset(("@language", "@base", "@version", "@direction"))
+# Keys that need JSON-LD's general algorithms: the document goes to pyld.
+_GENERAL_KEYS = frozenset(("@reverse", "@nest", "@context"))
+_NODE_KEYWORDS = frozenset(("@id", "id", "@type", "type", "@context", "@graph", "@included", "@index"))
+
+
+def _never(value: str) -> None:
+    return None
+
+
+Raw = tuple[str, str, str | None, str | None, str | None]  # code, message, pointer, node id, node type
+
+
+@dataclass(slots=True)
+class Rule:
+    """What the vocabulary says about one property key, resolved once."""
+
+    name: str
+    prop: Property | None
+    coerce: str | None
+    any_ok: bool = False  # no range: anything goes
+    text_ok: bool = False
+    url_ok: bool = False
+    date_ok: bool = False
+    datetime_ok: bool = False
+    time_ok: bool = False
+    number_ok: bool = False
+    boolean_ok: bool = False
+    nodes: frozenset[str] = frozenset()  # node types in the range (with Thing for "any node")
+    enums: frozenset[str] = frozenset()  # enumerations in the range
+    expected: str = ""  # the range in words, for messages
+    str_ok: bool = False  # any string will do (Text in the range, or no range)
+    str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
+    any_node: bool = False  # any node type will do (Thing in the range)
+    number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
+    type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
+
+
+class NodeInfo(NamedTuple):
+    """A node object met in a page: what profiles and reference checks need (a tuple: cheap to make)."""
+
+    node: dict[str, Any]
+    types: tuple[str, ...]  # schema.org local names
+    pointer: str | None
+    doc: int  # index of its document in the page
+    top: bool  # at the top level of a document or its @graph
+
+
+class PageIndex:
+    """Every node of a page's documents, and who describes which @id."""
+
+    __slots__ = ("_by_object", "by_id", "nodes", "refs")
+
+    def __init__(self) -> None:
+        self.nodes: list[NodeInfo] = []
+        self.by_id: dict[str, list[NodeInfo]] = {}
+        # (the @id, the property's rule, node pointer, key, index, document, referring node's id and type)
+        self.refs: list[tuple[str, Rule | None, str | None, str, int | None, int, str | None, str | None]] = []
+        self._by_object: dict[int, NodeInfo] | None = None
+
+    def merge(self, other: PageIndex) -> None:
+        self.nodes.extend(other.nodes)
+        self.refs.extend(other.refs)
+        for key, infos in other.by_id.items():
+            self.by_id.setdefault(key, []).extend(infos)
+
+    def resolve(self, value: Any) -> NodeInfo | None:
+        """The node a value is, or refers to by @id within the page (None: text, or not in the page)."""
+        if isinstance(value, dict):
+            ref = value.get("@id", value.get("id"))
+            if len(value) == 1 and isinstance(ref, str):
+                found = self.by_id.get(ref)
+                return found[0] if found else None
+            if len(self.nodes) < 64:  # a typical page: a scan is cheaper than building a map
+                for info in self.nodes:
+                    if info.node is value:
+                        return info
+                return None
+            if self._by_object is None:
+                self._by_object = {id(info.node): info for info in self.nodes}
+            return self._by_object.get(id(value))
+        if isinstance(value, str):
+            found = self.by_id.get(value)
+            return found[0] if found else None
+        return None
+
+
+class Checker:
+    """JSON-LD and vocabulary checks; one per process (its caches grow with the terms met)."""
+
+    def __init__(self, vocab: Vocabulary | None = None) -> None:
+        self.vocab = vocab or vocabulary()
+        self.terms = terms()
+        self.rules: dict[str, Rule | None] = {}  # key -> rule (None: a term of another vocabulary)
+        self.types: dict[str, str | None] = {}  # @type value -> schema.org local name (None: other vocabulary)
+        self.escaped: dict[str, str] = {}
+        # node types -> property key -> its rule, for keys with nothing to report on such a node
+        self.clean: dict[tuple[str, ...], dict[str, Rule]] = {}
+        self.clean_types: dict[str, tuple[tuple[str, ...], str]] = {}  # a @type string with nothing to report
+
+    # --- a page: documents → raw findings + index ---------------------------------------------
+
+    def check_page(self, docs: list[Any]) -> tuple[list[list[Raw]], PageIndex]:
+        """Check the parsed JSON of a page's documents; findings per document, and the page's index."""
+        index = PageIndex()
+        out: list[list[Raw]] = []
+        for i, data in enumerate(docs):
+            raw: list[Raw] = []
+            out.append(raw)
+            if data is None:
+                continue
+            single = len(docs) == 1
+            attempt = index if single else PageIndex()  # one document (the common case): no merge
+            walk = _Walk(self, raw, attempt, i)
+            if not walk.fast_document(data):
+                raw.clear()
+                attempt = PageIndex()
+                if single:
+                    index = attempt
+                walk = _Walk(self, raw, attempt, i)
+                self._general(data, walk)
+            if not single:
+                index.merge(attempt)
+        self._references(index, out)
+        return out, index
+
+    def _general(self, data: Any, walk: _Walk) -> None:
+        """Expand with pyld (offline loader), then walk the expanded form."""
+        try:
+            expanded = jsonld.expand(data, {"documentLoader": offline_document_loader})
+        except jsonld.JsonLdError as exc:
+            error = _unwrap(exc)
+            if isinstance(error, RemoteContextError):
+                walk.raw.append(("LD010", error.message, "/@context", None, None))
+            else:
+                walk.raw.append(("LD011", f"not valid JSON-LD: {_first_line(exc)}", "", None, None))
+            return
+        except LdpubError as exc:
+            code = "LD010" if isinstance(exc, RemoteContextError) else "LD011"
+            walk.raw.append((code, exc.message, "/@context", None, None))
+            return
+        walk.pointers = False
+        for node in expanded:
+            if isinstance(node, dict):
+                if "@graph" in node:
+                    for inner in node["@graph"]:
+                        walk.node(inner, None, top=True)
+                    if set(node) - {"@graph", "@id"}:
+                        walk.node(node, None, top=True)
+                else:
+                    walk.node(node, None, top=True)
+
+    def _references(self, index: PageIndex, out: list[list[Raw]]) -> None:
+        """Dangling references, and the type of the node a reference points to."""
+        by_id = index.by_id
+        for ref, rule, base, key, i, doc, node_id, node_type in index.refs:
+            found = by_id.get(ref)
+            if found is not None:
+                if rule is None or rule.any_node or not rule.nodes or rule.any_ok or not found[0].types:
+                    continue
+                problem = rule.type_problems.get(found[0].types, _MISSING)
+                if problem is _MISSING:
+                    problem = self.node_type_problem(found[0].types, rule)
+                if problem:
+                    out[doc].append(("LD023", problem, self.pointer(base, key, i), node_id, node_type))
+                continue
+            pointer = self.pointer(base, key, i)
+            if found is None:
+                if ref.startswith("_:"):
+                    out[doc].append(
+                        (
+                            "LD013",
+                            f"reference to blank node {ref} that no node in the page describes",
+                            pointer,
+                            node_id,
+                            node_type,
+                        )
+                    )
+                elif rule is None or not rule.url_ok:
+                    out[doc].append(
+                        (
+                            "LD014",
+                            f"reference to {ref} that no node in the page describes (define it, or link by URL)",
+                            pointer,
+                            node_id,
+                            node_type,
+                        )
+                    )
+                continue
+
+    # --- resolution, cached --------------------------------------------------------------------
+
+    def rule(self, key: str) -> Rule | Literal[False] | None:
+        """The rule for a property key; None for another vocabulary's term; False for an unknown term."""
+        cached: Rule | Literal[False] | None = self.rules.get(key, False)
+        if cached is not False:
+            return cached
+        term = self.terms.get(key)
+        if term is not None:
+            iri, coerce = term.iri, term.coerce
+        else:
+            iri, coerce = expand_iri(key, vocab=True), None
+        local = _schema_local(iri)
+        if local is None:
+            self.rules[key] = None
+            return None
+        prop = self.vocab.properties.get(local)
+        if prop is None:
+            return False  # not cached: the miss path reports it, and misses are rare
+        rule = self._make_rule(prop, coerce)
+        if len(self.rules) < 50_000:
+            self.rules[key] = rule
+        return rule
+
+    def _make_rule(self, prop: Property, coerce: str | None) -> Rule:
+        vocab = self.vocab
+        rule = Rule(prop.name, prop, coerce)
+        ranges = prop.ranges
+        if not ranges:
+            rule.any_ok = rule.str_ok = rule.number_fine = True
+            return rule
+        nodes, enums = set(), set()
+        for r in ranges:
+            anc = vocab.ancestors.get(r, frozenset((r,)))
+            if r in _TEXT_LIKE:
+                rule.text_ok = True
+            elif r == "URL":
+                rule.url_ok = True
+            elif r == "Date":
+                rule.date_ok = True
+            elif r == "DateTime":
+                rule.datetime_ok = True
+            elif r == "Time":
+                rule.time_ok = True
+            elif r in ("Number", "Integer", "Float"):
+                rule.number_ok = True
+            elif r == "Boolean":
+                rule.boolean_ok = True
+            elif r == "DataType":
+                rule.any_ok = True
+            elif "Enumeration" in anc:
+                enums.add(r)
+                nodes.add(r)
+            else:
+                nodes.add(r)
+        if any("Quantity" in vocab.ancestors.get(r, ()) for r in nodes):
+            # schema.org writes Quantities (Distance, Duration, Energy, Mass) as text: "PT1H", "270 calories"
+            rule.text_ok = True
+        if any("Quantity" in vocab.ancestors.get(r, ()) or r == "QuantitativeValue" for r in nodes):
+            rule.number_ok = True  # width: 1200 for a Distance/QuantitativeValue: unambiguous, and what Google shows
+        rule.nodes = frozenset(nodes)
+        rule.enums = frozenset(enums)
+        rule.any_node = "Thing" in nodes
+        if "Thing" in nodes and rule.text_ok and rule.url_ok:
+            rule.any_ok = True
+        rule.expected = " or ".join(sorted(ranges))
+        rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
+        rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
+        accepted = [
+            pattern
+            for flag, pattern in (
+                (rule.url_ok, _URL_TEXT_RE),
+                (rule.date_ok or rule.datetime_ok, _DATE_RE),
+                (rule.datetime_ok, _DATETIME_RE),
+                (rule.time_ok, _TIME_RE),
+                (rule.number_ok, _NUMBER_RE),
+                (rule.boolean_ok, _BOOLEAN_RE),
+                (bool(nodes) and not enums, _NODE_URL_RE),
+            )
+            if flag
+        ]
+        if accepted:
+            rule.str_match = re.compile(f"(?:{'|'.join(accepted)})\\Z").match
+        return rule
+
+    def type_name(self, value: str) -> str | None:
+        """The schema.org local name of a @type value (None: another vocabulary's type)."""
+        found = self.types.get(value, False)
+        if found is not False:
+            return found  # type: ignore[return-value]
+        term = self.terms.get(value)
+        iri = term.iri if term is not None else expand_iri(value, vocab=True)
+        local = _schema_local(iri)
+        if len(self.types) < 50_000:
+            self.types[value] = local
+        return local
+
+    def pointer(self, base: str | None, key: str, index: int | None) -> str | None:
+        """The JSON Pointer of ``base``/key[/index] (built only when needed)."""
+        if base is None:
+            return None
+        if index is None:
+            return f"{base}/{self.escape(key)}"
+        return f"{base}/{self.escape(key)}/{index}"
+
+    def escape(self, key: str) -> str:
+        found = self.escaped.get(key)
+        if found is None:
+            found = key.replace("~", "~0").replace("/", "~1")
+            if len(self.escaped) < 50_000:
+                self.escaped[key] = found
+        return found
+
+    # --- value checks (called only when the fast answers do not settle it) ---------------------
+
+    def string_problem(self, value: str, rule: Rule) -> tuple[str, str] | None:
+        """(code, message) when a string is not in a property's range, else None."""
+        if rule.url_ok and value and not _SPACE.search(value.strip()):
+            return None
+        if (rule.date_ok and _DATE.match(value)) or (rule.datetime_ok and _DATETIME.match(value)):
+            return None
+        if rule.datetime_ok and not rule.date_ok and _DATE.match(value):
+            return None  # a date where a DateTime is expected: schema.org's own examples do it
+        if rule.time_ok and _TIME.match(value):
+            return None
+        if rule.number_ok and _NUMBER.match(value):
+            return None
+        if rule.boolean_ok and (value in _BOOLEAN_TEXT or self._enum_member(value) in ("True", "False")):
+            return None
+        if rule.enums:
+            member = self._enum_member(value)
+            if member is not None:
+                classes = self.vocab.members.get(member)
+                if classes is not None and not classes.isdisjoint(rule.enums):
+                    return None
+                if classes is None and member not in self.vocab.types:
+                    hint = _closest(
+                        member, [m for m, cs in self.vocab.members.items() if not cs.isdisjoint(rule.enums)]
+                    )
+                    return "LD023", f"{value!r} is not a member of {rule.expected}{hint}"
+                return "LD023", f"{value!r} is not a member of {rule.expected}"
+        if rule.nodes:
+            if rule.coerce == "@id" or _URL.match(value):
+                return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
+            return "LD024", f"text {_short(value)} where {rule.expected} is expected"
+        if rule.date_ok or rule.datetime_ok:
+            what = "date (YYYY-MM-DD)" if not rule.datetime_ok else "ISO 8601 date or date-time"
+            return "LD023", f"{_short(value)} is not an {what}, as {rule.prop.name if rule.prop else ''} expects"
+        return "LD023", f"{_short(value)} is not a {rule.expected}"
+
+    def _enum_member(self, value: str) -> str | None:
+        if value.startswith(("http://schema.org/", "https://schema.org/", "schema:")):
+            return value.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+        if value and value[0].isupper() and value.isalnum():
+            return value
+        return None
+
+    def literal_problem(self, value: Any, rule: Rule) -> tuple[str, str] | None:
+        """(code, message) when a number or boolean is not in a property's range, else None."""
+        if isinstance(value, bool):
+            if rule.boolean_ok or rule.text_ok:
+                return None
+        elif rule.number_ok or rule.text_ok:
+            return None
+        if rule.nodes and not (rule.date_ok or rule.datetime_ok or rule.url_ok):
+            return "LD024", f"the literal {value!r} where {rule.expected} is expected"
+        return "LD023", f"the literal {value!r} is not a {rule.expected}"
+
+    def node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
+        """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised per rule."""
+        if rule.any_node:
+            return None
+        cache = rule.type_problems
+        found = cache.get(types, _MISSING)
+        if found is _MISSING:
+            found = self._node_type_problem(types, rule)
+            if len(cache) < 1000:
+                cache[types] = found
+        return found  # type: ignore[return-value]
+
+    def _node_type_problem(self, types: tuple[str, ...], rule: Rule) -> str | None:
+        if not types or not rule.nodes or "Thing" in rule.nodes:
+            return None
+        ancestors = self.vocab.ancestors
+        known = [t for t in types if t in ancestors]
+        if not known:
+            return None
+        for t in known:
+            anc = ancestors[t]
+            if not anc.isdisjoint(rule.nodes) or "Role" in anc:
+                return None
+        return f"a {'/'.join(known)} where {rule.prop.name if rule.prop else 'this property'} expects {rule.expected}"
+
+
+class _Walk:
+    """One document's walk: appends raw findings, fills the page index."""
+
+    def __init__(self, checker: Checker, raw: list[Raw], index: PageIndex, doc: int) -> None:
+        self.c = checker
+        self.raw = raw
+        self.index = index
+        self.doc = doc
+        self.pointers = True
+
+    def fast_document(self, data: Any) -> bool:
+        """Walk a compact document; False when it needs the general algorithms."""
+        try:
+            if isinstance(data, list):
+                for i, item in enumerate(data):
+                    self.top(item, f"/{i}", inherited=False)
+            else:
+                self.top(data, "", inherited=False)
+        except _General:
+            return False
+        return True
+
+    def top(self, data: Any, pointer: str, *, inherited: bool) -> None:
+        if not isinstance(data, dict):
+            self.raw.append(("LD011", "a JSON-LD document is an object or an array of objects", pointer, None, None))
+            return
+        has_context = inherited
+        if "@context" in data:
+            if not self.context(data["@context"], pointer + "/@context"):
+                return
+            has_context = True
+        if not has_context:
+            self.raw.append(
+                ("LD012", 'no "@context": add "@context": "https://schema.org"', pointer, _str(data.get("@id")), None)
+            )
+            return
+        graph = data.get("@graph")
+        if graph is not None:
+            items = graph if isinstance(graph, list) else [graph]
+            base = pointer + "/@graph"
+            for i, node in enumerate(items):
+                where = f"{base}/{i}" if isinstance(graph, list) else base
+                if isinstance(node, dict) and "@context" in node and not _same_context(node["@context"]):
+                    raise _General
+                self.node(node, where, top=True, top_of_document=True)
+            if len(data) > (2 if "@context" in data else 1):
+                self.node(data, pointer, top=True, skip_graph=True, top_of_document=True)
+            return
+        self.node(data, pointer, top=True, top_of_document=True)
+
+    def context(self, ctx: Any, pointer: str) -> bool:
+        """True for a schema.org context; a finding (False) for a remote one; _General for the rest."""
+        for item in ctx if isinstance(ctx, list) else [ctx]:
+            if isinstance(item, str):
+                if is_schema_context(item):
+                    continue
+                self.raw.append(
+                    (
+                        "LD010",
+                        f"remote @context {item!r} refused: ldpub never fetches remote documents "
+                        "(only schema.org's context is known)",
+                        pointer,
+                        None,
+                        None,
+                    )
+                )
+                return False
+            if isinstance(item, dict):
+                vocab = item.get("@vocab")
+                plain = item.keys() <= _SAFE_CONTEXT_KEYS
+                schema_vocab = vocab in (SCHEMA, SCHEMA_HTTPS) and item.keys() - {"@vocab"} <= _SAFE_CONTEXT_KEYS
+                if (plain or schema_vocab) and "@base" not in item:
+                    continue
+            raise _General
+        return True
+
+    def node(
+        self,
+        node: Any,
+        pointer: str | None,
+        *,
+        top: bool = False,
+        skip_graph: bool = False,
+        top_of_document: bool = False,
+    ) -> NodeInfo | None:
+        if type(node) is not dict:
+            if top:
+                self.raw.append(("LD011", "a node is a JSON object", pointer, None, None))
+            return None
+        c = self.c
+        raw = self.raw
+        node_id = node.get("@id")
+        if node_id is None:
+            node_id = node.get("id")
+        if node_id is not None and type(node_id) is not str:
+            raw.append(
+                ("LD011", f"@id must be a string, not {type(node_id).__name__}", _join(pointer, "@id"), None, None)
+            )
+            node_id = None
+        type_value = node.get("@type")
+        if type_value is None:
+            type_value = node.get("type")
+        types: tuple[str, ...] = ()
+        label: str | None = None
+        if type_value is not None:
+            cached = c.clean_types.get(type_value) if type(type_value) is str else None
+            types, label = cached if cached is not None else self.types(type_value, pointer, node_id)
+        info = _new_tuple(NodeInfo, (node, types, pointer, self.doc, top))
+        index = self.index
+        index.nodes.append(info)
+        if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
+            same = index.by_id.get(node_id)
+            if same is None:
+                index.by_id[node_id] = [info]
+            else:
+                same.append(info)
+        table = c.clean.get(types)
+        if table is None:
+            # @id and @type strings pass the value loop untouched; their checks were made above
+            table = c.clean[types] = {"@id": _KEYWORD, "@type": _KEYWORD, "id": _KEYWORD, "type": _KEYWORD}
+        refs = self.index.refs
+        doc = self.doc
+        for key, value in node.items():
+            rule = table.get(key)
+            if rule is None:
+                rule = self.slow_key(
+                    key, value, node, types, label, pointer, node_id, table, top_of_document, skip_graph
+                )
+                if rule is None:
+                    continue
+            kind = type(value)
+            if kind is str:
+                if rule.str_ok or rule.str_match(value):
+                    continue
+            elif kind is list:
+                for i, item in enumerate(value):
+                    kind = type(item)
+                    if kind is str:
+                        if rule.str_ok or rule.str_match(item):
+                            continue
+                    elif kind is dict and len(item) == 1:
+                        ref = item.get("@id")
+                        if type(ref) is str:
+                            refs.append((ref, rule, pointer, key, i, doc, node_id, label))
+                            continue
+                    self.value(item, rule, pointer, key, i, node_id, label)
+                continue
+            elif kind is dict and len(value) == 1:
+                ref = value.get("@id")
+                if type(ref) is str:
+                    refs.append((ref, rule, pointer, key, None, doc, node_id, label))
+                    continue
+            elif (kind is int or kind is float) and rule.number_fine:
+                continue
+            self.value(value, rule, pointer, key, None, node_id, label)
+        return info
+
+    def slow_key(
+        self,
+        key: str,
+        value: Any,
+        node: dict[str, Any],
+        types: tuple[str, ...],
+        label: str | None,
+        pointer: str | None,
+        node_id: str | None,
+        table: dict[str, Rule],
+        top_of_document: bool,
+        skip_graph: bool,
+    ) -> Rule | None:
+        """A key the node's table has no clean rule for: keywords, unknown terms, domain, supersession."""
+        c = self.c
+        if key[0] == "@" or key in _NODE_KEYWORDS:
+            if key == "@context" and not top_of_document and not _same_context(value):
+                raise _General  # a nested context changes what terms mean
+            if key in _NODE_KEYWORDS or key in ("@language", "@value"):
+                if key == "@graph" and not skip_graph:
+                    self.graph_in_node(value, pointer)
+                elif key == "@included":
+                    for i, item in enumerate(value if isinstance(value, list) else [value]):
+                        self.node(item, _join(pointer, f"@included/{i}"), top=True)
+                return None
+            if key in _GENERAL_KEYS or key in ("@list", "@set"):
+                raise _General
+            return None  # a keyword-like key: JSON-LD ignores it
+        rule = c.rule(key)
+        if rule is False:
+            annotation = _ACTION_ANNOTATION.match(key)
+            if annotation and c.rule(annotation.group(1)) not in (False, None):
+                return None  # a property annotation of a potential action, not a property
+            self.unknown_property(key, pointer, node_id, label)
+            return None
+        if rule is None:
+            return None  # another vocabulary's term: not ours to check
+        vocab = c.vocab
+        prop = rule.prop
+        clean = True
+        if types and prop is not None and prop.domains:
+            known = [t for t in types if t in vocab.ancestors]
+            # A Role stands between a node and a value and takes the outer property's name (schema.org's Role pattern).
+            if (
+                known
+                and not any(vocab.in_domain(t, rule.name) for t in known)
+                and not vocab.any_is_a(tuple(known), ("Role",))
+            ):
+                clean = False
+                self.raw.append(
+                    (
+                        "LD022",
+                        f"{rule.name} is not a property of {label}"
+                        f" (schema.org expects it on {', '.join(sorted(prop.domains))})",
+                        _join(pointer, c.escape(key)),
+                        node_id,
+                        label,
+                    )
+                )
+        if prop is not None and prop.superseded_by is not None:
+            clean = False
+            message = f"{rule.name} is superseded by {prop.superseded_by}"
+            self.raw.append(("LD025", message, _join(pointer, c.escape(key)), node_id, label))
+        if clean and len(table) < 2000:
+            table[key] = rule
+        return rule
+
+    def graph_in_node(self, value: Any, pointer: str | None) -> None:
+        for i, item in enumerate(value if isinstance(value, list) else [value]):
+            self.node(item, _join(pointer, f"@graph/{i}"), top=True)
+
+    def types(self, value: Any, pointer: str | None, node_id: str | None) -> tuple[tuple[str, ...], str]:
+        """The node's schema.org types and their label; findings for unknown or superseded ones."""
+        c = self.c
+        key = value if type(value) is str else None
+        if key is not None:
+            cached = c.clean_types.get(key)
+            if cached is not None:
+                return cached
+        before = len(self.raw)
+        found = self._types(value, pointer, node_id)
+        if key is not None and len(self.raw) == before and len(c.clean_types) < 10_000:
+            c.clean_types[key] = found
+        return found
+
+    def _types(self, value: Any, pointer: str | None, node_id: str | None) -> tuple[tuple[str, ...], str]:
+        c = self.c
+        items = value if isinstance(value, list) else [value]
+        names: list[str] = []
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                where = _join(pointer, "@type" if not isinstance(value, list) else f"@type/{i}")
+                self.raw.append(("LD011", "@type must be a string or an array of strings", where, node_id, None))
+                continue
+            local = c.type_name(item)
+            if local is None:
+                continue  # another vocabulary's type
+            names.append(local)
+            vocab = c.vocab
+            if local not in vocab.ancestors:
+                where = _join(pointer, "@type" if not isinstance(value, list) else f"@type/{i}")
+                hint = _hint(vocab.suggest_type(local))
+                self.raw.append(("LD020", f"unknown schema.org type {local!r}{hint}", where, node_id, local))
+            elif local in vocab.superseded:
+                where = _join(pointer, "@type" if not isinstance(value, list) else f"@type/{i}")
+                self.raw.append(
+                    ("LD025", f"type {local} is superseded by {vocab.superseded[local]}", where, node_id, local)
+                )
+        return tuple(names), "/".join(names) if names else ""
+
+    def unknown_property(self, key: str, pointer: str | None, node_id: str | None, label: str | None) -> None:
+        c = self.c
+        term = c.terms.get(key)
+        local = _schema_local(term.iri if term is not None else expand_iri(key, vocab=True)) or key
+        if local in c.vocab.types:
+            message = f"{local!r} is a schema.org type, not a property"
+        else:
+            message = f"unknown schema.org property {local!r}{_hint(c.vocab.suggest_property(local))}"
+        self.raw.append(("LD021", message, _join(pointer, c.escape(key)), node_id, label or None))
+
+    def value(
+        self,
+        item: Any,
+        rule: Rule,
+        base: str | None,
+        key: str,
+        index: int | None,
+        node_id: str | None,
+        label: str | None,
+    ) -> None:
+        """Check one value of property ``key`` (at ``base``/key[/index]) against the rule's range."""
+        if rule is _KEYWORD:
+            return
+        kind = type(item)
+        if kind is str:
+            if rule.str_ok or rule.str_match(item):
+                return
+            problem = self.c.string_problem(item, rule)
+            if problem is not None:
+                self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
+            return
+        if kind is dict:
+            if base is None:
+                pointer = None
+            else:
+                escaped = self.c.escaped.get(key) or self.c.escape(key)
+                pointer = f"{base}/{escaped}" if index is None else f"{base}/{escaped}/{index}"
+            keys = item.keys()
+            if len(item) == 1 and ("@id" in keys or "id" in keys):
+                ref = item.get("@id", item.get("id"))
+                if isinstance(ref, str):
+                    self.index.refs.append((ref, rule, base, key, index, self.doc, node_id, label))
+                else:
+                    self.raw.append(("LD011", "@id must be a string", pointer, node_id, label))
+                return
+            if "@value" in keys:
+                inner = item["@value"]
+                if "@type" in keys or inner is None or isinstance(inner, dict):
+                    return  # a typed literal says what it is
+                self.value(inner, rule, pointer, "@value", None, node_id, label)
+                return
+            if "@list" in keys or "@set" in keys:
+                name = "@list" if "@list" in keys else "@set"
+                items = item[name]
+                for i, inner in enumerate(items if isinstance(items, list) else [items]):
+                    self.value(inner, rule, pointer, name, i, node_id, label)
+                return
+            info = self.node(item, pointer)
+            if info is None:
+                return
+            if not rule.nodes and not rule.any_ok:
+                self.raw.append(("LD023", f"a node where {rule.expected} is expected", pointer, node_id, label))
+                return
+            if info.types and not rule.any_ok and not rule.any_node:
+                mismatch = rule.type_problems.get(info.types, _MISSING)
+                if mismatch is _MISSING:
+                    mismatch = self.c.node_type_problem(info.types, rule)
+                if mismatch:
+                    self.raw.append(("LD023", mismatch, pointer, node_id, label))
+            return
+        if kind is list:
+            pointer = self.c.pointer(base, key, index)
+            for i, inner in enumerate(item):
+                self.value(inner, rule, pointer, str(i), None, node_id, label)
+            return
+        if item is None or rule.any_ok:
+            return
+        problem = self.c.literal_problem(item, rule)
+        if problem is not None:
+            self.raw.append((problem[0], problem[1], self.c.pointer(base, key, index), node_id, label))
+
+
+_MISSING: Any = object()  # "not cached yet" (None is a cached answer)
+_new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
+
+_KEYWORD = Rule("@keyword", None, None, any_ok=True, str_ok=True)
+
+
+class _General(Exception):
+    """The document needs JSON-LD's general algorithms."""
+
+
+def _same_context(ctx: Any) -> bool:
+    """True for a context that is schema.org's again (repeated in nested nodes by some plugins)."""
+    items = ctx if isinstance(ctx, list) else [ctx]
+    return all(isinstance(item, str) and is_schema_context(item) for item in items)
+
+
+def _join(pointer: str | None, part: str) -> str | None:
+    return None if pointer is None else f"{pointer}/{part}"
+
+
+def _schema_local(iri: str) -> str | None:
+    if iri.startswith(SCHEMA):
+        return iri[len(SCHEMA) :] or None
+    if iri.startswith(SCHEMA_HTTPS):
+        return iri[len(SCHEMA_HTTPS) :] or None
+    return None
+
+
+def _hint(suggestion: str | None) -> str:
+    return f"; did you mean {suggestion!r}?" if suggestion else ""
+
+
+def _closest(name: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    return _hint(close[0]) if close else ""
+
+
+def _short(value: str) -> str:
+    return repr(value if len(value) <= 60 else value[:57] + "...")
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _unwrap(exc: BaseException) -> BaseException:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, LdpubError):
+            return seen
+        seen = getattr(seen, "cause", None) or seen.__cause__ or seen.__context__
+    return exc

@@ -1,0 +1,178 @@
+"""The pinned schema.org release as lookup tables: types, properties, domains, ranges.
+
+Built once per process from ``vocab/schemaorg-current-https.ttl`` (pyoxigraph parses it in
+under 0.1 s, so no cache file is needed). Every answer the checks need on their hot path is
+a dict or frozenset lookup; the per-(type, property) answers are memoised as they are asked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from ldpub.resources import resource_path
+
+SCHEMA_HTTPS = "https://schema.org/"
+SCHEMA_HTTP = "http://schema.org/"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+# schema.org's data types; a value of one of these is a literal, not a node.
+DATA_TYPES = frozenset(
+    (
+        "Text",
+        "URL",
+        "Date",
+        "DateTime",
+        "Time",
+        "Number",
+        "Integer",
+        "Float",
+        "Boolean",
+        "PronounceableText",
+        "CssSelectorType",
+        "XPathType",
+        "DataType",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    name: str
+    domains: frozenset[str]
+    ranges: frozenset[str]
+    superseded_by: str | None
+
+
+class Vocabulary:
+    """schema.org terms by local name (``NewsArticle``, ``headline``)."""
+
+    def __init__(self, triples: list[ox.Triple]) -> None:
+        classes: set[str] = set()
+        superclasses: dict[str, set[str]] = defaultdict(set)
+        domains: dict[str, set[str]] = defaultdict(set)
+        ranges: dict[str, set[str]] = defaultdict(set)
+        instance_of: dict[str, set[str]] = defaultdict(set)
+        properties: set[str] = set()
+        superseded: dict[str, str] = {}
+        for t in triples:
+            s = _local(t.subject)
+            if s is None:
+                continue
+            p = t.predicate.value
+            o = t.object
+            if isinstance(o, ox.Triple):
+                continue
+            if p == _RDF_TYPE:
+                if o.value == _RDFS + "Class":
+                    classes.add(s)
+                elif o.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property":
+                    properties.add(s)
+                elif (name := _local(o)) is not None:
+                    instance_of[s].add(name)  # an enumeration member, or a data type
+            elif p == _RDFS + "subClassOf" and (name := _local(o)) is not None:
+                superclasses[s].add(name)
+            elif p == SCHEMA_HTTPS + "domainIncludes" and (name := _local(o)) is not None:
+                domains[s].add(name)
+            elif p == SCHEMA_HTTPS + "rangeIncludes" and (name := _local(o)) is not None:
+                ranges[s].add(name)
+            elif p == SCHEMA_HTTPS + "supersededBy" and (name := _local(o)) is not None:
+                superseded[s] = name
+        classes |= {name for name, types in instance_of.items() if "DataType" in types}
+        self.types: frozenset[str] = frozenset(classes)
+        self.ancestors: dict[str, frozenset[str]] = {c: frozenset(_closure(c, superclasses)) for c in classes}
+        self.properties: dict[str, Property] = {
+            name: Property(name, frozenset(domains[name]), frozenset(ranges[name]), superseded.get(name))
+            for name in properties
+        }
+        self.superseded: dict[str, str] = superseded
+        enumerations = {c for c, anc in self.ancestors.items() if "Enumeration" in anc and c != "Enumeration"}
+        # member -> the enumeration types it belongs to (with their ancestors)
+        self.members: dict[str, frozenset[str]] = {}
+        for member, types in instance_of.items():
+            found = {a for t in types if t in enumerations for a in self.ancestors[t]}
+            if found:
+                self.members[member] = frozenset(found)
+        self._domain_cache: dict[tuple[str, str], bool] = {}
+        self._any_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+        self._descendants: dict[str, frozenset[str]] = {}
+        self._sorted_types = sorted(self.types)
+        self._sorted_properties = sorted(self.properties)
+
+    def descendants(self, ancestor: str) -> frozenset[str]:
+        """``ancestor`` and all its subclasses (memoised)."""
+        found = self._descendants.get(ancestor)
+        if found is None:
+            found = self._descendants[ancestor] = frozenset(t for t, anc in self.ancestors.items() if ancestor in anc)
+        return found
+
+    def any_is_a(self, types: tuple[str, ...], ancestors: tuple[str, ...]) -> bool:
+        """True when one of ``types`` is one of ``ancestors`` or a subclass of one (memoised)."""
+        key = (types, ancestors)
+        found = self._any_cache.get(key)
+        if found is None:
+            found = self._any_cache[key] = any(self.is_a(t, a) for t in types for a in ancestors)
+        return found
+
+    def is_a(self, type_name: str, ancestor: str) -> bool:
+        """True when ``type_name`` is ``ancestor`` or one of its subclasses."""
+        anc = self.ancestors.get(type_name)
+        return anc is not None and ancestor in anc
+
+    def in_domain(self, type_name: str, prop: str) -> bool:
+        """True when ``prop`` may be used on ``type_name`` (following the subclass hierarchy)."""
+        key = (type_name, prop)
+        found = self._domain_cache.get(key)
+        if found is None:
+            info = self.properties.get(prop)
+            anc = self.ancestors.get(type_name, frozenset())
+            found = info is None or not info.domains or not anc.isdisjoint(info.domains)
+            self._domain_cache[key] = found
+        return found
+
+    def suggest_type(self, name: str) -> str | None:
+        return _suggest(name, self._sorted_types)
+
+    def suggest_property(self, name: str) -> str | None:
+        return _suggest(name, self._sorted_properties)
+
+
+def _suggest(name: str, choices: list[str]) -> str | None:
+    lowered = {c.lower(): c for c in choices}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _local(term: object) -> str | None:
+    value = getattr(term, "value", "")
+    if isinstance(term, ox.NamedNode):
+        for ns in (SCHEMA_HTTPS, SCHEMA_HTTP):
+            if value.startswith(ns):
+                return value[len(ns) :]
+    return None
+
+
+def _closure(start: str, parents: dict[str, set[str]]) -> set[str]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The schema.org vocabulary of ``vocab/``, built once per process."""
+    path = resource_path("vocab", "schemaorg-current-https.ttl")
+    triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    return Vocabulary(triples)

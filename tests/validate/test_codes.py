@@ -1,0 +1,275 @@
+"""Every finding code: an input that triggers it, and a near miss that does not.
+
+The table must cover every code in ``ldpub.validate.CODES`` (a test checks that), so a new
+code cannot land without both tests.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ldpub.validate import CODES, Validator
+
+from .conftest import DATA
+
+CTX = "https://schema.org"
+URL = "https://news.example.org/2024/05/bridge.html"
+ORG = "https://news.example.org/#org"
+
+
+def page(*blocks: str) -> str:
+    scripts = "\n".join(f'<script type="application/ld+json">{b}</script>' for b in blocks)
+    return f"<!DOCTYPE html>\n<html><head><title>t</title>\n{scripts}\n</head><body><p>x</p></body></html>\n"
+
+
+def j(doc: Any) -> str:
+    return json.dumps(doc, indent=2)
+
+
+def article(**changes: Any) -> dict[str, Any]:
+    """A NewsArticle that is clean under every profile; ``changes`` set (or, with None, drop) properties."""
+    doc: dict[str, Any] = {
+        "@context": CTX,
+        "@type": "NewsArticle",
+        "@id": URL + "#article",
+        "url": URL,
+        "headline": "Council approves the new bridge",
+        "datePublished": "2024-05-01T09:00:00+02:00",
+        "dateModified": "2024-05-01T11:30:00+02:00",
+        "image": ["https://news.example.org/img/bridge.jpg"],
+        "author": [
+            {
+                "@type": "Person",
+                "@id": "https://news.example.org/staff/jane-doe",
+                "name": "Jane Doe",
+                "url": "https://news.example.org/staff/jane-doe",
+            }
+        ],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "@id": ORG,
+            "name": "Example News",
+            "logo": {"@type": "ImageObject", "url": "https://news.example.org/logo.png"},
+        },
+    }
+    for key, value in changes.items():
+        if value is None:
+            doc.pop(key, None)
+        else:
+            doc[key] = value
+    return doc
+
+
+def claim_review(**changes: Any) -> dict[str, Any]:
+    """Google's ClaimReview example, complete."""
+    doc: dict[str, Any] = {
+        "@context": CTX,
+        "@type": "ClaimReview",
+        "@id": "https://example.com/news/science/worldisflat.html#review",
+        "url": "https://example.com/news/science/worldisflat.html",
+        "claimReviewed": "The world is flat",
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Organization", "name": "Square World Society"},
+            "datePublished": "2016-06-20",
+            "appearance": {"@type": "OpinionNewsArticle", "url": "https://example.com/news/a122121"},
+        },
+        "author": {"@type": "Organization", "name": "Example.com science watch"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": "1",
+            "bestRating": "5",
+            "worstRating": "1",
+            "alternateName": "False",
+        },
+    }
+    for key, value in changes.items():
+        if value is None:
+            doc.pop(key, None)
+        else:
+            doc[key] = value
+    return doc
+
+
+@dataclass
+class Case:
+    bad: str | bytes
+    good: str | bytes
+    profiles: tuple[str, ...] = ()
+    suffix: str = ".jsonld"
+    pointer: str | None = "unset"  # the pointer the finding must carry ("unset": not checked)
+
+
+SCHEMA_PROFILE = DATA / "profile-inlanguage.schema.json"
+SHACL_PROFILE = DATA / "profile-inlanguage.shacl.ttl"
+
+CASES: dict[str, Case] = {
+    # syntax
+    "LD001": Case('{"@context": "https://schema.org",\n "@type": "Thing",\n}', '{"@context": "https://schema.org"}'),
+    "LD002": Case(
+        page(j(article()) + ";"),
+        page(j(article()) + "\n"),
+        suffix=".html",
+    ),
+    "LD003": Case(
+        page("//<![CDATA[\n" + j(article()) + "\n//]]>"),
+        page(j(article())),
+        suffix=".html",
+    ),
+    "LD004": Case(
+        page(j(article()).replace('"', "&quot;")),
+        page(j(article(headline="Tom &quot;and&quot; Jerry"))),
+        suffix=".html",
+    ),
+    "LD005": Case(
+        j(article(headline="Council approves\nthe bridge")).replace("\\n", "\n"),
+        j(article(headline="Council approves\nthe bridge")),
+    ),
+    "LD006": Case(page("  \n "), page(j(article())), suffix=".html"),
+    "LD007": Case(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00", j(article())),
+    # JSON-LD
+    "LD010": Case(
+        j(article(**{"@context": "https://example.com/context.jsonld"})),
+        j(article(**{"@context": "http://schema.org/"})),
+        pointer="/@context",
+    ),
+    "LD011": Case(j(article(**{"@id": 42})), j(article()), pointer="/@id"),
+    "LD012": Case(j(article(**{"@context": None})), j(article())),
+    "LD013": Case(
+        j({"@context": CTX, "@graph": [article(author={"@id": "_:writer"})]}),
+        j(
+            {
+                "@context": CTX,
+                "@graph": [article(author={"@id": "_:writer"}), {"@id": "_:writer", "@type": "Person", "name": "J"}],
+            }
+        ),
+        pointer="/@graph/0/author",
+    ),
+    "LD014": Case(
+        page(j(article(publisher={"@id": ORG}))),
+        # the publisher is described in another block of the same page
+        page(
+            j(article(publisher={"@id": ORG})),
+            j({"@context": CTX, "@type": "NewsMediaOrganization", "@id": ORG, "name": "Example News"}),
+        ),
+        suffix=".html",
+        pointer="/publisher",
+    ),
+    # vocabulary
+    "LD020": Case(
+        j(article(**{"@type": "NewsArticel"})), j(article(**{"@type": ["NewsArticle", "Article"]})), pointer="/@type"
+    ),
+    "LD021": Case(
+        j(article(datePublised="2024-05-01T09:00:00+02:00")),
+        j(article(datePublished="2024-05-01T09:00:00+02:00")),
+        pointer="/datePublised",
+    ),
+    "LD022": Case(
+        j({"@context": CTX, "@type": "Person", "name": "Jane", "headline": "x"}),
+        j({"@context": CTX, "@type": ["Person"], "name": "Jane", "jobTitle": "Reporter"}),
+        pointer="/headline",
+    ),
+    "LD023": Case(
+        j(article(datePublished="yesterday at noon")),
+        j(article(datePublished="2024-05-01")),
+        pointer="/datePublished",
+    ),
+    "LD024": Case(
+        j(article(author="Jane Doe", dateModified=None)),
+        j(article(author={"@type": "Person", "name": "Jane Doe"}, dateModified=None)),
+        pointer="/author",
+    ),
+    "LD025": Case(
+        j({"@context": CTX, "@type": "Person", "name": "Jane", "awards": "Pulitzer"}),
+        j({"@context": CTX, "@type": "Person", "name": "Jane", "award": "Pulitzer"}),
+        pointer="/awards",
+    ),
+    # google-article
+    "GA001": Case(j(article(image=None)), j(article()), ("google-article",), pointer=""),
+    "GA002": Case(
+        j(article(author=[{"@type": "Person", "name": "Jane Doe"}])),
+        j(article(author=[{"@type": "Person", "name": "Jane Doe", "url": "https://news.example.org/jane"}])),
+        ("google-article",),
+        pointer="/author/0",
+    ),
+    "GA003": Case(
+        j(article(dateModified="01/05/2024 11:30")),
+        j(article(dateModified="2024-05-01T11:30:00Z")),
+        ("google-article",),
+        pointer="/dateModified",
+    ),
+    "GA004": Case(
+        j(article(datePublished="2024-05-01")),
+        j(article(datePublished="2024-05-01T09:00:00-04:00")),
+        ("google-article",),
+        pointer="/datePublished",
+    ),
+    # google-claimreview
+    "GC001": Case(j(claim_review(claimReviewed=None)), j(claim_review()), ("google-claimreview",), pointer=""),
+    "GC002": Case(
+        j(claim_review(itemReviewed={"@type": "Claim", "datePublished": "2016-06-20"})),
+        j(claim_review()),
+        ("google-claimreview",),
+        pointer="/itemReviewed",
+    ),
+    # ldpub house rules
+    "LP001": Case(j(article(**{"@id": "/2024/05/bridge.html#article"})), j(article()), ("ldpub",), pointer="/@id"),
+    "LP002": Case(
+        j(article(publisher={"@type": "Organization", "@id": ORG, "name": "Example News"})),
+        j(article()),
+        ("ldpub",),
+        pointer="/publisher",
+    ),
+    "LP003": Case(
+        j({"@context": CTX, "@graph": [article(), {"@id": ORG, "@type": "Organization", "name": "Example"}]}),
+        j({"@context": CTX, "@graph": [article(), {"@id": URL, "@type": "WebPage", "publisher": {"@id": ORG}}]}),
+        ("ldpub",),
+        pointer="/@graph/1",
+    ),
+    # user profiles
+    "PR001": Case(j(article()), j(article(inLanguage="en")), (str(SCHEMA_PROFILE),), pointer=""),
+    "PR002": Case(j(article()), j(article(inLanguage="en")), (str(SHACL_PROFILE),), pointer=""),
+}
+
+
+def run(source: str | bytes, profiles: tuple[str, ...], suffix: str) -> list[Any]:
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    return list(Validator(list(profiles)).check_bytes(data, f"case{suffix}", suffix=suffix).findings)
+
+
+def test_every_code_has_a_case() -> None:
+    assert sorted(CASES) == sorted(CODES)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_code_is_triggered(code: str) -> None:
+    case = CASES[code]
+    found = [f for f in run(case.bad, case.profiles, case.suffix) if f.code == code]
+    assert found, f"{code} not reported"
+    finding = found[0]
+    assert finding.severity == CODES[code].severity or code == "PR002"
+    assert finding.file == f"case{case.suffix}" and finding.message
+    if case.pointer != "unset":
+        assert finding.pointer == case.pointer
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_near_miss_is_not_reported(code: str) -> None:
+    case = CASES[code]
+    findings = run(case.good, case.profiles, case.suffix)
+    assert code not in [f.code for f in findings], [str(f) for f in findings]
+
+
+def test_near_misses_are_clean_of_errors() -> None:
+    for code, case in CASES.items():
+        errors = [str(f) for f in run(case.good, case.profiles, case.suffix) if f.severity == "error"]
+        assert not errors, (code, errors)
+
+
+def test_profile_files_exist() -> None:
+    assert Path(SCHEMA_PROFILE).is_file() and Path(SHACL_PROFILE).is_file()

@@ -1,0 +1,70 @@
+"""Damaged inputs never crash the validator: every outcome is findings with known codes."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from ldpub.validate import CODES, Validator
+
+from .conftest import EXAMPLES
+
+SEED_DOC = (EXAMPLES / "fact-check-rukban-aid.jsonld").read_text(encoding="utf-8")
+SEED_PAGE = (EXAMPLES / "pages" / "syrian-observer-al-tanf.embedded.html").read_text(encoding="utf-8")
+VALIDATOR = Validator(["google-article", "google-claimreview", "ldpub"])
+PIECES = ['"', "{", "}", "[", "]", ",", ":", ";", "\n", "\t", "\\", "&quot;", "<!--", "]]>", "\x00", "null", "@id", "é"]
+
+
+def damage(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(chars))
+        action = rng.random()
+        if action < 0.4:
+            del chars[at : at + rng.randint(1, 20)]
+        elif action < 0.8:
+            chars.insert(at, rng.choice(PIECES))
+        else:
+            chars[at] = rng.choice(PIECES)
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("source,suffix", [(SEED_DOC, ".jsonld"), (SEED_PAGE, ".html")])
+def test_damaged_inputs_give_findings_not_exceptions(source: str, suffix: str) -> None:
+    rng = random.Random(20261202)
+    for _ in range(80):
+        text = damage(source, rng)
+        report = VALIDATOR.check_bytes(text.encode("utf-8", "surrogatepass"), f"x{suffix}", suffix=suffix)
+        for finding in report.findings:
+            assert finding.code in CODES and finding.severity in ("error", "warning", "info")
+            if finding.line is not None:
+                assert 1 <= finding.line <= text.count("\n") + 2
+
+
+def shapes() -> list[object]:
+    """Odd but parseable JSON: every type where a node, an @id, a @type or a value goes."""
+    odd: list[object] = [None, 1, 1.5, True, "x", [], {}, [[]], {"@id": None}, {"@value": {}}, {"@list": 3}]
+    docs: list[object] = []
+    for value in odd:
+        docs.append({"@context": "https://schema.org", "@type": value, "name": "x"})
+        docs.append({"@context": "https://schema.org", "@id": value, "@type": "Thing"})
+        docs.append({"@context": "https://schema.org", "@type": "NewsArticle", "author": value})
+        docs.append({"@context": "https://schema.org", "@graph": value})
+        docs.append({"@context": value, "@type": "Thing"})
+        docs.append([value])
+        docs.append(value)
+    return docs
+
+
+def test_odd_json_shapes_give_findings_not_exceptions() -> None:
+    for doc in shapes():
+        report = VALIDATOR.check_bytes(json.dumps(doc).encode(), "odd.jsonld", suffix=".jsonld")
+        assert all(f.code in CODES for f in report.findings)
+
+
+@pytest.mark.parametrize("text", ["null", "3", '"a string"', "true"])
+def test_a_json_scalar_is_not_a_document(text: str) -> None:
+    [finding] = VALIDATOR.check_bytes(text.encode(), "s.jsonld", suffix=".jsonld").findings
+    assert finding.code == "LD011" and finding.pointer == "" and finding.line == 1
