@@ -221,8 +221,16 @@ def read_layout(text: str) -> Layout:
     """Split a plain-text article into its parts (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     blocks = _paragraphs(text)
+    # The headline is the first line that is not chrome ("Share this article" above it is dropped).
+    skipped: list[str] = []
+    while blocks and (is_chrome(blocks[0][0]) or not _strip_markdown_heading(blocks[0][0])):
+        skipped.append(blocks[0].pop(0))
+        blocks = [b for b in blocks if b]
+    if not blocks:  # nothing but chrome: the first line stands as the headline
+        blocks = [skipped[:1]]
+        skipped = skipped[1:]
     first = blocks[0]
-    layout = Layout(headline=_strip_markdown_heading(first[0]))
+    layout = Layout(headline=_strip_markdown_heading(first[0]), chrome=skipped)
     rest = [first[1:], *blocks[1:]] if len(first) > 1 else blocks[1:]
     for block in rest:
         kept: list[str] = []
