@@ -184,6 +184,12 @@ class _Finder:
                 origin = self.author(x, x + len(according.group("x")), whole=True)
                 first = self.first_from(origin, outlet=True)
                 claim_text = claim_text[: according.start()] + "."
+            told = re.match(r"told\s+(?:the\s+)?", m.group("verb"))
+            if told and first is None:  # "X told Reuters that …": Reuters published it first
+                where = s.start + m.start("verb") + told.end()
+                audience = self.author(where, s.start + m.end("verb"), whole=True)
+                if isinstance(audience, str) and self.is_outlet(audience):
+                    first = {"publisher": audience}
             if author is not None:
                 first = first or self.first_from(author, reported=m.group("verb").startswith("report"))
                 out.append(_Claim(_sentence_case(claim_text), author, first, order=s.start + m.start()))

@@ -87,6 +87,18 @@ def test_seed_claims_without_an_authority_attribute_only_what_they_can() -> None
             None,
         ),
         (
+            "Leila Haddad told Reuters that the talks had failed.",
+            "The talks had failed.",
+            "leila-haddad",
+            {"publisher": "reuters"},
+        ),
+        (
+            "Leila Haddad told reporters on Monday that the talks had failed.",
+            "The talks had failed.",
+            "leila-haddad",
+            None,
+        ),
+        (
             "SANA reported that the road to Damascus had reopened.",
             "The road to Damascus had reopened.",
             "sana",
