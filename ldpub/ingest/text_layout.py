@@ -14,111 +14,24 @@ from typing import Any
 # Words that make up share bars, e-mail-a-friend forms, comment boxes and the like. A short
 # line made only of these (and at least one action word) is page chrome.
 _ACTION_WORDS = frozenset(
-    [
-        "recommend",
-        "share",
-        "send",
-        "print",
-        "email",
-        "e-mail",
-        "mail",
-        "tweet",
-        "like",
-        "follow",
-        "subscribe",
-        "bookmark",
-        "save",
-        "comment",
-        "comments",
-        "reply",
-        "submit",
-        "cancel",
-        "close",
-        "copy",
-        "advertisement",
-        "advertising",
-        "sponsored",
-        "login",
-        "log",
-        "sign",
-        "register",
-    ]
+    """
+    recommend share send print email e-mail mail tweet like follow subscribe bookmark save comment comments
+    reply submit cancel close copy advertisement advertising sponsored login log sign register
+    """.split()  # noqa: SIM905
 )
 _CHROME_WORDS = _ACTION_WORDS | frozenset(
-    [
-        "article",
-        "story",
-        "this",
-        "page",
-        "post",
-        "to",
-        "a",
-        "an",
-        "the",
-        "friend",
-        "friends",
-        "on",
-        "via",
-        "us",
-        "our",
-        "in",
-        "up",
-        "out",
-        "link",
-        "url",
-        "now",
-        "here",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "telegram",
-        "linkedin",
-        "reddit",
-        "pinterest",
-        "instagram",
-        "youtube",
-        "newsletter",
-        "your",
-        "my",
-        "sender's",
-        "senders",
-        "sender",
-        "receiver's",
-        "receivers",
-        "receiver",
-        "recipient's",
-        "recipient",
-        "name",
-        "names",
-        "address",
-        "message",
-        "captcha",
-        "code",
-        "security",
-        "top",
-        "back",
-        "more",
-        "print-friendly",
-        "version",
-        "button",
-        "icon",
-        "email:",
-        "e-mail:",
-        "name:",
-        "message:",
-        "and",
-        "or",
-        "with",
-        "by",
-        "of",
-        "top",
-    ]
+    """
+    article story this page post to a an the friend friends on via us our in up out link url now here facebook
+    twitter x whatsapp telegram linkedin reddit pinterest instagram youtube newsletter your my sender's
+    senders sender receiver's receivers receiver recipient's recipient name names address message captcha code
+    security top back more print-friendly version button icon email: e-mail: name: message: and or with by of
+    top
+    """.split()  # noqa: SIM905
 )
 # Form labels: "Sender's Name:", "Your e-mail address:", "Receiver's Email:".
 _FORM_LABEL = re.compile(
     r"^(?:[\w’']+\s+){0,3}(?:name|e-?mail(?:\s+address)?|message|comments?|subject|phone|captcha|security code)"
-    r"\s*[:*]?\s*$",
+    r"\s*[:*]\s*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
