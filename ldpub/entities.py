@@ -467,7 +467,10 @@ def _key_of(iri: str) -> str:
 
 def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity | None:
     types = [_local(t.value) for t in props.get("type", []) if isinstance(t, ox.NamedNode)]
-    names = [o.value for o in props.get("name", []) if isinstance(o, ox.Literal)]
+    literals = [o for o in props.get("name", []) if isinstance(o, ox.Literal)]
+    # The preferred name: one without a language tag or in English, else the first written.
+    literals.sort(key=lambda o: 0 if not o.language or o.language.lower().startswith("en") else 1)
+    names = list(dict.fromkeys(o.value for o in literals))
     if not types and not names:
         return None  # a node the entities only point to
     known = [t for t in types if t in ENTITY_TYPES]
@@ -485,13 +488,13 @@ def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity
     same_as = tuple(sorted({o.value for o in props.get("sameAs", []) if isinstance(o, ox.NamedNode | ox.Literal)}))
     descriptions = [o.value for o in props.get("description", []) if isinstance(o, ox.Literal)]
     jobs = [o.value for o in props.get("jobTitle", []) if isinstance(o, ox.Literal)]
-    name = sorted(names)[0]
+    name = names[0]
     return Entity(
         key=key,
         iri=iri,
         type=known[0],
         name=name,
-        alternate_names=tuple(a for a in alternates if a != name) + tuple(n for n in sorted(names)[1:]),
+        alternate_names=tuple(dict.fromkeys([*(a for a in alternates if a != name), *names[1:]])),
         same_as=same_as,
         description=descriptions[0] if descriptions else None,
         job_title=jobs[0] if jobs else None,

@@ -215,3 +215,11 @@ def test_a_text_spelling_the_seed_entities_differently(full: Authority, names_on
     entities, mentions, _ = score_entities(link_text(layout.headline, body, names_only), truth)
     assert entities.precision == 1.0 and mentions.precision == 1.0
     assert mentions.recall >= 10 / 12  # misses: "Revolutionary Commando Army", the border (only listed names)
+
+
+def test_names_in_other_languages_are_spellings_and_the_untagged_one_is_preferred() -> None:
+    a = authority('<qassem> a schema:Person ; schema:name "محمد فريد القاسم"@ar, "Muhammad Farid al-Qassem" .')
+    entity = a.entities["qassem"]
+    assert entity.name == "Muhammad Farid al-Qassem"
+    assert entity.alternate_names == ("محمد فريد القاسم",)
+    assert [m.key for m in a.find_mentions("قال محمد فريد القاسم إن")] == ["qassem"]
