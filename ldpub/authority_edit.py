@@ -76,15 +76,7 @@ def add_entity(
         if not IRI.match(value):
             raise InputError(f"{value!r} is not an absolute http(s) IRI", where)
     spellings = [name.strip(), *(a.strip() for a in alternate_names or [] if a.strip())]
-    for spelling in spellings:
-        other = authority.index.get(normalize_name(spelling)) or []
-        owners = {k for k, _ in other} | authority.ambiguous.get(normalize_name(spelling), set())
-        if owners:
-            raise InputError(
-                f"{spelling!r} already names {', '.join(sorted(owners))} (as written or as a variant); "
-                "two entities must not share a spelling",
-                where,
-            )
+    _check_spellings(authority, spellings, where)
     entity = Entity(
         key, iri, type, spellings[0], tuple(dict.fromkeys(spellings[1:])), tuple(dict.fromkeys(same_as or []))
     )
@@ -94,11 +86,59 @@ def add_entity(
     elif "schema:" not in text or authority.prefixes.get("schema") not in ("https://schema.org/", "http://schema.org/"):
         text = text.rstrip("\n") + "\n@prefix schema: <https://schema.org/> .\n"
     text = text.rstrip("\n") + "\n\n" + entry_turtle(entity)
+    _write_checked(path, text, key)
+    return entity
+
+
+def add_names(path: str | Path, key: str, names: list[str]) -> Entity:
+    """Add alternate names to the entity ``key`` of the authority file at ``path``; return it.
+
+    Raises :class:`InputError` when ``key`` is not in the file or a name already names
+    another entity (or this one: nothing to add).
+    """
+    path = Path(path)
+    where = Location(str(path))
+    original = path.read_text(encoding="utf-8")
+    authority = Authority.from_turtle(original, source=str(path))
+    if key not in authority.entities:
+        raise InputError(f"{key!r} is not in the authority file", where)
+    names = list(dict.fromkeys(n.strip() for n in names if n.strip()))
+    if not names:
+        raise InputError("no name to add", where)
+    _check_spellings(authority, names, where, allowed=key)
+    iri = authority.entities[key].iri
+    block = f"<{iri}> schema:alternateName {', '.join(_literal(n) for n in names)} .\n"
+    if authority.prefixes.get("schema") not in ("https://schema.org/", "http://schema.org/"):
+        block = "@prefix schema: <https://schema.org/> .\n" + block
+    _write_checked(path, original.rstrip("\n") + "\n\n" + block, key)
+    return Authority.load(path).entities[key]
+
+
+def _check_spellings(authority: Authority, spellings: list[str], where: Location, allowed: str | None = None) -> None:
+    """Two entities must never share a spelling, as written or as a variant."""
+    for spelling in spellings:
+        norm = normalize_name(spelling)
+        if not norm:
+            raise InputError(f"{spelling!r} has no letters or digits to match", where)
+        owners = {k for k, _ in authority.index.get(norm, [])} | authority.ambiguous.get(norm, set())
+        others = owners - {allowed} if allowed else owners
+        if others:
+            raise InputError(
+                f"{spelling!r} already names {', '.join(sorted(others))} (as written or as a variant); "
+                "two entities must not share a spelling",
+                where,
+            )
+        if owners:  # derived forms (a family name) are in the index too: only explicit ones are redundant
+            entity = authority.entities[next(iter(owners))]
+            if norm in {normalize_name(s) for s in entity.spellings}:
+                raise InputError(f"{spelling!r} is already a spelling of {entity.key!r}", where)
+
+
+def _write_checked(path: Path, text: str, key: str) -> None:
     check = Authority.from_turtle(text, source=str(path))  # never write a file we cannot read back
     if key not in check.entities:
-        raise InputError(f"internal error: {key!r} did not round-trip", where)
+        raise InputError(f"internal error: {key!r} did not round-trip", Location(str(path)))
     _write_atomic(path, text)
-    return entity
 
 
 def _write_atomic(path: Path, text: str) -> None:

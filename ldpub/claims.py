@@ -121,7 +121,8 @@ class _Finder:
     def run(self) -> list[dict[str, Any]]:
         found: list[_Claim] = []
         for sentence in sentences(self.body):
-            found += self.in_sentence(sentence)
+            # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
+            found += [c for c in self.in_sentence(sentence) if len(re.findall(r"[^\W_]+", c.text)) >= 2]
         return _records(_merge(found))
 
     # -- patterns ------------------------------------------------------------------------
@@ -131,8 +132,8 @@ class _Finder:
         out: list[_Claim] = []
         m = _QUOTED_AS.search(text)
         if m:
-            source = self.author(s.start + m.start("y"), s.start + m.end("y"), whole=True)
-            outlet = self.author(s.start, s.start + m.start(), whole=False)
+            source = self.author(s.start + m.start("y"), s.start + m.end("y"))
+            outlet = self.author(s.start, s.start + m.start())
             if source is not None:
                 first = self.first_from(outlet, outlet=True)  # "X quoted Y": X published it first
                 out.append(_Claim(_clean(m.group("q")), source, first, quote=True, order=s.start + m.start()))
@@ -148,41 +149,47 @@ class _Finder:
             return out
         m = _SPEECH.search(text)
         if m:
-            author = self.author(s.start, s.start + m.start("verb"), whole=False)
+            author = self.author(s.start, s.start + m.start("verb"))
             if author is not None:
                 out.append(_Claim(_clean(m.group("q")), author, self.first_from(author), True, s.start + m.start()))
             return out
         m = _QUOTE_FIRST.search(text)
         if m:
             group = "x1" if m.group("x1") else "x2"
-            author = self.author(s.start + m.start(group), s.start + m.end(group), whole=True)
+            author = self.author(s.start + m.start(group), s.start + m.end(group))
             if author is not None:
                 out.append(_Claim(_clean(m.group("q")), author, self.first_from(author), True, s.start))
             return out
         m = _ACCORDING_FIRST.search(text)
         if m:
-            author = self.author(s.start + m.start("x"), s.start + m.end("x"), whole=True)
+            author = self.author(s.start + m.start("x"), s.start + m.end("x"))
             if author is not None:
                 out.append(_Claim(_sentence_case(m.group("s")), author, self.first_from(author), order=s.start))
             return out
         m = _SAID_LAST.search(text)
         if m and not _THAT.search(text):
-            author = self.author(s.start + m.start("x"), s.start + m.end("x"), whole=True)
+            author = self.author(s.start + m.start("x"), s.start + m.end("x"))
             if author is not None:
                 claim_text = _DATELINE.sub("", m.group("s"))
                 out.append(_Claim(_sentence_case(claim_text), author, self.first_from(author), order=s.start))
                 return out
         m = _THAT.search(text) or _SAID.search(text)
         if m:
-            author = self.author(s.start, s.start + m.start("verb"), whole=False)
+            author = self.author(s.start, s.start + m.start("verb"))
             claim_text = m.group("s")
             first = None
             according = _ACCORDING_LAST.search(claim_text)
             if according:
                 x = s.start + m.start("s") + according.start("x")
-                origin = self.author(x, x + len(according.group("x")), whole=True)
+                origin = self.author(x, x + len(according.group("x")))
                 first = self.first_from(origin, outlet=True)
                 claim_text = claim_text[: according.start()] + "."
+            told = re.match(r"told\s+(?:the\s+)?", m.group("verb"))
+            if told and first is None:  # "X told Reuters that …": Reuters published it first
+                where = s.start + m.start("verb") + told.end()
+                audience = self.author(where, s.start + m.end("verb"))
+                if isinstance(audience, str) and self.is_outlet(audience):
+                    first = {"publisher": audience}
             if author is not None:
                 first = first or self.first_from(author, reported=m.group("verb").startswith("report"))
                 out.append(_Claim(_sentence_case(claim_text), author, first, order=s.start + m.start()))
@@ -190,7 +197,7 @@ class _Finder:
         m = _ACCORDING_LAST.search(text)
         if m and len(text[: m.start()].split()) >= 4:
             x = s.start + m.start("x")
-            author = self.author(x, x + len(m.group("x")), whole=True)
+            author = self.author(x, x + len(m.group("x")))
             if author is not None:
                 out.append(
                     _Claim(_sentence_case(text[: m.start()] + "."), author, self.first_from(author), order=s.start)
@@ -199,8 +206,8 @@ class _Finder:
 
     # -- who -----------------------------------------------------------------------------
 
-    def author(self, start: int, end: int, *, whole: bool) -> str | dict[str, Any] | None:
-        """Who the words ``body[start:end]`` name (``whole``) or end with: an entity key, an
+    def author(self, start: int, end: int) -> str | dict[str, Any] | None:
+        """Who the words ``body[start:end]`` name, or end with: an entity key, an
         anonymous source, or None when they name no one ldpub can identify."""
         phrase = self.body[start:end]
         # "The Aga Khan Trust for Culture, which funds the restoration, said …": the clause is not the name.
@@ -212,16 +219,18 @@ class _Finder:
         anonymous = _ANONYMOUS.search(trimmed)
         # An entity ending the phrase, or followed by its account / statement / sources.
         for mention in reversed(self.within(start, end)):
-            if anonymous and start + anonymous.start() <= mention.start:
-                continue  # "a military source from Maghawir al-Thawra": the source, not the group
             tail = self.body[mention.end : end]
-            if not tail.strip():
-                return mention.key
-            if _MEDIUM.match(tail) and _MEDIUM.match(tail).end() == len(tail.rstrip()):  # type: ignore[union-attr]
-                return {"entity": mention.key, "medium": self.body[mention.start : end].strip(' “”"')}
-            if _SOURCES.match(tail) and _SOURCES.match(tail).end() == len(tail.rstrip()):  # type: ignore[union-attr]
+            sources = _SOURCES.match(tail)
+            if sources and sources.end() == len(tail.rstrip()):  # "Athr’s sources": the outlet's, unnamed
                 name = self.body[mention.start : end].strip(' “”"')
                 return {"anonymous": name, "type": "Person", "_outlet": mention.key}
+            if anonymous and start + anonymous.start() <= mention.start:
+                continue  # "a military source from Maghawir al-Thawra": the source, not the group
+            if not tail.strip():
+                return mention.key
+            medium = _MEDIUM.match(tail)
+            if medium and medium.end() == len(tail.rstrip()):  # its Twitter account, website, statement
+                return {"entity": mention.key, "medium": self.body[mention.start : end].strip(' “”"')}
             break
         if anonymous:
             return self.anonymous(start + anonymous.start("a"), anonymous.group("a"))
@@ -394,4 +403,4 @@ def _add_sentence(out: list[_Sentence], text: str, start: int, end: int) -> None
         out.append(_Sentence(offset, offset + len(stripped), stripped))
 
 
-__all__ = ["Mention", "find_claims", "quote_spans", "sentences"]
+__all__ = ["find_claims", "quote_spans", "sentences"]

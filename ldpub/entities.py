@@ -14,6 +14,7 @@ whole token sequences, never prefixes ("Jordan" is not found in "Jordanian").
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -77,6 +78,7 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_token(token: str) -> str:
     """One word, spelled so that transliteration variants coincide.
 
@@ -124,6 +126,12 @@ def tokenize(text: str) -> list[Token]:
 def normalize_name(name: str) -> tuple[str, ...]:
     """A name as a tuple of normalised words, articles dropped ("al-Tanf" and "Tanf" → ``('tanf',)``)."""
     return tuple(t.norm for t in tokenize(name) if not t.article)
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeleton(norm: str) -> str:
+    """A normalised word's first letter and its consonants: "muhamad" and "muhamid" → ``mhmd``."""
+    return norm[:1] + re.sub(r"[aeiouy]", "", norm[1:])
 
 
 def _short_forms(spelling: str) -> list[tuple[str, ...]]:
@@ -241,6 +249,10 @@ class Authority:
     index: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = field(default_factory=dict, repr=False)
     ambiguous: dict[tuple[str, ...], set[str]] = field(default_factory=dict, repr=False)
     longest: int = 0
+    skeletons: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
+    longest_skeleton: int = 0
+    first_words: set[str] = field(default_factory=set, repr=False)
+    first_skeletons: set[str] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self._reindex()
@@ -309,6 +321,19 @@ class Authority:
             if norm not in index and len(keys) == 1:
                 self.index[norm] = [(next(iter(keys)), ("C",) * len(norm))]
         self.longest = max((len(n) for n in self.index), default=0)
+        # Last resort for names of two words or more: the consonants ("Mohammed Fareed al-Qasim" is
+        # "Muhammad Farid al-Qassem"), unless two entities share them.
+        skeletons: dict[tuple[str, ...], set[str]] = {}
+        for entity in self.entities.values():
+            for spelling in entity.spellings:
+                norm = normalize_name(spelling)
+                if len(norm) > 1 and all(t.isalpha() and len(_skeleton(t)) > 1 for t in norm):
+                    skeletons.setdefault(tuple(map(_skeleton, norm)), set()).add(entity.key)
+        self.skeletons = {sk: next(iter(keys)) for sk, keys in skeletons.items() if len(keys) == 1}
+        self.longest_skeleton = max((len(n) for n in self.skeletons), default=0)
+        # Most words start no name: one set lookup rules them out.
+        self.first_words = {n[0] for n in self.index}
+        self.first_skeletons = {n[0] for n in self.skeletons}
 
     @property
     def base(self) -> str | None:
@@ -345,15 +370,29 @@ class Authority:
         return sorted(found, key=lambda m: (m.start, m.end))
 
     def _match_at(self, text: str, tokens: list[Token], content: list[Token], i: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
+        if content[i].norm in self.first_words:
+            best = self._listed_at(text, tokens, content, i)
+        if _skeleton(content[i].norm) not in self.first_skeletons:
+            return best
+        for length in range(min(self.longest_skeleton, len(content) - i), max(1, best[0] if best else 1), -1):
+            window = content[i : i + length]
+            key = self.skeletons.get(tuple(_skeleton(t.norm) for t in window))
+            if key and all(t.text[:1].isupper() for t in window) and adjacent(text, window, tokens):
+                return length, key
+        return best
+
+    def _listed_at(self, text: str, tokens: list[Token], content: list[Token], i: int) -> tuple[int, str] | None:
+        best: tuple[int, str] | None = None
         for length in range(min(self.longest, len(content) - i), 0, -1):
             window = content[i : i + length]
             entries = self.index.get(tuple(t.norm for t in window))
             if not entries or not adjacent(text, window, tokens):
                 continue
-            for key, shape in entries:
-                if _fits(shape, window):
-                    return length, key
-        return None
+            best = next(((length, key) for key, shape in entries if _fits(shape, window)), None)
+            if best:
+                break
+        return best
 
     def _coordinated(self, text: str, tokens: list[Token], content: list[Token], found: list[Mention]) -> list[Mention]:
         """ "the Syrian and Jordanian armies": "Syrian army" and "Jordanian army" when both are listed."""
@@ -428,7 +467,10 @@ def _key_of(iri: str) -> str:
 
 def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity | None:
     types = [_local(t.value) for t in props.get("type", []) if isinstance(t, ox.NamedNode)]
-    names = [o.value for o in props.get("name", []) if isinstance(o, ox.Literal)]
+    literals = [o for o in props.get("name", []) if isinstance(o, ox.Literal)]
+    # The preferred name: one without a language tag or in English, else the first written.
+    literals.sort(key=lambda o: 0 if not o.language or o.language.lower().startswith("en") else 1)
+    names = list(dict.fromkeys(o.value for o in literals))
     if not types and not names:
         return None  # a node the entities only point to
     known = [t for t in types if t in ENTITY_TYPES]
@@ -446,13 +488,13 @@ def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity
     same_as = tuple(sorted({o.value for o in props.get("sameAs", []) if isinstance(o, ox.NamedNode | ox.Literal)}))
     descriptions = [o.value for o in props.get("description", []) if isinstance(o, ox.Literal)]
     jobs = [o.value for o in props.get("jobTitle", []) if isinstance(o, ox.Literal)]
-    name = sorted(names)[0]
+    name = names[0]
     return Entity(
         key=key,
         iri=iri,
         type=known[0],
         name=name,
-        alternate_names=tuple(a for a in alternates if a != name) + tuple(n for n in sorted(names)[1:]),
+        alternate_names=tuple(dict.fromkeys([*(a for a in alternates if a != name), *names[1:]])),
         same_as=same_as,
         description=descriptions[0] if descriptions else None,
         job_title=jobs[0] if jobs else None,
@@ -463,10 +505,3 @@ def _position(exc: SyntaxError) -> tuple[int | None, int | None]:
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "offset", None)
     return line, column
-
-
-def iter_spellings(authority: Authority) -> Iterator[tuple[str, str]]:
-    """(key, spelling) for every listed name, for reports."""
-    for entity in authority.entities.values():
-        for spelling in entity.spellings:
-            yield entity.key, spelling

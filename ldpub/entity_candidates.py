@@ -14,7 +14,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ldpub.entities import PERSON_TYPES, TITLES, Mention, SpanIndex, Token, adjacent, normalize_name, slug
+from ldpub.entities import (
+    ORGANIZATION_TYPES,
+    PERSON_TYPES,
+    TITLES,
+    Mention,
+    SpanIndex,
+    Token,
+    adjacent,
+    normalize_name,
+    slug,
+)
 
 ORG_HEADS = frozenset(
     """
@@ -33,6 +43,7 @@ PLACE_HEADS = frozenset(
     fields island islands lake sea gulf strait bay road avenue neighbourhood neighborhood quarter
     """.split()  # noqa: SIM905
 )
+_PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})
 # Not "from" / "to": "a source from X", "talks to X" name organisations as often as places.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across"})
 SPEECH_VERBS = frozenset(
@@ -145,9 +156,24 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
         chunk = tokens[i:j]
         i = j
         mention = _typed(text, tokens, chunk, lowercase_words)
+        if mention is not None and mention.type == "Organization":
+            mention = _with_place_before(text, mention, ordered, starts)
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _with_place_before(text: str, found: Found, ordered: list[Mention], starts: list[int]) -> Found:
+    """ "Jordan Chamber of Commerce": a known place written right before an organisation's name is
+    part of that name (and no longer a mention of the place)."""
+    i = bisect.bisect_left(starts, found.start) - 1
+    if i < 0:
+        return found
+    place = ordered[i]
+    if place.type in PERSON_TYPES | ORGANIZATION_TYPES or text[place.end : found.start] != " ":
+        return found
+    name = text[place.start : found.start] + found.name
+    return Found(place.start, found.end, text[place.start : found.end], name, found.type, found.cue)
 
 
 def _titled_of_place(text: str, tokens: list[Token], i: int, j: int, after: Mention | None) -> Mention | None:
@@ -210,6 +236,10 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         return None  # a cue word inside, not at the head: unclear
     if NATIONALITY.match(chunk[-1].text) and len(chunk) == 1:
         return None  # an adjective ("Syrian")
+    if previous is not None and previous.text == "of" and previous.index > 0:
+        kind = tokens[previous.index - 1].text.casefold()
+        if kind in _PLACE_KINDS:  # "the old city of Aleppo", "the province of Idlib"
+            return _mention(text, start, chunk, "Place", f"{kind!r} of")
     if previous is not None and previous.text in PLACE_PREPOSITIONS and not _sentence_start(text, chunk[0]):
         return _mention(text, start, chunk, "Place", f"preposition {previous.text!r}")
     if (

@@ -35,6 +35,12 @@ def register(subparsers: Any) -> None:
     add.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
     add.set_defaults(handler=run_add)
 
+    names = actions.add_parser("add-name", help="add other spellings to an entity already in the file")
+    names.add_argument("key")
+    names.add_argument("names", nargs="+", metavar="NAME")
+    names.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
+    names.set_defaults(handler=run_add_names)
+
     candidates = actions.add_parser(
         "candidates", help="names in texts that the authority does not know, typed from context"
     )
@@ -94,6 +100,14 @@ def run_add(args: argparse.Namespace) -> int:
         base=args.base,
     )
     print(f"added {entity.key} <{entity.iri}> to {args.entities}", file=sys.stderr)
+    return 0
+
+
+def run_add_names(args: argparse.Namespace) -> int:
+    from ldpub.authority_edit import add_names
+
+    entity = add_names(args.entities, args.key, args.names)
+    print(f"{entity.key}: {'; '.join(entity.spellings)}", file=sys.stderr)
     return 0
 
 

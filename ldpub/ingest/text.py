@@ -13,6 +13,7 @@ what is missing (the record is then incomplete, never completed with a guess).
 from __future__ import annotations
 
 import re
+import shlex
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -177,11 +178,19 @@ def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict
         record["about"] = linking.about
     if linking.mentions:
         record["mentions"] = linking.mentions
+    known = getattr(authority, "entities", {})
     for candidate in linking.candidates:
+        similar = known.get(re.sub(r"-\d+$", "", candidate.key))
+        hint = (
+            f"; the authority has {similar.key!r} ({similar.name}): if it is the same, run "
+            f"ldpub entities add-name {similar.key} {shlex.quote(candidate.name)}"
+            if similar is not None
+            else ""
+        )
         warn(
             f"candidate {candidate.type} {candidate.name!r} (seen as {candidate.surface!r}, {candidate.cue}) is not "
             f"in the authority file; accept it with: ldpub entities add {candidate.key} --type {candidate.type} "
-            f"--name {candidate.name!r}",
+            f"--name {shlex.quote(candidate.name)}{hint}",
             f"entities/{candidate.key}",
         )
     claims = find_claims(body, linking)

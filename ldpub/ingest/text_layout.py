@@ -14,111 +14,24 @@ from typing import Any
 # Words that make up share bars, e-mail-a-friend forms, comment boxes and the like. A short
 # line made only of these (and at least one action word) is page chrome.
 _ACTION_WORDS = frozenset(
-    [
-        "recommend",
-        "share",
-        "send",
-        "print",
-        "email",
-        "e-mail",
-        "mail",
-        "tweet",
-        "like",
-        "follow",
-        "subscribe",
-        "bookmark",
-        "save",
-        "comment",
-        "comments",
-        "reply",
-        "submit",
-        "cancel",
-        "close",
-        "copy",
-        "advertisement",
-        "advertising",
-        "sponsored",
-        "login",
-        "log",
-        "sign",
-        "register",
-    ]
+    """
+    recommend share send print email e-mail mail tweet like follow subscribe bookmark save comment comments
+    reply submit cancel close copy advertisement advertising sponsored login log sign register
+    """.split()  # noqa: SIM905
 )
 _CHROME_WORDS = _ACTION_WORDS | frozenset(
-    [
-        "article",
-        "story",
-        "this",
-        "page",
-        "post",
-        "to",
-        "a",
-        "an",
-        "the",
-        "friend",
-        "friends",
-        "on",
-        "via",
-        "us",
-        "our",
-        "in",
-        "up",
-        "out",
-        "link",
-        "url",
-        "now",
-        "here",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "telegram",
-        "linkedin",
-        "reddit",
-        "pinterest",
-        "instagram",
-        "youtube",
-        "newsletter",
-        "your",
-        "my",
-        "sender's",
-        "senders",
-        "sender",
-        "receiver's",
-        "receivers",
-        "receiver",
-        "recipient's",
-        "recipient",
-        "name",
-        "names",
-        "address",
-        "message",
-        "captcha",
-        "code",
-        "security",
-        "top",
-        "back",
-        "more",
-        "print-friendly",
-        "version",
-        "button",
-        "icon",
-        "email:",
-        "e-mail:",
-        "name:",
-        "message:",
-        "and",
-        "or",
-        "with",
-        "by",
-        "of",
-        "top",
-    ]
+    """
+    article story this page post to a an the friend friends on via us our in up out link url now here facebook
+    twitter x whatsapp telegram linkedin reddit pinterest instagram youtube newsletter your my sender's
+    senders sender receiver's receivers receiver recipient's recipient name names address message captcha code
+    security top back more print-friendly version button icon email: e-mail: name: message: and or with by of
+    top
+    """.split()  # noqa: SIM905
 )
 # Form labels: "Sender's Name:", "Your e-mail address:", "Receiver's Email:".
 _FORM_LABEL = re.compile(
     r"^(?:[\w’']+\s+){0,3}(?:name|e-?mail(?:\s+address)?|message|comments?|subject|phone|captcha|security code)"
-    r"\s*[:*]?\s*$",
+    r"\s*[:*]\s*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
@@ -126,7 +39,8 @@ _RELATED = re.compile(
     r"^(?:read|see)\s+(?:also|more)\s*[:\-–—]\s*(?P<rest>.+)$|^related(?:\s+(?:article|story|stories|link))?\s*[:\-–—]\s*(?P<rest2>.+)$",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://[^\s<>\"{}|\\^`()\[\]]+", re.IGNORECASE)
+# ASCII URL characters only (RFC 3986): a curly quote or "©" glued on is not part of the link.
+_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", re.IGNORECASE)
 # "This article was translated (from Arabic) and edited by The Syrian Observer."
 _TRANSLATED = re.compile(
     r"\b(?:translated|translation)\b(?:\s+from\s+(?P<lang>[A-Z][a-z]+))?(?:\s+and\s+(?:edited|adapted|abridged))?"
@@ -220,8 +134,16 @@ def read_layout(text: str) -> Layout:
     """Split a plain-text article into its parts (see the module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     blocks = _paragraphs(text)
+    # The headline is the first line that is not chrome ("Share this article" above it is dropped).
+    skipped: list[str] = []
+    while blocks and (is_chrome(blocks[0][0]) or not _strip_markdown_heading(blocks[0][0])):
+        skipped.append(blocks[0].pop(0))
+        blocks = [b for b in blocks if b]
+    if not blocks:  # nothing but chrome: the first line stands as the headline
+        blocks = [skipped[:1]]
+        skipped = skipped[1:]
     first = blocks[0]
-    layout = Layout(headline=_strip_markdown_heading(first[0]))
+    layout = Layout(headline=_strip_markdown_heading(first[0]), chrome=skipped)
     rest = [first[1:], *blocks[1:]] if len(first) > 1 else blocks[1:]
     for block in rest:
         kept: list[str] = []
@@ -246,12 +168,12 @@ def read_layout(text: str) -> Layout:
 
 def _add_related(layout: Layout, rest: str) -> None:
     url_match = _URL.search(rest)
-    headline = _URL.sub("", rest).strip(" \t()[]<>-–—|:") or None
+    headline = _URL.sub("", rest).strip(" \t()[]<>-–—|:“”\"‘’'") or None
     link: dict[str, Any] = {}
     if headline:
         link["headline"] = headline
     if url_match:
-        link["url"] = url_match.group(0).rstrip(".,;")
+        link["url"] = url_match.group(0).rstrip(".,;:!?'")
     if "headline" not in link and "url" in link:
         link["headline"] = link["url"]
     if link:

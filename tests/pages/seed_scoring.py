@@ -198,6 +198,12 @@ def report() -> str:
     entities, mentions, types = score_entities(seed_linking(names_only), truth["entities"])
     lines += ["with the preferred names only (no alternateName; variants and second references do the rest):"]
     lines += [f"  entities  {entities}", f"  mentions  {mentions}", f"  types     {types}"]
+    folder = SEED_DIR.parent / "text"
+    other = yaml.safe_load((folder / "variants-followup.expected.yaml").read_text(encoding="utf-8"))
+    layout = read_layout((folder / "variants-followup.txt").read_text(encoding="utf-8"))
+    for label, auth in (("vocab/entities.ttl", authority), ("preferred names only", names_only)):
+        entities, mentions, _ = score_entities(link_text(layout.headline, "\n\n".join(layout.body), auth), other)
+        lines += [f"variants-followup.txt with {label}:", f"  entities  {entities}", f"  mentions  {mentions}"]
     empty = seed_linking(None)
     precision, typed = score_candidates(empty, truth["entities"], ())
     lines += [

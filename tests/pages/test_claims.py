@@ -31,9 +31,13 @@ def claims(body: str, authority: Authority = NEWSROOM) -> list[dict[str, Any]]:
 def test_seed_claims_precision_and_recall() -> None:
     found = seed_record(Authority.load(AUTHORITY))["claims"]
     text, author, first = score_claims(found, expected()["claims"])
-    assert text.precision >= 0.85 and text.recall >= 0.85
-    assert author.precision >= 0.85 and author.recall >= 0.85
-    assert first.precision >= 0.85 and first.recall >= 0.85
+    # What ldpub achieves on the seed with the newsroom's authority: every claim, nothing else.
+    assert (text.precision, text.recall) == (1.0, 1.0)
+    assert (author.precision, author.recall) == (1.0, 1.0)
+    assert (first.precision, first.recall) == (1.0, 1.0)
+    athr = next(c for c in found if c["text"].startswith("The appointment of Qassem"))
+    assert athr["author"] == {"anonymous": "Athr’s sources", "type": "Person"}
+    assert athr["first_appeared_in"] == {"publisher": "athr-press"}
     quotes = [c["text"][:20] for c in found if c.get("quote")]
     assert quotes == ["Washington has alrea", "With the efforts of "]
 
@@ -78,6 +82,18 @@ def test_seed_claims_without_an_authority_attribute_only_what_they_can() -> None
         ),
         (
             "Leila Haddad said that the talks had failed.",
+            "The talks had failed.",
+            "leila-haddad",
+            None,
+        ),
+        (
+            "Leila Haddad told Reuters that the talks had failed.",
+            "The talks had failed.",
+            "leila-haddad",
+            {"publisher": "reuters"},
+        ),
+        (
+            "Leila Haddad told reporters on Monday that the talks had failed.",
             "The talks had failed.",
             "leila-haddad",
             None,

@@ -116,8 +116,8 @@ def test_jordan_the_country_is_not_jordanian_intelligence_nor_the_king() -> None
 def test_seed_linking_precision_and_recall(full: Authority, names_only: Authority) -> None:
     truth = expected()["entities"]
     entities, mentions, types = score_entities(seed_linking(full), truth)
-    assert entities.precision == 1.0 and entities.recall >= 0.95
-    assert mentions.precision == 1.0 and mentions.recall >= 0.95
+    assert (entities.precision, entities.recall) == (1.0, 1.0)
+    assert mentions.precision == 1.0 and mentions.recall >= 59 / 60  # the lower-case “coalition” is missed
     assert types.precision == 1.0
     # Preferred names only: what variant matching and second references find by themselves.
     entities, mentions, _ = score_entities(seed_linking(names_only), truth)
@@ -197,3 +197,29 @@ def test_malformed_turtle_has_a_line_number() -> None:
     with pytest.raises(InputError) as info:
         authority('<a> a schema:Person ;\n  schema:name "A" \n<b> .')
     assert info.value.location.line == 5  # two prefix lines, then the third line of the entry
+
+
+def test_a_text_spelling_the_seed_entities_differently(full: Authority, names_only: Authority) -> None:
+    """Mohammed Fareed al-Qasim, Kassem, Maghaweer al-Thowra …: spellings neither the seed nor the file has."""
+    import yaml
+
+    from ldpub.ingest.text_layout import read_layout
+
+    folder = SEED_DIR.parent / "text"
+    truth = yaml.safe_load((folder / "variants-followup.expected.yaml").read_text(encoding="utf-8"))
+    layout = read_layout((folder / "variants-followup.txt").read_text(encoding="utf-8"))
+    body = "\n\n".join(layout.body)
+    entities, mentions, _ = score_entities(link_text(layout.headline, body, full), truth)
+    assert (entities.precision, entities.recall) == (1.0, 1.0)
+    assert (mentions.precision, mentions.recall) == (1.0, 1.0)
+    entities, mentions, _ = score_entities(link_text(layout.headline, body, names_only), truth)
+    assert entities.precision == 1.0 and mentions.precision == 1.0
+    assert mentions.recall >= 10 / 12  # misses: "Revolutionary Commando Army", the border (only listed names)
+
+
+def test_names_in_other_languages_are_spellings_and_the_untagged_one_is_preferred() -> None:
+    a = authority('<qassem> a schema:Person ; schema:name "محمد فريد القاسم"@ar, "Muhammad Farid al-Qassem" .')
+    entity = a.entities["qassem"]
+    assert entity.name == "Muhammad Farid al-Qassem"
+    assert entity.alternate_names == ("محمد فريد القاسم",)
+    assert [m.key for m in a.find_mentions("قال محمد فريد القاسم إن")] == ["qassem"]

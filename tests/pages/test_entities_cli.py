@@ -99,3 +99,34 @@ def test_candidates_command_prints_ready_add_commands(capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "ldpub entities add al-rukban-camp --type Place --name al-Rukban camp" not in out  # quoted for the shell
     assert "ldpub entities add al-rukban-camp --type Place --name 'al-Rukban camp'" in out
+
+
+def test_add_name_to_an_existing_entity(authority_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = authority_file.read_text(encoding="utf-8")
+    assert (
+        main(["entities", "add-name", "us-central-command", "Central Command", "--entities", str(authority_file)]) == 0
+    )
+    assert authority_file.read_text(encoding="utf-8").startswith(before.rstrip("\n"))
+    loaded = Authority.load(authority_file)
+    assert "Central Command" in loaded.entities["us-central-command"].alternate_names
+    assert [m.key for m in loaded.find_mentions("The Central Command said so.")] == ["us-central-command"]
+    refusals = [
+        (["us-central-command", "Qassem"], "already names muhammad-farid-al-qassem"),
+        (["us-central-command", "centcom"], "already a spelling of 'us-central-command'"),
+        (["nobody", "X"], "not in the authority file"),
+    ]
+    for args, message in refusals:
+        unchanged = authority_file.read_bytes()
+        assert main(["entities", "add-name", *args, "--entities", str(authority_file)]) == 1
+        assert message in capsys.readouterr().err
+        assert authority_file.read_bytes() == unchanged
+
+
+def test_a_candidate_that_may_be_a_known_entity_says_how_to_merge_it(tmp_path: Path) -> None:
+    from ldpub.ingest.text import extract_text
+    from tests.pages.seed_scoring import SEED_DIR
+
+    names_only = Authority.load(SEED_DIR / "authority-names-only.ttl")
+    warnings = [str(w) for w in extract_text(SEED_TEXT.read_text(), authority=names_only).warnings]
+    hint = next(w for w in warnings if "'US Central Command'" in w)
+    assert "ldpub entities add-name us-central-command 'US Central Command'" in hint

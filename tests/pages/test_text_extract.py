@@ -182,3 +182,11 @@ def test_layout_keeps_a_note_mention_inside_the_body() -> None:
     layout = read_layout("H\n\nThe minister said the text was translated by officials before the vote.\n")
     assert layout.body == ["The minister said the text was translated by officials before the vote."]
     assert layout.notes == [] and not layout.translated
+
+
+def test_chrome_above_the_headline_is_not_the_headline() -> None:
+    layout = read_layout("Share this article\nPrint\n\n# Floods close the coast road\n\nThe road closed on Monday.")
+    assert layout.headline == "Floods close the coast road"
+    assert layout.body == ["The road closed on Monday."]
+    assert layout.chrome == ["Share this article", "Print"]
+    assert read_layout("Share\n\nPrint").headline == "Share"  # nothing else: kept rather than empty
