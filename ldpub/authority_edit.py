@@ -7,12 +7,11 @@ file, then a rename), so a failed add never leaves a broken or half-written auth
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ldpub.entities import ENTITY_TYPES, IRI, KEY, Authority, Entity, normalize_name
 from ldpub.errors import InputError, Location
+from ldpub.files import write_atomic
 
 HEADER = (
     "# The newsroom's entity authority (schema.org terms). Edit by hand or with `ldpub entities add`.\n"
@@ -138,18 +137,4 @@ def _write_checked(path: Path, text: str, key: str) -> None:
     check = Authority.from_turtle(text, source=str(path))  # never write a file we cannot read back
     if key not in check.entities:
         raise InputError(f"internal error: {key!r} did not round-trip", Location(str(path)))
-    _write_atomic(path, text)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)

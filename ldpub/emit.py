@@ -6,12 +6,11 @@ reader (or a crash) never sees half a file, and a failed build leaves nothing be
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ldpub.errors import InputError
+from ldpub.files import write_atomic
 from ldpub.pipeline import Article
 
 # format name -> (file extension, how to render an article)
@@ -34,21 +33,6 @@ def parse_formats(spec: str) -> list[str]:
 def render(article: Article, formats: Iterable[str]) -> dict[str, str]:
     """The article in each format, rendered in memory (nothing is written if one fails)."""
     return {name: FORMATS[name][1](article) for name in formats}
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either the old one or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_outputs(rendered: dict[str, str], out_dir: Path, stem: str) -> list[Path]:

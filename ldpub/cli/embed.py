@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from typing import Any
 
 from ldpub.embed import embed, parse_graph
+from ldpub.files import write_atomic
 
 STDIO = "-"
 
@@ -50,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(out)
         sys.stdout.buffer.flush()
     elif not (args.in_place and out == page):  # unchanged: keep the file (and its mtime)
-        write_atomically(target, out)
+        write_atomic(target, out)
     return 0
 
 
@@ -68,26 +67,3 @@ def _read(path: str) -> bytes:
         return sys.stdin.buffer.read()
     with open(path, "rb") as f:
         return f.read()
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename,
-    so a reader never sees half a page. An existing file keeps its permissions."""
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        mode = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".ldpub-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +12,7 @@ import yaml
 
 from ldpub.cli import exit_code_for
 from ldpub.errors import InputError, LdpubError, Location
+from ldpub.files import write_atomic
 from ldpub.ingest.result import ExtractResult
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, read_page
 from ldpub.record import Record, RecordInvalid, check_record
@@ -170,16 +169,3 @@ def dump(record: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     return yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from ldpub.errors import LdpubError
+from ldpub.files import write_atomic
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
 from ldpub.validate.report import use_colour
 from ldpub.validate.sources import MAX_BYTES, iter_files, read_file
@@ -75,13 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         out.write(text)
     else:
-        _write_atomically(Path(args.output), text)
+        write_atomic(Path(args.output), text)
     if io_failed:
         return 2
     return report.exit_code(strict=args.strict)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
