@@ -69,3 +69,13 @@ def pointer(parts: object) -> str:
     for p in parts:  # type: ignore[attr-defined]
         out.append("/" + str(p).replace("~", "~0").replace("/", "~1"))
     return "".join(out)
+
+
+def ldpub_error_in(exc: BaseException) -> LdpubError | None:
+    """The ldpub error a library wrapped (pyld wraps our loader's refusal in its own errors)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, LdpubError):
+            return seen
+        seen = getattr(seen, "cause", None) or seen.__cause__ or seen.__context__
+    return None

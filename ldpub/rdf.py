@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 
 from ldpub.context import RDF_TYPE, SCHEMA, XSD, expand_iri, is_schema_context, offline_document_loader, terms
-from ldpub.errors import InputError, LdpubError, Location
+from ldpub.errors import InputError, LdpubError, Location, ldpub_error_in
 
 PREFIXES = {"schema": SCHEMA, "xsd": XSD}
 
@@ -70,12 +70,7 @@ def pyld_nquads(doc: Any, *, base: str | None = None) -> str:
 
 def _unwrap(exc: BaseException) -> LdpubError:
     """The ldpub error inside a pyld error chain (our loader's refusal), or a new InputError."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, LdpubError):
-            return seen
-        seen = getattr(seen, "cause", None) or seen.__cause__ or seen.__context__
-    return InputError(f"invalid JSON-LD: {exc}".splitlines()[0], Location(pointer=""))
+    return ldpub_error_in(exc) or InputError(f"invalid JSON-LD: {exc}".splitlines()[0], Location(pointer=""))
 
 
 class _FastToRdf:

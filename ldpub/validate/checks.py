@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple
 from pyld import jsonld
 
 from ldpub.context import SCHEMA, expand_iri, is_schema_context, offline_document_loader, terms
-from ldpub.errors import LdpubError, RemoteContextError
+from ldpub.errors import LdpubError, RemoteContextError, ldpub_error_in
 from ldpub.validate.ranges import (
     MISSING,
     Rule,
@@ -138,7 +138,7 @@ class Checker:
         try:
             expanded = jsonld.expand(data, {"documentLoader": offline_document_loader})
         except jsonld.JsonLdError as exc:
-            error = _unwrap(exc)
+            error = ldpub_error_in(exc) or exc
             if isinstance(error, RemoteContextError):
                 walk.raw.append(("LD010", error.message, "/@context", None, None))
             else:
@@ -652,12 +652,3 @@ def _str(value: Any) -> str | None:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
-def _unwrap(exc: BaseException) -> BaseException:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, LdpubError):
-            return seen
-        seen = getattr(seen, "cause", None) or seen.__cause__ or seen.__context__
-    return exc
