@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -55,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
         return code
+    except BrokenPipeError:  # `ldpub ... | head`: the reader has gone; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return EXIT_OK
     except (LdpubError, OSError) as exc:
         print(f"ldpub: error: {exc}", file=sys.stderr)
         return exit_code_for(exc)

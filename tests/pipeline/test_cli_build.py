@@ -92,3 +92,19 @@ def test_committed_example_outputs_are_up_to_date() -> None:
         article = build(record)
         assert record.with_suffix(".jsonld").read_text(encoding="utf-8") == article.to_json()
         assert record.with_suffix(".ttl").read_text(encoding="utf-8") == article.turtle()
+
+
+def test_output_cut_short_by_the_reader_is_no_error() -> None:
+    # `ldpub build ... | head -1`: the pipe closes early; ldpub stops quietly with exit 0.
+    examples = [str(p) for p in EXAMPLE_RECORDS] * 20  # far more than a pipe buffer holds
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ldpub", "build", *examples, "--format", "ttl"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(b"@prefix")
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
