@@ -88,7 +88,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from ldpub.authority_edit import add_entity
+    from ldpub.entities.edit import add_entity
 
     entity = add_entity(
         args.entities,
@@ -104,7 +104,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_add_names(args: argparse.Namespace) -> int:
-    from ldpub.authority_edit import add_names
+    from ldpub.entities.edit import add_names
 
     entity = add_names(args.entities, args.key, args.names)
     print(f"{entity.key}: {'; '.join(entity.spellings)}", file=sys.stderr)
@@ -112,10 +112,10 @@ def run_add_names(args: argparse.Namespace) -> int:
 
 
 def run_candidates(args: argparse.Namespace) -> int:
+    from ldpub.entities.linking import link_text
     from ldpub.ingest.safe_html import MAX_PAGE_BYTES, read_page
     from ldpub.ingest.text import text_from_bytes
     from ldpub.ingest.text_layout import read_layout
-    from ldpub.linking import link_text
 
     authority = _load(args.entities)
     rows = []

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ldpub.entities import (
+from ldpub.entities.authority import (
     ORGANIZATION_TYPES,
     PERSON_TYPES,
     TITLES,

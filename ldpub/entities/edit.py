@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ldpub.entities import ENTITY_TYPES, IRI, KEY, Authority, Entity, normalize_name
+from ldpub.entities.authority import ENTITY_TYPES, IRI, KEY, Authority, Entity, normalize_name
 from ldpub.errors import InputError, Location
 from ldpub.files import write_atomic
 

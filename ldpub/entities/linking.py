@@ -1,7 +1,7 @@
 """Entity linking over an article's text: authority mentions first, then typed candidates.
 
 :func:`link_text` returns what a record needs (``entities``, ``about``, ``mentions``) and
-what :mod:`ldpub.claims` needs (every mention with its offsets, so that "X said" can be
+what :mod:`ldpub.ingest.claims` needs (every mention with its offsets, so that "X said" can be
 attributed to the entity X is).
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ldpub.entities import Authority, Entity, Mention, SpanIndex, normalize_name, tokenize
-from ldpub.entity_candidates import Candidate, Found, find_candidates, group_candidates
+from ldpub.entities.authority import Authority, Entity, Mention, SpanIndex, normalize_name, tokenize
+from ldpub.entities.candidates import Candidate, Found, find_candidates, group_candidates
 
 
 @dataclass

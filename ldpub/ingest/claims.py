@@ -9,7 +9,7 @@ Attribution shapes recognised, sentence by sentence (quotes are never split):
 - ``According to X, S`` and ``S, according to X``;
 - ``It was reported / claimed / said … that S`` — an unnamed source.
 
-X is resolved with the article's entity mentions (:mod:`ldpub.linking`): an entity (its
+X is resolved with the article's entity mentions (:mod:`ldpub.entities.linking`): an entity (its
 Twitter account, website, statement: then it is also where the claim first appeared), an
 outlet's sources ("Athr’s sources": anonymous, first published by the outlet), or an
 anonymous source described as the article does ("a military source from Maghawir
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ldpub.entities import Mention, slug
-from ldpub.linking import Linking
+from ldpub.entities.linking import Linking
 
 _VERBS = (
     r"claimed|claims|said|says|reported|reports|confirmed|confirms|stated|states|announced|announces|added|noted|"

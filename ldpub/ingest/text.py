@@ -4,7 +4,7 @@ Stages, in order: check the input is text; headline from the first line; page ch
 dropped (share/recommend buttons, e-mail form labels, copyright lines); "Read Also: …" lines
 become ``related`` links; the translation note and the editor's disclaimer become ``notes``
 (and ``translation``); the rest is the body. Then, with an entity authority, mentions are
-linked (:mod:`ldpub.entities`) and attributed statements become claims (:mod:`ldpub.claims`).
+linked (:mod:`ldpub.entities`) and attributed statements become claims (:mod:`ldpub.ingest.claims`).
 
 A text cannot say its URL, date or language: they come from the caller, and a warning says
 what is missing (the record is then incomplete, never completed with a guess).
@@ -161,8 +161,8 @@ def _translation(
 
 def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict[str, Any], warn: Any) -> None:
     """Entities (the authority's, and typed candidates) and the claims attributed to them."""
-    from ldpub.claims import find_claims
-    from ldpub.linking import link_text
+    from ldpub.entities.linking import link_text
+    from ldpub.ingest.claims import find_claims
 
     base = getattr(authority, "base", None)
     if base:

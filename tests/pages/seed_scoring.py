@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 
 from ldpub.entities import ORGANIZATION_TYPES, PERSON_TYPES, Authority, normalize_name
+from ldpub.entities.linking import Linking, link_text
 from ldpub.ingest.text import extract_text
 from ldpub.ingest.text_layout import read_layout
-from ldpub.linking import Linking, link_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_DIR = ROOT / "tests" / "data" / "pages" / "seed"

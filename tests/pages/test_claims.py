@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from ldpub.claims import find_claims, quote_spans, sentences
 from ldpub.entities import Authority
-from ldpub.linking import link_text
+from ldpub.entities.linking import link_text
+from ldpub.ingest.claims import find_claims, quote_spans, sentences
 from tests.pages.seed_scoring import AUTHORITY, expected, score_claims, seed_record
 
 PREFIX = "@prefix schema: <https://schema.org/> .\n@base <https://news.example/entity/> .\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ldpub.entities import Authority, normalize_name
+from ldpub.entities.linking import link_text
 from ldpub.errors import InputError
-from ldpub.linking import link_text
 from tests.pages.seed_scoring import (
     AUTHORITY,
     SEED_DIR,

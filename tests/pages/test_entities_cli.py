@@ -10,7 +10,7 @@ import pytest
 
 from ldpub.cli import main
 from ldpub.entities import Authority
-from ldpub.linking import link_text
+from ldpub.entities.linking import link_text
 from tests.pages.seed_scoring import AUTHORITY, SEED_TEXT
 
 
