@@ -28,6 +28,12 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_ruff_format_is_applied() -> None:
+    paths = ["ldpub", "tests", "benchmarks"]
+    result = subprocess.run([tool("ruff"), "format", "--check", *paths], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_mypy_is_clean() -> None:
     result = subprocess.run([tool("mypy")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
