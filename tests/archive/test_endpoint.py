@@ -135,3 +135,21 @@ def test_oxigraph_binary_is_next_to_the_interpreter() -> None:
     if binary is None:
         pytest.skip("oxigraph is not available")
     assert subprocess.run([binary, "--version"], capture_output=True, check=False).returncode == 0
+
+
+def test_credentials_from_netrc(
+    virtuoso_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without LDPUB_ENDPOINT_USER, the login comes from ~/.netrc's entry for the host."""
+    url = "https://test.example/virtuoso/netrc.html"
+    home = tmp_path / "home"
+    home.mkdir()
+    netrc = home / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login dba password dba\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("LDPUB_ENDPOINT_USER", raising=False)
+    monkeypatch.delenv("LDPUB_ENDPOINT_PASSWORD", raising=False)
+    assert main(["load", str(_variant(tmp_path, url)), "--endpoint", virtuoso_server.query_url, "-q"]) == 0
+    assert main(["unload", url, "--endpoint", virtuoso_server.query_url]) == 0
+    assert capsys.readouterr().err == ""
