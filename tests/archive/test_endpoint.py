@@ -153,3 +153,16 @@ def test_credentials_from_netrc(
     assert main(["load", str(_variant(tmp_path, url)), "--endpoint", virtuoso_server.query_url, "-q"]) == 0
     assert main(["unload", url, "--endpoint", virtuoso_server.query_url]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_server_error_is_exit_3_with_nothing_written(
+    virtuoso_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Updates sent to Virtuoso's anonymous, read-only /sparql: the server refuses them (HTTP 500)."""
+    url = "https://test.example/virtuoso/server-error.html"
+    monkeypatch.setenv("LDPUB_UPDATE_ENDPOINT", virtuoso_server.query_url)
+    assert main(["load", str(_variant(tmp_path, url)), "--endpoint", virtuoso_server.query_url]) == 3
+    err = capsys.readouterr().err
+    assert "the endpoint refused the update: HTTP 5" in err and len(err.strip().splitlines()) == 1
+    with EndpointStore(virtuoso_server.query_url) as store:
+        assert _graph(store, url) == set()
