@@ -15,12 +15,15 @@ Protocol (Oxigraph server, Virtuoso).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ldpub.archive.articles import ENTITIES_GRAPH, ArticleGraph, read_articles, split_article
 from ldpub.archive.embedded import DEFAULT_STORE, EmbeddedStore, default_store_path
 from ldpub.archive.loader import ArchiveStore, LoadSummary, load
 from ldpub.archive.results import QueryResult, Term
+
+if TYPE_CHECKING:
+    from ldpub.archive.endpoint import EndpointStore
 
 __all__ = [
     "DEFAULT_STORE",
@@ -39,8 +42,13 @@ __all__ = [
 ]
 
 
-def open_store(path: str | Path | None = None, *, endpoint: str | None = None, **options: Any) -> Any:
-    """The embedded store at ``path`` (default ``./ldpub-store``), or a SPARQL endpoint client."""
+def open_store(
+    path: str | Path | None = None, *, endpoint: str | None = None, **options: Any
+) -> EmbeddedStore | EndpointStore:
+    """The embedded store at ``path`` (default ``./ldpub-store``), or a SPARQL endpoint client.
+
+    Raises :class:`~ldpub.errors.StoreError` if the store cannot be opened or the endpoint reached.
+    """
     if endpoint is not None:
         from ldpub.archive.endpoint import EndpointStore
 

@@ -54,10 +54,12 @@ def load(
     fail_fast: bool = False,
     on_error: Callable[[LdpubError], None] | None = None,
     on_file: Callable[[Path, int], None] | None = None,
+    on_batch: Callable[[LoadSummary], None] | None = None,
 ) -> LoadSummary:
     """Load every article under ``paths`` into ``store``; see the module for the fault policy.
 
-    ``on_error`` is told of each bad file; ``on_file(path, articles so far)`` after each file.
+    ``on_error`` is told of each bad file; ``on_file(path, articles so far)`` after each file;
+    ``on_batch(summary so far)`` after each batch is stored.
     Raises the first file's error when ``fail_fast`` is set. Store errors always stop the load.
     """
     summary = LoadSummary()
@@ -73,6 +75,8 @@ def load(
             summary.articles += len(batch)
             summary.quads += batch_quads
             batch, batch_quads = [], 0
+            if on_batch:
+                on_batch(summary)
 
     try:
         for path in find_inputs(paths):

@@ -68,7 +68,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def run_load(args: argparse.Namespace) -> int:
-    from ldpub.archive import load
+    from ldpub.archive import LoadSummary, load
     from ldpub.archive.articles import find_inputs
 
     files = find_inputs(args.paths)
@@ -89,14 +89,19 @@ def run_load(args: argparse.Namespace) -> int:
     def on_file(path: Path, articles: int) -> None:
         if bar:
             bar.update(1)
-            bar.set_postfix(articles=articles, refresh=False)
+
+    def on_batch(so_far: LoadSummary) -> None:
+        if bar:
+            bar.set_postfix(articles=f"{so_far.articles:,}", quads=f"{so_far.quads:,}")
 
     store = _open(args)
     try:
         if args.batch:
             store.batch_size = max(1, args.batch)
         try:
-            summary = load(store, files, fail_fast=args.fail_fast, on_error=on_error, on_file=on_file)
+            summary = load(
+                store, files, fail_fast=args.fail_fast, on_error=on_error, on_file=on_file, on_batch=on_batch
+            )
         except InputError:
             return 1
     finally:

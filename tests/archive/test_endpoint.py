@@ -135,3 +135,34 @@ def test_oxigraph_binary_is_next_to_the_interpreter() -> None:
     if binary is None:
         pytest.skip("oxigraph is not available")
     assert subprocess.run([binary, "--version"], capture_output=True, check=False).returncode == 0
+
+
+def test_credentials_from_netrc(
+    virtuoso_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without LDPUB_ENDPOINT_USER, the login comes from ~/.netrc's entry for the host."""
+    url = "https://test.example/virtuoso/netrc.html"
+    home = tmp_path / "home"
+    home.mkdir()
+    netrc = home / ".netrc"
+    netrc.write_text("machine 127.0.0.1 login dba password dba\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("LDPUB_ENDPOINT_USER", raising=False)
+    monkeypatch.delenv("LDPUB_ENDPOINT_PASSWORD", raising=False)
+    assert main(["load", str(_variant(tmp_path, url)), "--endpoint", virtuoso_server.query_url, "-q"]) == 0
+    assert main(["unload", url, "--endpoint", virtuoso_server.query_url]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_server_error_is_exit_3_with_nothing_written(
+    virtuoso_server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Updates sent to Virtuoso's anonymous, read-only /sparql: the server refuses them (HTTP 500)."""
+    url = "https://test.example/virtuoso/server-error.html"
+    monkeypatch.setenv("LDPUB_UPDATE_ENDPOINT", virtuoso_server.query_url)
+    assert main(["load", str(_variant(tmp_path, url)), "--endpoint", virtuoso_server.query_url]) == 3
+    err = capsys.readouterr().err
+    assert "the endpoint refused the update: HTTP 5" in err and len(err.strip().splitlines()) == 1
+    with EndpointStore(virtuoso_server.query_url) as store:
+        assert _graph(store, url) == set()
