@@ -150,7 +150,10 @@ class _FastToRdf:
                 kind = type(item)
                 obj: str | None
                 if kind is str and coerce is None:
-                    obj = f'"{_escape(item)}"' if _NEEDS_ESCAPE.search(item) else f'"{item}"'
+                    # Three C-level scans beat a regex search; text with a newline or tab (not
+                    # printable) goes the regex way in _escape().
+                    plain = item.isprintable() and '"' not in item and "\\" not in item
+                    obj = f'"{item}"' if plain else f'"{_escape(item)}"'
                 elif kind is str and coerce == "@id":
                     obj = iris.get(item) or self.node_id(item)
                 elif kind is dict and len(item) == 1 and "@id" in item:
