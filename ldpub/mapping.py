@@ -24,6 +24,25 @@ CONTEXT = "https://schema.org"
 
 Node = dict[str, Any]
 
+# Optional properties copied from a record part when present: (schema.org name, record key), in output order.
+_ARTICLE_FIELDS = (
+    ("alternativeHeadline", "alternative_headline"),
+    ("description", "description"),
+    ("articleSection", "section"),
+    ("keywords", "keywords"),
+    ("inLanguage", "language"),
+)
+_PUBLISHER_FIELDS = (("alternateName", "alternate_names"), ("sameAs", "same_as"))
+_ENTITY_FIELDS = (
+    ("alternateName", "alternate_names"),
+    ("description", "description"),
+    ("url", "url"),
+    ("sameAs", "same_as"),
+    ("jobTitle", "job_title"),
+)
+_WORK_FIELDS = (("headline", "headline"), ("url", "url"), ("datePublished", "published"))
+_IMAGE_FIELDS = (("caption", "caption"), ("width", "width"), ("height", "height"), ("creditText", "credit"))
+
 _NOTE_NAMES = {"editor": "Editor's note", "disclaimer": "Disclaimer", "translation": "Translation note"}
 
 
@@ -53,12 +72,13 @@ class _Mapper:
         self.base = entity_base(record)
         self.publisher = self.base + "#organization"
         self.entities: Mapping[str, Any] = record.get("entities", {})
+        # Each key's IRI worked out once: an entity is referred to several times per record.
+        self.iris = {key: entity_iri(self.base, key, e) for key, e in self.entities.items()}
+        self.iris[PUBLISHER] = self.publisher
 
     def ref(self, key: str) -> dict[str, str]:
         """A reference to the publisher or to an entity, by the record's key for it."""
-        if key == PUBLISHER:
-            return {"@id": self.publisher}
-        return {"@id": entity_iri(self.base, key, self.entities.get(key))}
+        return {"@id": self._iri_of(key)}
 
     def refs(self, keys: list[str]) -> list[dict[str, str]]:
         return [self.ref(k) for k in keys]
@@ -81,7 +101,8 @@ class _Mapper:
         return nodes
 
     def _iri_of(self, key: str) -> str:
-        return self.ref(key)["@id"]
+        iri = self.iris.get(key)
+        return entity_iri(self.base, key) if iri is None else iri
 
     # --- the page and the article ----------------------------------------------------------
 
@@ -101,11 +122,7 @@ class _Mapper:
         node: Node = {"@id": self.article, "@type": r.get("type", "NewsArticle"), "mainEntityOfPage": self.url}
         node["url"] = self.url
         node["headline"] = r["headline"]
-        _put(node, "alternativeHeadline", r.get("alternative_headline"))
-        _put(node, "description", r.get("description"))
-        _put(node, "articleSection", r.get("section"))
-        _put(node, "keywords", r.get("keywords"))
-        _put(node, "inLanguage", r.get("language"))
+        _put_present(node, r, _ARTICLE_FIELDS)
         node["datePublished"] = r["published"]
         _put(node, "dateModified", r.get("modified"))
         _put(node, "author", self.refs(r.get("authors", [])))
@@ -137,8 +154,7 @@ class _Mapper:
     def publisher_nodes(self) -> list[Node]:
         p = self.r["publisher"]
         node: Node = {"@id": self.publisher, "@type": "NewsMediaOrganization", "name": p["name"], "url": p["url"]}
-        _put(node, "alternateName", p.get("alternate_names"))
-        _put(node, "sameAs", p.get("same_as"))
+        _put_present(node, p, _PUBLISHER_FIELDS)
         if "logo" not in p:
             return [node]
         node["logo"] = self.base + "#logo"
@@ -148,11 +164,7 @@ class _Mapper:
 
     def entity(self, key: str, e: Mapping[str, Any]) -> Node:
         node: Node = {"@id": self._iri_of(key), "@type": e["type"], "name": e["name"]}
-        _put(node, "alternateName", e.get("alternate_names"))
-        _put(node, "description", e.get("description"))
-        _put(node, "url", e.get("url"))
-        _put(node, "sameAs", e.get("same_as"))
-        _put(node, "jobTitle", e.get("job_title"))
+        _put_present(node, e, _ENTITY_FIELDS)
         if "affiliation" in e:
             node["affiliation"] = self.ref(e["affiliation"])
         if "parent" in e:
@@ -191,9 +203,7 @@ class _Mapper:
 
     def first_appearance(self, iri: str, w: Mapping[str, Any]) -> Node:
         node: Node = {"@id": iri, "@type": "CreativeWork"}
-        _put(node, "headline", w.get("headline"))
-        _put(node, "url", w.get("url"))
-        _put(node, "datePublished", w.get("published"))
+        _put_present(node, w, _WORK_FIELDS)
         if "publisher" in w:
             node["publisher"] = self.ref(w["publisher"])
         return node
@@ -245,9 +255,7 @@ class _Mapper:
     def original_work(self, t: Mapping[str, Any]) -> Node:
         original = t.get("original", {})
         node: Node = {"@id": f"{self.url}#original", "@type": "CreativeWork", "inLanguage": t["original_language"]}
-        _put(node, "headline", original.get("headline"))
-        _put(node, "url", original.get("url"))
-        _put(node, "datePublished", original.get("published"))
+        _put_present(node, original, _WORK_FIELDS)
         for name in ("author", "publisher"):
             if name in original:
                 node[name] = self.ref(original[name])
@@ -265,11 +273,16 @@ class _Mapper:
 
 def _image_object(iri: str, img: Mapping[str, Any]) -> Node:
     node: Node = {"@id": iri, "@type": "ImageObject", "url": img["url"], "contentUrl": img["url"]}
-    _put(node, "caption", img.get("caption"))
-    _put(node, "width", img.get("width"))
-    _put(node, "height", img.get("height"))
-    _put(node, "creditText", img.get("credit"))
+    _put_present(node, img, _IMAGE_FIELDS)
     return node
+
+
+def _put_present(node: Node, source: Mapping[str, Any], names: tuple[tuple[str, str], ...]) -> None:
+    """``_put(node, name, source.get(key))`` for each ``(name, key)`` in order: one call, not one per property."""
+    for name, key in names:
+        value = source.get(key)
+        if value is not None and value != [] and value != "":
+            node[name] = value
 
 
 def _put(node: Node, name: str, value: Any) -> None:

@@ -35,8 +35,8 @@ class Article:
 
     def to_json(self, *, indent: bool = True) -> str:
         """The JSON-LD document as text (deterministic: same record, same bytes)."""
-        option = orjson.OPT_INDENT_2 if indent else 0
-        return orjson.dumps(self.jsonld, option=option).decode("utf-8") + "\n"
+        option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
+        return orjson.dumps(self.jsonld, option=option).decode("utf-8")
 
     def nquads(self) -> str:
         """The graph as N-Quads (triples in the default graph), one per line."""

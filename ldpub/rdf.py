@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urljoin
@@ -49,11 +50,13 @@ def jsonld_to_nquads(doc: Any, *, base: str | None = None) -> str:
     Raises :class:`~ldpub.errors.RemoteContextError` for a remote context other than
     schema.org's, and :class:`~ldpub.errors.InputError` for a document pyld rejects.
     """
+    fast = _FastToRdf(base)
     try:
-        lines = _FastToRdf(base).document(doc)
+        lines = fast.document(doc)
     except _Unsupported:
         return pyld_nquads(doc, base=base)
-    return "".join(dict.fromkeys(lines))
+    # Removing repeated triples hashes every line (15% of the work): only when one may repeat.
+    return "".join(dict.fromkeys(lines) if fast.may_repeat else lines)
 
 
 def pyld_nquads(doc: Any, *, base: str | None = None) -> str:
@@ -82,6 +85,11 @@ class _FastToRdf:
         self.blank = 0
         self.blank_labels: dict[str, str] = {}
         self.out: list[str] = []
+        # A line can only repeat when a subject is described twice, when two keys of a node
+        # name one property ("type" and "@type", a term and its IRI), or when a list's values
+        # give the same object twice. node() notes each case; only then are lines deduplicated.
+        self.subjects: set[str] = set()
+        self.may_repeat = False
 
     def document(self, doc: Any) -> list[str]:
         if isinstance(doc, dict) and "@graph" in doc and doc.keys() <= _DOC_KEYS and isinstance(doc["@graph"], list):
@@ -121,7 +129,11 @@ class _FastToRdf:
         """Emit a node object's triples; return its subject term."""
         node_id = node.get("@id") or node.get("id")
         subject = self.new_blank() if node_id is None else _IRI_CACHE.get(node_id) or self.node_id(node_id)
-        append = self.out.append
+        if subject in self.subjects:
+            self.may_repeat = True
+        self.subjects.add(subject)
+        out = self.out
+        append = out.append
         value_of = self.value
         iris = _IRI_CACHE
         predicates = _PREDICATES
@@ -131,21 +143,41 @@ class _FastToRdf:
                 if key in _ID_KEYS:
                     continue
                 if key in _TYPE_KEYS:
-                    for t in value if isinstance(value, list) else [value]:
+                    types = value if isinstance(value, list) else [value]
+                    start = len(out)
+                    for t in types:
                         if not isinstance(t, str):
                             raise _Unsupported
                         append(f"{subject} {_RDF_TYPE} {_vocab_term(t)} .\n")
+                    if key == "type":
+                        self.may_repeat = True  # the node may also have "@type"
+                    if len(types) > 1:
+                        self.note_repeats(start)
                     continue
                 if key[0] == "@":
                     raise _Unsupported
                 found = _predicate(key)
-            p, coerce = found
-            for item in value if type(value) is list else (value,):
+            p, coerce, alias = found
+            if alias:
+                self.may_repeat = True  # another key of the node may name the same property
+            # A list's objects are kept to see whether one repeats (cheaper than hashing lines).
+            objs: list[str] | None
+            values: list[Any] | tuple[Any]
+            if type(value) is list:
+                values = value
+                objs = [] if len(value) > 1 else None
+            else:
+                values = (value,)
+                objs = None
+            for item in values:
                 # The common cases inline (plain text, IRIs, {"@id"} references); the rest in value().
                 kind = type(item)
                 obj: str | None
                 if kind is str and coerce is None:
-                    obj = f'"{_escape(item)}"' if _NEEDS_ESCAPE.search(item) else f'"{item}"'
+                    # Three C-level scans beat a regex search; text with a newline or tab (not
+                    # printable) goes the regex way in _escape().
+                    plain = item.isprintable() and '"' not in item and "\\" not in item
+                    obj = f'"{item}"' if plain else f'"{_escape(item)}"'
                 elif kind is str and coerce == "@id":
                     obj = iris.get(item) or self.node_id(item)
                 elif kind is dict and len(item) == 1 and "@id" in item:
@@ -155,7 +187,17 @@ class _FastToRdf:
                     if obj is None:
                         continue
                 append(f"{subject} {p} {obj} .\n")
+                if objs is not None:
+                    objs.append(obj)
+            if objs and len(set(objs)) < len(objs):
+                self.may_repeat = True
         return subject
+
+    def note_repeats(self, start: int) -> None:
+        """Note whether the lines emitted since ``start`` (one key's types) repeat one."""
+        lines = self.out[start:]
+        if len(set(lines)) < len(lines):
+            self.may_repeat = True
 
     def value(self, item: Any, coerce: str | None) -> str | None:
         if isinstance(item, str):
@@ -237,7 +279,7 @@ def _check_context(ctx: Any) -> None:
 
 
 _IRI_CACHE: dict[str, str] = {}
-_PREDICATES: dict[str, tuple[str, str | None]] = {}
+_PREDICATES: dict[str, tuple[str, str | None, bool]] = {}
 
 
 def _iri(value: str) -> str:
@@ -252,13 +294,22 @@ def _iri(value: str) -> str:
     return term
 
 
-def _predicate(key: str) -> tuple[str, str | None]:
-    """The predicate term and value coercion for a property key in the schema.org context."""
+def _predicate(key: str) -> tuple[str, str | None, bool]:
+    """The predicate term and value coercion for a property key in the schema.org context, and
+    whether another key may name the same property (a compact or absolute IRI, a shared IRI)."""
     term = terms().get(key)
-    found = (_iri(term.iri), term.coerce) if term is not None else (_iri(expand_iri(key, vocab=True)), None)
+    if term is not None:
+        found = (_iri(term.iri), term.coerce, _term_iri_counts()[term.iri] > 1)
+    else:
+        found = (_iri(expand_iri(key, vocab=True)), None, True)
     if len(_PREDICATES) < 10_000:
         _PREDICATES[key] = found
     return found
+
+
+@functools.cache
+def _term_iri_counts() -> Counter[str]:
+    return Counter(term.iri for term in terms().values())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -241,6 +241,10 @@ def _reference_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     yield from _calendar_problems(data)
 
 
+_ENTITY_LINKS = ("affiliation", "parent", "contained_in")  # entity keys that refer to another entity
+_ENTITY_LINK_SET = frozenset(_ENTITY_LINKS)
+
+
 def _entity_references(data: Mapping[str, Any]) -> list[tuple[str, tuple[str | int, ...]]]:
     """Every place a record refers to an entity by key: (the key, its path)."""
     refs: list[tuple[str, tuple[str | int, ...]]] = []
@@ -249,12 +253,13 @@ def _entity_references(data: Mapping[str, Any]) -> list[tuple[str, tuple[str | i
     if "dateline" in data:
         refs.append((data["dateline"]["place"], ("dateline", "place")))
     for key, entity in data.get("entities", {}).items():
-        refs += [(entity[n], ("entities", key, n)) for n in ("affiliation", "parent", "contained_in") if n in entity]
+        if not _ENTITY_LINK_SET.isdisjoint(entity):  # most entities link to none: skip the comprehension
+            refs += [(entity[n], ("entities", key, n)) for n in _ENTITY_LINKS if n in entity]
     for i, claim in enumerate(data.get("claims", ())):
         author = claim.get("author")
         if isinstance(author, str):
             refs.append((author, ("claims", i, "author")))
-        elif isinstance(author, Mapping) and "affiliation" in author:
+        elif author is not None and isinstance(author, Mapping) and "affiliation" in author:
             refs.append((author["affiliation"], ("claims", i, "author", "affiliation")))
         if "publisher" in claim.get("first_appeared_in", ()):
             refs.append((claim["first_appeared_in"]["publisher"], ("claims", i, "first_appeared_in", "publisher")))

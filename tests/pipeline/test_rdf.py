@@ -95,6 +95,53 @@ def test_fast_path_agrees_with_pyld_on_other_publishers_markup(doc: Any) -> None
     assert isomorphic(nt_graph(ours), nt_graph(pyld_nquads(doc)))
 
 
+# Documents that say a triple twice: the N-Quads say it once (the fast path skips its
+# deduplication only when no triple can repeat, so each way of repeating one is here).
+REPEATING_DOCS = [
+    {  # one node described in two places
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@id": "https://e.example/a", "@type": "Person", "name": "A"},
+            {"@id": "https://e.example/a", "@type": "Person", "name": "A", "url": "https://e.example/"},
+        ],
+    },
+    {  # two keys for one property: a term, its compact IRI and its absolute IRI
+        "@context": "https://schema.org",
+        "@id": "https://e.example/a",
+        "name": "A",
+        "schema:name": "A",
+        "http://schema.org/name": "A",
+    },
+    {"@context": "https://schema.org", "@id": "https://e.example/a", "@type": "Person", "type": "Person"},
+    {  # a list giving one value twice, spelt the same or differently
+        "@context": "https://schema.org",
+        "@id": "https://e.example/a",
+        "sameAs": ["https://x.example/", {"@id": "https://x.example/"}],
+        "knows": [{"@id": "https://e.example/b"}, {"@id": "https://e.example/b"}],
+        "keywords": ["k", "k"],
+    },
+    {"@context": "https://schema.org", "@id": "https://e.example/a", "@type": ["Person", "schema:Person"]},
+    {  # a nested node with an @id that is also in the graph
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@id": "https://e.example/a", "@type": "Person", "knows": {"@id": "https://e.example/b", "name": "B"}},
+            {"@id": "https://e.example/b", "name": "B"},
+        ],
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "doc", REPEATING_DOCS, ids=["two-nodes", "two-keys", "type-keys", "list", "type-list", "nested"]
+)
+def test_a_triple_said_twice_is_written_once(doc: Any) -> None:
+    lines = jsonld_to_nquads(doc).splitlines(keepends=True)
+    assert len(lines) == len(set(lines))
+    reference = pyld_nquads(doc)
+    assert len(lines) == len(reference.splitlines())
+    assert isomorphic(nt_graph("".join(lines)), nt_graph(reference))
+
+
 @pytest.mark.parametrize(
     "context",
     ["https://example.com/context.jsonld", ["https://schema.org", "https://evil.example/ctx"]],
