@@ -262,6 +262,8 @@ def main() -> None:
         generate(args.generate, args.data / f"archive-{args.generate}.nq")
         return
 
+    from ldpub.archive import EmbeddedStore
+
     full = archive_file(args.articles, args.data)
     subset_n = min(args.rdflib_articles, args.articles)
     subset = head_articles(full, subset_n, args.data / f"archive-{args.articles}-head-{subset_n}.nq")
@@ -269,10 +271,14 @@ def main() -> None:
 
     print(f"loading {args.articles:,} articles into the embedded store...", file=sys.stderr)
     big, big_load = embedded(args.data / "store-full", full)
+    big.close()  # queried as a later `ldpub sparql` would: the store opened afresh
+    big = EmbeddedStore(args.data / "store-full")
     big_q = query_times(lambda q: _count_rows(big.query(q)), queries, args.repeat)
     big.close()
     raw = raw_bulk_load(args.data / "store-raw", subset)
     small, small_load = embedded(args.data / "store-subset", subset)
+    small.close()
+    small = EmbeddedStore(args.data / "store-subset")
     small_q = query_times(lambda q: _count_rows(small.query(q)), queries, args.repeat)
     small.close()
     print(f"loading {subset_n:,} articles into rdflib...", file=sys.stderr)
