@@ -68,6 +68,13 @@ class EmbeddedStore:
         except (OSError, RuntimeError) as exc:  # RuntimeError: how RocksDB reports corruption
             raise StoreError(f"writing to the store failed: {_first_line(exc)}", Location(str(self.path))) from None
 
+    def optimize(self) -> None:
+        """Compact the store's files (after a bulk load, queries are several times faster)."""
+        try:
+            self._store.optimize()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"compacting the store failed: {_first_line(exc)}", Location(str(self.path))) from None
+
     def unload(self, url: str) -> bool:
         """Remove one article's graph (one transaction); False if it was not there."""
         graph = ox.NamedNode(url)

@@ -37,6 +37,7 @@ class LoadSummary:
     articles: int = 0
     quads: int = 0
     seconds: float = 0.0
+    batches: int = 0
     failed: list[LdpubError] = field(default_factory=list)
 
     def __str__(self) -> str:
@@ -74,6 +75,7 @@ def load(
             store.write(batch)
             summary.articles += len(batch)
             summary.quads += batch_quads
+            summary.batches += 1
             batch, batch_quads = [], 0
             if on_batch:
                 on_batch(summary)

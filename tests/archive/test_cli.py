@@ -136,3 +136,14 @@ def test_store_in_use_is_a_store_error(tmp_path: Path, capsys: pytest.CaptureFix
         assert "cannot open the store" in capsys.readouterr().err
     finally:
         holder.communicate("")
+
+
+@pytest.mark.parametrize("compact", [True, False])
+def test_load_in_several_batches_then_compact(tmp_path: Path, compact: bool) -> None:
+    """Batches of one article each (three transactions), compacted at the end unless --no-compact."""
+    store = str(tmp_path / "store")
+    args = ["load", *map(str, EXAMPLE_RECORDS), "--store", store, "--batch", "1", "-q"]
+    assert main(args + ([] if compact else ["--no-compact"])) == 0
+    with EmbeddedStore(store) as s:
+        assert s.articles() == sorted([SEED, AMMAN, FACT])
+        assert int(s.query(COUNT).rows[0]["n"].value) == 406
