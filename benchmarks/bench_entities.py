@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ldpub.entities import Authority, Entity, _skeleton, normalize_token, slug
+from ldpub.entities.authority import Authority, Entity, _skeleton, normalize_token, slug
 from ldpub.ingest.text_layout import read_layout
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -65,18 +65,20 @@ def load(
     """
     summary = LoadSummary()
     start = time.perf_counter()
-    batch: list[ArticleGraph] = []
+    # One article in several files of a batch (``a.yaml``, ``a.jsonld``, ``a.nq`` side by side
+    # in a folder): the last one read wins, and it counts once.
+    batch: dict[str, ArticleGraph] = {}
     batch_quads = 0
     max_quads = getattr(store, "max_batch_quads", 500_000)
 
     def flush() -> None:
         nonlocal batch, batch_quads
         if batch:
-            store.write(batch)
+            store.write(list(batch.values()))
             summary.articles += len(batch)
             summary.quads += batch_quads
             summary.batches += 1
-            batch, batch_quads = [], 0
+            batch, batch_quads = {}, 0
             if on_batch:
                 on_batch(summary)
 
@@ -84,7 +86,10 @@ def load(
         for path in find_inputs(paths):
             try:
                 for article in read_articles(path):
-                    batch.append(article)
+                    earlier = batch.pop(article.url, None)
+                    if earlier is not None:
+                        batch_quads -= earlier.quad_count
+                    batch[article.url] = article
                     batch_quads += article.quad_count
                     if len(batch) >= store.batch_size or batch_quads >= max_quads:
                         flush()

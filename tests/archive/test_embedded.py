@@ -67,8 +67,10 @@ def test_reload_is_idempotent(store: EmbeddedStore) -> None:
     load(store, EXAMPLE_RECORDS)
     first = quads(store)
     load(store, EXAMPLE_RECORDS)
-    load(store, [EXAMPLES])  # yaml, jsonld and ttl of the same articles
+    summary = load(store, [EXAMPLES])  # yaml, jsonld and ttl of the same articles
     assert quads(store) == first
+    assert summary.articles == 3  # each article once, from whichever file came last
+    assert summary.quads == sum(a.quad_count for p in EXAMPLE_RECORDS for a in read_articles(p))
 
 
 def test_reload_replaces_the_article_graph(store: EmbeddedStore, tmp_path: Path) -> None:
