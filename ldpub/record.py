@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -135,6 +136,20 @@ def load_record(source: str | Path | Record | Mapping[str, Any]) -> Record:
 
 
 # --- checking ------------------------------------------------------------------------------
+
+
+# An absolute http(s) URL: what extractors accept for a record's URLs and the entity file for
+# its IRIs (the record schema's ``iri`` takes any scheme; pages and entity IRIs are web URLs).
+HTTP_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+
+
+@functools.cache
+def field_pattern(name: str) -> re.Pattern[str]:
+    """The record schema's pattern for a kind of value (``$defs/<name>``: ``datetime``,
+    ``language``, ``key``…), compiled, so that extractors check what they put into a record by
+    the rule the schema applies to it."""
+    pattern: str = record_schema()["$defs"][name]["pattern"]
+    return re.compile(pattern)
 
 
 @functools.cache

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from ldpub.entities.authority import (
     ENTITY_TYPES,
-    IRI,
-    KEY,
     ORGANIZATION_TYPES,
     PERSON_TYPES,
     Authority,
@@ -27,8 +25,6 @@ from ldpub.entities.authority import (
 
 __all__ = [
     "ENTITY_TYPES",
-    "IRI",
-    "KEY",
     "ORGANIZATION_TYPES",
     "PERSON_TYPES",
     "Authority",

@@ -26,6 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ldpub.errors import InputError, Location
+from ldpub.record import field_pattern
 
 SCHEMA = ("https://schema.org/", "http://schema.org/")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -57,8 +58,6 @@ TITLES = frozenset(
     senator governor mayor ambassador judge imam pope ayatollah spokesman spokeswoman councillor councilor
     councilman councilwoman deputy secretary chairman chairwoman chief director""".split()  # noqa: SIM905
 )
-KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-IRI = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
 
 # Words: letters and digits, with inner apostrophes ("Ba'ath", "Athr’s"); hyphens split words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
@@ -462,7 +461,7 @@ def _local(iri: str) -> str:
 
 def _key_of(iri: str) -> str:
     tail = re.split(r"[/#]", iri.rstrip("/#"))[-1]
-    return tail if KEY.match(tail) else slug(tail)
+    return tail if field_pattern("key").match(tail) else slug(tail)
 
 
 def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ldpub.entities.authority import ENTITY_TYPES, IRI, KEY, Authority, Entity, normalize_name
+from ldpub.entities.authority import ENTITY_TYPES, Authority, Entity, normalize_name
 from ldpub.errors import InputError, Location
 from ldpub.files import write_atomic
+from ldpub.record import HTTP_URL, field_pattern
 
 HEADER = (
     "# The newsroom's entity authority (schema.org terms). Edit by hand or with `ldpub entities add`.\n"
@@ -56,7 +57,7 @@ def add_entity(
     where = Location(str(path))
     original = path.read_text(encoding="utf-8") if path.exists() else ""
     authority = Authority.from_turtle(original, source=str(path)) if original.strip() else Authority()
-    if not KEY.match(key):
+    if not field_pattern("key").match(key):
         raise InputError(f"{key!r} is not a key (lower-case letters, digits and hyphens)", where)
     if type not in ENTITY_TYPES:
         raise InputError(f"unknown type {type!r}; expected one of {', '.join(ENTITY_TYPES)}", where)
@@ -72,7 +73,7 @@ def add_entity(
     base = base if base.endswith(("/", "#")) else base + "/"
     iri = f"{base}entity/{key}"
     for value in [iri, *(same_as or [])]:
-        if not IRI.match(value):
+        if not HTTP_URL.match(value):
             raise InputError(f"{value!r} is not an absolute http(s) IRI", where)
     spellings = [name.strip(), *(a.strip() for a in alternate_names or [] if a.strip())]
     _check_spellings(authority, spellings, where)

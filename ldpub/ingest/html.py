@@ -26,6 +26,7 @@ from ldpub.ingest.html_body import extract_body
 from ldpub.ingest.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, parse_html, read_page
+from ldpub.record import HTTP_URL, field_pattern
 
 RECORD_TYPES = frozenset(
     {
@@ -39,8 +40,6 @@ RECORD_TYPES = frozenset(
         "Article",
     }
 )
-_ABSOLUTE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # "By …", "Analysis by …", "Text: …" before a name.
 _BYLINE = re.compile(
     r"^\s*(?:(?:[^\W\d_]+\s+)?(?:by|von|par|por|di|door)\s+|[^\W\d_]{2,12}:\s+)",
@@ -152,7 +151,7 @@ class _PageReader:
         href = href.strip()
         if self.base_url:
             href = urljoin(self.base_url, href)
-        return href if _ABSOLUTE.match(href) else None
+        return href if HTTP_URL.match(href) else None
 
     # -- fields ----------------------------------------------------------------------------
 
@@ -281,7 +280,7 @@ class _PageReader:
         ]
         for candidate in candidates:
             tag = (candidate or "").strip().replace("_", "-")
-            if _LANGUAGE.match(tag):
+            if field_pattern("language").match(tag):
                 return tag
         return None
 
@@ -334,7 +333,7 @@ class _PageReader:
         if not home and url:
             parts = urlsplit(url)
             home = f"{parts.scheme}://{parts.netloc}/"
-        if (not name or _ABSOLUTE.match(name)) and home:
+        if (not name or HTTP_URL.match(name)) and home:
             name = urlsplit(home).hostname
             if name:
                 name = name.removeprefix("www.")
@@ -358,11 +357,11 @@ class _PageReader:
                 name = _first(self._texts("name", value))
                 if name:
                     people += [(n, value) for n in _split_names(name)]
-            elif isinstance(value, str) and not _ABSOLUTE.match(value.strip()):
+            elif isinstance(value, str) and not HTTP_URL.match(value.strip()):
                 people += [(n, {}) for n in _split_names(value)]
         if not people:
             names = self.evidence.all_meta("author", "article:author", "parsely-author", "dc.creator")
-            people = [(n, {}) for v in names if not _ABSOLUTE.match(v) for n in _split_names(v)]
+            people = [(n, {}) for v in names if not HTTP_URL.match(v) for n in _split_names(v)]
         publisher_name = (publisher or {}).get("name", "").casefold()
         entities: dict[str, Any] = {}
         keys: list[str] = []

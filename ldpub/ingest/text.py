@@ -21,14 +21,12 @@ from ldpub.errors import InputError, Location
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import decode_page
 from ldpub.ingest.text_layout import Layout, read_layout
+from ldpub.record import HTTP_URL, field_pattern
 
 MAX_TEXT_CHARS = 2_000_000
 """Longest text accepted (characters); a news article is well under 100,000."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_ABSOLUTE = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")
 
 
 def extract_text(
@@ -57,20 +55,20 @@ def extract_text(
         warnings.append(ExtractWarning(message, Location(source, f"/{field}" if field else None)))
 
     record: dict[str, Any] = {}
-    if url and _ABSOLUTE.match(url.strip()):
+    if url and HTTP_URL.match(url.strip()):
         record["url"] = url.strip()
     elif url:
         warn(f"{url!r} is not an absolute http(s) URL; left out", "url")
     else:
         warn("a text gives no URL (pass one with --url)", "url")
     record["headline"] = layout.headline
-    if language and _LANGUAGE.match(language):
+    if language and field_pattern("language").match(language):
         record["language"] = language
     elif language:
         warn(f"{language!r} is not a BCP 47 language tag; left out", "language")
     else:
         warn("the text's language is not given (pass --language)", "language")
-    if published and _DATETIME.match(published):
+    if published and field_pattern("datetime").match(published):
         record["published"] = published
     elif published:
         warn(f"{published!r} is not an ISO 8601 date-time with a time zone; left out", "published")
@@ -140,7 +138,7 @@ def _translation(
     if not layout.translated:
         return None
     language = original_language or layout.original_language
-    if not (language and _LANGUAGE.match(language)):
+    if not (language and field_pattern("language").match(language)):
         warn(
             "the text is a translation but its original language is unknown (pass --original-language)",
             "translation",
