@@ -57,6 +57,11 @@ def article(**changes: Any) -> dict[str, Any]:
             "logo": {"@type": "ImageObject", "url": "https://news.example.org/logo.png"},
         },
     }
+    return changed(doc, changes)
+
+
+def changed(doc: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """``doc`` with each key of ``changes`` set to its value, or removed where the value is None."""
     for key, value in changes.items():
         if value is None:
             doc.pop(key, None)
@@ -88,12 +93,7 @@ def claim_review(**changes: Any) -> dict[str, Any]:
             "alternateName": "False",
         },
     }
-    for key, value in changes.items():
-        if value is None:
-            doc.pop(key, None)
-        else:
-            doc[key] = value
-    return doc
+    return changed(doc, changes)
 
 
 @dataclass
