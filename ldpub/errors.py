@@ -79,3 +79,8 @@ def ldpub_error_in(exc: BaseException) -> LdpubError | None:
             return seen
         seen = getattr(seen, "cause", None) or seen.__cause__ or seen.__context__
     return None
+
+
+def first_line(exc: BaseException) -> str:
+    """An exception's message cut to its first line (or its class name), for one-line errors."""
+    return (str(exc).splitlines() or [type(exc).__name__])[0]

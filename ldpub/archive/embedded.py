@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ldpub.archive.articles import ArticleGraph
 from ldpub.archive.results import QueryResult
 from ldpub.archive.update import replace_articles
-from ldpub.errors import InputError, Location, StoreError
+from ldpub.errors import InputError, Location, StoreError, first_line
 
 DEFAULT_STORE = "ldpub-store"  # relative to the working directory; LDPUB_STORE overrides
 
@@ -41,7 +41,7 @@ class EmbeddedStore:
                 self._store = ox.Store(str(self.path))
         except (OSError, RuntimeError) as exc:
             hint = " (is another ldpub or an oxigraph server using it?)" if "lock" in str(exc).lower() else ""
-            raise StoreError(f"cannot open the store: {_first_line(exc)}{hint}", Location(str(self.path))) from None
+            raise StoreError(f"cannot open the store: {first_line(exc)}{hint}", Location(str(self.path))) from None
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
@@ -66,14 +66,14 @@ class EmbeddedStore:
             if existing:
                 self._store.update(replace_articles(existing))
         except (OSError, RuntimeError) as exc:  # RuntimeError: how RocksDB reports corruption
-            raise StoreError(f"writing to the store failed: {_first_line(exc)}", Location(str(self.path))) from None
+            raise StoreError(f"writing to the store failed: {first_line(exc)}", Location(str(self.path))) from None
 
     def optimize(self) -> None:
         """Compact the store's files (after a bulk load, queries are several times faster)."""
         try:
             self._store.optimize()
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"compacting the store failed: {_first_line(exc)}", Location(str(self.path))) from None
+            raise StoreError(f"compacting the store failed: {first_line(exc)}", Location(str(self.path))) from None
 
     def unload(self, url: str) -> bool:
         """Remove one article's graph (one transaction); False if it was not there."""
@@ -94,9 +94,9 @@ class EmbeddedStore:
         try:
             result: Any = self._store.query(text)
         except SyntaxError as exc:
-            raise InputError(f"SPARQL syntax error: {_first_line(exc)}") from None
+            raise InputError(f"SPARQL syntax error: {first_line(exc)}") from None
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"query failed: {_first_line(exc)}", Location(str(self.path))) from None
+            raise StoreError(f"query failed: {first_line(exc)}", Location(str(self.path))) from None
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
@@ -116,7 +116,3 @@ class EmbeddedStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0]

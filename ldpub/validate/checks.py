@@ -17,7 +17,7 @@ from typing import Any, Literal, NamedTuple
 from pyld import jsonld
 
 from ldpub.context import SCHEMA, expand_iri, is_schema_context, offline_document_loader, terms
-from ldpub.errors import LdpubError, RemoteContextError, ldpub_error_in
+from ldpub.errors import LdpubError, RemoteContextError, first_line, ldpub_error_in
 from ldpub.validate.ranges import (
     MISSING,
     Rule,
@@ -142,7 +142,7 @@ class Checker:
             if isinstance(error, RemoteContextError):
                 walk.raw.append(("LD010", error.message, "/@context", None, None))
             else:
-                walk.raw.append(("LD011", f"not valid JSON-LD: {_first_line(exc)}", "", None, None))
+                walk.raw.append(("LD011", f"not valid JSON-LD: {first_line(exc)}", "", None, None))
             return
         except LdpubError as exc:
             code = "LD010" if isinstance(exc, RemoteContextError) else "LD011"
@@ -648,7 +648,3 @@ def _schema_local(iri: str) -> str | None:
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
