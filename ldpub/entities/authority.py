@@ -26,6 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ldpub.errors import InputError, Location
+from ldpub.mapping import entity_iri
 from ldpub.record import field_pattern
 
 SCHEMA = ("https://schema.org/", "http://schema.org/")
@@ -187,7 +188,7 @@ class Entity:
     def record_entity(self, base: str | None) -> dict[str, Any]:
         """The entity as a record's ``entities`` entry (``id`` only when not ``{base}entity/{key}``)."""
         out: dict[str, Any] = {"type": self.type, "name": self.name}
-        if base is None or self.iri != f"{base}entity/{self.key}":
+        if base is None or self.iri != entity_iri(base, self.key):
             out["id"] = self.iri
         if self.alternate_names:
             out["alternate_names"] = list(self.alternate_names)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ldpub.entities.authority import ENTITY_TYPES, Authority, Entity, normalize_name
 from ldpub.errors import InputError, Location
 from ldpub.files import write_atomic
+from ldpub.mapping import entity_iri
 from ldpub.record import HTTP_URL, field_pattern
 
 HEADER = (
@@ -71,7 +72,7 @@ def add_entity(
             "cannot tell the entity base IRI from the file; pass --base (e.g. https://example.com/)", where
         )
     base = base if base.endswith(("/", "#")) else base + "/"
-    iri = f"{base}entity/{key}"
+    iri = entity_iri(base, key)
     for value in [iri, *(same_as or [])]:
         if not HTTP_URL.match(value):
             raise InputError(f"{value!r} is not an absolute http(s) IRI", where)
