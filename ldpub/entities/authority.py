@@ -57,13 +57,18 @@ TITLES = frozenset(
     """king queen prince princess emir amir sultan sheikh sheik president vice prime minister general major
     lieutenant brigadier colonel col lt gen maj capt captain commander admiral sergeant mr mrs ms dr
     senator governor mayor ambassador judge imam pope ayatollah spokesman spokeswoman councillor councilor
-    councilman councilwoman deputy secretary chairman chairwoman chief director""".split()  # noqa: SIM905
+    councilman councilwoman deputy secretary chairman chairwoman chief director administrator commissioner
+    superintendent inspector sheriff chancellor premier envoy rep sen professor prof rev reverend bishop archbishop
+    cardinal rabbi pastor sir dame lord justice detective constable corporal""".split()  # noqa: SIM905
 )
 
 # Words: letters and digits, with inner apostrophes ("Ba'ath", "Athr’s"); hyphens split words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")
 _ARTICLES = frozenset({"al", "el", "ul", "il"})
-_SUN_ARTICLES = frozenset({"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ad-"})
+# With a hyphen only; the e- forms are French-style transliteration ("Deir ez-Zor", "Ras el-Ain" uses el).
+_SUN_ARTICLES = frozenset(
+    {"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "esh", "et", "ez"}
+)
 _APOSTROPHES = re.compile(r"['’ʼʿʾ`]")
 
 

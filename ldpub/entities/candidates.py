@@ -31,7 +31,8 @@ ORG_HEADS = frozenset(
     intelligence army armies forces force command commission committee council coalition ministry agency press
     news party front brigade brigades battalion movement group union association government police authority
     authorities company corporation institute university bank fund office navy guard guards organization
-    organisation federation league network observatory channel radio television tv times post directorate
+    organisation federation confederation syndicate alliance league network observatory channel radio television
+    tv times post directorate
     department service services militia militias parliament assembly court tribunal foundation chamber trust
     gazette herald tribune journal magazine review chronicle courier telegraph institution
     """.split()  # noqa: SIM905
@@ -40,9 +41,37 @@ PLACE_HEADS = frozenset(
     """
     camp base zone area border crossing city town village province governorate district region headquarters
     airport port river valley desert mountains mountain square street prison hospital checkpoint airbase field
-    fields island islands lake sea gulf strait bay road avenue neighbourhood neighborhood quarter
+    fields island islands lake sea gulf strait bay road avenue neighbourhood neighborhood quarter museum planetarium
+    station tower towers stadium arena palace mosque cathedral temple bridge park building mall hotel facility
+    center centre
     """.split()  # noqa: SIM905
 )
+DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ]
+)
+PLATFORMS = frozenset({"Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "TikTok", "X"})
+MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages", "group", "groups", "feed"})
 _PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})
 # Not "from" / "to": "a source from X", "talks to X" name organisations as often as places.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across"})
@@ -195,8 +224,15 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         chunk = chunk[1:]
     while chunk and (chunk[-1].text.casefold() in CONNECTORS or chunk[-1].article):
         chunk = chunk[:-1]
-    if not chunk or not _cap(chunk[0]) or all(t.text.casefold() in _CALENDAR for t in chunk):
+    # Dates are not names: "September 2010", "Questions Wednesday" → "Questions".
+    while len(chunk) > 1 and (chunk[-1].text.casefold() in _CALENDAR or chunk[-1].text.isdigit()):
+        chunk = chunk[:-1]
+    if not chunk or not _cap(chunk[0]) or chunk[0].text.casefold() in _CALENDAR:
         return None
+    if len(chunk) == 1 and chunk[0].text.casefold() in DIRECTIONS:
+        return None  # "Eastern" of "Eastern Syria" (a known place)
+    if len(chunk) == 2 and chunk[0].text in PLATFORMS and _word(chunk[1]) in MEDIA:
+        return None  # "Telegram channel", "Facebook page": where something was said, not who
     words = [_word(t) for t in chunk]
     at = chunk[0].index - 1
     while at >= 0 and tokens[at].article:
@@ -204,7 +240,7 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
     previous = tokens[at] if at >= 0 else None
     following = tokens[chunk[-1].index + 1] if chunk[-1].index + 1 < len(tokens) else None
     # The head of "A of B" is A: "Political Commission of Rukban Camp" is a commission.
-    joints = [i for i, w in enumerate(words) if w in ("of", "for")]
+    joints = [i for i, w in enumerate(words) if w in ("of", "for") and i > 0]  # "For Inspiration …" starts a name
     head_part = words[: joints[0]] if joints else words
     head = head_part[-1]
     # Titles end at the last title word before the name: "Interior Minister Mazen al-Faraya".
@@ -218,8 +254,12 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         return None
     if words[-1].rstrip(".") in TITLES:
         return None  # titles with no name ("Major General" before a known name)
+    if words[-1] in ORG_HEADS and chunk[-1].text[:1].isupper() and len(chunk) > 1:
+        head = words[-1]  # "Port of Beirut Authority" is an authority, whatever its "of" part
     if head in ORG_HEADS and len(chunk) > 1:
         return _mention(text, start, chunk, "Organization", f"organisation noun {head!r}")
+    if titles and chunk[titles].text in CONNECTORS:
+        return None  # a title with no name: "Secretary of State"
     if titles and "of" not in words[:titles]:
         name_tokens = chunk[titles:]
         return _mention(

@@ -7,11 +7,14 @@ attributed to the entity X is).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ldpub.entities.authority import Authority, Entity, Mention, SpanIndex, normalize_name, tokenize
-from ldpub.entities.candidates import Candidate, Found, find_candidates, group_candidates
+from ldpub.entities.candidates import Candidate, find_candidates, group_candidates
+from ldpub.entities.language import analyse
+from ldpub.entities.names import find_names, group_names
 
 
 @dataclass
@@ -35,32 +38,42 @@ def link_text(
     *,
     extra: list[str] | None = None,
     base: str | None = None,
+    statistical: bool = True,
 ) -> Linking:
     """Find the authority's entities and typed candidates in a headline, a body and ``extra`` texts.
 
     Entities named in the headline are what the article is ``about``; the others are ``mentions``.
     ``base`` is the record's entity base, so that entries whose IRI is ``{base}entity/{key}``
-    need no explicit ``id``.
+    need no explicit ``id``. ``statistical=False`` finds unknown names with ldpub's rules
+    alone, without the language model (:mod:`ldpub.entities.names`) — faster, with less recall.
     """
     authority = authority or Authority.empty()
     texts = [headline, body, *(extra or [])]
     tokens = [tokenize(t) for t in texts]
     found = [authority.find_mentions(t, toks) for t, toks in zip(texts, tokens, strict=True)]
-    # Not in the headline: title case capitalises every word there.
-    unknown: list[list[Found]] = [
-        find_candidates(t, toks, f) if i else []
-        for i, (t, toks, f) in enumerate(zip(texts, tokens, found, strict=True))
-    ]
+    # The model reads the body (not the headline: title case, and too short to tell), with a
+    # dateline ("AMMAN (Levant Wire) —") blanked out: it is no name in a sentence.
+    analysis = analyse([_without_datelines(body)])[0] if statistical and body.strip() else None
+    unknown: list[list[Any]] = []
+    for i, (text, toks, taken) in enumerate(zip(texts, tokens, found, strict=True)):
+        # No rules in the headline: its capitals say nothing there.
+        rules = find_candidates(text, toks, taken) if i else []
+        if statistical and i:
+            unknown.append(find_names(text, toks, taken, rules, analysis if i == 1 else None))
+        else:
+            unknown.append(rules)
     # A known name inside a candidate's ("Jordan" in "King Abdullah II of Jordan") is part of that name.
     for i, group in enumerate(unknown):
         spans = SpanIndex([(f.start, f.end) for f in group])
         found[i] = [m for m in found[i] if not spans.contains(m.start, m.end)]
-    candidates = group_candidates([f for group in unknown for f in group], set(authority.entities))
+    reserved = set(authority.entities)
+    everything = [f for group in unknown for f in group]
+    candidates = group_names(everything, reserved) if statistical else group_candidates(everything, reserved)
     # A candidate is then found wherever it is written again ("MacFarlane" after "Major General MacFarlane").
     known = Authority({c.key: _candidate_entity(c) for c in candidates})
     for i, (text, toks) in enumerate(zip(texts, tokens, strict=True)):
-        taken = SpanIndex([(m.start, m.end) for m in found[i]])
-        again = [m for m in known.find_mentions(text, toks) if not taken.overlaps(m.start, m.end)]
+        occupied = SpanIndex([(m.start, m.end) for m in found[i]])
+        again = [m for m in known.find_mentions(text, toks) if not occupied.overlaps(m.start, m.end)]
         found[i] = sorted(found[i] + again, key=lambda m: (m.start, m.end))
     linking = Linking(candidates=candidates, headline=found[0], body=found[1], extra=found[2:])
     for key, entity in authority.entities.items():
@@ -77,6 +90,14 @@ def link_text(
     linking.about = list(dict.fromkeys(m.key for m in found[0]))
     linking.mentions = [k for k in dict.fromkeys(order) if k not in linking.about]
     return linking
+
+
+_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .]*)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s")
+
+
+def _without_datelines(body: str) -> str:
+    """The body with each paragraph's dateline replaced by spaces (offsets unchanged)."""
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), body)
 
 
 def _candidate_entity(candidate: Candidate) -> Entity:

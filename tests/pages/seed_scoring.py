@@ -109,6 +109,13 @@ def _entity_named(names: list[str], entities: Mapping[str, Any]) -> str | None:
     return None
 
 
+def coarse_type(kind: str) -> str:
+    """The expected file's class (Person / Organization / Place) of a schema.org type."""
+    from ldpub.entities import ORGANIZATION_TYPES, PERSON_TYPES
+
+    return "Person" if kind in PERSON_TYPES else "Organization" if kind in ORGANIZATION_TYPES else "Place"
+
+
 def score_candidates(linking: Linking, truth: Mapping[str, Any], known: Iterable[str]) -> tuple[Score, Score]:
     """(candidates, types): each candidate must name an expected entity the authority lacks;
     recall over those entities. Types: of the right candidates, how many have the right class."""
@@ -121,7 +128,7 @@ def score_candidates(linking: Linking, truth: Mapping[str, Any], known: Iterable
         if key is None:
             continue
         good += 1
-        right_type += missing[key]["type"] == candidate.type
+        right_type += missing[key]["type"] == coarse_type(candidate.type)
     # Recall over entities is candidate_recall(); here the expected count is what was found.
     return Score(good, len(linking.candidates), len(linking.candidates)), Score(right_type, good, good)
 

@@ -129,15 +129,20 @@ def test_seed_candidates_from_context_with_an_empty_authority() -> None:
     truth = expected()["entities"]
     linking = seed_linking(None)
     precision, types = score_candidates(linking, truth, ())
-    assert precision.precision >= 0.95 and types.precision >= 0.95
-    assert candidate_recall(linking, truth, ()).recall >= 0.6
+    # Types: "Washington" and "US" are places to the model; the expected file, by its convention,
+    # counts them as the US government. Everything else has its class.
+    assert precision.precision >= 0.95 and types.precision >= 0.9
+    assert candidate_recall(linking, truth, ()).recall >= 0.85
     typed = {c.surface: c.type for c in linking.candidates}
     assert typed["Major General MacFarlane"] == "Person"
     assert typed["King Abdullah II of Jordan"] == "Person"
     assert typed["Jordanian intelligence"] == "Organization"
     assert typed["al-Rukban camp"] == "Place"
     assert typed["55 km zone"] == "Place"
-    assert {c.name for c in linking.candidates if c.type == "Person"} == {"MacFarlane", "Abdullah II of Jordan"}
+    people = {c.name for c in linking.candidates if c.type == "Person"}
+    assert people == {"MacFarlane", "Abdullah II of Jordan", "Muhammad Farid al-Qassem"}
+    # Models call Arabic names people: with nothing else saying so ("al-Talaa" once), no person is reported.
+    assert "Maghawir al-Thawra" not in people
 
 
 def test_no_candidates_when_the_authority_knows_everyone(full: Authority) -> None:
