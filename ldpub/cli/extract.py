@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
 from ldpub.cli import exit_code_for
 from ldpub.errors import InputError, LdpubError, Location
 from ldpub.files import write_atomic
-from ldpub.ingest.result import ExtractResult
+from ldpub.ingest.newsroom import Defaults, Settings, check_template, given_datetime, load_settings, template_url, zone
+from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, read_page
 from ldpub.record import Record, RecordInvalid, check_record
 
@@ -32,9 +35,23 @@ def register(subparsers: Any) -> None:
     parser.add_argument("inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt")
     parser.add_argument("--entities", type=Path, metavar="FILE", help="entity authority file (Turtle) for text")
     parser.add_argument("--url", help="the page's URL, when it names no canonical URL itself")
+    parser.add_argument(
+        "--published",
+        help="publication date-time, ISO 8601 (with a time zone, or with --timezone); overrides the page's",
+    )
+    parser.add_argument("--language", help="BCP 47 language, e.g. en, when the input says none")
+    newsroom = parser.add_argument_group("the newsroom's defaults (override --settings; each use is reported)")
+    newsroom.add_argument("--settings", type=Path, metavar="FILE", help="YAML file of the newsroom's defaults")
+    newsroom.add_argument("--timezone", metavar="ZONE", help="IANA time zone for dates without one, e.g. Asia/Beirut")
+    newsroom.add_argument(
+        "--url-template",
+        metavar="TEMPLATE",
+        help="URL for inputs naming none: {path} (relative to --root), {stem}, {name}",
+    )
+    newsroom.add_argument(
+        "--root", type=Path, metavar="DIR", help="what {path} is relative to (default: current folder)"
+    )
     text = parser.add_argument_group("plain text only (what a text cannot say itself)")
-    text.add_argument("--published", help="publication date-time, ISO 8601 with a time zone")
-    text.add_argument("--language", help="BCP 47 language of the text, e.g. en")
     text.add_argument("--original-language", help="language of the original, for a translation")
     parser.add_argument(
         "-o",
@@ -53,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     many = len(args.inputs) > 1
     if many and args.output and args.output.exists() and not args.output.is_dir():
         raise InputError("with several inputs, -o must be a folder", Location(str(args.output)))
+    settings = newsroom_settings(args)
     authority = load_authority(args.entities) if args.entities else None
     text_options = {
         name: value
@@ -69,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 url=args.url,
                 max_bytes=args.max_bytes,
                 text_options=text_options,
+                settings=settings,
+                root=args.root,
             )
         except (LdpubError, OSError) as exc:  # one bad input: the others still run
             print(f"ldpub: error: {exc}", file=sys.stderr)
@@ -97,6 +117,23 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
+def newsroom_settings(args: argparse.Namespace) -> Settings:
+    """The settings file's defaults with the command line's options over them."""
+    settings = load_settings(args.settings) if args.settings else Settings()
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    if args.timezone is not None:
+        values["timezone"] = zone(args.timezone)
+        origins["timezone"] = f"--timezone {args.timezone}"
+    if args.url_template is not None:
+        values["url_template"] = check_template(args.url_template)
+        origins["url_template"] = f"--url-template {args.url_template!r}"
+    if args.language is not None:
+        values["language"] = args.language  # for pages; a text's own --language is checked by extract_text
+        origins["language"] = f"--language {args.language}"
+    return dataclasses.replace(settings, overrides=Defaults(**values, origins=origins))
+
+
 def load_authority(path: Path) -> object:
     """The newsroom's entity authority file (``--entities``), for plain-text linking."""
     from ldpub.entities import Authority  # type: ignore[import-not-found, unused-ignore]
@@ -112,16 +149,29 @@ def extract_file(
     url: str | None = None,
     max_bytes: int = MAX_PAGE_BYTES,
     text_options: dict[str, str] | None = None,
+    settings: Settings | None = None,
+    root: Path | None = None,
 ) -> ExtractResult:
     """Extract a record from an HTML page or a plain-text file, chosen by suffix or content.
 
-    ``authority`` (a loaded entity authority) and ``text_options`` (``published``,
-    ``language``, ``original_language``) apply to plain text only.
+    ``authority`` (a loaded entity authority) and ``original_language`` apply to plain text
+    only (a page given them says so in a warning); ``published``, ``language`` and the
+    newsroom's ``settings`` (time zone, URL template over ``path`` relative to ``root``,
+    language, publisher) apply to both.
     """
+    options = dict(text_options or {})
+    settings = settings or Settings()
     if _is_html(path, max_bytes):
         from ldpub.ingest.html import extract_html_file  # trafilatura: imported when used
 
-        return extract_html_file(path, url=url, max_bytes=max_bytes)
+        page = extract_html_file(
+            path, url=url, max_bytes=max_bytes, published=options.get("published"), settings=settings, root=root
+        )
+        for name, given in (("--entities", authority), ("--original-language", options.get("original_language"))):
+            if given is not None:
+                message = f"{name} applies to plain text only; not used for a page"
+                page.warnings.append(ExtractWarning(message, Location(str(path))))
+        return page
     # The plain-text extractor lives in its own module; imported here so HTML works without it.
     try:
         from ldpub.ingest.text import extract_text  # type: ignore[import-not-found, unused-ignore]
@@ -133,8 +183,35 @@ def extract_file(
         ) from exc
 
     text = decode_page(read_page(path, max_bytes=max_bytes), source=str(path))
-    result: ExtractResult = extract_text(text, source=str(path), authority=authority, url=url, **(text_options or {}))
+    url, inferred = _text_defaults(path, url, options, settings, root)
+    result: ExtractResult = extract_text(text, source=str(path), authority=authority, url=url, **options)
+    shown = {"url": url, **options}
+    for name, how in inferred.items():
+        result.warnings.append(ExtractWarning(f"{name} inferred {how}: {shown[name]}", Location(str(path), f"/{name}")))
+    if inferred:
+        result.record["inferred"] = inferred
     return result
+
+
+def _text_defaults(
+    path: Path, url: str | None, options: dict[str, str], settings: Settings, root: Path | None
+) -> tuple[str | None, dict[str, str]]:
+    """What the newsroom's settings add to a text's options (``options`` is updated): the URL
+    from the template, the zone of a zone-less ``--published``, the language; and how."""
+    inferred: dict[str, str] = {}
+    defaults = settings.for_host(None)
+    if url is None:
+        url = template_url(defaults, path, root)
+        if url is not None:
+            inferred["url"] = f"from {defaults.label('url_template')}"
+    defaults = settings.for_host(urlsplit(url).hostname if url else None)
+    if "published" in options:
+        value, how, _ = given_datetime(options["published"], defaults)
+        if value and how:  # a zone-less --published completed with the newsroom's zone
+            options["published"], inferred["published"] = value, how
+    if "language" not in options and defaults.language:
+        options["language"], inferred["language"] = defaults.language, f"from {defaults.label('language')}"
+    return url, inferred
 
 
 def _is_html(path: Path, max_bytes: int) -> bool:

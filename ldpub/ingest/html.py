@@ -4,7 +4,10 @@ Each field is taken from the best evidence the page has, in this order: the page
 article node, its microdata, OpenGraph / ``article:*`` / other meta tags, then the markup
 (``<link rel=canonical>``, ``<html lang>``, ``<h1>``, ``<title>``). The body comes from
 :mod:`ldpub.ingest.html_body`. Anything the page does not say is left out with a warning,
-never invented: a date without a time zone is reported, not completed.
+never invented: a date without a time zone is completed only with the newsroom's time zone
+(:mod:`ldpub.ingest.newsroom`), and every value read rather than stated (a zone applied, a URL
+from a template, a date from a ``<time>`` element or the URL path) is a warning and is named
+in the record's ``inferred``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +26,9 @@ import lxml.html
 
 from ldpub.errors import InputError, Location
 from ldpub.ingest.html_body import extract_body
+from ldpub.ingest.html_dates import Choice, choose, url_dates
 from ldpub.ingest.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
+from ldpub.ingest.newsroom import Defaults, Settings, given_datetime, template_url
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, parse_html, read_page
 from ldpub.record import HTTP_URL, field_pattern
@@ -67,6 +72,11 @@ PUBLISHED_META = (
     "date",
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+# Other meta tags naming a publication date ("pub_date", "sn-post-date", "og:pubdate"…).
+_PUBLISHED_NAME = re.compile(r"(?:publish|pub|post|issued).*(?:date|time)|date.*(?:publish|issued)")
+_NOT_PUBLISHED = re.compile(r"modif|updat|expir|copyright")
+# Elements whose text is the publication date by their class ("article-publish-date", "byline-date").
+_DATE_CLASS = "contains(translate(@class, 'DATE', 'date'), 'date') or contains(@class, 'publish')"
 
 
 def extract_html(
@@ -75,12 +85,20 @@ def extract_html(
     source: str | None = None,
     url: str | None = None,
     max_bytes: int = MAX_PAGE_BYTES,
+    published: str | None = None,
+    settings: Settings | None = None,
+    default_url: str | Callable[[], str | None] | None = None,
 ) -> ExtractResult:
     """Build an article record from an HTML page (its text or bytes).
 
     ``source`` names the page in messages (a file name); ``url`` is where the page was
     published, used when the page names no canonical URL and to resolve relative links.
-    Returns the record (possibly incomplete) and the warnings about what the page lacks.
+    ``published`` (ISO 8601) is the publication date-time, overriding the page's own (a
+    warning says when they differ). ``settings`` are the newsroom's defaults (time zone,
+    language, publisher); ``default_url`` is the URL its template gives this page (or a
+    function giving it, called only when needed), used when the page names none and no ``url``
+    is given. Returns the record (possibly incomplete) and
+    the warnings about what the page lacks and what was inferred.
     Raises :class:`InputError` for input that is not an HTML page at all: empty, binary,
     larger than ``max_bytes``.
     """
@@ -91,22 +109,54 @@ def extract_html(
     if not text.strip():
         raise InputError("the page is empty", Location(source))
     tree = parse_html(text, source=source)
-    return _PageReader(tree, source=source, url=url).record()
+    reader = _PageReader(tree, source=source, url=url, settings=settings or Settings(), default_url=default_url)
+    return reader.record(published)
 
 
-def extract_html_file(path: str | Path, *, url: str | None = None, max_bytes: int = MAX_PAGE_BYTES) -> ExtractResult:
-    """:func:`extract_html` on a file (read with a size cap, see :func:`read_page`)."""
+def extract_html_file(
+    path: str | Path,
+    *,
+    url: str | None = None,
+    max_bytes: int = MAX_PAGE_BYTES,
+    published: str | None = None,
+    settings: Settings | None = None,
+    root: Path | None = None,
+) -> ExtractResult:
+    """:func:`extract_html` on a file (read with a size cap, see :func:`read_page`); a URL
+    template in ``settings`` is expanded over the file's path relative to ``root`` (default: the
+    current folder)."""
     data = read_page(path, max_bytes=max_bytes)
-    return extract_html(data, source=str(path), url=url, max_bytes=max_bytes)
+    settings = settings or Settings()
+    return extract_html(
+        data,
+        source=str(path),
+        url=url,
+        max_bytes=max_bytes,
+        published=published,
+        settings=settings,
+        default_url=lambda: template_url(settings.for_host(None), Path(path), root),
+    )
 
 
 class _PageReader:
     """Reads one parsed page; each method picks one record field from the evidence."""
 
-    def __init__(self, tree: lxml.html.HtmlElement, *, source: str | None, url: str | None):
+    def __init__(
+        self,
+        tree: lxml.html.HtmlElement,
+        *,
+        source: str | None,
+        url: str | None,
+        settings: Settings,
+        default_url: str | Callable[[], str | None] | None,
+    ):
         self.tree = tree
         self.source = source
         self.given_url = url
+        self.settings = settings
+        self.defaults: Defaults = settings.for_host(None)  # the page's own site, once its URL is known
+        self.default_url = default_url
+        self.inferred: dict[str, str] = {}
         self.base_url = url  # relative links resolve against this; the canonical URL once known
         self.evidence: Evidence = read_evidence(tree, base_url=url)
         articles = article_nodes(self.evidence.nodes)
@@ -119,6 +169,12 @@ class _PageReader:
 
     def _warning(self, message: str, field: str | None = None) -> ExtractWarning:
         return ExtractWarning(message, Location(self.source, f"/{field}" if field else None))
+
+    def _infer(self, field: str, how: str, value: object) -> None:
+        """Keep how a value was inferred (the record's ``inferred``) and say so in a warning."""
+        self.inferred[field] = how
+        shown = value if isinstance(value, str) else value.get("name") if isinstance(value, dict) else value
+        self.warnings.append(self._warning(f"{field} inferred {how}: {shown}", field))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -155,13 +211,20 @@ class _PageReader:
 
     # -- fields ----------------------------------------------------------------------------
 
-    def record(self) -> ExtractResult:
+    def record(self, published_given: str | None = None) -> ExtractResult:
         record: dict[str, Any] = {}
         url = self.url()
+        if url is None and self.default_url:
+            url = self.default_url() if callable(self.default_url) else self.default_url
+            if url:
+                self._infer("url", f"from {self.defaults.label('url_template')}", url)
         if url:
             record["url"] = self.base_url = url
+            self.defaults = self.settings.for_host(urlsplit(url).hostname)
         else:
-            self.warnings.append(self._warning("the page gives no canonical URL (pass one with --url)", "url"))
+            self.warnings.append(
+                self._warning("the page gives no canonical URL (pass one with --url or --url-template)", "url")
+            )
         publisher = self.publisher(url)
         kind = self.type()
         if kind:
@@ -182,12 +245,15 @@ class _PageReader:
         if keywords:
             record["keywords"] = keywords
         language = self.language()
+        if language is None and self.defaults.language:
+            language = self.defaults.language
+            self._infer("language", f"from {self.defaults.label('language')}", language)
         if language:
             record["language"] = language
-        published = self.date("published", ["datePublished", "dateCreated"], PUBLISHED_META)
+        published = self.published(published_given, url)
         if published:
             record["published"] = published
-        modified = self.date("modified", ["dateModified"], MODIFIED_META)
+        modified = self.date("modified", self._date_candidates(["dateModified"], MODIFIED_META))
         if modified:
             record["modified"] = modified
         if publisher:
@@ -213,21 +279,46 @@ class _PageReader:
             self.warnings.append(self._warning("no article body found on the page", "body"))
         if entities:
             record["entities"] = entities
+        if self.inferred:
+            record["inferred"] = self.inferred
         return ExtractResult(record, self.warnings)
 
     def url(self) -> str | None:
-        candidates = [
+        """The page's URL: as it states it, else ``--url``, else as read from its markup (inferred)."""
+        stated = [
             *self.evidence.links.get("canonical", []),
             *self.evidence.all_meta("og:url"),
             *self._texts("url"),
             *self._texts("mainEntityOfPage"),
-            self.given_url,
         ]
-        for candidate in candidates:
+        url = _first(u for u in map(self._absolute, stated) if u)
+        given = self._absolute(self.given_url)
+        if url and given and url != given:
+            self.warnings.append(self._warning(f"the page names its URL {url}; --url {given} is not used", "url"))
+        if url or given:
+            return url or given
+        for candidate, source in self._url_evidence():
             absolute = self._absolute(candidate)
             if absolute:
+                self._infer("url", f"from {source}", absolute)
                 return absolute
         return None
+
+    def _url_evidence(self) -> list[tuple[str, str]]:
+        """URLs the page gives without stating them as its own: its JSON-LD @id, its alternate
+        for its own language, its ``<base href>`` (unless that is only the site's root)."""
+        out = [
+            (str(i).split("#")[0], f"the {self.evidence.syntax(self.article)} @id") for i in self.article.get("@id", [])
+        ]
+        language = (self.language() or "").lower()
+        if language:
+            for link in self.tree.xpath("//link[@rel='alternate'][@hreflang][@href]"):
+                if link.get("hreflang", "").lower() == language:
+                    out.append((link.get("href", ""), f"<link rel=alternate hreflang={language}>"))
+        for href in self.tree.xpath("//base/@href")[:1]:
+            if urlsplit(str(href)).path.strip("/"):
+                out.append((str(href), "<base href>"))
+        return out
 
     def type(self) -> str | None:
         for name in self.article.get("@type", []):
@@ -284,34 +375,70 @@ class _PageReader:
                 return tag
         return None
 
-    def date(self, field: str, props: list[str], meta: Iterable[str]) -> str | None:
-        """The first date-time with a time zone; a zone-less one is reported, not completed."""
-        candidates = [
-            *(v for p in props for v in self._texts(p)),
-            *(v for p in props for v in self._page_level(p)),
-            *self.evidence.all_meta(*meta),
-        ]
-        if field == "published":
-            candidates += self._time_elements()
-        zoneless = None
-        for candidate in candidates:
-            parsed = _parse_datetime(candidate)
-            if parsed is None:
-                continue
-            if parsed.tzinfo is not None:
-                return parsed.isoformat()
-            zoneless = zoneless or candidate
-        if zoneless:
+    def published(self, given: str | None, url: str | None) -> str | None:
+        """The publication date: ``given`` (``--published``) if any, else the page's best evidence."""
+        candidates = self._date_candidates(["datePublished", "dateCreated"], PUBLISHED_META)
+        candidates += [(v, "<time datetime>") for v in self._time_elements()]
+        candidates += self._marked_dates()
+        candidates += url_dates(url)
+        if given is None:
+            return self.date("published", candidates)
+        value, how, problem = given_datetime(given, self.defaults)
+        if problem:
+            self.warnings.append(self._warning(f"{problem}; the page's own date is used", "published"))
+            return self.date("published", candidates)
+        page = choose(candidates, self.defaults.timezone, self.defaults.label("timezone")).value
+        if page and value and datetime.fromisoformat(page) != datetime.fromisoformat(value):
             self.warnings.append(
                 self._warning(
-                    f"the page gives the {field} date as {zoneless!r}, without a time zone; "
-                    "left out (ldpub does not guess a zone)",
-                    field,
+                    f"the page gives the published date as {page}; --published {given} overrides it", "published"
                 )
             )
+        if how:
+            self._infer("published", how, value)
+        return value
+
+    def _date_candidates(self, props: list[str], meta: Iterable[str]) -> list[tuple[str, str]]:
+        """Dates the page states, best first: its article node, its other nodes, its meta tags."""
+        out = []
+        syntax = self.evidence.syntax(self.article)
+        for prop in props:
+            out += [(v, f"{syntax} {prop}") for v in self._texts(prop)]
+        for prop in props:
+            for node in self.evidence.nodes:
+                out += [(v, f"{self.evidence.syntax(node)} {prop}") for v in self._texts(prop, node)]
+        names = list(meta)
+        if "article:published_time" in names:  # other meta tags named for the publication date
+            names += [n for n in self.evidence.meta if _PUBLISHED_NAME.search(n) and not _NOT_PUBLISHED.search(n)]
+        for name in dict.fromkeys(names):
+            out += [(v, f"meta {name}") for v in self.evidence.all_meta(name)]
+        return out
+
+    def date(self, field: str, candidates: list[tuple[str, str]]) -> str | None:
+        """The best date among ``candidates``; a zone-less one needs the newsroom's time zone."""
+        choice: Choice = choose(candidates, self.defaults.timezone, self.defaults.label("timezone"))
+        if choice.value:
+            if choice.inferred:
+                self._infer(field, choice.inferred, choice.value)
+            return choice.value
+        if choice.problem:
+            hint = "" if self.defaults.timezone else " (pass the newsroom's --timezone, or timezone in --settings)"
+            message = choice.problem.replace("{field}", field)
+            self.warnings.append(self._warning(f"the page {message}; left out{hint}", field))
         elif field == "published":
             self.warnings.append(self._warning("the page gives no publication date", field))
         return None
+
+    def _marked_dates(self) -> list[tuple[str, str]]:
+        """Short texts of elements classed as a date ("article-publish-date"), when they agree:
+        a page listing other stories has several dates, and then none of them is trusted."""
+        found: dict[str, str] = {}
+        for element in self.tree.xpath(f"//body//*[{_DATE_CLASS}]"):
+            text = squash(element.text_content())
+            if 6 <= len(text) <= 40 and re.search(r"\b(?:19|20)\d{2}\b", text):
+                tag, cls = element.tag, squash(element.get("class") or "")
+                found.setdefault(text, f'the text of <{tag} class="{cls}">')
+        return list(found.items())[:1] if len(found) == 1 else []
 
     def _time_elements(self) -> list[str]:
         """``<time datetime>`` marked as the publication, else the article's first, else the
@@ -330,6 +457,10 @@ class _PageReader:
             or self.evidence.first_meta("og:site_name", "application-name", "publisher")
         )
         home = self._absolute(_first(self._texts("url", node)))
+        if not name and self.defaults.publisher:  # the newsroom's own name, not its host's
+            newsroom = dict(self.defaults.publisher)
+            self._infer("publisher", f"from {self.defaults.label('publisher')}", newsroom)
+            return newsroom
         if not home and url:
             parts = urlsplit(url)
             home = f"{parts.scheme}://{parts.netloc}/"
@@ -482,18 +613,6 @@ def _split_names(value: str) -> list[str]:
     else:
         names = [value] if value else []
     return [n.title() if n.isupper() else n for n in names]
-
-
-def _parse_datetime(value: str) -> datetime | None:
-    text = value.strip()
-    if not re.match(r"^\d{4}-\d{2}-\d{2}", text):
-        return None
-    text = re.sub(r"\s*(?:Z|UTC|GMT)$", "+00:00", text)
-    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0100 → +01:00
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _first(values: Iterable[Any]) -> Any:

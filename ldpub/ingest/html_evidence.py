@@ -37,6 +37,7 @@ class Evidence:
     """What a page says about itself, before any choice between sources is made."""
 
     nodes: list[Node] = field(default_factory=list)  # JSON-LD first, then microdata
+    jsonld_count: int = 0  # nodes[:jsonld_count] came from JSON-LD
     meta: dict[str, list[str]] = field(default_factory=dict)  # name/property → contents
     links: dict[str, list[str]] = field(default_factory=dict)  # rel → hrefs
     warnings: list[str] = field(default_factory=list)
@@ -49,6 +50,11 @@ class Evidence:
                     return value.strip()
         return None
 
+    def syntax(self, node: Node) -> str:
+        """Where a top-level node came from: ``JSON-LD`` or ``microdata``."""
+        index = next((i for i, n in enumerate(self.nodes) if n is node), 0)
+        return "JSON-LD" if index < self.jsonld_count else "microdata"
+
     def all_meta(self, *names: str) -> list[str]:
         return [v.strip() for n in names for v in self.meta.get(n.lower(), []) if v.strip()]
 
@@ -60,6 +66,7 @@ def read_evidence(tree: lxml.html.HtmlElement, *, base_url: str | None = None) -
         kind = (script.get("type") or "").split(";")[0].strip().lower()
         if kind in ("application/ld+json", "application/json+ld"):
             evidence.nodes.extend(_jsonld_nodes(script.text or "", index, evidence.warnings))
+    evidence.jsonld_count = len(evidence.nodes)
     evidence.nodes.extend(_microdata_nodes(tree, base_url, evidence.warnings))
     for meta in tree.xpath("//meta[@content]"):
         name = meta.get("property") or meta.get("name") or meta.get("itemprop")

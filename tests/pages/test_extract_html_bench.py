@@ -51,3 +51,32 @@ def test_f1_is_of_the_means() -> None:
     precision, recall, f1, _ = bench.evaluate(answers.__getitem__, pages, truth)
     assert (precision, recall) == pytest.approx((1.0, (1 + 1 / 3) / 2))
     assert f1 == pytest.approx(2 * precision * recall / (precision + recall))
+
+
+def test_an_inferred_value_must_quote_its_page() -> None:
+    page = b"<html><body><span class='date'>November 19, 2019, 9:02 AM</span></body></html>"
+    found = {"published": "from the text of <span class=\"date\"> 'November 19, 2019, 9:02 AM' + --timezone UTC"}
+    missing = {"published": "from the text of <span class=\"date\"> 'November 20, 2019' + --timezone UTC"}
+    from_url = {"published": "from the URL path '2019/11/19' + --timezone UTC (no time of day given: midnight)"}
+    records = {
+        "a": {"inferred": found},
+        "b": {"inferred": missing},
+        "c": {"url": "https://x.example/2019/11/19/s", "inferred": from_url},
+        "d": {"url": "https://x.example/2019/11/18/s", "inferred": from_url},
+    }
+    pages = dict.fromkeys(records, page)
+    assert bench.unsupported(records, pages) == [
+        f"b /published: {missing['published']}",
+        f"d /published: {from_url['published']}",
+    ]
+
+
+def test_builds_counts_records_that_build() -> None:
+    good = {
+        "url": "https://x.example/s",
+        "headline": "H",
+        "published": "2019-11-19T09:02:00+00:00",
+        "publisher": {"name": "X", "url": "https://x.example/"},
+        "inferred": {"published": "from <time datetime> '2019-11-19T09:02:00+00:00'"},
+    }
+    assert bench.builds({"a": good, "b": {k: v for k, v in good.items() if k != "published"}}) == 1

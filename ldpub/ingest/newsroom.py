@@ -1,0 +1,246 @@
+"""What a newsroom knows that its pages may not say: its time zone, URL scheme, language, name.
+
+They come from a settings file (``--settings newsroom.yaml``) and from command-line options,
+which override it::
+
+    timezone: Asia/Beirut            # for dates a page gives without a zone
+    url_template: https://news.example/{path}   # for pages naming no URL of their own
+    language: en                       # for pages saying no language
+    publisher: {name: Desert Courier, url: https://desertcourier.example/}
+    sites:                             # per host (of the page's URL): overrides the above
+      www.other.example: {timezone: America/New_York, language: en-US}
+
+A setting only ever fills what the input does not say, and each value it fills is reported
+(see :attr:`Defaults.origins` and the record's ``inferred``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from string import Formatter
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from ldpub.errors import LdpubError, Location
+from ldpub.record import HTTP_URL, field_pattern
+
+TEMPLATE_FIELDS = ("path", "stem", "name")
+_SITE_KEYS = ("timezone", "language", "publisher")
+_TOP_KEYS = (*_SITE_KEYS, "url_template", "sites")
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """Newsroom values for one page; ``origins`` names where each came from, for messages."""
+
+    timezone: ZoneInfo | None = None
+    url_template: str | None = None
+    language: str | None = None
+    publisher: Mapping[str, str] | None = None
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    def over(self, base: Defaults) -> Defaults:
+        """These values where set, else ``base``'s."""
+        changes = {
+            f.name: getattr(self, f.name)
+            for f in dataclasses.fields(self)
+            if f.name != "origins" and getattr(self, f.name) is not None
+        }
+        origins = {**base.origins, **{k: v for k, v in self.origins.items() if k in changes}}
+        return dataclasses.replace(base, **changes, origins=origins)
+
+    def label(self, name: str) -> str:
+        """How a value is named in messages: ``--timezone Asia/Beirut``, ``timezone in s.yaml``."""
+        return self.origins.get(name, name)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The settings file's defaults, its per-host sections, and the command line's overrides."""
+
+    defaults: Defaults = field(default_factory=Defaults)
+    sites: Mapping[str, Defaults] = field(default_factory=dict)
+    overrides: Defaults = field(default_factory=Defaults)
+
+    def for_host(self, host: str | None) -> Defaults:
+        """The values for a page published on ``host`` (command line > site section > file)."""
+        merged = self.defaults
+        site = self.sites.get((host or "").lower()) or self.sites.get((host or "").lower().removeprefix("www."))
+        if site is not None:
+            merged = site.over(merged)
+        return self.overrides.over(merged)
+
+
+def zone(name: str, where: Location | None = None) -> ZoneInfo:
+    """The IANA time zone ``name`` (``Asia/Beirut``); :class:`LdpubError` (exit 2) if unknown."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise LdpubError(
+            f"unknown time zone {name!r}: expected an IANA zone name such as Asia/Beirut or UTC", where
+        ) from None
+
+
+def check_template(template: str, where: Location | None = None) -> str:
+    """A URL template: an absolute http(s) URL with only {path}, {stem} or {name} fields."""
+    try:
+        names = [f for _, f, _, _ in Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise LdpubError(f"URL template {template!r} is malformed ({exc})", where) from None
+    unknown = [n for n in names if n not in TEMPLATE_FIELDS]
+    if unknown:
+        raise LdpubError(
+            f"URL template {template!r} has an unknown field {{{unknown[0]}}}: expected {{path}}, {{stem}} or {{name}}",
+            where,
+        )
+    if not HTTP_URL.match(template.format(path="p", stem="s", name="n")):
+        raise LdpubError(f"URL template {template!r} does not give an absolute http(s) URL", where)
+    return template
+
+
+def expand_template(template: str, path: Path, root: Path) -> str:
+    """The URL for input ``path``: {path} relative to ``root`` (with / separators), {stem}, {name}."""
+    try:
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise LdpubError(f"{path} is not under {root}: {{path}} in the URL template needs --root", None) from None
+    return template.format(path=relative, stem=path.stem, name=path.name)
+
+
+def given_datetime(value: str, defaults: Defaults) -> tuple[str | None, str | None, str | None]:
+    """An explicit date-time (``--published``): (value, how it was inferred, problem).
+
+    With a time zone it is used as given; without one it is completed with the newsroom's
+    zone (reported as inferred); anything else is a problem and is not used.
+    """
+    text = value.strip()
+    if field_pattern("datetime").match(text):
+        return text, None, None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is not None or "T" not in text:
+        return None, None, f"--published {value!r} is not an ISO 8601 date-time with a time zone"
+    if defaults.timezone is None:
+        return None, None, f"--published {value!r} has no time zone (pass the newsroom's --timezone)"
+    label = defaults.label("timezone")
+    return parsed.replace(tzinfo=defaults.timezone).isoformat(), f"from --published {value!r} + {label}", None
+
+
+def template_url(defaults: Defaults, path: Path, root: Path | None = None) -> str | None:
+    """The URL ``defaults``' template gives input ``path`` (None without a template)."""
+    if defaults.url_template is None:
+        return None
+    return expand_template(defaults.url_template, path, root or Path.cwd())
+
+
+def load_settings(path: Path) -> Settings:
+    """Read a settings file (YAML). :class:`LdpubError` (exit 2) naming the line of a bad entry."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LdpubError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(str(path))) from None
+    file = str(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = Location(file, None, mark.line + 1, mark.column + 1) if mark else Location(file)
+        raise LdpubError(f"malformed YAML: {exc.problem or exc}", where) from None
+    if root is None:
+        return Settings()
+    entries = _mapping(root, file, "the settings")
+    unknown = [(k, n) for k, n in entries.items() if k.value not in _TOP_KEYS]
+    if unknown:
+        key = unknown[0][0]
+        raise LdpubError(f"unknown setting {key.value!r}: expected one of {', '.join(_TOP_KEYS)}", _at(file, key))
+    by_name = {k.value: (k, v) for k, v in entries.items()}
+    defaults = _defaults(by_name, file, template_allowed=True)
+    sites: dict[str, Defaults] = {}
+    if "sites" in by_name:
+        for host_node, section in _mapping(by_name["sites"][1], file, "sites").items():
+            section_entries = {k.value: (k, v) for k, v in _mapping(section, file, f"site {host_node.value!r}").items()}
+            for key, (key_node, _) in section_entries.items():
+                if key not in _SITE_KEYS:
+                    hint = " (a site is known from its URL, so its URL cannot come from a template)"
+                    raise LdpubError(
+                        f"unknown setting {key!r} for site {host_node.value!r}: expected one of "
+                        f"{', '.join(_SITE_KEYS)}" + (hint if key == "url_template" else ""),
+                        _at(file, key_node),
+                    )
+            host = str(host_node.value).lower()
+            sites[host] = _defaults(section_entries, file, template_allowed=False, site=host)
+    return Settings(defaults, sites)
+
+
+def _defaults(
+    entries: Mapping[str, tuple[yaml.Node, yaml.Node]], file: str, *, template_allowed: bool, site: str | None = None
+) -> Defaults:
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    for key, (_, node) in entries.items():
+        if key == "sites" or (key == "url_template" and not template_allowed):
+            continue
+        where = _at(file, node)
+        if key == "publisher":
+            values[key] = _publisher(node, file)
+        else:
+            value = _scalar(node, file, key)
+            if key == "timezone":
+                values[key] = zone(value, where)
+            elif key == "url_template":
+                values[key] = check_template(value, where)
+            elif key == "language":
+                if not field_pattern("language").match(value):
+                    raise LdpubError(f"language {value!r} is not a BCP 47 language tag such as en or ar", where)
+                values[key] = value
+        shown = f" {node.value}" if isinstance(node, yaml.ScalarNode) else ""
+        origins[key] = f"{key}{shown} for {site} in {file}" if site else f"{key}{shown} in {file}"
+    return Defaults(**values, origins=origins)
+
+
+def _publisher(node: yaml.Node, file: str) -> dict[str, str]:
+    entries = {k.value: (k, v) for k, v in _mapping(node, file, "publisher").items()}
+    for key, (key_node, _) in entries.items():
+        if key not in ("name", "url"):
+            raise LdpubError(f"unknown publisher setting {key!r}: expected name, url", _at(file, key_node))
+    if set(entries) != {"name", "url"}:
+        raise LdpubError("publisher needs both name and url", _at(file, node))
+    name = _scalar(entries["name"][1], file, "publisher name")
+    url = _scalar(entries["url"][1], file, "publisher url")
+    if not HTTP_URL.match(url):
+        raise LdpubError(f"publisher url {url!r} is not an absolute http(s) URL", _at(file, entries["url"][1]))
+    return {"name": name, "url": url}
+
+
+def _mapping(node: yaml.Node, file: str, what: str) -> dict[yaml.ScalarNode, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        raise LdpubError(f"{what} must be a mapping (key: value)", _at(file, node))
+    out: dict[yaml.ScalarNode, yaml.Node] = {}
+    first: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise LdpubError(f"{what}: a key must be a name", _at(file, key))
+        if key.value in first:
+            line = first[key.value].start_mark.line + 1
+            raise LdpubError(f"duplicate setting {key.value!r} (first at line {line})", _at(file, key))
+        first[key.value] = key
+        out[key] = value
+    return out
+
+
+def _scalar(node: yaml.Node, file: str, what: str) -> str:
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        raise LdpubError(f"{what} must be a non-empty text", _at(file, node))
+    return str(node.value).strip()
+
+
+def _at(file: str, node: yaml.Node) -> Location:
+    return Location(file, None, node.start_mark.line + 1, node.start_mark.column + 1)
