@@ -13,7 +13,7 @@ from typing import Any
 
 from ldpub.entities.authority import Authority, Entity, Mention, SpanIndex, normalize_name, tokenize
 from ldpub.entities.candidates import Candidate, find_candidates, group_candidates
-from ldpub.entities.language import analyse
+from ldpub.entities.language import Analysis, analyse
 from ldpub.entities.names import find_names, group_names
 
 
@@ -29,6 +29,7 @@ class Linking:
     headline: list[Mention] = field(default_factory=list)
     body: list[Mention] = field(default_factory=list)  # offsets into the body text
     extra: list[list[Mention]] = field(default_factory=list)  # per extra text ("Read Also" headlines)
+    analysis: Analysis | None = None  # the body's words, parse and sentences (same offsets), when analysed
 
 
 def link_text(
@@ -75,7 +76,7 @@ def link_text(
         occupied = SpanIndex([(m.start, m.end) for m in found[i]])
         again = [m for m in known.find_mentions(text, toks) if not occupied.overlaps(m.start, m.end)]
         found[i] = sorted(found[i] + again, key=lambda m: (m.start, m.end))
-    linking = Linking(candidates=candidates, headline=found[0], body=found[1], extra=found[2:])
+    linking = Linking(candidates=candidates, headline=found[0], body=found[1], extra=found[2:], analysis=analysis)
     for key, entity in authority.entities.items():
         linking.types[key] = entity.type
     for candidate in candidates:

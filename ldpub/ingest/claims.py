@@ -16,16 +16,23 @@ anonymous source described as the article does ("a military source from Maghawir
 al-Thawra", affiliated with the organisation named). "The source" refers back to the last
 source introduced. A pronoun or a name that is no entity attributes nothing: precision
 first. The same statement made twice is one claim, with what each occurrence tells.
+
+Where none of these shapes fits, the sentence's dependency parse (from the language model,
+:mod:`ldpub.entities.language`) is read: the subject of a reporting verb and its clause ("X told
+North Press that S": first published by the outlet), a denial as the denier's claim ("X denied
+the accusation that …"), and "according to X" anywhere in the sentence.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from ldpub.entities import Mention, slug
+from ldpub.entities.language import Word
 from ldpub.entities.linking import Linking
 
 _VERBS = (
@@ -56,7 +63,7 @@ _SAID_LAST = re.compile(
     r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement)?\s*\.$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
-_ACCORDING_FIRST = re.compile(r"^(?:[^,]{0,60},\s*)?according to (?P<x>[^,]+),\s*(?P<s>.+)$", re.IGNORECASE)
+_ACCORDING_FIRST = re.compile(r"^(?:(?P<pre>[^,]{0,60}),\s*)?according to (?P<x>[^,]+),\s*(?P<s>.+)$", re.IGNORECASE)
 _ACCORDING_LAST = re.compile(r",?\s+according to (?P<x>[^,.]+)\.?$", re.IGNORECASE)
 _IMPERSONAL = re.compile(
     r"\bit (?:was|has been|had been|is) (?P<verb>reported|claimed|said|alleged|rumou?red|learned|announced)"
@@ -83,6 +90,17 @@ _OUTLET_NAME = re.compile(
     r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i|you|this|that)\s*$", re.IGNORECASE)
+# Reporting verbs whose clause is what is claimed (read from the parse), and denials, whose object is.
+_REPORTING = frozenset(
+    """
+    said says say told tells tell claimed claims claim announced announces confirmed confirms warned warns stated states
+    reported reports added adds insisted insists alleged alleges noted notes explained explains stressed stresses
+    argued argues revealed reveals indicated indicates admitted admits acknowledged acknowledges maintained maintains
+    """.split()  # noqa: SIM905
+)
+_DENIALS = frozenset("denied denies deny rejected rejects dismissed dismisses".split())  # noqa: SIM905
+# Parts of a subject that are not the name: "Khaled al-Hamoud, a commander of …, who …".
+_NOT_THE_NAME = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"})
 _STOP = frozenset("a an the of to in on at and or that this is was were be by for with as its it".split())  # noqa: SIM905
 
 
@@ -117,12 +135,15 @@ class _Finder:
         self.types = linking.types
         self.names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
         self.sources: list[tuple[int, dict[str, Any]]] = []  # anonymous sources introduced, by position
+        self.words: tuple[Word, ...] = linking.analysis.words if linking.analysis is not None else ()
+        self.word_starts = [w.start for w in self.words]
 
     def run(self) -> list[dict[str, Any]]:
         found: list[_Claim] = []
         for sentence in sentences(self.body):
             # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
-            found += [c for c in self.in_sentence(sentence) if len(re.findall(r"[^\W_]+", c.text)) >= 2]
+            claims = self.in_sentence(sentence) or self.from_parse(sentence)
+            found += [c for c in claims if len(re.findall(r"[^\W_]+", c.text)) >= 2]
         return _records(_merge(found))
 
     # -- patterns ------------------------------------------------------------------------
@@ -163,8 +184,11 @@ class _Finder:
         m = _ACCORDING_FIRST.search(text)
         if m:
             author = self.author(s.start + m.start("x"), s.start + m.end("x"))
+            # "On Monday, according to X, S" drops the lead-in; "S1, according to X, S2" is one statement.
+            pre = m.group("pre") or ""
+            said = f"{pre} {m.group('s')}" if len(pre.split()) > 3 else m.group("s")
             if author is not None:
-                out.append(_Claim(_sentence_case(m.group("s")), author, self.first_from(author), order=s.start))
+                out.append(_Claim(_sentence_case(said), author, self.first_from(author), order=s.start))
             return out
         m = _SAID_LAST.search(text)
         if m and not _THAT.search(text):
@@ -204,6 +228,92 @@ class _Finder:
                 )
         return out
 
+    # -- from the parse --------------------------------------------------------------------
+
+    def from_parse(self, s: _Sentence) -> list[_Claim]:
+        """Claims the sentence's dependency parse shows when no written shape above fits."""
+        lo = bisect.bisect_left(self.word_starts, s.start)
+        hi = bisect.bisect_left(self.word_starts, s.end)
+        words = [w for w in self.words[lo:hi] if w.end <= s.end]
+        children: dict[int, list[Word]] = defaultdict(list)
+        for w in words:
+            if w.head != w.index:
+                children[w.head].append(w)
+        tree = _Tree(self.word_starts, self.words, children)
+        out = [
+            claim
+            for verb in words
+            if verb.tag.startswith("VB") and verb.text.casefold() in _REPORTING | _DENIALS
+            for claim in [self.reported(verb, tree, s)]
+            if claim is not None
+        ]
+        if not out:
+            out = [
+                claim
+                for w in words
+                if w.text.casefold() == "according"
+                for claim in [self.according(w, tree, s)]
+                if claim
+            ]
+        return out
+
+    def reported(self, verb: Word, tree: _Tree, s: _Sentence) -> _Claim | None:
+        """ "X said (that) S", "X told Y that S", "S, X said", "X denied Z": the claim and who made it."""
+        kids = tree.children[verb.index]
+        subject = next((k for k in kids if k.dep == "nsubj"), None)
+        if subject is None:
+            return None
+        name_start, name_end = tree.span(subject, skip=_NOT_THE_NAME)
+        author = self.author(name_start, name_end)
+        if author is None:
+            return None
+        low = verb.text.casefold()
+        if low in _DENIALS:
+            denied = next((k for k in kids if k.dep in ("dobj", "ccomp")), None)
+            if denied is None or denied.index < verb.index:
+                return None
+            end = tree.span(denied)[1]
+            # The entity's name ("Samir Aoun"), not the whole subject ("Union leader Samir Aoun").
+            who = self.names.get(author) if isinstance(author, str) else None
+            text = f"{who or self.body[name_start:name_end]} {self.body[verb.start : end]}"
+            return _Claim(_sentence_case(text), author, self.first_from(author), order=s.start + 1)
+        clause = next((k for k in kids if k.dep == "ccomp"), None)
+        if clause is None:
+            return None
+        start, end = tree.span(clause, skip=frozenset({"mark"}) if clause.index > verb.index else frozenset())
+        text = self.body[start:end]
+        if len(text.split()) < 3:
+            return None
+        quote = any(s.start + a <= start and end <= s.start + b for a, b in quote_spans(s.text))
+        first = None
+        according = next((w for w in tree.subtree(clause) if w.text.casefold() == "according"), None)
+        if according is not None:
+            x_start, x_end = tree.according_to(according)
+            if x_end:
+                first = self.first_from(self.author(x_start, x_end), outlet=True)
+                text = _without(self.body, start, end, *tree.span(according))
+        audience = next((k for k in kids if k.dep in ("dobj", "dative")), None)
+        if low.startswith(("told", "tell")) and audience is not None and first is None:
+            heard = self.author(*tree.span(audience, skip=_NOT_THE_NAME))
+            if isinstance(heard, str) and self.is_outlet(heard):
+                first = {"publisher": heard}  # "X told North Press that …": North Press published it first
+        first = first or self.first_from(author, reported=low.startswith("report"))
+        claim_text = _clean(text.strip('“”"‘’ ,')) if quote else _sentence_case(text)
+        return _Claim(claim_text, author, first, quote=quote, order=s.start + 1)
+
+    def according(self, word: Word, tree: _Tree, s: _Sentence) -> _Claim | None:
+        """ "S, according to X, S" anywhere in the sentence: X's claim, without the attribution."""
+        x_start, x_end = tree.according_to(word)
+        if not x_end:
+            return None
+        author = self.author(x_start, x_end)
+        if author is None:
+            return None
+        text = _without(self.body, s.start, s.end, *tree.span(word))
+        if len(text.split()) < 4:
+            return None
+        return _Claim(_sentence_case(text), author, self.first_from(author), order=s.start + 1)
+
     # -- who -----------------------------------------------------------------------------
 
     def author(self, start: int, end: int) -> str | dict[str, Any] | None:
@@ -212,6 +322,8 @@ class _Finder:
         phrase = self.body[start:end]
         # "The Aga Khan Trust for Culture, which funds the restoration, said …": the clause is not the name.
         phrase = re.sub(r",\s+(?:which|who|whose)\b[^,]*,?\s*$", "", phrase)
+        # "Karim Hassan, an engineer with the Fund, said …": the appositive is not who said it.
+        phrase = re.sub(r"(?<=\w),\s+(?:a|an|the)\s[^,]*,?\s*$", "", phrase)
         trimmed = _ADVERBS.sub("", phrase).rstrip(" ,“”\"'")
         end = start + len(trimmed)
         if _PRONOUN.search(trimmed) and not _ANONYMOUS.search(trimmed):
@@ -278,6 +390,45 @@ class _Finder:
         if not low.startswith("the "):
             self.sources.append((at, source))
         return source
+
+
+@dataclass(frozen=True)
+class _Tree:
+    """One sentence's dependency tree: each word's children, and character spans of subtrees."""
+
+    starts: list[int]
+    words: tuple[Word, ...]
+    children: dict[int, list[Word]]
+
+    def subtree(self, word: Word, skip: frozenset[str] = frozenset()) -> list[Word]:
+        out, todo = [], [word]
+        while todo:
+            w = todo.pop()
+            out.append(w)
+            todo += [k for k in self.children.get(w.index, ()) if k.dep not in skip]
+        return out
+
+    def span(self, word: Word, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+        """Character span of ``word``'s subtree, leaving out children whose relation is in ``skip``."""
+        words = self.subtree(word, skip)
+        return min(w.start for w in words), max(w.end for w in words)
+
+    def according_to(self, according: Word) -> tuple[int, int]:
+        """The span of X in "according to X", or (0, 0)."""
+        for to in self.children.get(according.index, ()):
+            if to.text.casefold() == "to":
+                for x in self.children.get(to.index, ()):
+                    if x.dep == "pobj":
+                        return self.span(x, skip=frozenset({"appos", "relcl", "acl"}))
+        return 0, 0
+
+
+def _without(text: str, start: int, end: int, cut_start: int, cut_end: int) -> str:
+    """``text[start:end]`` without ``text[cut_start:cut_end]`` and the commas around it."""
+    before = text[start:cut_start].rstrip(" ,")
+    after = text[cut_end:end].lstrip(" ,")
+    joined = f"{before} {after}" if before and after and after[0] not in ".,;!?" else before + after
+    return joined.strip()
 
 
 def _author_value(author: Any) -> Any:

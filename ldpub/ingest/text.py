@@ -194,5 +194,66 @@ def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict
     claims = find_claims(body, linking)
     if claims:
         record["claims"] = claims
+    _byline_and_dateline(record, layout, authority, base, entities, warn)
     if entities:
         record["entities"] = entities
+
+
+def _byline_and_dateline(
+    record: dict[str, Any], layout: Layout, authority: Any, base: str | None, entities: dict[str, Any], warn: Any
+) -> None:
+    """The byline's people (with their role and outlet) as ``authors``; the dateline's place as ``dateline``.
+
+    A name is the authority's entity when it knows it, the entity the text already found when it is
+    written the same way, else a new entry."""
+    from ldpub.entities import normalize_name, slug
+    from ldpub.entities.names import outlets
+
+    found = {normalize_name(str(e.get("name", ""))): key for key, e in entities.items()}
+
+    def entity(name: str, kind: str, where: str, *, lists: Any = None) -> str:
+        for source in (authority, lists):
+            key = source.lookup(name) if source is not None else None
+            if key is not None:
+                if key not in entities:
+                    entry = source.entities[key].record_entity(base if source is authority else None)
+                    if source is not authority:
+                        entry.pop("id", None)  # the outlet list gives names, not IRIs
+                    entities[key] = entry
+                return str(key)
+        key = found.get(normalize_name(name))
+        if key is None:
+            key = stem = slug(name) or "entity"
+            n = 2
+            while key in entities:
+                key, n = f"{stem}-{n}", n + 1
+            entities[key] = {"type": kind, "name": name}
+            found[normalize_name(name)] = key
+            warn(
+                f"candidate {kind} {name!r} ({where}) is not in the authority file; accept it with: "
+                f"ldpub entities add {key} --type {kind} --name {shlex.quote(name)}",
+                f"entities/{key}",
+            )
+        return key
+
+    authors = []
+    for byline in layout.authors:
+        key = entity(byline.name, "Person", "in the byline")
+        person = entities[key]
+        if person.get("type") == "Person" and key not in getattr(authority, "entities", {}):
+            if byline.job_title:
+                person.setdefault("job_title", byline.job_title)
+            if byline.affiliation:
+                person.setdefault(
+                    "affiliation", entity(byline.affiliation, "NewsMediaOrganization", "in the byline", lists=outlets())
+                )
+        authors.append(key)
+    if authors:
+        record["authors"] = list(dict.fromkeys(authors))
+    if layout.dateline:
+        place = entity(layout.dateline.place, "Place", "the dateline")
+        if layout.dateline.region and place not in getattr(authority, "entities", {}):
+            region = entity(layout.dateline.region, "Place", "in the dateline")
+            if region != place and entities[place].get("type") == "Place":
+                entities[place].setdefault("contained_in", region)
+        record["dateline"] = {"place": place, "text": layout.dateline.text}

@@ -1,8 +1,10 @@
-"""The layout of a plain-text article: headline, body paragraphs, chrome, links and notes.
+"""The layout of a plain-text article: headline, byline, dateline, body paragraphs, chrome, links and notes.
 
 Rules are about the *shape* of lines, not about one site's strings: a short line made only
 of sharing/form words is chrome; a "Read also:" / "See also:" / "Related:" line is a link;
 a sentence saying the text was translated, or that the outlet has not verified it, is a note.
+A line of names after "By" (or "Name | Staff writer") before the first paragraph is the byline;
+an upper-case place and a dash opening the first paragraph ("AMMAN, Jordan (AP) —") is the dateline.
 """
 
 from __future__ import annotations
@@ -80,10 +82,31 @@ _LANGUAGES = {
 }
 
 
+@dataclass(frozen=True)
+class Byline:
+    """One author as the byline names them, with the role or outlet written beside the name."""
+
+    name: str
+    job_title: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where the story was filed, as printed ("AMMAN, Jordan (AP)"): the place, its region, the agency."""
+
+    text: str
+    place: str
+    region: str | None = None
+    agency: str | None = None
+
+
 @dataclass
 class Layout:
     headline: str
     body: list[str] = field(default_factory=list)
+    authors: list[Byline] = field(default_factory=list)
+    dateline: Dateline | None = None
     related: list[dict[str, Any]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
     translated: bool = False
@@ -156,14 +179,120 @@ def read_layout(text: str) -> Layout:
                 _add_related(layout, related.group("rest") or related.group("rest2"))
                 continue
             kept.append(line)
+        if not layout.body and not layout.authors and kept and (authors := read_byline(kept[0])):
+            layout.authors = authors  # the byline stands before the first paragraph
+            kept = kept[1:]
         if not kept:
             continue
         paragraph = " ".join(kept)  # hard-wrapped lines of one paragraph
         paragraph = re.sub(r"[ \t]+", " ", paragraph).strip()
         body_part = _take_notes(layout, paragraph)
+        if body_part and not layout.body:
+            layout.dateline, body_part = read_dateline(body_part)
         if body_part:
             layout.body.append(body_part)
     return layout
+
+
+# -- byline and dateline -------------------------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|abu|de|da|van|von|der|le|la|du|dos|di)(?:-[A-Z][\w'’-]*)?)"
+_PERSON = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{1,4}}$")
+_ROLE_WORDS = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|staff|"
+    r"analyst|producer|bureau|chief|desk)\b",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^(?:by|BY|By)\s+(?P<names>[^|]{3,160}?)(?:\s*\|\s*(?P<role>.{2,60}))?$")
+_NAME_BAR = re.compile(r"^(?P<name>[^|,]{3,60}?)\s*[|]\s*(?P<role>.{2,60})$")
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_CAPS = r"[A-Z][A-Z'’.]*(?:[ -](?:[A-Z][A-Z'’.]*|[a-z]{1,3}-[A-Z][A-Z'’.]*))*"
+_PLACES_CAPS = rf"(?P<place>{_PLACE_CAPS})(?:/{_PLACE_CAPS})*"  # "WASHINGTON/ANKARA": filed from the first
+_DATELINE = re.compile(
+    rf"^(?P<text>{_PLACES_CAPS}(?:,\s*(?!{_MONTHS}\s*\d)(?P<region>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}))?"
+    rf"(?:,?\s*{_MONTHS}\s*\d{{1,2}})?\s*(?:\((?P<agency>[^()\n]{{1,40}})\))?)\s*(?:—|–|--?)\s+(?=\S)"
+)
+
+
+def read_byline(line: str) -> list[Byline]:
+    """The authors a byline line names ("By A and B", "By A, Reuters", "A | Staff writer"); [] if it is none."""
+    line = line.strip()
+    by = _BY.match(line)
+    if by:
+        return _bylines(by.group("names"), by.group("role"))
+    bar = _NAME_BAR.match(line)
+    if bar and _PERSON.match(bar.group("name").strip()) and not _is_sentence(bar.group("role")):
+        return _bylines(bar.group("name"), bar.group("role"))
+    return []
+
+
+def _bylines(names: str, role: str | None) -> list[Byline]:
+    names = re.sub(r"\s+(?:in|from)\s+[A-Z][\w'’ -]{1,40}$", "", names.strip().rstrip("."))  # "By A in Beirut"
+    pieces = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", names) if p.strip()]
+    people: list[str] = []
+    affiliation: str | None = None
+    title: str | None = None
+    for piece in pieces:
+        if people and _is_outlet(piece) and affiliation is None:
+            affiliation = piece  # "By A, Reuters": the outlet they write for
+        elif people and _ROLE_WORDS.search(piece) and title is None:
+            title = piece  # "By A, Staff Writer"
+        elif _PERSON.match(piece) and affiliation is None and title is None:
+            people.append(_name_case(piece))
+        elif people and (affiliation or title) and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", piece):
+            continue  # "By A, BBC News, Beirut": where they write from
+        else:
+            return []  # not a list of names: a sentence that starts with "By"
+    if role and _ROLE_WORDS.search(role):
+        title = title or role.strip()  # "A | Staff writer"
+    elif role and _is_outlet(role.strip()):
+        affiliation = affiliation or role.strip()  # "A | Reuters"
+    return [Byline(p, title, affiliation) for p in people]
+
+
+_OUTLET_WORDS = re.compile(
+    r"\b(?:News|Press|Times|Post|Agency|Gazette|Herald|Tribune|Journal|Wire|TV|Radio|Observer|Review|Daily|Media)$"
+)
+
+
+def _is_outlet(piece: str) -> bool:
+    """A news outlet: in the outlet list, named like one ("Levant Wire"), or one capitalised word ("Reuters")."""
+    from ldpub.entities.names import outlets
+
+    return bool(outlets().lookup(piece) or _OUTLET_WORDS.search(piece) or re.fullmatch(r"[A-Z][\w'’.-]+", piece))
+
+
+def _name_case(name: str) -> str:
+    """A name printed in capitals ("SARAH EL-DEEB") as it is written in text ("Sarah El-Deeb")."""
+    if not name.isupper():
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name.casefold())
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) > 6 or text.rstrip().endswith((".", "!", "?"))
+
+
+def read_dateline(paragraph: str) -> tuple[Dateline | None, str]:
+    """The dateline opening the first paragraph ("BEIRUT —", "AMMAN, Jordan (AP) —") and the rest."""
+    m = _DATELINE.match(paragraph)
+    if not m or len(re.sub(r"[^A-Z]", "", m.group("place"))) < 3:
+        return None, paragraph
+    place = _display_name(m.group("place"), paragraph[m.end() :])
+    dateline = Dateline(m.group("text").strip(), place, m.group("region"), m.group("agency"))
+    return dateline, paragraph[m.end() :]
+
+
+def _display_name(caps: str, text: str) -> str:
+    """The place as the text writes it elsewhere ("Deir ez-Zor" for "DEIR EZ-ZOR"), else in title case."""
+    pattern = re.escape(caps).replace(r"\ ", r"\s+")
+    written = re.search(rf"(?<![\w-]){pattern}(?![\w-])", text, re.IGNORECASE)
+    if written and written.group(0) != caps and written.group(0)[:1].isupper():
+        return written.group(0)
+    words = re.split(r"([ -])", caps.casefold())
+    return "".join(
+        w if w in (" ", "-") or w in ("al", "el", "ez", "ed", "es", "as", "ar", "ad") else w.capitalize() for w in words
+    )
 
 
 def _add_related(layout: Layout, rest: str) -> None:

@@ -86,7 +86,10 @@ def test_wire_text_read_more_link_with_url_and_footer_chrome() -> None:
     assert record["related"] == [
         {"headline": "Trade through Jaber halves in 2023", "url": "https://levantwire.example/news/jaber-trade-2023"}
     ]
-    assert record["body"].startswith("AMMAN (Levant Wire) — Jordan will reopen the Jaber border crossing with Syria")
+    # The dateline is the record's, not the body's first words.
+    assert record["body"].startswith("Jordan will reopen the Jaber border crossing with Syria")
+    assert record["dateline"] == {"place": "amman", "text": "AMMAN (Levant Wire)"}
+    assert record["entities"]["amman"] == {"type": "Place", "name": "Amman"}
     assert "\n" not in record["body"].split("\n\n")[0]  # hard-wrapped lines joined into one paragraph
     for chrome in ("Share this", "Follow us", "©", "Read more"):
         assert chrome not in record["body"]

@@ -38,7 +38,9 @@ def test_wire_story_with_dateline_quote_and_said_last() -> None:
         "interior-ministry": "Organization",
         "mazen-al-faraya": "Person",
         "jordan-chamber-of-commerce": "Organization",
+        "amman": "Place",  # from the dateline
     }
+    assert record["dateline"] == {"place": "amman", "text": "AMMAN (Levant Wire)"}
     assert record["entities"]["mazen-al-faraya"]["name"] == "Mazen al-Faraya"  # the title is not the name
     assert _claims(record) == [
         (
@@ -51,7 +53,7 @@ def test_wire_story_with_dateline_quote_and_said_last() -> None:
     ]
     # "He added that …": a pronoun is attributed to no one (precision first)
     assert not any("customs" in c["text"] for c in record["claims"])
-    assert sum("candidate" in w for w in warnings) == 4
+    assert sum("candidate" in w for w in warnings) == 5
 
 
 def test_council_story_repeated_claim_and_second_reference() -> None:
