@@ -33,7 +33,12 @@ def register(subparsers: Any) -> None:
         "cannot be read as a page or its record is incomplete (it is still written).",
     )
     parser.add_argument("inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt")
-    parser.add_argument("--entities", type=Path, metavar="FILE", help="entity authority file (Turtle) for text")
+    parser.add_argument(
+        "--entities",
+        type=Path,
+        metavar="FILE",
+        help="entity authority file (Turtle): names it knows are linked to its entities",
+    )
     parser.add_argument("--url", help="the page's URL, when it names no canonical URL itself")
     parser.add_argument(
         "--published",
@@ -154,8 +159,8 @@ def extract_file(
 ) -> ExtractResult:
     """Extract a record from an HTML page or a plain-text file, chosen by suffix or content.
 
-    ``authority`` (a loaded entity authority) and ``original_language`` apply to plain text
-    only (a page given them says so in a warning); ``published``, ``language`` and the
+    ``authority`` (a loaded entity authority) links the names of both; ``original_language``
+    applies to plain text only (a page given it says so in a warning); ``published``, ``language`` and the
     newsroom's ``settings`` (time zone, URL template over ``path`` relative to ``root``,
     language, publisher) apply to both.
     """
@@ -165,9 +170,15 @@ def extract_file(
         from ldpub.ingest.html import extract_html_file  # trafilatura: imported when used
 
         page = extract_html_file(
-            path, url=url, max_bytes=max_bytes, published=options.get("published"), settings=settings, root=root
+            path,
+            url=url,
+            max_bytes=max_bytes,
+            published=options.get("published"),
+            settings=settings,
+            root=root,
+            authority=authority,
         )
-        for name, given in (("--entities", authority), ("--original-language", options.get("original_language"))):
+        for name, given in (("--original-language", options.get("original_language")),):
             if given is not None:
                 message = f"{name} applies to plain text only; not used for a page"
                 page.warnings.append(ExtractWarning(message, Location(str(path))))

@@ -381,7 +381,7 @@ class _Finder:
                 if earlier["anonymous"].casefold().split()[1:] and head in earlier["anonymous"].casefold():
                     return dict(earlier)  # "the source": the one introduced before
         # "A military source" → "a military source"; a proper name stays ("Athr’s sources").
-        proper = re.match(r"^[A-Z][\w-]*[’']s\b", description)
+        proper = re.match(r"^[A-Z][\w-]*[’']s\b|^[A-Z]{2,}\b", description)  # "Athr’s sources", "US officials"
         source: dict[str, Any] = {"anonymous": description if proper else description[0].lower() + description[1:]}
         source["type"] = "Person"
         affiliated = self.within(at, at + len(description))

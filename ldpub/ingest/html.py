@@ -28,6 +28,7 @@ from ldpub.errors import InputError, Location
 from ldpub.ingest.html_body import extract_body
 from ldpub.ingest.html_dates import Choice, choose, url_dates
 from ldpub.ingest.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
+from ldpub.ingest.linked import link_record
 from ldpub.ingest.newsroom import Defaults, Settings, given_datetime, template_url
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, parse_html, read_page
@@ -88,6 +89,8 @@ def extract_html(
     published: str | None = None,
     settings: Settings | None = None,
     default_url: str | Callable[[], str | None] | None = None,
+    authority: Any = None,
+    link: bool = True,
 ) -> ExtractResult:
     """Build an article record from an HTML page (its text or bytes).
 
@@ -97,7 +100,9 @@ def extract_html(
     warning says when they differ). ``settings`` are the newsroom's defaults (time zone,
     language, publisher); ``default_url`` is the URL its template gives this page (or a
     function giving it, called only when needed), used when the page names none and no ``url``
-    is given. Returns the record (possibly incomplete) and
+    is given. The body's people, organisations, places and claims are found as in plain text
+    (linked to ``authority``, an :class:`ldpub.entities.Authority`, when given); ``link=False``
+    leaves them out. Returns the record (possibly incomplete) and
     the warnings about what the page lacks and what was inferred.
     Raises :class:`InputError` for input that is not an HTML page at all: empty, binary,
     larger than ``max_bytes``.
@@ -110,7 +115,23 @@ def extract_html(
         raise InputError("the page is empty", Location(source))
     tree = parse_html(text, source=source)
     reader = _PageReader(tree, source=source, url=url, settings=settings or Settings(), default_url=default_url)
-    return reader.record(published)
+    result = reader.record(published)
+    if link and result.record.get("body"):
+        _link(result, authority, source)
+    return result
+
+
+def _link(result: ExtractResult, authority: Any, source: str | None) -> None:
+    """Entities and claims from the extracted body, beside the bylines the page's metadata gave."""
+    record = result.record
+
+    def warn(message: str, field: str | None = None) -> None:
+        result.warnings.append(ExtractWarning(message, Location(source, f"/{field}" if field else None)))
+
+    entities: dict[str, Any] = dict(record.get("entities", {}))
+    link_record(record, record.get("headline", ""), record["body"], authority=authority, entities=entities, warn=warn)
+    if entities:
+        record["entities"] = entities
 
 
 def extract_html_file(
@@ -121,6 +142,8 @@ def extract_html_file(
     published: str | None = None,
     settings: Settings | None = None,
     root: Path | None = None,
+    authority: Any = None,
+    link: bool = True,
 ) -> ExtractResult:
     """:func:`extract_html` on a file (read with a size cap, see :func:`read_page`); a URL
     template in ``settings`` is expanded over the file's path relative to ``root`` (default: the
@@ -135,6 +158,8 @@ def extract_html_file(
         published=published,
         settings=settings,
         default_url=lambda: template_url(settings.for_host(None), Path(path), root),
+        authority=authority,
+        link=link,
     )
 
 

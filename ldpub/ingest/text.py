@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ldpub.errors import InputError, Location
+from ldpub.ingest.linked import link_record
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import decode_page
 from ldpub.ingest.text_layout import Layout, read_layout
@@ -158,42 +159,12 @@ def _translation(
 
 
 def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict[str, Any], warn: Any) -> None:
-    """Entities (the authority's, and typed candidates) and the claims attributed to them."""
-    from ldpub.entities.linking import link_text
-    from ldpub.ingest.claims import find_claims
-
-    base = getattr(authority, "base", None)
-    if base:
-        record["base"] = base  # the archive's entity IRIs, whatever site the article is on
-    elif "publisher" in record:
-        base = record["publisher"]["url"]
-    body = "\n\n".join(layout.body)
+    """Entities (the authority's, typed candidates, the byline's and the dateline's) and the claims."""
     related = [link["headline"] for link in layout.related if "headline" in link]
-    linking = link_text(layout.headline, body, authority, extra=related, base=base)
-    for key, entity in linking.entities.items():
-        entities.setdefault(key, entity)
-    if linking.about:
-        record["about"] = linking.about
-    if linking.mentions:
-        record["mentions"] = linking.mentions
-    known = getattr(authority, "entities", {})
-    for candidate in linking.candidates:
-        similar = known.get(re.sub(r"-\d+$", "", candidate.key))
-        hint = (
-            f"; the authority has {similar.key!r} ({similar.name}): if it is the same, run "
-            f"ldpub entities add-name {similar.key} {shlex.quote(candidate.name)}"
-            if similar is not None
-            else ""
-        )
-        warn(
-            f"candidate {candidate.type} {candidate.name!r} (seen as {candidate.surface!r}, {candidate.cue}) is not "
-            f"in the authority file; accept it with: ldpub entities add {candidate.key} --type {candidate.type} "
-            f"--name {shlex.quote(candidate.name)}{hint}",
-            f"entities/{candidate.key}",
-        )
-    claims = find_claims(body, linking)
-    if claims:
-        record["claims"] = claims
+    body = "\n\n".join(layout.body)
+    base = link_record(
+        record, layout.headline, body, authority=authority, entities=entities, warn=warn, related=related
+    )
     _byline_and_dateline(record, layout, authority, base, entities, warn)
     if entities:
         record["entities"] = entities

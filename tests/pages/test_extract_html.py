@@ -64,7 +64,9 @@ def test_jsonld_page_gives_every_field_from_its_article_node() -> None:
         },
         {"url": "https://desertcourier.example/img/border.jpg"},
     ]
-    assert result.warnings == []
+    # Nothing is missing; what is left to say is which names in the body the newsroom does not know yet.
+    assert [w for w in result.warnings if "candidate" not in str(w)] == []
+    assert all(str(w).split("/entities/")[1].split(":")[0] in record["entities"] for w in result.warnings)
 
 
 def test_body_is_the_article_without_chrome_or_repeated_headline() -> None:
@@ -218,7 +220,7 @@ def test_page_carrying_ldpubs_own_jsonld_extracts_to_the_same_record(fixture: st
     again = extract_html(page)
     expected = dict(record, type=record.get("type", "NewsArticle"))
     assert again.record == expected
-    assert again.warnings == []
+    assert [w for w in again.warnings if "candidate" not in str(w)] == []
 
 
 def test_bylines_and_escaped_jsonld_text_are_cleaned() -> None:
