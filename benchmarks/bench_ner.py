@@ -13,22 +13,39 @@ standard and the scores):
 No authority file is used: these are texts the newsroom never annotated. CPU ms per article is
 for entity finding only (model + rules), one core.
 
+Then the same three paths on the hand-annotated texts of ``benchmarks/texts/`` (other regions and
+shapes: a wire story with a two-author byline and an agency dateline, a staff story with a
+"Name | role" byline, a story with neither), where ldpub is the whole ``extract_text`` (layout,
+byline, dateline, linking, claims) and the previous path is what ``extract_text`` did before
+(no byline or dateline reading, rules only, claims from the written shapes alone); with the
+bylines, datelines and claims scored too, and the CPU time of the whole extraction per 500 words.
+
     python benchmarks/bench_ner.py [--articles N]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.gum import Article, Node, Score, articles
+import yaml
+
+from benchmarks.gum import Article, GoldEntity, Node, Score, articles, normalize
 from ldpub.entities import ENTITY_TYPES, ORGANIZATION_TYPES, PERSON_TYPES
 from ldpub.entities.linking import Linking, link_text
+from ldpub.ingest.claims import find_claims
+from ldpub.ingest.text import extract_text
+
+TEXTS = Path(__file__).resolve().parent / "texts"
+OPTIONS = {"url": "https://news.example/story", "published": "2024-05-01T09:00:00Z", "language": "en"}
 
 COARSE = {
     **{t: "Person" for t in PERSON_TYPES},
@@ -80,6 +97,136 @@ def run(system: Callable[[Article], list[Node]], texts: list[Article]) -> tuple[
     return score, 1000 * cpu / max(1, len(texts))
 
 
+# -- the hand-annotated texts ---------------------------------------------------------------
+
+
+@dataclass
+class OwnText:
+    article: Article  # headline, everything after it as the body (what the previous path read), gold
+    text: str
+    expected: dict[str, Any]
+
+
+def own_texts() -> list[OwnText]:
+    out = []
+    for path in sorted(TEXTS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        expected = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+        gold = {
+            e["name"]: GoldEntity(e["type"], {normalize(n) for n in [e["name"], *e.get("also", [])]})
+            for e in expected["entities"]
+        }
+        headline, rest = text.split("\n\n", 1)
+        out.append(OwnText(Article(path.stem, headline, rest, gold), text, expected))
+    return out
+
+
+def record_nodes(record: dict[str, Any]) -> list[Node]:
+    nodes = []
+    for entity in record.get("entities", {}).values():
+        kind = COARSE.get(str(entity["type"]))
+        if kind:
+            names = frozenset([entity["name"], *entity.get("alternate_names", [])])
+            nodes.append(Node(str(entity["name"]), kind, names))
+    return nodes
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _same_claim(a: str, b: str) -> bool:
+    x, y = _words(a), _words(b)
+    common = len(x & y)
+    return bool(x and y) and common / min(len(x), len(y)) >= 0.8 and common / max(len(x), len(y)) >= 0.6
+
+
+def _author_name(author: Any, entities: dict[str, Any]) -> str:
+    if isinstance(author, str):
+        return str(entities.get(author, {}).get("name", author))
+    if isinstance(author, dict):
+        affiliation = author.get("affiliation")
+        if affiliation and affiliation in entities:
+            return str(entities[affiliation]["name"])
+        return str(author.get("anonymous", ""))
+    return ""
+
+
+@dataclass
+class ClaimScore:
+    found: int = 0
+    expected: int = 0
+    right: int = 0  # found claims matching an expected one
+    right_author: int = 0  # … with the expected author
+
+    def add(self, claims: list[dict[str, Any]], entities: dict[str, Any], expected: list[dict[str, Any]]) -> None:
+        self.found += len(claims)
+        self.expected += len(expected)
+        left = list(expected)
+        for claim in claims:
+            hit = next((e for e in left if _same_claim(claim["text"], e["text"])), None)
+            if hit is None:
+                continue
+            left.remove(hit)
+            self.right += 1
+            said = normalize(_author_name(claim.get("author"), entities))
+            self.right_author += bool(said) and said == normalize(hit["author"])
+
+
+def previous_path(own: OwnText) -> tuple[list[Node], list[dict[str, Any]], dict[str, Any]]:
+    """What extract_text did before: the rest of the text as the body, rules only, claims from the written shapes."""
+    linking = link_text(own.article.headline, own.article.body, statistical=False)
+    return linking_nodes(linking), find_claims(own.article.body, linking), linking.entities
+
+
+def own_text_tables(texts: list[OwnText]) -> None:
+    gold = sum(len(t.article.gold) for t in texts)
+    words = sum(len(t.text.split()) for t in texts)
+    print(f"\nown texts (benchmarks/texts/): {len(texts)} texts, {words:,} words, {gold} named entities")
+    print(f"{'path':<28} {'precision':>9} {'recall':>7} {'F1':>6} {'merge P':>8} {'merges':>7}")
+    start = time.process_time()
+    records = [extract_text(t.text, **OPTIONS).record for t in texts]
+    cpu = time.process_time() - start
+    previous = [previous_path(t) for t in texts]
+    for label, answers in (
+        ("model alone (spaCy sm)", [model_alone(t.article) for t in texts]),
+        ("rules (previous path)", [p[0] for p in previous]),
+        ("ldpub", [record_nodes(r) for r in records]),
+    ):
+        score = Score()
+        for own, nodes in zip(texts, answers, strict=True):
+            score.add(own.article.gold, nodes)
+        print(
+            f"{label:<28} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} "
+            f"{score.merge_precision:>8.3f} {score.pairs:>7}"
+        )
+    print(f"\n{'claims':<28} {'found':>6} {'expected':>8} {'right':>6} {'P':>6} {'R':>6} {'author right':>13}")
+    for label, results in (
+        ("previous path", [(p[1], p[2]) for p in previous]),
+        ("ldpub", [(r.get("claims", []), r.get("entities", {})) for r in records]),
+    ):
+        claims = ClaimScore()
+        for own, (found, entities) in zip(texts, results, strict=True):
+            claims.add(found, entities, own.expected["claims"])
+        p = claims.right / claims.found if claims.found else 0.0
+        r = claims.right / claims.expected if claims.expected else 0.0
+        print(
+            f"{label:<28} {claims.found:>6} {claims.expected:>8} {claims.right:>6} {p:>6.2f} {r:>6.2f} "
+            f"{claims.right_author:>6}/{claims.right:<6}"
+        )
+    authors = sum(
+        [r["entities"][k]["name"] for k in r.get("authors", [])] == t.expected["authors"]
+        for r, t in zip(records, texts, strict=True)
+    )
+    datelines = sum(
+        (r["entities"][r["dateline"]["place"]]["name"] if "dateline" in r else None) == t.expected["dateline"]
+        for r, t in zip(records, texts, strict=True)
+    )
+    print(f"\nbylines right: ldpub {authors}/{len(texts)}, previous path 0/{len(texts)} (it read none)")
+    print(f"datelines right: ldpub {datelines}/{len(texts)}, previous path 0/{len(texts)} (it read none)")
+    print(f"whole extraction (layout, model, rules, claims): {1000 * cpu / words * 500:.1f} ms CPU per 500 words")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=None, help="only the first N articles")
@@ -100,6 +247,7 @@ def main() -> None:
             f"{label:<28} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} "
             f"{score.merge_precision:>8.3f} {score.pairs:>7} {ms:>11.1f}"
         )
+    own_text_tables(own_texts())
 
 
 if __name__ == "__main__":

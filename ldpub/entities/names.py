@@ -150,6 +150,19 @@ _APPOSITIVE_ROLE = re.compile(
     + "|".join(sorted(ROLES | LOWER_TITLES, key=len, reverse=True))
     + r")\b(?=[\s,.])"
 )
+# "Fenalco, the national retailers' federation," / "Hajin, a town on the Euphrates,": what the thing is.
+_APPOSITIVE_KIND = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
+    + "|".join(sorted(ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
+    + r")(?=[\s,.])"
+)
+# "Its chairman, Adewale Bakare, said": a role, then the name set off by commas.
+_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLES | LOWER_TITLES, key=len, reverse=True)) + r"),\s+$")
+# "… told Punch that", "told Prothom Alo on Monday": who is told is, in news copy, mostly an outlet.
+_TOLD = re.compile(r"\btold\s+$")
+_TOLD_AFTER = re.compile(r"\s+(?:that|on|in|last|this|,)\b|,")
+OUTLET_CUE = 1.5
+
 # The last word of a newspaper's or broadcaster's name ("Edmonton Sun", "Deseret News").
 OUTLET_WORDS = frozenset(
     [
@@ -251,15 +264,41 @@ def find_names(
     if analysis is not None:
         lowercase = {t.text for t in tokens if t.text.islower()}
         spans = _with_model(text, spans, _model_spans(text, analysis, blocked, lowercase))
+    spans = [t for t in (_trimmed(text, s) for s in spans) if t is not None]
     spans.sort(key=lambda s: s.start)
     by_start = {t.start: t for t in tokens}
     by_end = {t.end: t for t in tokens}
     for i, span in enumerate(spans):
         span.evidence += _context(text, tokens, by_start, by_end, span)
+        if any(e.cue.startswith("organisation noun") for e in span.evidence):
+            spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
         if i and _coordinated(text, spans[i - 1], span):
             span.evidence += [e for e in spans[i - 1].evidence if e.cue.startswith("preposition")]
     return spans
+
+
+# A word that ends a span but begins what follows it: a caption's "Image: credit", or a new sentence
+# after an abbreviation ("in Washington D.C. The team …").
+_SPILL = re.compile(
+    r"(?:(?<=\.)\s+(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)|\s+(?:Image|Photo|Picture|Credit|Video))$"
+)
+
+
+def _trimmed(text: str, span: _Span) -> _Span | None:
+    """The span without a spilled last word (see _SPILL); None when nothing of a name is left."""
+    spill = _SPILL.search(span.surface)
+    if spill is None or (
+        spill.group(0).split()[-1] in ("Image", "Photo", "Picture", "Credit", "Video")
+        and text[span.end : span.end + 1] != ":"
+    ):
+        return span
+    end = span.start + spill.start()
+    surface = text[span.start : end]
+    if not any(c.isalpha() for c in surface):
+        return None
+    name = surface if span.name == span.surface else _SPILL.sub("", span.name)
+    return _Span(span.start, end, surface, name, span.evidence, span.rule)
 
 
 def _named_by_rule(found: Found) -> bool:
@@ -345,6 +384,10 @@ def _with_model(text: str, spans: list[_Span], model: list[_Span]) -> list[_Span
                 continue
             within = s.start <= m.start and m.end <= s.end and (m.start, m.end) != (s.start, s.end)
             facility = s.surface.split()[-1] in FACILITIES
+            if facility and s.surface.split()[-1] == "headquarters" and m.evidence[0].type != "Person":
+                facility = bool(
+                    _ARABIC_ARTICLE.match(s.surface)
+                )  # "Google headquarters" is Google's; "al-Qaeda headquarters" a place
             extra = text[s.start : m.start] + " " + text[m.end : s.end]
             if within and m.evidence[0].type != "Person" and not facility and _common_words(extra):
                 # "Google headquarters", "U.S. border": the name is the model's; the rule only added a noun.
@@ -352,7 +395,8 @@ def _with_model(text: str, spans: list[_Span], model: list[_Span]) -> list[_Span
                 break
             if m.start <= s.start and s.end <= m.end and (m.start, m.end) != (s.start, s.end):
                 extra = text[m.start : s.start] + " " + text[s.end : m.end]
-                if _name_words(extra):  # the model's span is the whole name
+                joined = m.evidence[0].type == "Organization"  # "Bogotá Water and Sewerage Company"
+                if _name_words(extra, joined):  # the model's span is the whole name
                     name = text[m.start : s.start] + s.name if s.name != text[s.start : s.end] else m.name
                     out[i] = _Span(m.start, m.end, text[m.start : m.end], name, s.evidence + m.evidence, s.rule)
                     break
@@ -367,10 +411,12 @@ def _common_words(text: str) -> bool:
     return bool(words) and all(w.islower() for w in words)
 
 
-def _name_words(text: str) -> bool:
-    """Only capitalised words, Arabic articles and "of": words a name is made of."""
+def _name_words(text: str, joined: bool = False) -> bool:
+    """Only capitalised words, Arabic articles and "of" (and "and", in an organisation's ``joined``
+    name): words a name is made of."""
     words = re.findall(r"[^\W_]+", text)
-    return bool(words) and all(_capital(w) or w.casefold() in ("al", "el", "ez", "ed", "es", "of") for w in words)
+    allowed = ("al", "el", "ez", "ed", "es", "of", "and") if joined else ("al", "el", "ez", "ed", "es", "of")
+    return bool(words) and all(_capital(w) or w.casefold() in allowed for w in words)
 
 
 def _context(
@@ -409,12 +455,39 @@ def _context(
         elif before.text in LOWER_TITLES | ROLES and text[before.end : span.start] == " ":
             out.append(Evidence("Person", STRONG, f"role {before.text!r}"))  # "campaigner Caitlin Boswell"
     role = _APPOSITIVE_ROLE.match(text, span.end)
+    kind = _APPOSITIVE_KIND.match(text, span.end)
     if role:
         out.append(Evidence("Person", STRONG, f"role {role.group('role')!r}"))  # "Boswell, a campaigner for"
+    elif kind:
+        noun = kind.group("noun")
+        out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", STRONG, f"appositive {noun!r}"))
+    before_text = text[max(0, span.start - 40) : span.start]
+    if _ROLE_BEFORE.search(before_text) and text[span.end : span.end + 1] == ",":
+        out.append(Evidence("Person", STRONG, "a role before it"))
+    if _TOLD.search(before_text) and _TOLD_AFTER.match(text, span.end):
+        out.append(Evidence("NewsMediaOrganization", OUTLET_CUE, "told (an outlet)"))
     last = by_end.get(span.end)
     if last is not None and last.index + 1 < len(tokens) and tokens[last.index + 1].text in SPEECH_VERBS:
         out.append(Evidence("Person", SPEECH_CUE, f"speech verb {tokens[last.index + 1].text!r}"))
     return out
+
+
+# "the Valletta Water and Transport Authority": capitalised words and "and" after "the", before the name.
+_FIRST_CONJUNCT = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+){1,3})and\s+$")
+
+
+def _with_first_conjunct(text: str, span: _Span, before: _Span | None) -> _Span:
+    """An organisation's name with the first half of an "X and Y Authority" name it was cut from."""
+    window = max(0, span.start - 60)
+    m = _FIRST_CONJUNCT.search(text[window : span.start])
+    if m is None or not span.surface.split()[-1][:1].isupper():
+        return span  # "the Syrian and Jordanian armies" are two armies
+    start = window + m.start(1)
+    if before is not None and before.end > start:
+        return span  # a name of its own there ("the US and Canada Border Authority"): left as found
+    surface = text[start : span.end]
+    name = surface if span.name == span.surface else text[start : span.start] + span.name
+    return _Span(start, span.end, surface, name, span.evidence, span.rule)
 
 
 def _coordinated(text: str, left: _Span, right: _Span) -> bool:

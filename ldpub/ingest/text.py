@@ -193,6 +193,10 @@ def _byline_and_dateline(
                     entities[key] = entry
                 return str(key)
         key = found.get(normalize_name(name))
+        known = key in getattr(authority, "entities", {})
+        if key is not None and not known and entities[key].get("type") != kind and kind in ("Person", "Place"):
+            # The byline says it is a person, the dateline a place: stronger than a guess from the text.
+            entities[key]["type"] = kind
         if key is None:
             key = stem = slug(name) or "entity"
             n = 2

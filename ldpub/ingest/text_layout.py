@@ -206,7 +206,8 @@ _ROLE_WORDS = re.compile(
 _BY = re.compile(r"^(?:by|BY|By)\s+(?P<names>[^|]{3,160}?)(?:\s*\|\s*(?P<role>.{2,60}))?$")
 _NAME_BAR = re.compile(r"^(?P<name>[^|,]{3,60}?)\s*[|]\s*(?P<role>.{2,60})$")
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_PLACE_CAPS = r"[A-Z][A-Z'’.]*(?:[ -](?:[A-Z][A-Z'’.]*|[a-z]{1,3}-[A-Z][A-Z'’.]*))*"
+# Letters of any script ("BOGOTÁ", "SÃO PAULO"); that they are capitals is checked in read_dateline.
+_PLACE_CAPS = r"[^\W\d_][^\W\d_'’.]*(?:[ -](?:[^\W\d_][^\W\d_'’.]*|[a-z]{1,3}-[^\W\d_][^\W\d_'’.]*))*"
 _PLACES_CAPS = rf"(?P<place>{_PLACE_CAPS})(?:/{_PLACE_CAPS})*"  # "WASHINGTON/ANKARA": filed from the first
 _DATELINE = re.compile(
     rf"^(?P<text>{_PLACES_CAPS}(?:,\s*(?!{_MONTHS}\s*\d)(?P<region>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}))?"
@@ -276,7 +277,10 @@ def _is_sentence(text: str) -> bool:
 def read_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """The dateline opening the first paragraph ("BEIRUT —", "AMMAN, Jordan (AP) —") and the rest."""
     m = _DATELINE.match(paragraph)
-    if not m or len(re.sub(r"[^A-Z]", "", m.group("place"))) < 3:
+    capitals = re.sub(r"(?<![^\W\d_])[a-z]{1,3}-", "", m.group("place")) if m else ""  # "DEIR ez-ZOR"
+    # A dateline is followed by a sentence: "NATO — the alliance said" is an acronym and an aside.
+    opens_sentence = m is not None and not paragraph[m.end() :][:1].islower()
+    if not m or not capitals.isupper() or sum(c.isupper() for c in capitals) < 3 or not opens_sentence:
         return None, paragraph
     place = _display_name(m.group("place"), paragraph[m.end() :])
     dateline = Dateline(m.group("text").strip(), place, m.group("region"), m.group("agency"))

@@ -99,3 +99,27 @@ def test_analysis_is_ldpubs_own_types_with_offsets() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "12345", "—", "\u200b" * 50, "a " * 5000])
 def test_odd_texts_give_no_traceback(text: str) -> None:
     link_text("Headline", text)
+
+
+HARBOUR = """\
+Ferry fares rise in the new year
+
+The Valletta Water and Transport Authority raised ferry fares on Friday. Transmar, the island's largest \
+shipping company, said the rise would cost it passengers. Its director, Joseph Camilleri, told Times of Malta that \
+fuel had doubled in price. Delegates met at Transmar headquarters in Valletta. Image: Port of Valletta.
+
+Fares were last raised in Washington D.C. The talks there failed, Camilleri said.
+"""
+
+
+def test_what_an_appositive_or_a_role_before_the_name_says_wins_over_the_model() -> None:
+    linking = _candidates(HARBOUR)
+    types = _types(linking)
+    assert types["Transmar"] == "Organization"  # "Transmar, the island's largest shipping company,"
+    assert types["Joseph Camilleri"] == "Person"  # "Its director, Joseph Camilleri,"
+    # "X and Y Authority" is one organisation, not "Transport Authority".
+    assert types["Valletta Water and Transport Authority"] == "Organization"
+    assert "Transport Authority" not in types
+    # "Transmar headquarters" is Transmar's; a caption's "Image:" and a new sentence are not part of a name.
+    assert "Transmar headquarters" not in types
+    assert not any(name.endswith((" The", " Image")) for name in types)

@@ -66,6 +66,7 @@ def test_bylines(line: str, expected: list[Byline]) -> None:
             "Shelling in Deir ez-Zor went on",
         ),
         ("WASHINGTON/ANKARA (Reuters) - Talks", "WASHINGTON/ANKARA (Reuters)", "Washington", "Talks"),
+        ("SÃO PAULO, Brazil — Brazil's", "SÃO PAULO, Brazil", "São Paulo", "Brazil's"),
     ],
 )
 def test_datelines(paragraph: str, text: str, place: str, rest: str) -> None:
