@@ -85,25 +85,81 @@ def pipeline() -> Any:
         ) from None
 
 
+CHUNK_CHARS = 100_000
+"""Longest piece of text the model reads at once: a longer text (a book-length page) is read in
+pieces cut at paragraph breaks, which keeps memory flat (the parser needs about 1 GB per 100,000
+characters of one piece) and stays under spaCy's own limit."""
+
+
 def analyse(texts: Iterable[str]) -> list[Analysis]:
     """Analyse ``texts`` in one batch (the model is faster over several texts at once)."""
     texts = list(texts)
-    return [_analysis(text, doc) for text, doc in zip(texts, pipeline().pipe(texts), strict=True)]
+    pieces = [_pieces(text) for text in texts]
+    flat = [text[a:b] for text, cuts in zip(texts, pieces, strict=True) for a, b in cuts]
+    docs = iter(pipeline().pipe(flat))
+    out = []
+    for text, cuts in zip(texts, pieces, strict=True):
+        analysis = _Builder(text)
+        for start, _ in cuts:
+            analysis.add(next(docs), start)
+        out.append(analysis.done())
+    return out
 
 
-def _analysis(text: str, doc: Any) -> Analysis:
-    words: list[Word] = []
-    sentences: list[tuple[int, int]] = []
-    for s, sent in enumerate(doc.sents):
-        sentences.append((sent.start, sent.end))
-        for token in sent:
-            words.append(
-                Word(
-                    token.i, token.idx, token.idx + len(token.text), token.text, token.tag_, token.dep_, token.head.i, s
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """[start, end) pieces of at most CHUNK_CHARS characters, cut at a paragraph break, else a line
+    break, else a space where there is one."""
+    limit = CHUNK_CHARS
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        end = start + limit
+        for mark in ("\n\n", "\n", " "):
+            at = window.rfind(mark)
+            if at > 0:
+                end = start + at + len(mark)
+                break
+        cuts.append((start, end))
+        start = end
+    cuts.append((start, len(text)))
+    return cuts
+
+
+class _Builder:
+    """One Analysis from the docs of a text's pieces, with offsets and indices made whole-text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[Word] = []
+        self.sentences: list[tuple[int, int]] = []
+        self.names: list[NameSpan] = []
+
+    def add(self, doc: Any, offset: int) -> None:
+        first_word, first_sentence = len(self.words), len(self.sentences)
+        for s, sent in enumerate(doc.sents, start=first_sentence):
+            self.sentences.append((first_word + sent.start, first_word + sent.end))
+            for token in sent:
+                start = offset + token.idx
+                self.words.append(
+                    Word(
+                        first_word + token.i,
+                        start,
+                        start + len(token.text),
+                        token.text,
+                        token.tag_,
+                        token.dep_,
+                        first_word + token.head.i,
+                        s,
+                    )
                 )
-            )
-    names = tuple(NameSpan(e.start_char, e.end_char, e.label_, e.start, e.end - 1) for e in doc.ents)
-    return Analysis(text, tuple(words), tuple(sentences), names)
+        self.names += [
+            NameSpan(offset + e.start_char, offset + e.end_char, e.label_, first_word + e.start, first_word + e.end - 1)
+            for e in doc.ents
+        ]
+
+    def done(self) -> Analysis:
+        return Analysis(self.text, tuple(self.words), tuple(self.sentences), tuple(self.names))
 
 
 __all__ = ["Analysis", "NameSpan", "Word", "analyse", "pipeline"]

@@ -123,3 +123,22 @@ def test_what_an_appositive_or_a_role_before_the_name_says_wins_over_the_model()
     # "Transmar headquarters" is Transmar's; a caption's "Image:" and a new sentence are not part of a name.
     assert "Transmar headquarters" not in types
     assert not any(name.endswith((" The", " Image")) for name in types)
+
+
+def test_a_long_text_is_read_in_pieces_with_whole_text_offsets(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ldpub.entities import language
+
+    text = "\n\n".join([BEIRUT.split("\n\n", 1)[1].strip(), EUPHRATES.split("\n\n", 1)[1].strip()] * 3)
+    whole = analyse([text])[0]
+    monkeypatch.setattr(language, "CHUNK_CHARS", 700)  # longer than a paragraph
+    pieces = analyse([text])[0]
+    assert len(language._pieces(text)) > 3
+    assert all(text[b - 2 : b] == "\n\n" for _, b in language._pieces(text)[:-1])
+    for word in pieces.words:
+        assert text[word.start : word.end] == word.text
+        assert pieces.words[word.head].sentence == word.sentence  # heads stay inside their sentence
+    assert [w.index for w in pieces.words] == list(range(len(pieces.words)))
+    names = {(n.start, n.end, n.label) for n in pieces.names}
+    assert all(text[a:b] for a, b, _ in names)
+    # Cut at paragraph breaks, the pieces find the names the whole text does.
+    assert {text[n.start : n.end] for n in pieces.names} == {text[n.start : n.end] for n in whole.names}
