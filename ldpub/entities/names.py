@@ -212,6 +212,8 @@ FACILITIES = frozenset(
 # people, so that label alone is weak evidence (a second reference, "Hamoud said", is not).
 _ARABIC_ARTICLE = re.compile(r"(?i)(?<![^\W\d_])(?:al|el|ad|as|ar|an|at|az|ash|ed|es|ez)[-‐]\w")
 _COORDINATION = frozenset({"and", "or", ","})
+_COMMON = frozenset({"NN", "NNS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})  # tags of no name
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AST".split())  # noqa: SIM905
 
 
 @dataclass(frozen=True)
@@ -352,8 +354,10 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         surface = text[start:end]
         if "\n" in surface or blocked.overlaps(start, end) or not any(c.isalpha() for c in surface):
             continue
-        if len(words) == 1 and (surface.casefold() in lowercase or surface.isdigit()):
-            continue  # a common word capitalised ("Volunteers", "Government")
+        if len(words) == 1 and (surface.casefold() in lowercase or surface.isdigit() or words[0].tag in _COMMON):
+            continue  # a common word capitalised ("Volunteers", "Government", "Questions")
+        if surface in _TIME_ZONES:
+            continue
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
