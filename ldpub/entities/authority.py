@@ -59,7 +59,7 @@ TITLES = frozenset(
     senator governor mayor ambassador judge imam pope ayatollah spokesman spokeswoman councillor councilor
     councilman councilwoman deputy secretary chairman chairwoman chief director administrator commissioner
     superintendent inspector sheriff chancellor premier envoy rep sen professor prof rev reverend bishop archbishop
-    cardinal rabbi pastor sir dame lord justice detective constable corporal adviser advisor""".split()  # noqa: SIM905
+    cardinal rabbi pastor sir dame lord justice detective constable corporal adviser advisor ceo cfo coo cto""".split()  # noqa: SIM905
 )
 
 # Words: letters and digits, with inner apostrophes ("Ba'ath", "Athr’s"); hyphens split words.

@@ -457,7 +457,9 @@ def _context(
         if before.text in PLACE_PREPOSITIONS and not line_start:
             out.append(Evidence("Place", PLACE_CUE, f"preposition {before.text!r}"))
         elif before.text in LOWER_TITLES | ROLES and text[before.end : span.start] == " ":
-            out.append(Evidence("Person", STRONG, f"role {before.text!r}"))  # "campaigner Caitlin Boswell"
+            # "campaigner Caitlin Boswell"; one word is less sure: "iPhone producer Apple".
+            weight = STRONG if len(norm) > 1 else PLACE_CUE
+            out.append(Evidence("Person", weight, f"role {before.text!r}"))
     role = _APPOSITIVE_ROLE.match(text, span.end)
     kind = _APPOSITIVE_KIND.match(text, span.end)
     if role:
