@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt")
     parser.add_argument("--entities", type=Path, metavar="FILE", help="entity authority file (Turtle) for text")
-    parser.add_argument("--url", help="the page's URL, when it names no canonical URL itself")
+    parser.add_argument("--url", help="the page's URL; overrides the page's own (a warning when they differ)")
     parser.add_argument(
         "--published",
         help="publication date-time, ISO 8601 (with a time zone, or with --timezone); overrides the page's",
