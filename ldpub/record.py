@@ -8,6 +8,7 @@ records pay nothing for them.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -36,9 +37,10 @@ class Record:
     file: str | None = None
     text: str | None = field(default=None, repr=False)
 
-    def locate(self, ptr: str) -> Location:
-        """The location of the value at JSON Pointer ``ptr``, with line and column if known."""
-        line_col = _position(self.text, ptr) if self.text is not None else None
+    def locate(self, ptr: str, *, key: bool = False) -> Location:
+        """The location of the value at JSON Pointer ``ptr`` (of its key, with ``key``), with line
+        and column if known."""
+        line_col = _position(self.text, ptr, key=key) if self.text is not None else None
         if line_col is None:
             return Location(self.file, ptr)
         return Location(self.file, ptr, *line_col)
@@ -166,28 +168,96 @@ def _record_validator() -> Any:
 def check_record(record: Record) -> None:
     """Check a record against its schema and its internal references.
 
-    Raises :class:`RecordInvalid` listing every problem, each with its location.
+    Raises :class:`RecordInvalid` listing every problem, each with its location: the schema's
+    and the references' together (a reference check skips what the schema already refused).
     """
     data = record.data
     validator = _record_validator()
-    valid = validator.is_valid(data)
-    problems = list(_reference_problems(data) if valid else _schema_problems(validator, data))
+    problems: list[tuple[str, str, bool]] = []
+    if not validator.is_valid(data):
+        problems += _schema_problems(validator, data)
+    problems += [(ptr, msg, False) for ptr, msg in _safe_reference_problems(data)]
     if problems:
-        raise RecordInvalid([InputError(msg, record.locate(ptr)) for ptr, msg in problems])
+        errors = [InputError(msg, record.locate(ptr, key=at_key)) for ptr, msg, at_key in problems]
+        errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0))  # in the file's order
+        raise RecordInvalid(errors)
 
 
-def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+def _safe_reference_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The reference problems of a record that may not fit its schema: what can be checked."""
+    found: list[tuple[str, str]] = []
+    try:
+        for problem in _reference_problems(data):
+            found.append(problem)
+    except (KeyError, TypeError, AttributeError, ValueError):  # a shape the schema already reported
+        pass
+    return found
+
+
+def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """(pointer, message, whether the pointer names a key to point at rather than a value)."""
     seen: set[str] = set()
     for error in validator.iter_errors(data):
         ptr = pointer(error.instance_path)
-        if ptr in seen:  # a pattern and a format on one value: say it once
+        schema_path = list(error.schema_path)
+        kind = type(error.kind).__name__
+        if kind == "AdditionalProperties":
+            known = sorted(_schema_node(schema_path[:-1]).get("properties", {}))
+            for name in error.kind.unexpected:
+                close = [_USUAL_NAMES[name]] if _USUAL_NAMES.get(name) in known else []
+                close = close or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
+                yield f"{ptr}/{_escape(name)}", f"unknown field {name!r}{hint}", True
             continue
-        seen.add(ptr)
-        expected = _expected_format(list(error.schema_path))
+        if kind == "Enum":
+            options = [str(o) for o in error.kind.options]
+            close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield ptr, f"{error.instance!r} is not one of {', '.join(options)}{hint}", False
+            continue
+        expected = _expected_format(schema_path)
         if expected is not None:
-            yield ptr, f"{error.instance!r} is not {expected}"
+            if ptr in seen:  # a pattern and a format on one value: say it once
+                continue
+            seen.add(ptr)
+            yield ptr, f"{error.instance!r} is not {expected}", False
         else:
-            yield ptr, error.message
+            yield ptr, error.message, False
+
+
+# Fields other vocabularies call by another name: what a newcomer writes, and the record's field.
+_USUAL_NAMES = {
+    "subtitle": "alternative_headline",
+    "subheadline": "alternative_headline",
+    "title": "headline",
+    "author": "authors",
+    "date": "published",
+    "datePublished": "published",
+    "dateModified": "modified",
+    "lang": "language",
+    "text": "body",
+    "articleBody": "body",
+    "tags": "keywords",
+}
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
+
+
+def _schema_node(schema_path: list[str | int]) -> Any:
+    """The record schema's node at ``schema_path`` (following ``$ref``), or ``{}``."""
+    node: Any = record_schema()
+    for part in schema_path:
+        if isinstance(node, dict) and "$ref" in node and part not in node:
+            node = _resolve(node["$ref"])
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    if isinstance(node, dict) and "$ref" in node and "properties" not in node:
+        node = _resolve(node["$ref"])
+    return node if isinstance(node, dict) else {}
 
 
 def _expected_format(schema_path: list[str | int]) -> str | None:
@@ -226,7 +296,9 @@ def _reference_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     known = entities.keys() | {PUBLISHER}
     for value, where in _entity_references(data):
         if value not in known:
-            yield pointer(where), f"unknown entity {value!r}; expected a key of /entities or 'publisher'"
+            close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield pointer(where), f"unknown entity {value!r}; expected a key of /entities or 'publisher'{hint}"
     explicit_ids: dict[str, str] = {}
     for key, entity in entities.items():
         if "id" in entity:
@@ -314,18 +386,19 @@ def _calendar_date(value: str, where: tuple[str | int, ...]) -> Iterator[tuple[s
 # --- positions (only computed for errors) --------------------------------------------------
 
 
-def _position(text: str, ptr: str) -> tuple[int, int] | None:
-    """Line and column (1-based) of the value at ``ptr`` in YAML or JSON ``text``."""
+def _position(text: str, ptr: str, *, key: bool = False) -> tuple[int, int] | None:
+    """Line and column (1-based) of the value at ``ptr`` in YAML or JSON ``text`` (of its key,
+    with ``key``)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return None
     parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]] if ptr else []
-    for part in parts:
+    for i, part in enumerate(parts):
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if key_node.value == part:
-                    node = value_node
+                    node = key_node if key and i == len(parts) - 1 else value_node
                     break
             else:  # a missing key: point at the mapping that lacks it
                 break

@@ -39,6 +39,9 @@ def make_parser() -> argparse.ArgumentParser:
         description="Publish newsroom articles as schema.org JSON-LD and Linked Data.",
         epilog="Exit codes: 0 ok, 1 invalid input or findings, 2 usage or I/O error, 3 store or endpoint error.",
     )
+    from ldpub import __version__
+
+    parser.add_argument("--version", "-V", action="version", version=f"ldpub {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if not module.name.startswith("_"):

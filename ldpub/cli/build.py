@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ldpub.cli._hints import for_build
 from ldpub.emit import parse_formats, render, write_outputs
 from ldpub.errors import InputError, LdpubError
 from ldpub.pipeline import build
@@ -56,7 +57,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _read(source: str) -> Record:
     if source == "-":
-        return parse_record(sys.stdin.read(), file="<stdin>")
+        text = sys.stdin.read()
+        hint = for_build("<stdin>", text)
+        if hint is not None:
+            raise InputError(hint)
+        return parse_record(text, file="<stdin>")
+    hint = for_build(source)
+    if hint is not None:
+        raise InputError(hint)
     try:
         return load_record(source)
     except OSError as exc:

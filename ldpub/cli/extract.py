@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
         metavar="FILE",
         help="entity authority file (Turtle): names it knows are linked to its entities",
     )
-    parser.add_argument("--url", help="the page's URL, when it names no canonical URL itself")
+    parser.add_argument("--url", help="the page's URL; overrides the page's own (a warning when they differ)")
     parser.add_argument(
         "--published",
         help="publication date-time, ISO 8601 (with a time zone, or with --timezone); overrides the page's",

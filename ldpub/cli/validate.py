@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ldpub.cli._hints import for_validate
 from ldpub.errors import LdpubError
 from ldpub.files import write_atomic
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
@@ -54,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
         path = Path(target)
         if not path.exists():
             print(f"ldpub: error: {target}: no such file or directory", file=sys.stderr)
+            io_failed = True
+            continue
+        hint = None if path.is_dir() else for_validate(target)
+        if hint is not None:
+            print(f"ldpub: error: {hint}", file=sys.stderr)
             io_failed = True
             continue
         for file in iter_files([path]):

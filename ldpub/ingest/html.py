@@ -309,7 +309,9 @@ class _PageReader:
         return ExtractResult(record, self.warnings)
 
     def url(self) -> str | None:
-        """The page's URL: as it states it, else ``--url``, else as read from its markup (inferred)."""
+        """The page's URL: ``--url`` (the user's own statement, like ``--published``: it overrides
+        the page's, with a warning when they differ), else as the page states it, else as read from
+        its markup (inferred)."""
         stated = [
             *self.evidence.links.get("canonical", []),
             *self.evidence.all_meta("og:url"),
@@ -319,9 +321,9 @@ class _PageReader:
         url = _first(u for u in map(self._absolute, stated) if u)
         given = self._absolute(self.given_url)
         if url and given and url != given:
-            self.warnings.append(self._warning(f"the page names its URL {url}; --url {given} is not used", "url"))
+            self.warnings.append(self._warning(f"the page names its URL {url}; --url {given} overrides it", "url"))
         if url or given:
-            return url or given
+            return given or url
         for candidate, source in self._url_evidence():
             absolute = self._absolute(candidate)
             if absolute:

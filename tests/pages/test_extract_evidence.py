@@ -200,10 +200,10 @@ def test_given_url_beats_inferred_evidence_and_a_contradicted_one_is_reported() 
     assert given.record["url"] == "https://coastgazette.example/bridge"
     assert "inferred" not in given.record
     stated = extract_html_file(EVIDENCE / "zoneless-jsonld.html", url="https://coastgazette.example/bridge")
-    assert stated.record["url"] == "https://coastgazette.example/local/bridge-reopens"
+    assert stated.record["url"] == "https://coastgazette.example/bridge"  # like --published: the user's word wins
     assert warnings_at(stated, "/url") == [
         "the page names its URL https://coastgazette.example/local/bridge-reopens; "
-        "--url https://coastgazette.example/bridge is not used"
+        "--url https://coastgazette.example/bridge overrides it"
     ]
 
 

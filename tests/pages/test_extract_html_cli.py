@@ -57,13 +57,17 @@ def test_incomplete_record_is_written_and_exits_1(tmp_path: Path, capsys: pytest
     assert "incomplete record" in err and "url" in err
 
 
-def test_url_option_completes_a_page_without_canonical_url(
+def test_url_option_overrides_the_pages_own_like_published(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     page = str(PAGES / "html-jsonld-body-only.html")
     assert main(["extract", page, "--url", "https://other.example/x"]) == 1  # still no zone
-    record = yaml.safe_load(capsys.readouterr().out)
-    assert record["url"] == "https://quartier.example/blog/marche"  # the page's own URL wins
+    captured = capsys.readouterr()
+    assert yaml.safe_load(captured.out)["url"] == "https://other.example/x"  # the user's word wins
+    assert (
+        f"ldpub: warning: {page}: /url: the page names its URL https://quartier.example/blog/marche; "
+        "--url https://other.example/x overrides it"
+    ) in captured.err.splitlines()
 
 
 def test_binary_input_is_a_one_line_error_and_others_still_run(
