@@ -245,6 +245,8 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
     head = head_part[-1]
     # Titles end at the last title word before the name: "Interior Minister Mazen al-Faraya".
     titles = max((i + 1 for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=0)
+    if titles and re.search(r"['’]s$", chunk[titles - 1].text):
+        titles = 0  # "Prime Minister's Questions": what the title holder has, not a name
     start = chunk[0].start
     if chunk[0].index > 0 and tokens[chunk[0].index - 1].article:
         start = tokens[chunk[0].index - 1].start
