@@ -145,10 +145,9 @@ ROLES = frozenset(
     tennis golfer cyclist runner swimmer spokesperson
     """.split()  # noqa: SIM905
 )
+_ROLE_WORDS = "|".join(sorted(ROLES | LOWER_TITLES, key=len, reverse=True))  # longest first
 _APPOSITIVE_ROLE = re.compile(
-    r",\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>"
-    + "|".join(sorted(ROLES | LOWER_TITLES, key=len, reverse=True))
-    + r")\b(?=[\s,.])"
+    r",\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>" + _ROLE_WORDS + r")\b(?=[\s,.])"
 )
 # "Fenalco, the national retailers' federation," / "Hajin, a town on the Euphrates,": what the thing is.
 _APPOSITIVE_KIND = re.compile(
@@ -157,7 +156,7 @@ _APPOSITIVE_KIND = re.compile(
     + r")(?=[\s,.])"
 )
 # "Its chairman, Adewale Bakare, said": a role, then the name set off by commas.
-_ROLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(ROLES | LOWER_TITLES, key=len, reverse=True)) + r"),\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?:" + _ROLE_WORDS + r"),\s+$")
 # "… told Punch that", "told Prothom Alo on Monday": who is told is, in news copy, mostly an outlet.
 _TOLD = re.compile(r"\btold\s+$")
 _TOLD_AFTER = re.compile(r"\s+(?:that|on|in|last|this|,)\b|,")

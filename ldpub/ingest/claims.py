@@ -99,6 +99,7 @@ _REPORTING = frozenset(
     """.split()  # noqa: SIM905
 )
 _DENIALS = frozenset("denied denies deny rejected rejects dismissed dismisses".split())  # noqa: SIM905
+_PARSED_VERBS = _REPORTING | _DENIALS
 # Parts of a subject that are not the name: "Khaled al-Hamoud, a commander of …, who …".
 _NOT_THE_NAME = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"})
 _STOP = frozenset("a an the of to in on at and or that this is was were be by for with as its it".split())  # noqa: SIM905
@@ -243,7 +244,7 @@ class _Finder:
         out = [
             claim
             for verb in words
-            if verb.tag.startswith("VB") and verb.text.casefold() in _REPORTING | _DENIALS
+            if verb.tag.startswith("VB") and verb.text.casefold() in _PARSED_VERBS
             for claim in [self.reported(verb, tree, s)]
             if claim is not None
         ]

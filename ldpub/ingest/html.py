@@ -126,7 +126,7 @@ def _link(result: ExtractResult, authority: Any, source: str | None) -> None:
     record = result.record
 
     def warn(message: str, field: str | None = None) -> None:
-        result.warnings.append(ExtractWarning(message, Location(source, f"/{field}" if field else None)))
+        result.warnings.append(ExtractWarning.at(message, source, field))
 
     entities: dict[str, Any] = dict(record.get("entities", {}))
     link_record(record, record.get("headline", ""), record["body"], authority=authority, entities=entities, warn=warn)
@@ -193,7 +193,7 @@ class _PageReader:
         self.warnings: list[ExtractWarning | str] = [self._warning(w) for w in self.evidence.warnings]
 
     def _warning(self, message: str, field: str | None = None) -> ExtractWarning:
-        return ExtractWarning(message, Location(self.source, f"/{field}" if field else None))
+        return ExtractWarning.at(message, self.source, field)
 
     def _infer(self, field: str, how: str, value: object) -> None:
         """Keep how a value was inferred (the record's ``inferred``) and say so in a warning."""

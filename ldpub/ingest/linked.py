@@ -55,13 +55,17 @@ def link_record(
             if similar is not None
             else ""
         )
-        warn(
-            f"candidate {candidate.type} {candidate.name!r} (seen as {candidate.surface!r}, {candidate.cue}) is not "
-            f"in the authority file; accept it with: ldpub entities add {candidate.key} --type {candidate.type} "
-            f"--name {shlex.quote(candidate.name)}{hint}",
-            f"entities/{candidate.key}",
-        )
+        seen = f"seen as {candidate.surface!r}, {candidate.cue}"
+        warn(candidate_message(candidate.key, candidate.type, candidate.name, seen) + hint, f"entities/{candidate.key}")
     claims = find_claims(body, linking)
     if claims:
         record["claims"] = claims
     return base if isinstance(base, str) else None
+
+
+def candidate_message(key: str, kind: str, name: str, how: str) -> str:
+    """The warning for a name the authority does not know, with the command that accepts it."""
+    return (
+        f"candidate {kind} {name!r} ({how}) is not in the authority file; accept it with: "
+        f"ldpub entities add {key} --type {kind} --name {shlex.quote(name)}"
+    )

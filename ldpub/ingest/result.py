@@ -15,6 +15,11 @@ class ExtractWarning:
     message: str
     location: Location = field(default_factory=Location)
 
+    @classmethod
+    def at(cls, message: str, source: str | None, field: str | None = None) -> ExtractWarning:
+        """A warning about the record's ``field`` (its JSON Pointer is ``/field``) of the input ``source``."""
+        return cls(message, Location(source, f"/{field}" if field else None))
+
     def __str__(self) -> str:
         where = str(self.location)
         return f"{where}: {self.message}" if where else self.message

@@ -13,12 +13,11 @@ what is missing (the record is then incomplete, never completed with a guess).
 from __future__ import annotations
 
 import re
-import shlex
 from typing import Any
 from urllib.parse import urlsplit
 
 from ldpub.errors import InputError, Location
-from ldpub.ingest.linked import link_record
+from ldpub.ingest.linked import candidate_message, link_record
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import decode_page
 from ldpub.ingest.text_layout import Layout, read_layout
@@ -53,7 +52,7 @@ def extract_text(
     warnings: list[ExtractWarning | str] = []
 
     def warn(message: str, field: str | None = None) -> None:
-        warnings.append(ExtractWarning(message, Location(source, f"/{field}" if field else None)))
+        warnings.append(ExtractWarning.at(message, source, field))
 
     record: dict[str, Any] = {}
     if url and HTTP_URL.match(url.strip()):
@@ -181,6 +180,7 @@ def _byline_and_dateline(
     from ldpub.entities.names import outlets
 
     found = {normalize_name(str(e.get("name", ""))): key for key, e in entities.items()}
+    owned = getattr(authority, "entities", {})  # the authority's entries are its own: never retyped here
 
     def entity(name: str, kind: str, where: str, *, lists: Any = None) -> str:
         for source in (authority, lists):
@@ -193,8 +193,7 @@ def _byline_and_dateline(
                     entities[key] = entry
                 return str(key)
         key = found.get(normalize_name(name))
-        known = key in getattr(authority, "entities", {})
-        if key is not None and not known and entities[key].get("type") != kind and kind in ("Person", "Place"):
+        if key is not None and key not in owned and entities[key].get("type") != kind and kind in ("Person", "Place"):
             # The byline says it is a person, the dateline a place: stronger than a guess from the text.
             entities[key]["type"] = kind
         if key is None:
@@ -204,18 +203,14 @@ def _byline_and_dateline(
                 key, n = f"{stem}-{n}", n + 1
             entities[key] = {"type": kind, "name": name}
             found[normalize_name(name)] = key
-            warn(
-                f"candidate {kind} {name!r} ({where}) is not in the authority file; accept it with: "
-                f"ldpub entities add {key} --type {kind} --name {shlex.quote(name)}",
-                f"entities/{key}",
-            )
+            warn(candidate_message(key, kind, name, where), f"entities/{key}")
         return key
 
     authors = []
     for byline in layout.authors:
         key = entity(byline.name, "Person", "in the byline")
         person = entities[key]
-        if person.get("type") == "Person" and key not in getattr(authority, "entities", {}):
+        if person.get("type") == "Person" and key not in owned:
             if byline.job_title:
                 person.setdefault("job_title", byline.job_title)
             if byline.affiliation:
@@ -227,7 +222,7 @@ def _byline_and_dateline(
         record["authors"] = list(dict.fromkeys(authors))
     if layout.dateline:
         place = entity(layout.dateline.place, "Place", "the dateline")
-        if layout.dateline.region and place not in getattr(authority, "entities", {}):
+        if layout.dateline.region and place not in owned:
             region = entity(layout.dateline.region, "Place", "in the dateline")
             if region != place and entities[place].get("type") == "Place":
                 entities[place].setdefault("contained_in", region)
