@@ -655,3 +655,66 @@ def embedded_graph(page: bytes | str, *, source: str | None = None) -> Any | Non
         if not (decoded.is_bytes and decoded.codec is None):
             where = decoded.location(block.end + exc.pos, source)
         raise InputError(f"the ldpub JSON-LD block is not JSON: {exc.msg}", where) from None
+
+
+@dataclass(frozen=True)
+class OwnArticle:
+    """An article node the page's own JSON-LD (not ldpub's block) describes."""
+
+    line: int  # the line of its ``<script>``
+    type: str
+    id: str | None
+
+
+def own_articles(page: bytes | str, graph: Graph, *, source: str | None = None) -> list[OwnArticle]:
+    """Article nodes in ``page``'s own JSON-LD blocks that are not ``graph``'s article.
+
+    Embedding ``graph`` beside them gives the page two article nodes, which search engines read
+    as two articles. A node with the same ``@id`` as the graph's article is the same node, so
+    it is not listed.
+    """
+    from ldpub.ingest.safe_html import decode_page, parse_html
+
+    ours = {n.get("@id") for n in _nodes(_as_graph(graph)) if _is_article(n)}
+    text = page if isinstance(page, str) else decode_page(page, source=source)
+    found = []
+    for script in parse_html(text, source=source).iter("script"):
+        kind = (script.get("type") or "").split(";")[0].strip().lower()
+        if kind != "application/ld+json" or script.get("data-ldpub") is not None:
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue  # not JSON: ``ldpub validate`` reports it; here it describes nothing
+        for node in _nodes(data):
+            node_id = node.get("@id") if isinstance(node.get("@id"), str) else None
+            if _is_article(node) and node_id not in ours:
+                found.append(OwnArticle(script.sourceline or 1, _article_type(node), node_id))
+    return found
+
+
+def _nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Top-level nodes of a JSON-LD document: itself, its array items, its ``@graph``."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _nodes(data["@graph"])
+        else:
+            yield data
+
+
+def _article_type(node: Mapping[str, Any]) -> str:
+    types = node.get("@type")
+    names = [t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]
+    return next((t for t in names if _is_article_type(t)), "")
+
+
+def _is_article(node: Mapping[str, Any]) -> bool:
+    return bool(_article_type(node))
+
+
+def _is_article_type(name: str) -> bool:
+    local = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    return local.endswith("Article") or local in ("BlogPosting", "Report", "LiveBlogPosting", "ReportageNewsArticle")

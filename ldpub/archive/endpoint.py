@@ -149,6 +149,8 @@ class EndpointStore:
         if response.status_code in (401, 403):
             hint = "" if self._has_credentials else "; set LDPUB_ENDPOINT_USER and LDPUB_ENDPOINT_PASSWORD"
             raise StoreError(f"the endpoint {_redact(url)} refused the credentials (HTTP {response.status_code}){hint}")
+        if response.status_code == 404:
+            raise StoreError(f"the endpoint {_redact(url)} does not exist (HTTP 404); {_endpoint_hint(url)}")
         return response
 
     def _detect(self) -> str:
@@ -205,6 +207,13 @@ def _credentials(host: str, user: str | None, password: str | None) -> tuple[str
         if entry:
             user, _, password = entry
     return user, password
+
+
+def _endpoint_hint(url: str) -> str:
+    """What a SPARQL endpoint URL looks like, with this server's host and port."""
+    parts = urlsplit(url)
+    root = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+    return f"a SPARQL endpoint is a path on the server: Oxigraph's is {root}/query, Virtuoso's {root}/sparql"
 
 
 def _reason(response: httpx.Response) -> str:

@@ -8,6 +8,7 @@ Turtle text.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,18 +80,26 @@ class QueryResult:
         out = parsed.serialize(format=fmt)
         return out.decode("utf-8") if out is not None else ""
 
-    def to_table(self) -> str:
-        """A readable text table (not a standard format): one row per solution, then a count."""
+    def to_table(self, *, width: int | None = None) -> str:
+        """A readable text table (not a standard format): one row per solution, then a count.
+
+        When the table is wider than ``width`` (a terminal's columns), each solution is shown as
+        a block of ``variable  value`` lines instead, as psql's expanded display does: nothing
+        is cut, and nothing wraps mid-table.
+        """
         if self.kind == "graph":
             return self.turtle or ""
         if self.kind == "ask":
             return ("yes" if self.boolean else "no") + "\n"
         cells = [[_cell(row.get(v)) for v in self.variables] for row in self.rows]
         widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(self.variables)]
+        count = f"({len(cells)} row{'s' if len(cells) != 1 else ''})"
+        if width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
+            return _expanded(self.variables, cells, width) + count + "\n"
         lines = ["  ".join(v.ljust(w) for v, w in zip(self.variables, widths, strict=True)).rstrip()]
         lines.append("  ".join("-" * w for w in widths))
         lines.extend("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells)
-        lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+        lines.append(count)
         return "\n".join(lines) + "\n"
 
     def values(self) -> list[dict[str, str]]:
@@ -124,6 +133,21 @@ def _term_json(t: Term) -> dict[str, Any]:
     elif t.datatype:
         out["datatype"] = t.datatype
     return out
+
+
+def _expanded(variables: tuple[str, ...], cells: list[list[str]], width: int) -> str:
+    """One block per solution: a ``-[ row N ]---`` rule, then ``variable  value`` for each."""
+    label = max((len(v) for v in variables), default=0)
+    out = []
+    for n, row in enumerate(cells, 1):
+        rule = f"-[ row {n} ]"
+        out.append(rule + "-" * max(0, min(width, 40) - len(rule)))
+        for v, c in zip(variables, row, strict=True):
+            # long text wraps under its value; an IRI (no spaces) is never broken
+            lines = textwrap.wrap(c, max(20, width - label - 2), break_long_words=False, break_on_hyphens=False)
+            indent = " " * (label + 2)
+            out.append(f"{v.ljust(label)}  " + f"\n{indent}".join(lines or [""]))
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def _cell(t: Term | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -60,9 +61,19 @@ def register(subparsers: Any) -> None:
         "CONSTRUCT/DESCRIBE as Turtle. Article graphs are named by page URL: use GRAPH patterns.",
     )
     sparql.add_argument("query", nargs="?", help="the query text")
-    sparql.add_argument("--file", "-f", metavar="Q.rq", help="read the query from a file ('-' for stdin)")
+    sparql.add_argument("--file", metavar="Q.rq", help="read the query from a file ('-' for stdin)")
+    sparql.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind ?NAME to the string VALUE (or to an IRI written <...>): replaces the query's own "
+        "'VALUES ?NAME { ... }', or adds one; repeat for several values",
+    )
     _store_options(sparql)
-    sparql.add_argument("--format", default="table", choices=_FORMATS, help="output format (default table)")
+    sparql.add_argument("--format", "-f", default="table", choices=_FORMATS, help="output format (default table)")
+    sparql.add_argument("--wide", action="store_true", help="table: never shorten cells to fit the terminal's width")
     sparql.set_defaults(handler=run_sparql)
 
 
@@ -143,16 +154,25 @@ def run_sparql(args: argparse.Namespace) -> int:
     if (args.query is None) == (args.file is None):
         _err("ldpub sparql: error: give the query text or --file, not both")
         return 2
+    from ldpub.archive.query_text import parse_params, prepare_query
+
     text = args.query if args.file is None else _read_query(args.file)
+    prepared = prepare_query(text, parse_params(args.param))
+    for note in prepared.notes:
+        _err(f"ldpub: note: {note}")
     store = _open(args)
     try:
-        result = store.query(text)
+        result = store.query(prepared.text)
     finally:
         store.close()
     for warning in result.warnings:
         _err(f"ldpub: warning: {warning}")
-    render = {"table": result.to_table, "json": result.to_json, "csv": result.to_csv, "tsv": result.to_tsv}
-    sys.stdout.write(render[args.format]())
+    if args.format == "table":
+        width = None if args.wide else shutil.get_terminal_size((120, 24)).columns
+        sys.stdout.write(result.to_table(width=width))
+    else:
+        render = {"json": result.to_json, "csv": result.to_csv, "tsv": result.to_tsv}
+        sys.stdout.write(render[args.format]())
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ldpub.embed import embed, parse_graph
+from ldpub.embed import embed, own_articles, parse_graph
 from ldpub.files import write_atomic
 
 STDIO = "-"
@@ -43,6 +43,13 @@ def run(args: argparse.Namespace) -> int:
     graph = parse_graph(_read(args.graph), source=_name(args.graph))
     page = _read(args.page)
     out = embed(page, graph, source=_name(args.page))
+    for other in own_articles(page, graph, source=_name(args.page)):
+        print(
+            f"ldpub embed: warning: {_name(args.page)}:{other.line}: the page's own JSON-LD already describes "
+            f"an article ({other.type}{' ' + other.id if other.id else ''}), so the page now has two article nodes; "
+            "remove the page's block, or give it the @id of ldpub's article so both describe one node",
+            file=sys.stderr,
+        )
     target = args.page if args.in_place else args.output
     if target is None or target == STDIO:
         sys.stdout.flush()

@@ -144,3 +144,44 @@ def test_command_line_process(files: tuple[Path, Path]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes() == embed(page.read_bytes(), BREAKOUT_GRAPH)
+
+
+def test_a_page_with_its_own_article_json_ld_gets_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A real publisher page (Al Jazeera) carries its own NewsArticle block in <head>.
+    import gzip
+
+    from ldpub.embed import own_articles
+
+    real = Path(__file__).resolve().parents[1] / "data/pages/real/aljazeera-helicopter-crash.html.gz"
+    page = tmp_path / "page.html"
+    page.write_bytes(gzip.decompress(real.read_bytes()))
+    graph = Path(__file__).resolve().parents[2] / "examples/syrian-observer-al-tanf.jsonld"
+    out = tmp_path / "out.html"
+    assert main(["embed", str(page), "--graph", str(graph), "-o", str(out)]) == 0
+    found = own_articles(page.read_bytes(), json.loads(graph.read_text()))
+    assert [a.type for a in found] == ["NewsArticle"]
+    err = capsys.readouterr().err
+    assert err == (
+        f"ldpub embed: warning: {page}:{found[0].line}: the page's own JSON-LD already describes an article "
+        f"(NewsArticle{' ' + found[0].id if found[0].id else ''}), so the page now has two article nodes; remove the "
+        "page's block, or give it the @id of ldpub's article so both describe one node\n"
+    )
+    assert b"data-ldpub" in out.read_bytes()
+    # once embedded, ldpub's own block is not the page's: embedding again warns about the same one only
+    again = own_articles(out.read_bytes(), json.loads(graph.read_text()))
+    assert [(a.type, a.id) for a in again] == [(a.type, a.id) for a in found]
+
+
+def test_the_same_article_id_in_the_page_is_not_a_second_article() -> None:
+    from ldpub.embed import own_articles
+
+    ours = {"@context": "https://schema.org", "@id": "https://n.example/a#article", "@type": "NewsArticle"}
+    same = (
+        '<html><head><script type="application/ld+json">{"@graph": [{"@id": "https://n.example/a#article", '
+        '"@type": "NewsArticle", "headline": "x"}]}</script></head></html>'
+    )
+    other = same.replace("#article", "#story").replace('"NewsArticle"', '["WebPage", "ReportageNewsArticle"]')
+    assert own_articles(same, ours) == []
+    [found] = own_articles(other, ours)
+    assert (found.line, found.type, found.id) == (1, "ReportageNewsArticle", "https://n.example/a#story")
+    assert own_articles("<html><head><script type='application/ld+json'>{not json</script></head></html>", ours) == []
