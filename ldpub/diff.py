@@ -22,6 +22,7 @@ from ldpub.nodegraph import (
     Term,
     graph_of,
     local_name,
+    main_node,
     match_blank_nodes,
     rating_text,
     term_value,
@@ -217,7 +218,7 @@ def diff(old: Any, new: Any) -> Diff:
 class _Differ:
     def __init__(self, old: Graph, new: Graph) -> None:
         self.old, self.new = old, new
-        self.main = _main_node(new) or _main_node(old)
+        self.main = main_node(new) or main_node(old)
 
     def changes(self) -> list[Change]:
         old, new = self.old, self.new
@@ -333,15 +334,3 @@ def _arrow(a: str | None, b: str | None) -> str:
     if a == b:
         return a or ""
     return f"{a or '(none)'} → {b or '(none)'}"
-
-
-def _main_node(g: Graph) -> str | None:
-    """The article the document is about: its one Article-like node, else the page's mainEntity."""
-    articles = [k for k in sorted(g.nodes) if any(t.endswith("Article") for t in type_names(g, k))]
-    if len(articles) == 1:
-        return articles[0]
-    for key in sorted(g.nodes):
-        for o in g.props(key).get(SCHEMA + "mainEntity", ()):
-            if o.value in articles:
-                return o.value
-    return None

@@ -156,9 +156,10 @@ def short(text: str, limit: int = LABEL_LENGTH) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def label(g: Graph, key: str, depth: int = 0) -> str:
+def label(g: Graph, key: str, depth: int = 0, *, content_first: bool = False) -> str:
     """A node's name as a reader knows it: its name (headline, caption...), a rating's value, the
-    ``#fragment`` of its IRI, or the IRI; for an unnamed blank node, whose value it is."""
+    ``#fragment`` of its IRI, or the IRI; for an unnamed blank node, whose value it is. With
+    ``content_first``, what it says (a claim's text) before its fragment."""
     props = g.props(key)
     types = type_names(g, key)
     if any(t.endswith("Rating") for t in types):
@@ -170,12 +171,14 @@ def label(g: Graph, key: str, depth: int = 0) -> str:
         if values:
             return short(min(values).value)
     fragment = "" if is_blank(key) else urlsplit(key).fragment
-    if fragment:
+    if fragment and not content_first:
         return "#" + fragment
     for p in _CONTENT_PROPERTIES:
         values = props.get(p)
         if values:
             return short(min(values).value)
+    if fragment:
+        return "#" + fragment
     if not is_blank(key):
         return key
     held = g.incoming.get(key, [])
@@ -243,6 +246,18 @@ def term_value(g: Graph, term: Term, depth: int = 0) -> Any:
         local_name(p): sorted((term_value(g, o, depth + 1) for o in objs), key=str)
         for p, objs in sorted(g.props(term.value).items())
     }
+
+
+def main_node(g: Graph) -> str | None:
+    """The article the document is about: its one Article-like node, else the page's mainEntity."""
+    articles = [k for k in sorted(g.nodes) if any(t.endswith("Article") for t in type_names(g, k))]
+    if len(articles) == 1:
+        return articles[0]
+    for key in sorted(g.nodes):
+        for o in g.props(key).get(SCHEMA + "mainEntity", ()):
+            if o.value in articles:
+                return o.value
+    return None
 
 
 # --------------------------------------------------------------------------- blank nodes
