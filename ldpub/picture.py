@@ -108,17 +108,37 @@ def _layout(
     graph = nx.Graph()
     graph.add_nodes_from(keys)
     graph.add_edges_from(links)
-    shells = _shells(graph, keys, centre)
-    start = nx.shell_layout(graph, nlist=shells) if len(keys) > 1 else {keys[0]: np.zeros(2)}
+    if centre is None:
+        linked, loose = keys, []
+    else:
+        reach = nx.node_connected_component(graph, centre)
+        linked, loose = [k for k in keys if k in reach], [k for k in keys if k not in reach]
+    half = np.array([width / 2 - MARGIN, height / 2 - MARGIN])
+    # Nodes not linked to the article go round the edge; the rest fills the canvas inside them.
+    inner = half * (0.82 if loose else 1.0)
+    xy = _linked_layout(graph.subgraph(linked), linked, centre, inner)
+    angles = np.linspace(0, 2 * math.pi, len(loose), endpoint=False) + math.pi / 2 if loose else np.zeros(0)
+    ring = np.column_stack([np.cos(angles), np.sin(angles)]) * half
+    order = linked + loose
+    xy = np.vstack([xy, ring]) + np.array([width / 2, height / 2])
+    pinned = order.index(centre) if centre is not None else None
+    xy = _spread(xy, pinned, width, height)
+    return {k: (float(x), float(y)) for k, (x, y) in zip(order, xy, strict=True)}
+
+
+def _linked_layout(graph: nx.Graph, keys: list[str], centre: str | None, half: np.ndarray) -> np.ndarray:
+    """networkx's force-directed layout, started from rings round the article; relative to it."""
+    if len(keys) == 1:
+        return np.zeros((1, 2))
+    start = nx.shell_layout(graph, nlist=_shells(graph, keys, centre))
     if centre is not None:
         start[centre] = np.zeros(2)
-    fixed = [centre] if centre is not None and len(keys) > 1 else None
+    fixed = [centre] if centre is not None else None
     pos = nx.spring_layout(graph, pos=start, fixed=fixed, iterations=100, seed=7, k=3 / math.sqrt(len(keys)))
     origin = pos[centre] if centre is not None else np.mean(list(pos.values()), axis=0)
     xy = np.array([pos[k] - origin for k in keys], dtype=float)
     # Stretch each side of the article to its edge of the canvas: the article exactly in the
     # middle, and no half of the canvas left empty because the graph leans one way.
-    half = np.array([width / 2 - MARGIN, height / 2 - MARGIN])
     for axis in (0, 1):
         for sign in (1, -1):
             side = xy[:, axis] * sign > 0
@@ -128,21 +148,18 @@ def _layout(
     # Clear a ring round the article: its links fan out readably instead of crowding its label.
     radius = np.sqrt(((xy / half) ** 2).sum(axis=1))
     outward = np.where(radius > 0, (HOLE + (1 - HOLE) * np.minimum(radius, 1.0)) / np.maximum(radius, 1e-9), 0.0)
-    xy = xy * outward[:, None] + np.array([width / 2, height / 2])
-    pinned = keys.index(centre) if centre is not None else None
-    xy = _spread(xy, pinned, width, height)
-    return {k: (float(x), float(y)) for k, (x, y) in zip(keys, xy, strict=True)}
+    out: np.ndarray = xy * outward[:, None]
+    return out
 
 
 def _shells(graph: nx.Graph, keys: list[str], centre: str | None) -> list[list[str]]:
-    """Rings by distance to the article; nodes not linked to it on the outside."""
+    """Rings by distance to the article."""
     if centre is None:
         return [keys]
     distance = nx.single_source_shortest_path_length(graph, centre)
     rings: dict[int, list[str]] = defaultdict(list)
-    far = max(distance.values()) + 1
     for key in keys:
-        rings[distance.get(key, far)].append(key)
+        rings[distance[key]].append(key)
     return [rings[d] for d in sorted(rings)]
 
 
