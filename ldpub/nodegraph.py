@@ -6,6 +6,7 @@ blank nodes between two versions of a document.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -40,6 +41,8 @@ _BOOLEAN = XSD + "boolean"
 _NAME_PROPERTIES = tuple(SCHEMA + p for p in ("name", "headline", "alternateName", "caption"))
 # For a node with neither a name nor an IRI fragment: what it says, or where it is.
 _CONTENT_PROPERTIES = tuple(SCHEMA + p for p in ("claimReviewed", "text", "url", "contentUrl"))
+MAX_CANDIDATES = 50  # blank nodes weighed against each changed one
+MAX_SHARED = 200  # a value this common (worstRating 1) tells nothing about which node is which
 _HASH_ROUNDS = 6  # blank nodes nested deeper than this are told apart by what is nearer the top
 LABEL_LENGTH = 60
 VALUE_LENGTH = 120
@@ -299,8 +302,9 @@ def match_blank_nodes(old: Graph, new: Graph) -> None:
 
     def pair_by(sig_old: dict[str, Any], sig_new: dict[str, Any]) -> None:
         waiting: dict[Any, list[str]] = {}
+        taken = set(pairs.values())
         for b in new.blanks:
-            if b not in pairs.values():
+            if b not in taken:
                 waiting.setdefault(sig_new[b], []).append(b)
         for a in old.blanks:
             if a not in pairs and waiting.get(sig_old[a]):
@@ -326,47 +330,71 @@ def match_blank_nodes(old: Graph, new: Graph) -> None:
 
 
 def _pair_changed(old: Graph, new: Graph, pairs: dict[str, str]) -> bool:
-    """Pair the best-fitting remaining blank nodes whose content changed; True if any was paired."""
+    """Pair remaining blank nodes whose content changed; True if any was paired.
+
+    A pair has the same types and a holder in common (or neither is held), and either shares
+    some values — the pairs sharing most go first — or is the only unpaired blank node of its
+    type under that holder on each side (a rating or an address whose every value changed).
+    Values found on more than MAX_SHARED nodes are not weighed, and each node is weighed
+    against at most MAX_CANDIDATES others, so thousands of changed blank nodes stay quick.
+    """
     taken = set(pairs.values())
     left = [a for a in old.blanks if a not in pairs]
     right = [b for b in new.blanks if b not in taken]
     if not left or not right:
         return False
+    types_new = {b: tuple(type_names(new, b)) for b in right}
+    held_new = {b: frozenset(new.incoming.get(b, ())) for b in right}
+    index: dict[tuple[str, Term], list[str]] = defaultdict(list)
+    for b in right:
+        for value in _values(new, b, None):
+            index[value].append(b)
     scored = []
+    groups_old: dict[tuple[Any, ...], list[str]] = defaultdict(list)
     for a in left:
-        for b in right:
-            score = _fit(old, new, a, b, pairs)
-            if score is not None:
-                scored.append((-score, a, b))
+        types = tuple(type_names(old, a))
+        held = frozenset((pairs.get(s, "") if is_blank(s) else s, p) for s, p in old.incoming.get(a, ()))
+        groups_old[(types, held)].append(a)
+        shared: Counter[str] = Counter()
+        for value in _values(old, a, pairs):
+            bucket = index.get(value, ())
+            if len(bucket) <= MAX_SHARED:
+                shared.update(bucket)
+        for b, n in shared.most_common(MAX_CANDIDATES):
+            if types_new[b] == types and (held & held_new[b] or not (held or held_new[b])):
+                scored.append((-(2 * len(held & held_new[b]) + n), a, b))
     found = False
     for _, a, b in sorted(scored):
         if a not in pairs and b not in taken:
             pairs[a] = b
             taken.add(b)
             found = True
+    groups_new: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    for b in right:
+        if b not in taken:
+            groups_new[(types_new[b], held_new[b])].append(b)
+    for key, olds in groups_old.items():
+        olds = [a for a in olds if a not in pairs]
+        news = groups_new.get(key, [])
+        if len(olds) == 1 and len(news) == 1 and key[1]:
+            pairs[olds[0]] = news[0]
+            found = True
     return found
 
 
-def _fit(old: Graph, new: Graph, a: str, b: str, pairs: dict[str, str]) -> int | None:
-    """How well old blank node ``a`` fits new blank node ``b`` (None: not at all)."""
-    if type_names(old, a) != type_names(new, b):
-        return None
-
-    def mapped(key: str) -> str | None:
-        return pairs.get(key) if is_blank(key) else key
-
-    held_a = {(mapped(s), p) for s, p in old.incoming.get(a, ())}
-    held_b = set(new.incoming.get(b, ()))
-    shared_holders = len(held_a & held_b)
-    if (held_a or held_b) and not shared_holders:
-        return None
-    props_a = {
-        (p, o._replace(value=mapped(o.value) or "?") if o.kind == "node" else o)
-        for p, vs in old.props(a).items()
-        for o in vs
-    }
-    props_b = {(p, o) for p, vs in new.props(b).items() for o in vs if p != RDF_TYPE}
-    shared = len({x for x in props_a if x[0] != RDF_TYPE} & props_b)
-    if not shared_holders and not shared:
-        return None
-    return 2 * shared_holders + shared
+def _values(g: Graph, key: str, pairs: dict[str, str] | None) -> set[tuple[str, Term]]:
+    """A blank node's (property, value) pairs other than its types; blank values by their pair's key
+    (``pairs`` given: an old node's values in the new graph's keys)."""
+    out = set()
+    for p, objs in g.props(key).items():
+        if p == RDF_TYPE:
+            continue
+        for o in objs:
+            if o.kind == "node" and is_blank(o.value):
+                if pairs is None:
+                    out.add((p, o))
+                elif o.value in pairs:
+                    out.add((p, o._replace(value=pairs[o.value])))
+            else:
+                out.add((p, o))
+    return out

@@ -21,6 +21,7 @@ import networkx as nx
 import numpy as np
 from lxml import etree
 
+from ldpub.errors import InputError, Location
 from ldpub.nodegraph import Graph, graph_of, local_name, main_node, short, type_names
 from ldpub.nodegraph import label as node_label
 
@@ -33,6 +34,7 @@ GAP_X, GAP_Y = 120.0, 46.0
 LABEL_CHARS = 24
 HOLE = 0.3  # of the way to the canvas edge, kept free round the article
 MARGIN = 70
+MAX_NODES = 300  # readable up to about 100; the layout's cost grows with the square
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,13 @@ _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 def graph_svg(doc: Any) -> str:
     """An SVG picture of a JSON-LD document's nodes and links (as text, no XML declaration).
 
-    Raises :class:`~ldpub.errors.InputError` for a document that cannot be read as RDF offline.
+    Raises :class:`~ldpub.errors.InputError` for a document that cannot be read as RDF offline,
+    or that has more than MAX_NODES nodes (no picture of them could be read).
     """
     g = graph_of(doc)
     keys = sorted(g.nodes)
+    if len(keys) > MAX_NODES:
+        raise InputError(f"too many nodes to draw: {len(keys)} (at most {MAX_NODES})", Location(pointer=""))
     centre = main_node(g) or _busiest(g, keys)
     links = _links(g)
     width, height = _canvas(len(keys))

@@ -13,6 +13,7 @@ from lxml import etree
 
 from ldpub.cli import main
 from ldpub.diff import load_structured_data
+from ldpub.errors import InputError
 from ldpub.nodegraph import graph_of
 from ldpub.picture import GAP_X, GAP_Y, graph_svg
 
@@ -117,6 +118,16 @@ def test_eighty_nodes_stay_on_the_canvas_without_overlapping() -> None:
             assert math.hypot((x1 - x2) / GAP_X, (y1 - y2) / GAP_Y) >= 0.999
     article = at["https://news.example.org/a#article"]
     assert article == (width / 2, height / 2)
+
+
+def test_too_many_nodes_is_an_input_error() -> None:
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mentions": [{"name": f"n{i}"} for i in range(400)],
+    }
+    with pytest.raises(InputError, match="too many nodes to draw: 401"):
+        graph_svg(doc)
 
 
 def test_the_same_document_gives_the_same_picture() -> None:
