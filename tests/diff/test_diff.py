@@ -89,6 +89,36 @@ def test_rating_changed_names_the_review_and_the_verdicts() -> None:
     assert change.new == {"ratingValue": 1, "alternateName": "False"}
 
 
+def test_literal_kinds_types_and_long_texts() -> None:
+    body = "word " * 60
+    old = {
+        "@context": "https://schema.org",
+        "@id": "https://n.example/a",
+        "@type": "Article",
+        "headline": "H",
+        "articleBody": body + "the end.",
+        "isAccessibleForFree": True,
+        "wordCount": 3,
+    }
+    new = {
+        **old,
+        "@type": "NewsArticle",
+        "headline": {"@value": "H", "@language": "en"},
+        "articleBody": body + "the new end.",
+        "isAccessibleForFree": False,
+        "wordCount": "3",
+    }
+    assert messages(diff(old, new)) == [
+        "articleBody changed: '… word word word word word the end.' → '… word word word word word the new end.'",
+        "headline changed: 'H' → 'H'@en",
+        "isAccessibleForFree changed: true → false",
+        "type changed: Article → NewsArticle",
+        "wordCount changed: 3 → '3'",
+    ]
+    change = next(c for c in diff(old, new).changes if c.property == "isAccessibleForFree")
+    assert (change.old, change.new) == (True, False)
+
+
 # --------------------------------------------------------------------------- blank nodes and ordering
 
 THIRD_PARTY = {
