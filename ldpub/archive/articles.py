@@ -132,9 +132,18 @@ def read_articles(path: str | Path) -> Iterator[ArticleGraph]:
 def _from_record(path: Path) -> ArticleGraph:
     from ldpub.pipeline import build  # the spine; imported late to keep the store light
 
-    article = build(path)
-    triples = [q.triple for q in ox.parse(article.nquads(), format=ox.RdfFormat.N_QUADS)]
-    return split_article(triples, source=str(path))
+    return _from_article_nquads(build(path).nquads(), str(path))
+
+
+def _from_article_nquads(text: str, source: str) -> ArticleGraph:
+    triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_QUADS)]
+    return split_article(triples, source=source)
+
+
+def archive_nquads(article_nquads: str, source: str) -> str:
+    """A built article's N-Quads (one graph) in the archive's shape: its own triples in the graph
+    named by its URL, the shared ones in the entities graph; what :func:`read_articles` streams back."""
+    return _from_article_nquads(article_nquads, source).nquads()
 
 
 def _parse_single(path: Path, fmt: str) -> list[Any]:

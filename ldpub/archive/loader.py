@@ -42,7 +42,8 @@ class LoadSummary:
 
     def __str__(self) -> str:
         rate = f", {self.quads / self.seconds:,.0f} quads/s" if self.seconds > 0 else ""
-        line = f"loaded {self.articles:,} articles ({self.quads:,} quads) in {self.seconds:.2f} s{rate}"
+        articles = f"{self.articles:,} article{'s' if self.articles != 1 else ''}"
+        line = f"loaded {articles} ({self.quads:,} quads) in {self.seconds:.2f} s{rate}"
         if self.failed:
             line += f"; {len(self.failed)} file{'s' if len(self.failed) != 1 else ''} skipped"
         return line

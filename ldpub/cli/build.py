@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from ldpub.archive.articles import archive_nquads
+from ldpub.cli import exit_code_for
 from ldpub.cli._hints import for_build
-from ldpub.emit import parse_formats, render, write_outputs
+from ldpub.cli._parallel import add_jobs_option, ordered_map
+from ldpub.emit import FORMATS, parse_formats, render
 from ldpub.errors import InputError, LdpubError
+from ldpub.files import AtomicFiles
 from ldpub.pipeline import build
 from ldpub.record import Record, RecordInvalid, load_record, parse_record
 
@@ -22,42 +27,111 @@ def register(subparsers: Any) -> None:
         "Turtle and/or N-Quads. Without --out (or with --out -) the output goes to stdout.",
     )
     parser.add_argument("records", nargs="+", metavar="RECORD", help="record file (.yaml, .yml, .json) or '-'")
-    parser.add_argument("--out", "-o", metavar="DIR", help="write DIR/<record name>.<ext> per format ('-': stdout)")
     parser.add_argument(
-        "--format", "-f", default="jsonld", metavar="FORMATS", help="comma-separated: jsonld, ttl, nq (default jsonld)"
+        "--out",
+        "-o",
+        metavar="DIR|FILE.nq",
+        help="write DIR/<record name>.<ext> per format ('-': stdout); a FILE.nq gets every article, in the "
+        "archive's shape (one named graph each), for 'ldpub load'",
     )
+    parser.add_argument(
+        "--format", "-f", default=None, metavar="FORMATS", help="comma-separated: jsonld, ttl, nq (default jsonld)"
+    )
+    add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    formats = parse_formats(args.format)
+    archive = args.out is not None and args.out.lower().endswith(".nq")
+    formats = parse_formats(args.format or ("nq" if archive else "jsonld"))
+    if archive and formats != ["nq"]:
+        raise LdpubError(f"--out {args.out}: one archive file holds N-Quads only; drop --format or use --format nq")
     to_stdout = args.out in (None, "-")
-    failed = 0
-    for source in args.records:
+    items = [(source, sys.stdin.read() if source == "-" else None) for source in args.records]
+    failed = code = 0
+    out_dir = None if to_stdout or archive else Path(args.out)
+    with AtomicFiles() as files:
+        sink = _ArchiveFile(Path(args.out)) if archive else None
         try:
-            record = _read(source)
-            rendered = render(build(record), formats)
+            for source, outcome in zip(
+                args.records, ordered_map(_builder, (formats, archive), items, jobs=args.jobs), strict=True
+            ):
+                if isinstance(outcome, _Failed):
+                    for error in outcome.messages:
+                        print(f"ldpub: error: {error}", file=sys.stderr)
+                    failed, code = failed + 1, max(code, outcome.code)
+                elif sink is not None:
+                    sink.write(outcome["nq"])
+                elif out_dir is None:
+                    sys.stdout.write("".join(outcome.values()))
+                else:
+                    stem = "stdin" if source == "-" else Path(source).stem
+                    for name, text in outcome.items():
+                        path = out_dir / (stem + FORMATS[name][0])
+                        files.write(path, text)
+                        print(path, file=sys.stderr)
+        except BaseException:
+            if sink is not None:
+                sink.discard()
+            raise
+        if sink is not None:
+            sink.commit()
+            print(f"{args.out}: {len(items) - failed:,} articles", file=sys.stderr)
+    return code
+
+
+class _Failed(NamedTuple):
+    """A record that did not build: its messages and the exit code they call for."""
+
+    messages: list[str]
+    code: int
+
+
+def _builder(setting: tuple[list[str], bool]) -> Callable[[tuple[str, str | None]], dict[str, str] | _Failed]:
+    """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
+    formats, archive = setting
+
+    def build_one(item: tuple[str, str | None]) -> dict[str, str] | _Failed:
+        source, text = item
+        try:
+            article = build(_read(source, text))
+            if archive:  # the archive's shape: the article's graph and the entities graph
+                return {"nq": archive_nquads(article.nquads(), source)}
+            return render(article, formats)
         except RecordInvalid as exc:
-            for error in exc.errors:
-                print(f"ldpub: error: {error}", file=sys.stderr)
-            failed += 1
-            continue
-        except InputError as exc:
-            print(f"ldpub: error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        if to_stdout:
-            sys.stdout.write("".join(rendered.values()))
-        else:
-            stem = "stdin" if source == "-" else Path(source).stem
-            for path in write_outputs(rendered, Path(args.out), stem):
-                print(path, file=sys.stderr)
-    return 1 if failed else 0
+            return _Failed([str(error) for error in exc.errors], 1)
+        except LdpubError as exc:
+            return _Failed([str(exc)], exit_code_for(exc))
+
+    return build_one
 
 
-def _read(source: str) -> Record:
+class _ArchiveFile:
+    """Every article's quads streamed into one N-Quads file, renamed into place whole at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self._files = AtomicFiles()
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = path.with_name(f".{path.name}.partial")
+        self._out = self._tmp.open("w", encoding="utf-8")
+
+    def write(self, text: str) -> None:
+        self._out.write(text)
+
+    def commit(self) -> None:
+        self._out.close()
+        self._files.adopt(self._tmp, self.path)
+        self._files.commit()
+
+    def discard(self) -> None:
+        self._out.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def _read(source: str, text: str | None = None) -> Record:
     if source == "-":
-        text = sys.stdin.read()
+        text = text or ""
         hint = for_build("<stdin>", text)
         if hint is not None:
             raise InputError(hint)

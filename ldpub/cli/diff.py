@@ -6,8 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from ldpub.diff import diff, load_structured_data
-
 STDIO = "-"
 FORMATS = ("text", "json", "markdown")
 
@@ -36,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     if args.old == STDIO and args.new == STDIO:
         print("ldpub diff: error: OLD and NEW cannot both be standard input", file=sys.stderr)
         return 2
+    from ldpub.diff import diff, load_structured_data  # imported when used: the CLI starts fast
+
     old = load_structured_data(_read(args.old), source=_name(args.old))
     new = load_structured_data(_read(args.new), source=_name(args.new))
     changes = diff(old, new)

@@ -6,15 +6,17 @@ import argparse
 import dataclasses
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import yaml
 
 from ldpub.cli import exit_code_for
+from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import InputError, LdpubError, Location
-from ldpub.files import write_atomic
+from ldpub.files import AtomicFiles
 from ldpub.ingest.newsroom import Defaults, Settings, check_template, given_datetime, load_settings, template_url, zone
 from ldpub.ingest.result import ExtractResult, ExtractWarning
 from ldpub.ingest.safe_html import MAX_PAGE_BYTES, decode_page, read_page
@@ -32,7 +34,9 @@ def register(subparsers: Any) -> None:
         "input. Warnings (what the input does not say) go to stderr. Exit code 1 when an input "
         "cannot be read as a page or its record is incomplete (it is still written).",
     )
-    parser.add_argument("inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt")
+    parser.add_argument(
+        "inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt|DIR", help="files, or folders of pages and texts"
+    )
     parser.add_argument(
         "--entities",
         type=Path,
@@ -67,59 +71,118 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--format", choices=("yaml", "json"), help="default: from OUT's suffix, else yaml")
     parser.add_argument("--max-bytes", type=int, default=MAX_PAGE_BYTES, help="refuse larger inputs")
+    add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if args.output and args.output.suffix == ".json" else "yaml")
-    many = len(args.inputs) > 1
+    inputs = _expand(args.inputs)
+    many = len(inputs) > 1 or any(path.is_dir() for path in args.inputs)
     if many and args.output and args.output.exists() and not args.output.is_dir():
         raise InputError("with several inputs, -o must be a folder", Location(str(args.output)))
-    settings = newsroom_settings(args)
-    authority = load_authority(args.entities) if args.entities else None
     text_options = {
         name: value
         for name in ("published", "language", "original_language")
         if (value := getattr(args, name)) is not None
     }
+    setting = _Setting(
+        newsroom_settings(args),
+        load_authority(args.entities) if args.entities else None,  # loaded once, before the processes fork
+        args.url,
+        args.max_bytes,
+        text_options,
+        args.root,
+        fmt,
+    )
     code = 0
     documents = []
-    for path in args.inputs:
-        try:
-            result = extract_file(
-                path,
-                authority=authority,
-                url=args.url,
-                max_bytes=args.max_bytes,
-                text_options=text_options,
-                settings=settings,
-                root=args.root,
-            )
-        except (LdpubError, OSError) as exc:  # one bad input: the others still run
-            print(f"ldpub: error: {exc}", file=sys.stderr)
-            code = max(code, exit_code_for(exc))
-            continue
-        for warning in result.warnings:
-            print(f"ldpub: warning: {_where(path, warning)}", file=sys.stderr)
-        try:
-            check_record(Record(result.record))
-        except RecordInvalid as invalid:
-            for problem in invalid.errors:
-                print(f"ldpub: incomplete record: {path}: {problem}", file=sys.stderr)
-            code = max(code, 1)
-        text = dump(result.record, fmt)
-        if args.output and many:
-            args.output.mkdir(parents=True, exist_ok=True)
-            write_atomic(args.output / f"{path.stem}.{fmt}", text)
-        elif args.output:
-            write_atomic(args.output, text)
-        else:
-            documents.append(text)
+    with AtomicFiles() as files:
+        for (_, name), outcome in zip(
+            inputs, ordered_map(_extractor, setting, [p for p, _ in inputs], jobs=args.jobs), strict=True
+        ):
+            for line in outcome.messages:
+                print(line, file=sys.stderr)
+            code = max(code, outcome.code)
+            if outcome.text is None:
+                continue
+            if args.output and many:
+                files.write(args.output / name.with_suffix(f".{fmt}"), outcome.text)
+            elif args.output:
+                files.write(args.output, outcome.text)
+            else:
+                documents.append(outcome.text)
     if documents and fmt == "yaml":
         sys.stdout.write("---\n".join(documents))
     elif documents:  # several JSON records: one JSON array
         sys.stdout.write(documents[0] if len(documents) == 1 else f"[{','.join(documents)}]\n")
     return code
+
+
+def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """Each input file with its output name: a folder gives its pages and texts (sorted), named by
+    their path inside it."""
+    found: list[tuple[Path, Path]] = []
+    suffixes = HTML_SUFFIXES | TEXT_SUFFIXES
+    for path in paths:
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+            found.extend((f, f.relative_to(path)) for f in files)
+        else:
+            found.append((path, Path(path.name)))
+    return found
+
+
+class _Setting(NamedTuple):
+    settings: Settings
+    authority: object | None
+    url: str | None
+    max_bytes: int
+    text_options: dict[str, str]
+    root: Path | None
+    fmt: str
+
+
+class _Outcome(NamedTuple):
+    """One input's record text (None when unreadable), its stderr lines and its exit code."""
+
+    text: str | None
+    messages: list[str]
+    code: int
+
+
+def _extractor(setting: _Setting) -> Callable[[Path], _Outcome]:
+    """The per-process worker: one page or text → its record, warnings and problems."""
+
+    def extract_one(path: Path) -> _Outcome:
+        try:
+            result = extract_file(
+                path,
+                authority=setting.authority,
+                url=setting.url,
+                max_bytes=setting.max_bytes,
+                text_options=setting.text_options,
+                settings=setting.settings,
+                root=setting.root,
+            )
+        except (LdpubError, OSError) as exc:  # one bad input: the others still run
+            return _Outcome(None, [f"ldpub: error: {_problem(path, exc)}"], exit_code_for(exc))
+        messages = [f"ldpub: warning: {_where(path, warning)}" for warning in result.warnings]
+        code = 0
+        try:
+            check_record(Record(result.record))
+        except RecordInvalid as invalid:
+            messages += [f"ldpub: incomplete record: {path}: {problem}" for problem in invalid.errors]
+            code = 1
+        return _Outcome(dump(result.record, setting.fmt), messages, code)
+
+    return extract_one
+
+
+def _problem(path: Path, exc: BaseException) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, LdpubError):
+        return f"{path}: cannot read: {exc.strerror or exc}"
+    return str(exc)
 
 
 def newsroom_settings(args: argparse.Namespace) -> Settings:

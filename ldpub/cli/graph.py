@@ -6,9 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ldpub.diff import load_structured_data
 from ldpub.files import write_atomic
-from ldpub.picture import graph_svg
 
 STDIO = "-"
 
@@ -33,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         with open(args.file, "rb") as f:
             data, source = f.read(), args.file
+    from ldpub.diff import load_structured_data
+    from ldpub.picture import graph_svg  # networkx and numpy: imported when used
+
     svg = graph_svg(load_structured_data(data, source=source))
     if args.output is None or args.output == STDIO:
         sys.stdout.write(svg)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ldpub.cli._hints import for_validate
+from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import LdpubError
 from ldpub.files import write_atomic
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
@@ -38,19 +40,20 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--stdin-name", default="<stdin>", metavar="NAME", help="file name for stdin in reports")
+    add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    validator = Validator(args.profile)  # a bad profile raises LdpubError: exit 2
-    reports: list[Report] = []
+    Validator(args.profile)  # a bad profile raises LdpubError (exit 2) before any work
+    work: list[tuple[str, bytes | None]] = []  # (file name, stdin's bytes); or an error message, no bytes
     io_failed = False
     for target in args.paths:
         if target == "-":
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise LdpubError(f"stdin: larger than the {MAX_BYTES:,}-byte limit")
-            reports.append(validator.check_bytes(data, args.stdin_name))
+            work.append((args.stdin_name, data))
             continue
         path = Path(target)
         if not path.exists():
@@ -62,14 +65,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"ldpub: error: {hint}", file=sys.stderr)
             io_failed = True
             continue
-        for file in iter_files([path]):
-            try:
-                data = read_file(file)
-            except (OSError, LdpubError) as exc:
-                print(f"ldpub: error: {file}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-                io_failed = True
-                continue
-            reports.append(validator.check_bytes(data, str(file), suffix=file.suffix.lower()))
+        work.extend((str(file), None) for file in iter_files([path]))
+    reports: list[Report] = []
+    for outcome in ordered_map(_checker, tuple(args.profile), work, jobs=args.jobs):
+        if isinstance(outcome, str):
+            print(f"ldpub: error: {outcome}", file=sys.stderr)
+            io_failed = True
+        else:
+            reports.append(outcome)
     report = Report.merge(reports)
     out = sys.stdout if args.output in (None, "-") else None
     if args.format == "json":
@@ -85,3 +88,21 @@ def run(args: argparse.Namespace) -> int:
     if io_failed:
         return 2
     return report.exit_code(strict=args.strict)
+
+
+def _checker(profiles: tuple[str, ...]) -> Callable[[tuple[str, bytes | None]], Report | str]:
+    """The per-process worker: one input → its report, or the message saying why it was not read."""
+    validator = Validator(list(profiles))
+
+    def check(item: tuple[str, bytes | None]) -> Report | str:
+        name, data = item
+        if data is not None:  # stdin
+            return validator.check_bytes(data, name)
+        file = Path(name)
+        try:
+            raw = read_file(file)
+        except (OSError, LdpubError) as exc:
+            return f"{file}: {getattr(exc, 'strerror', None) or exc}"
+        return validator.check_bytes(raw, name, suffix=file.suffix.lower())
+
+    return check

@@ -1,0 +1,97 @@
+"""Whole folders through the CLI, as a newsroom scripts it: build and validate with --jobs 1, 2, all.
+
+Same inputs, same run, side by side: the in-process rate (``ldpub.build`` and render in a loop;
+``Validator.check_bytes`` in a loop) and the CLI on 1 process, 2 and every usable core, writing
+one file per article and format (``--out DIR``) or one archive file (``--out archive.nq``).
+
+    python -m benchmarks.bench_cli [--articles 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from benchmarks.synthetic import records
+from ldpub.cli._parallel import usable_cores
+from ldpub.emit import render
+from ldpub.pipeline import build
+from ldpub.validate import Validator
+
+
+def _write_records(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for i, record in enumerate(records(count)):
+        path = folder / f"article-{i:06d}.yaml"
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _cli(*args: str) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "ldpub", *args], capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"ldpub {' '.join(args[:3])} … failed: {done.stderr[-500:]}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    args = parser.parse_args()
+    cores = usable_cores()
+    jobs = sorted({1, 2, cores})
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "in").mkdir()
+        paths = _write_records(root / "in", args.articles)
+        n = len(paths)
+
+        start = time.perf_counter()
+        built = [render(build(p), ["jsonld", "nq"]) for p in paths]
+        in_process = n / (time.perf_counter() - start)
+        rows = [("build", "in-process: build + render jsonld,nq (1 core)", in_process)]
+        for j in jobs:
+            out = root / f"out-{j}"
+            seconds = _cli("build", *map(str, paths), "--out", str(out), "-f", "jsonld,nq", "-j", str(j))
+            rows.append(("build", f"ldpub build --out DIR -f jsonld,nq -j {j}", n / seconds))
+            shutil.rmtree(out)
+        for j in jobs:
+            seconds = _cli("build", *map(str, paths), "--out", str(root / "archive.nq"), "-j", str(j))
+            rows.append(("build", f"ldpub build --out archive.nq -j {j}", n / seconds))
+
+        docs = root / "docs"
+        docs.mkdir()
+        for i, rendered in enumerate(built):
+            (docs / f"a{i:06d}.jsonld").write_text(rendered["jsonld"], encoding="utf-8")
+        files = sorted(docs.iterdir())
+        validator = Validator()
+        data = [(f.read_bytes(), str(f)) for f in files]
+        start = time.perf_counter()
+        for raw, name in data:
+            validator.check_bytes(raw, name, suffix=".jsonld")
+        rows.append(("validate", "in-process: Validator.check_bytes (1 core)", n / (time.perf_counter() - start)))
+        for j in jobs:
+            seconds = _cli("validate", str(docs), "-j", str(j), "--format", "json", "-o", str(root / "r.json"))
+            rows.append(("validate", f"ldpub validate DIR -j {j}", n / seconds))
+        json.loads((root / "r.json").read_text())
+
+    print(f"{n:,} synthetic articles, {cores} usable cores; CLI times include process start (~1 s)")
+    print(f"{'step':<9} {'path':<52} {'articles/s':>11} {'× in-process':>13}")
+    base = {"build": rows[0][2], "validate": next(r[2] for r in rows if r[0] == "validate")}
+    for step, label, rate in rows:
+        print(f"{step:<9} {label:<52} {rate:>11,.0f} {rate / base[step]:>12.2f}×")
+
+
+if __name__ == "__main__":
+    main()
