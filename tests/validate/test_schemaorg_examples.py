@@ -7,7 +7,8 @@ from benchmarks.validate_schemaorg_examples import EXCERPT, examples, run, unrev
 
 def test_the_examples_give_no_false_alarm() -> None:
     text = EXCERPT.read_text(encoding="utf-8")
-    assert [e for e, _ in examples(text)] == ["eg-0382", "eg-0383", "eg-0374", "eg-0375", "eg-0376"]
+    found = [e for e, _ in examples(text)]
+    assert found[:5] == ["eg-0382", "eg-0383", "eg-0374", "eg-0375", "eg-0376"] and len(found) == 15
     assert unreviewed(run(text)) == []
 
 
