@@ -83,6 +83,17 @@ def terms() -> dict[str, Term]:
     return table
 
 
+_GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")
+
+
+@functools.cache
+def prefixes() -> dict[str, str]:
+    """The context's terms usable as prefixes of compact IRIs (JSON-LD 1.1: a simple term whose
+    IRI ends in a gen-delim), e.g. ``schema`` → ``http://schema.org/``; ``name:x`` is no compact IRI."""
+    ctx = schema_context_document()["@context"]
+    return {k: v for k, v in ctx.items() if isinstance(v, str) and not k.startswith("@") and v.endswith(_GEN_DELIMS)}
+
+
 def expand_iri(value: str, *, vocab: bool) -> str:
     """Expand a term, compact IRI or absolute IRI against the schema.org context.
 
@@ -94,8 +105,9 @@ def expand_iri(value: str, *, vocab: bool) -> str:
         return table[value].iri
     prefix, sep, rest = value.partition(":")
     if sep:
-        if not rest.startswith("//") and prefix in table:  # a compact IRI such as schema:Person
-            return table[prefix].iri + rest
+        namespace = prefixes().get(prefix)
+        if namespace is not None and not rest.startswith("//"):  # a compact IRI such as schema:Person
+            return namespace + rest
         return value  # an absolute IRI
     return SCHEMA + value if vocab else value
 

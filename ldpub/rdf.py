@@ -21,8 +21,17 @@ from urllib.parse import urljoin
 import pyoxigraph as ox
 from pyld import jsonld
 
-from ldpub.context import RDF_TYPE, SCHEMA, XSD, expand_iri, is_schema_context, offline_document_loader, terms
-from ldpub.errors import InputError, LdpubError, Location, ldpub_error_in
+from ldpub.context import (
+    RDF_TYPE,
+    SCHEMA,
+    XSD,
+    expand_iri,
+    is_schema_context,
+    offline_document_loader,
+    prefixes,
+    terms,
+)
+from ldpub.errors import InputError, LdpubError, Location, first_line, ldpub_error_in
 
 PREFIXES = {"schema": SCHEMA, "xsd": XSD}
 
@@ -30,13 +39,16 @@ _XSD_STRING = XSD + "string"
 _XSD_BOOLEAN = XSD + "boolean"
 _XSD_INTEGER = XSD + "integer"
 _XSD_DOUBLE = XSD + "double"
-_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+# Unicode spaces (a no-break space) too: pyld takes such an IRI for a relative one and drops it
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x20<>\"{}|\\^`]*$")
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _ID_KEYS = frozenset(("@id", "id"))
 _DOC_KEYS = frozenset(("@context", "@graph"))
 _NESTED_DOC_KEYS = frozenset(("@context", "@graph", "@reverse", "@included", "@nest"))
 _TYPE_KEYS = frozenset(("@type", "type"))
 _RDF_TYPE = f"<{RDF_TYPE}>"
+_KEYWORD_FORM = re.compile(r"^@[A-Za-z]+$")  # JSON-LD 1.1 ignores an IRI of this form
+_COLON_FIRST = re.compile(r"^[^/?#]*:")  # not absolute, yet a ':' in its first segment: no IRI reference
 _SPECIAL_KEYS = frozenset(("@list", "@set", "@reverse", "@context", "@graph", "@included", "@nest"))
 
 
@@ -60,15 +72,70 @@ def jsonld_to_nquads(doc: Any, *, base: str | None = None) -> str:
 
 
 def pyld_nquads(doc: Any, *, base: str | None = None) -> str:
-    """N-Quads by pyld's full JSON-LD algorithms (slow with schema.org; the reference path)."""
-    options: dict[str, Any] = {"format": "application/n-quads", "documentLoader": offline_document_loader}
-    if base:
-        options["base"] = base
+    """N-Quads by pyld's full JSON-LD algorithms (slow with schema.org; the reference path).
+
+    With no ``base``, relative IRIs are dropped, as the JSON-LD spec says (pyld would resolve
+    them against a made-up ``http://example.org/base/``): they are resolved against a base of
+    a scheme of ldpub's own, and every triple that names such an IRI is left out.
+    IRIs that are not well-formed (a space, a control character) are left out too, as JSON-LD
+    1.1's toRdf says (pyld writes them, and its N-Quads would not parse).
+    """
+    options: dict[str, Any] = {"documentLoader": offline_document_loader, "base": base or _NO_BASE}
     try:
-        result: str = jsonld.to_rdf(doc, options)
+        try:
+            dataset = jsonld.to_rdf(doc, dict(options))
+        except (jsonld.JsonLdError, LdpubError):
+            raise
+        except Exception:  # pyld fails on IRIs of a keyword's form ("sameAs": "@word"), which JSON-LD ignores
+            dataset = jsonld.to_rdf(_without_keyword_iris(doc, False), dict(options))
     except jsonld.JsonLdError as exc:
         raise _unwrap(exc) from None
+    except LdpubError:
+        raise
+    except Exception as exc:  # any other fault of pyld's on odd input is the input's
+        raise InputError(f"invalid JSON-LD: {first_line(exc)}", Location(pointer="")) from None
+    kept = {
+        name: [t for t in triples if not any(_dropped(t[part]) for part in ("subject", "predicate", "object"))]
+        for name, triples in dataset.items()
+        if name == "@default" or _dropped({"type": "IRI", "value": name}) is False
+    }
+    result: str = jsonld.JsonLdProcessor.to_nquads(kept)
     return result
+
+
+_NO_BASE_SCHEME = "ldpub-no-base:"
+_NO_BASE = _NO_BASE_SCHEME + "//base/"
+_NOT_IN_IRI = re.compile(r'[\s\x00-\x20<>"{}|\\^`]')  # what an N-Quads IRIREF cannot hold, and spaces
+_DROPPED_VALUE: Any = object()
+
+
+def _dropped(term: Mapping[str, Any]) -> bool:
+    """True for an IRI that was relative with no base, or is not well-formed."""
+    if term["type"] != "IRI":
+        return False
+    value = str(term["value"])
+    return value.startswith(_NO_BASE_SCHEME) or _NOT_IN_IRI.search(value) is not None
+
+
+def _without_keyword_iris(value: Any, coerced: bool) -> Any:
+    """``value`` without the IRIs of a keyword's form where JSON-LD ignores them (``@id``-typed terms)."""
+    if isinstance(value, list):
+        items = (_without_keyword_iris(item, coerced) for item in value)
+        return [item for item in items if item is not _DROPPED_VALUE]
+    if isinstance(value, str):
+        return _DROPPED_VALUE if coerced and _KEYWORD_FORM.match(value) else value
+    if not isinstance(value, dict):
+        return value
+    ref = value.get("@id")
+    if len(value) == 1 and isinstance(ref, str) and _KEYWORD_FORM.match(ref):
+        return _DROPPED_VALUE
+    out = {}
+    for key, item in value.items():
+        term = terms().get(key)
+        kept = item if key == "@context" else _without_keyword_iris(item, term is not None and term.coerce == "@id")
+        if kept is not _DROPPED_VALUE:
+            out[key] = kept
+    return out
 
 
 def _unwrap(exc: BaseException) -> LdpubError:
@@ -92,7 +159,7 @@ class _FastToRdf:
         self.may_repeat = False
 
     def document(self, doc: Any) -> list[str]:
-        if isinstance(doc, dict) and "@graph" in doc and doc.keys() <= _DOC_KEYS and isinstance(doc["@graph"], list):
+        if isinstance(doc, dict) and doc.keys() == _DOC_KEYS and isinstance(doc["@graph"], list):
             _check_context(doc.get("@context"))  # the common shape: one context, a flat @graph
             for node in doc["@graph"]:
                 if not isinstance(node, dict) or not _NESTED_DOC_KEYS.isdisjoint(node):
@@ -113,26 +180,33 @@ class _FastToRdf:
         if "@context" in doc:
             _check_context(doc["@context"])
             context_known = True
-        if not context_known:
-            raise _Unsupported  # no context: terms are not schema.org's; let pyld decide
         if "@graph" in doc:
             if set(doc) - {"@context", "@graph"}:
                 raise _Unsupported  # a named graph
-            graph = doc["@graph"]
-            yield from self._top_nodes(graph if isinstance(graph, list) else [graph], context_known=True)
+            graph = doc["@graph"]  # (with no context at the top, each node may bring its own)
+            yield from self._top_nodes(graph if isinstance(graph, list) else [graph], context_known=context_known)
             return
+        if not context_known:
+            raise _Unsupported  # no context: terms are not schema.org's; let pyld decide
         rest = {k: v for k, v in doc.items() if k != "@context"}
         if rest:
             yield rest
 
-    def node(self, node: Mapping[str, Any]) -> str:
-        """Emit a node object's triples; return its subject term."""
-        node_id = node.get("@id") or node.get("id")
+    def node(self, node: Mapping[str, Any]) -> str | None:
+        """Emit a node object's triples; return its subject term (None: a relative IRI, dropped)."""
+        node_id = node.get("@id")
+        if node_id is None:
+            node_id = node.get("id")
         subject = self.new_blank() if node_id is None else _IRI_CACHE.get(node_id) or self.node_id(node_id)
-        if subject in self.subjects:
-            self.may_repeat = True
-        self.subjects.add(subject)
         out = self.out
+        if subject is None:  # a relative @id with no base: its triples are dropped, its nested nodes' are not
+            if not isinstance(node_id, str) or _KEYWORD_FORM.match(node_id):
+                raise _Unsupported  # "@id": "@word": pyld says what becomes of the node
+            out = []
+        else:
+            if subject in self.subjects:
+                self.may_repeat = True
+            self.subjects.add(subject)
         append = out.append
         value_of = self.value
         iris = _IRI_CACHE
@@ -184,8 +258,8 @@ class _FastToRdf:
                     obj = iris.get(item["@id"]) or self.node_id(item["@id"])
                 else:
                     obj = value_of(item, coerce)
-                    if obj is None:
-                        continue
+                if obj is None:
+                    continue
                 append(f"{subject} {p} {obj} .\n")
                 if objs is not None:
                     objs.append(obj)
@@ -218,14 +292,15 @@ class _FastToRdf:
             return self.node(item)
         if item is None:
             return None
+        if coerce == "@id" or coerce == "@vocab":
+            coerce = None  # JSON-LD coerces strings only: a number or boolean stays a typed literal
         if isinstance(item, bool):
             return _literal("true" if item else "false", coerce or _XSD_BOOLEAN)
-        if isinstance(item, int):
-            return _literal(str(item), coerce or _XSD_INTEGER)
-        if isinstance(item, float):
-            if item.is_integer() and coerce != _XSD_DOUBLE:
+        if isinstance(item, (int, float)):
+            # JSON-LD 1.1: an integral number below 10^21 is an xsd:integer, any other a double
+            if float(item).is_integer() and abs(item) < 1e21 and coerce != _XSD_DOUBLE:
                 return _literal(str(int(item)), coerce or _XSD_INTEGER)
-            return _literal(_canonical_double(item), coerce or _XSD_DOUBLE)
+            return _literal(_canonical_double(float(item)), coerce or _XSD_DOUBLE)
         raise _Unsupported  # a nested list (a list of lists needs @list semantics)
 
     def value_object(self, item: Mapping[str, Any]) -> str | None:
@@ -234,10 +309,11 @@ class _FastToRdf:
         value = item["@value"]
         if value is None:
             return None
-        if "@language" in item:
-            if not isinstance(value, str):
+        language = item.get("@language")
+        if language is not None:
+            if not isinstance(value, str) or not isinstance(language, str):
                 raise _Unsupported
-            return f'"{_escape(value)}"@{item["@language"].lower()}'
+            return f'"{_escape(value)}"@{language.lower()}'
         datatype = item.get("@type")
         if datatype is not None:
             if not isinstance(datatype, str):
@@ -245,7 +321,8 @@ class _FastToRdf:
             datatype = expand_iri(datatype, vocab=True)
         return self.value(value, datatype) if not isinstance(value, dict) else None
 
-    def node_id(self, value: Any) -> str:
+    def node_id(self, value: Any) -> str | None:
+        """The term for an IRI or blank node label; None for a value JSON-LD drops ("@word")."""
         if not isinstance(value, str):
             raise _Unsupported
         if value.startswith("_:"):
@@ -253,11 +330,18 @@ class _FastToRdf:
             if label is None:
                 label = self.blank_labels[value] = self.new_blank()
             return label
+        prefix, colon, rest = value.partition(":")
+        if colon and not rest.startswith("//"):
+            namespace = prefixes().get(prefix)
+            if namespace is not None:  # a compact IRI with one of the context's prefixes: schema:Foo
+                return _iri(namespace + rest)
         try:
             return _iri(value)
         except _Unsupported:
+            if _KEYWORD_FORM.match(value) or _NOT_IN_IRI.search(value) or _COLON_FIRST.match(value):
+                return None  # the form of a keyword, or not a well-formed IRI: JSON-LD drops it
             if self.base is None:
-                raise  # a relative IRI with no base: pyld decides (it drops it)
+                return None  # a relative IRI with no base: JSON-LD drops it
             return _iri(urljoin(self.base, value))
 
     def iri(self, value: str) -> str:
@@ -329,8 +413,8 @@ def _literal(lexical: str, datatype: str) -> str:
 
 
 def _canonical_double(value: float) -> str:
-    """XSD canonical double, as JSON-LD's toRdf writes it (1.5 → 1.5E0)."""
-    return re.sub(r"(\d)0*E\+?0*(\d)", r"\1E\2", f"{value:1.15E}")
+    """XSD canonical double, as JSON-LD's toRdf writes it (1.5 → 1.5E0, 1e-07 → 1.0E-7)."""
+    return re.sub(r"(\d)0*E\+?(-)?0*(\d)", r"\1E\2\3", f"{value:1.15E}")
 
 
 # --- formats out ------------------------------------------------------------------------------

@@ -121,7 +121,10 @@ class Checker:
                     if single:
                         index = attempt
                     walk = _Walk(self, raw, attempt, i)
-                    self._general(data, walk)
+                    try:
+                        self._general(data, walk)
+                    except _General:  # a shape the expanded walk does not know: said, never a traceback
+                        raw.append(("LD011", "a JSON-LD shape ldpub cannot check", "", None, None))
             except RecursionError:  # nodes nested hundreds deep: no publisher writes that
                 raw.clear()
                 raw.append(("LD011", "nodes nested too deeply to check (hundreds of levels)", "", None, None))
@@ -281,12 +284,17 @@ class _Walk:
             if not self.context(data["@context"], pointer + "/@context"):
                 return
             has_context = True
+        graph = data.get("@graph")
+        if not has_context and isinstance(graph, list) and data.keys() == {"@graph"}:
+            # {"@graph": [{"@context": …, …}, …]}: each node brings its own context (valid JSON-LD)
+            for i, node in enumerate(graph):
+                self.top(node, f"{pointer}/@graph/{i}", inherited=False)
+            return
         if not has_context:
             self.raw.append(
                 ("LD012", 'no "@context": add "@context": "https://schema.org"', pointer, _str(data.get("@id")), None)
             )
             return
-        graph = data.get("@graph")
         if graph is not None:
             items = graph if isinstance(graph, list) else [graph]
             base = pointer + "/@graph"
@@ -452,6 +460,9 @@ class _Walk:
                     for i, item in enumerate(value if isinstance(value, list) else [value]):
                         self.node(item, _join(pointer, f"@included/{i}"), top=True)
                 return None
+            if key == "@reverse" and not self.pointers:  # expanded: {property IRI: [nodes]}
+                self.reverse(value)
+                return None
             if key in _GENERAL_KEYS or key in ("@list", "@set"):
                 raise _General
             return None  # a keyword-like key: JSON-LD ignores it
@@ -493,6 +504,15 @@ class _Walk:
         if clean and len(table) < 2000:
             table[key] = rule
         return rule
+
+    def reverse(self, value: Any) -> None:
+        """The nodes of an expanded ``@reverse``: checked as nodes (the property's direction is not)."""
+        if not isinstance(value, dict):
+            return
+        for items in value.values():
+            for item in items if isinstance(items, list) else [items]:
+                if isinstance(item, dict) and "@value" not in item:
+                    self.node(item, None)
 
     def graph_in_node(self, value: Any, pointer: str | None) -> None:
         for i, item in enumerate(value if isinstance(value, list) else [value]):

@@ -45,7 +45,7 @@ _TABLE: list[tuple[str, Severity, str]] = [
         "Article: a property Google recommends is missing (author, datePublished, dateModified, headline, image)",
     ),
     ("GA002", "warning", "Article: an author without a name or url"),
-    ("GA003", "error", "Article: datePublished / dateModified is not an ISO 8601 date"),
+    ("GA003", "error", "Article: a typed datePublished / dateModified is not ISO 8601 (as text: LD023)"),
     ("GA004", "warning", "Article: datePublished / dateModified has no time (with time zone)"),
     # profile google-claimreview
     (

@@ -17,6 +17,7 @@ import orjson
 
 from ldpub.errors import LdpubError
 from ldpub.validate.checks import NodeInfo, PageIndex
+from ldpub.validate.ranges import is_schema_date
 from ldpub.validate.report import Severity
 from ldpub.validate.vocab import Vocabulary, vocabulary
 
@@ -27,7 +28,7 @@ BUILTIN = ("google-article", "google-claimreview", "ldpub")
 _ARTICLE = ("Article",)
 _CLAIM_REVIEW = ("ClaimReview",)
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")  # reduced precision too ("2017-08"): ISO 8601, no time
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _ISO_DATETIME_TZ = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$")
@@ -103,10 +104,13 @@ class GoogleArticle(Profile):
                 if type(value) is str and _ISO_DATETIME_TZ.match(value):
                     continue  # the common case
                 for value in _values(node, key):
-                    if isinstance(value, dict):
+                    typed = isinstance(value, dict)  # a typed literal: the vocabulary check leaves it be
+                    if typed:
                         value = value.get("@value")
                     if not isinstance(value, str) or _ISO_DATETIME_TZ.match(value):
                         continue
+                    if not typed and not is_schema_date(value):
+                        continue  # not a date at all: LD023 says so, once
                     at = _key(where, key)
                     if _ISO_DATE.match(value) or _ISO_DATETIME.match(value):
                         message = f"{key} {value!r} has no time with a time zone, e.g. 2024-05-01T09:30:00+02:00"

@@ -17,13 +17,15 @@ from ldpub.validate.vocab import Property, Vocabulary
 
 _TEXT_LIKE = frozenset(("Text", "PronounceableText", "CssSelectorType", "XPathType"))
 _DATE_RE = r"-?\d{4,}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+# ISO 8601 reduced precision: a year or a year and month ("1981", "2017-08"), as schema.org's own examples write
+_REDUCED_DATE_RE = r"-?\d{4,}(?:-(?:0[1-9]|1[0-2]))?"
 _TIME_RE = r"(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
 _DATETIME_RE = _DATE_RE + "T" + _TIME_RE
 _NUMBER_RE = r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*"
 _BOOLEAN_RE = r"(?:true|false|True|False|https?://schema\.org/(?:True|False)|schema:(?:True|False))"
 _URL_TEXT_RE = r"\s*\S+\s*"  # a URL-valued property: any text without spaces (relative URLs are fine)
 _NODE_URL_RE = r"https?://\S+"  # a URL standing for a node
-_DATE = re.compile(f"^{_DATE_RE}$")
+_DATE = re.compile(f"^(?:{_DATE_RE}|{_REDUCED_DATE_RE})$")
 _DATETIME = re.compile(f"^{_DATETIME_RE}$")
 _TIME = re.compile(f"^{_TIME_RE}$")
 _NUMBER = re.compile(f"^{_NUMBER_RE}$")
@@ -110,6 +112,7 @@ def make_rule(vocab: Vocabulary, prop: Property, coerce: str | None) -> Rule:
         for flag, pattern in (
             (rule.url_ok, _URL_TEXT_RE),
             (rule.date_ok or rule.datetime_ok, _DATE_RE),
+            (rule.date_ok or rule.datetime_ok, _REDUCED_DATE_RE),
             (rule.datetime_ok, _DATETIME_RE),
             (rule.time_ok, _TIME_RE),
             (rule.number_ok, _NUMBER_RE),
@@ -152,9 +155,14 @@ def string_problem(vocab: Vocabulary, value: str, rule: Rule) -> tuple[str, str]
             return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
         return "LD024", f"text {_short(value)} where {rule.expected} is expected"
     if rule.date_ok or rule.datetime_ok:
-        what = "date (YYYY-MM-DD)" if not rule.datetime_ok else "ISO 8601 date or date-time"
-        return "LD023", f"{_short(value)} is not an {what}, as {rule.prop.name if rule.prop else ''} expects"
+        what = "a date (YYYY-MM-DD)" if not rule.datetime_ok else "an ISO 8601 date or date-time"
+        return "LD023", f"{_short(value)} is not {what}, as {rule.prop.name if rule.prop else ''} expects"
     return "LD023", f"{_short(value)} is not a {rule.expected}"
+
+
+def is_schema_date(value: str) -> bool:
+    """True for text schema.org's Date or DateTime takes (what LD023 accepts for a date property)."""
+    return bool(_DATE.match(value) or _DATETIME.match(value))
 
 
 def _enum_member(value: str) -> str | None:
@@ -173,8 +181,13 @@ def literal_problem(value: Any, rule: Rule) -> tuple[str, str] | None:
     elif rule.number_ok or rule.text_ok:
         return None
     if rule.nodes and not (rule.date_ok or rule.datetime_ok or rule.url_ok):
-        return "LD024", f"the literal {value!r} where {rule.expected} is expected"
-    return "LD023", f"the literal {value!r} is not a {rule.expected}"
+        return "LD024", f"the literal {_json(value)} where {rule.expected} is expected"
+    return "LD023", f"the literal {_json(value)} is not a {rule.expected}"
+
+
+def _json(value: Any) -> str:
+    """A number or boolean as the document wrote it (JSON's false, not Python's False)."""
+    return "true" if value is True else "false" if value is False else repr(value)
 
 
 def node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) -> str | None:
@@ -197,11 +210,29 @@ def _node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) ->
     known = [t for t in types if t in ancestors]
     if not known:
         return None
+    if any(_data_type_ok(t, rule) for t in known):
+        return None  # {"@id": …, "@type": "URL"}: a URL node where a URL will do
     for t in known:
         anc = ancestors[t]
         if not anc.isdisjoint(rule.nodes) or "Role" in anc:
             return None
     return f"a {'/'.join(known)} where {rule.prop.name if rule.prop else 'this property'} expects {rule.expected}"
+
+
+def _data_type_ok(name: str, rule: Rule) -> bool:
+    """True for a node typed as a data type (URL, Text, Date…) where the range takes that data type."""
+    flags = {
+        "URL": rule.url_ok or rule.text_ok,
+        "Text": rule.text_ok,
+        "Date": rule.date_ok or rule.datetime_ok,
+        "DateTime": rule.datetime_ok,
+        "Time": rule.time_ok,
+        "Number": rule.number_ok,
+        "Integer": rule.number_ok,
+        "Float": rule.number_ok,
+        "Boolean": rule.boolean_ok,
+    }
+    return flags.get(name, False)
 
 
 MISSING: Any = object()  # "not cached yet" (None is a cached answer)

@@ -42,6 +42,7 @@ class Document:
     block_line: int | None = None  # where an HTML block starts
     kind: str = "jsonld"  # "jsonld" or "microdata"
     source: bytes | None = None  # undecoded JSON bytes: decoded only if a finding needs a position
+    places: dict[str, tuple[int, int]] | None = None  # microdata: pointer -> line, column of its element
     _positions: dict[str, int] | None = None
     _complete: bool = False  # the whole text has been scanned
 
@@ -51,6 +52,8 @@ class Document:
 
     def locate_all(self, pointers: list[str | None]) -> list[tuple[int | None, int | None]]:
         """:meth:`locate` for several pointers, scanning the text once, and only as far as needed."""
+        if self.places is not None:
+            return [_nearest(self.places, pointer) or (self.block_line, None) for pointer in pointers]
         if self.source is not None:
             self.text = one_line_break(self.source.decode("utf-8", "replace"))
             self.lines = LineIndex(self.text)
@@ -85,6 +88,18 @@ class Document:
                     break
                 at = at.rpartition("/")[0]
         return out
+
+
+def _nearest(places: dict[str, tuple[int, int]], pointer: str | None) -> tuple[int, int] | None:
+    """The place of ``pointer``, or of its nearest parent that has one."""
+    if pointer is None:
+        return places.get("")
+    at = pointer
+    while True:
+        found = places.get(at)
+        if found is not None or not at:
+            return found
+        at = at.rpartition("/")[0]
 
 
 def finding(code: str, message: str, doc_file: str, line: int | None = None, column: int | None = None) -> Finding:
@@ -296,6 +311,8 @@ def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -
         is_html = text.lstrip("\ufeff \t\r\n")[:1] == "<"
     if is_html:
         return documents_from_html(text, name)
+    if not text.strip("\ufeff \t\n"):  # an empty file (an empty block in a page is only a warning, LD006)
+        return [Document(name, None, [finding("LD001", "malformed JSON: the file is empty", name, 1, 1)])]
     return [parse_json(text.lstrip("\ufeff"), file=name, start=1 if text.startswith("\ufeff") else 0)]
 
 
@@ -347,11 +364,82 @@ def documents_from_html(text: str, name: str) -> list[Document]:
             doc = parse_json(content, file=name, start=start, lines=lines, block_line=line)
         docs.append(doc)
     if "itemscope" in text:
-        docs.extend(_microdata(text, name))
+        docs.extend(_microdata(text, name, root))
     return docs
 
 
-def _microdata(text: str, name: str) -> list[Document]:
+_PAGE_URL_PLACEHOLDER = "https://page.invalid/"
+
+
+def _page_url(root: Any) -> str:
+    """The page's own URL (``<base href>``, its canonical link, ``og:url``), to resolve microdata's
+    ``href``/``src`` values against; a placeholder host when the page names none (they are URLs all the same)."""
+    for path, attr in (
+        ("//base[@href]", "href"),
+        ("//link[@rel='canonical'][@href]", "href"),
+        ("//meta[@property='og:url'][@content]", "content"),
+    ):
+        for element in root.xpath(path):
+            url = (element.get(attr) or "").strip()
+            if url.startswith(("http://", "https://")):
+                return url
+    return _PAGE_URL_PLACEHOLDER
+
+
+def _element_places(root: Any, text: str) -> dict[Any, tuple[int, int]]:
+    """Line and column of the start tag of every element of a page (lxml gives lines only).
+
+    Start tags are found in document order from a cursor, on the line lxml reports."""
+    starts = [0]
+    for i, char in enumerate(text):
+        if char == "\n":
+            starts.append(i + 1)
+    places: dict[Any, tuple[int, int]] = {}
+    cursor = 0
+    lower = text.lower()
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.sourceline is None:
+            continue
+        line = element.sourceline
+        line_start = starts[min(line, len(starts)) - 1]
+        at = lower.find("<" + element.tag.lower(), max(cursor, line_start))
+        if at < 0 or (line < len(starts) and at >= starts[line]):  # not on its line: give the line alone
+            places[element] = (line, 1)
+            continue
+        places[element] = (line, at - line_start + 1)
+        cursor = at + 1
+    return places
+
+
+def _item_places(
+    element: Any, pointer: str, places: dict[Any, tuple[int, int]], out: dict[str, tuple[int, int]]
+) -> None:
+    """JSON Pointers of a microdata item's properties (as :func:`_microdata_node` builds them) → places."""
+    if element in places:
+        out[pointer] = places[element]
+    found: dict[str, list[Any]] = {}
+
+    def props(parent: Any) -> None:
+        for child in parent:
+            if not isinstance(child.tag, str):
+                continue
+            for name in (child.get("itemprop") or "").split():
+                found.setdefault(name, []).append(child)
+            if child.get("itemscope") is None:
+                props(child)
+
+    props(element)
+    for name, elements in found.items():
+        key = name.replace("~", "~0").replace("/", "~1")
+        for i, child in enumerate(elements):
+            at = f"{pointer}/{key}/{i}" if len(elements) > 1 else f"{pointer}/{key}"
+            if child.get("itemscope") is not None:
+                _item_places(child, at, places, out)
+            elif child in places:
+                out[at] = places[child]
+
+
+def _microdata(text: str, name: str, root: Any = None) -> list[Document]:
     """schema.org microdata, read by extruct and turned into JSON-LD (no line numbers for these).
 
     Items of other vocabularies (data-vocabulary.org) and untyped items are left alone. RDFa is
@@ -359,18 +447,45 @@ def _microdata(text: str, name: str) -> list[Document]:
     ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
     "1 May"), which would turn valid pages into false findings.
     """
-    import extruct
-
-    try:
-        found = extruct.extract(text, syntaxes=["microdata"], uniform=False, errors="ignore")
+    base = _page_url(root) if root is not None else _PAGE_URL_PLACEHOLDER
+    try:  # href/src values are URLs, resolved against the page (extruct does it given a base)
+        items = _microdata_reader().extract(text, base_url=base)
     except Exception as exc:  # extruct raises whatever its parsers raise
         return [Document(name, None, [finding("LD011", f"cannot read microdata: {exc}", name)])]
+    tops: list[Any] = []
+    places: dict[Any, tuple[int, int]] = {}
+    if root is not None:
+        tops = [e for e in root.iter() if isinstance(e.tag, str) and e.get("itemscope") is not None]
+        tops = [e for e in tops if e.get("itemprop") is None]
+        if len(tops) == len(items):
+            places = _element_places(root, text)
     docs = []
-    for item in found.get("microdata", []):
+    for i, item in enumerate(items):
         node = _microdata_node(item)
         if isinstance(node, dict):
-            docs.append(Document(name, {"@context": "https://schema.org", **node}, kind="microdata"))
+            doc = Document(name, {"@context": "https://schema.org", **node}, kind="microdata")
+            if places:
+                doc.places = {}
+                _item_places(tops[i], "", places, doc.places)
+            docs.append(doc)
     return docs
+
+
+def _microdata_reader() -> Any:
+    """extruct's microdata reader, reading ``<time content="…">`` as schema.org's examples mean it.
+
+    extruct gives a ``<time>`` without ``datetime`` the value "" (the spec says its text); pages
+    write ``<time itemprop="datePublished" content="2019-11-15T10:45:02+00:00">Nov 15, 2019</time>``,
+    ``content`` as on any other element, and that is the value they mean."""
+    from extruct.w3cmicrodata import LxmlMicrodataExtractor
+
+    class Reader(LxmlMicrodataExtractor):  # type: ignore[misc]
+        def _extract_property_value(self, node: Any, *args: Any, **kwargs: Any) -> Any:
+            if node.tag == "time" and node.get("datetime") is None and node.get("itemscope") is None:
+                return (node.get("content") or "").strip() or self._extract_textContent(node).strip()
+            return super()._extract_property_value(node, *args, **kwargs)
+
+    return Reader()
 
 
 def _microdata_node(item: Any) -> Any:

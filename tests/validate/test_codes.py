@@ -208,8 +208,8 @@ CASES: dict[str, Case] = {
         ("google-article",),
         pointer="/author/0",
     ),
-    "GA003": Case(
-        j(article(dateModified="01/05/2024 11:30")),
+    "GA003": Case(  # as text it is LD023's (one finding per bad date); a typed literal only Google's rule sees
+        j(article(dateModified={"@value": "01/05/2024 11:30", "@type": "DateTime"})),
         j(article(dateModified="2024-05-01T11:30:00Z")),
         ("google-article",),
         pointer="/dateModified",
