@@ -19,7 +19,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pyoxigraph as ox
-from pyld import jsonld
 
 from ldpub.context import (
     RDF_TYPE,
@@ -80,6 +79,8 @@ def pyld_nquads(doc: Any, *, base: str | None = None) -> str:
     IRIs that are not well-formed (a space, a control character) are left out too, as JSON-LD
     1.1's toRdf says (pyld writes them, and its N-Quads would not parse).
     """
+    from pyld import jsonld  # the general algorithms: imported when needed, so the CLI starts fast
+
     options: dict[str, Any] = {"documentLoader": offline_document_loader, "base": base or _NO_BASE}
     try:
         try:
@@ -473,6 +474,8 @@ def _schema_context() -> dict[str, Any]:
 
 def nquads_to_jsonld(nquads: str) -> dict[str, Any]:
     """Compact schema.org JSON-LD for N-Quads, by pyld (slow: for round trips, not hot paths)."""
+    from pyld import jsonld  # the general algorithms: imported when needed, so the CLI starts fast
+
     expanded = jsonld.from_rdf(nquads, {"format": "application/n-quads", "useNativeTypes": False})
     compacted: dict[str, Any] = jsonld.compact(
         expanded, "https://schema.org", {"documentLoader": offline_document_loader, "graph": True}

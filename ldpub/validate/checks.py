@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from typing import Any, Literal, NamedTuple
 
-from pyld import jsonld
-
 from ldpub.context import SCHEMA, expand_iri, is_schema_context, offline_document_loader, terms
 from ldpub.errors import LdpubError, RemoteContextError, first_line, ldpub_error_in
 from ldpub.validate.ranges import (
@@ -138,6 +136,8 @@ class Checker:
 
     def _general(self, data: Any, walk: _Walk) -> None:
         """Expand with pyld (offline loader), then walk the expanded form."""
+        from pyld import jsonld  # the general algorithms: imported when a document needs them
+
         try:
             expanded = jsonld.expand(data, {"documentLoader": offline_document_loader})
         except jsonld.JsonLdError as exc:

@@ -1,0 +1,35 @@
+"""``ldpub serve [--host 127.0.0.1] [--port 8000] [--store DIR | --endpoint URL]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the HTTP service and the editor's page",
+        description="Serve build, validate, extract, embed, diff, graph and read-only SPARQL over HTTP "
+        "(OpenAPI at /openapi.json) and the editor's page at /. Loopback only unless --host says otherwise.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--store", metavar="DIR", help="embedded store for /sparql, opened read-only")
+    where.add_argument("--endpoint", metavar="URL", help="or a SPARQL server's query URL")
+    parser.add_argument("--max-bytes", type=int, default=10_000_000, help="largest request body (default 10 MB)")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds of work per request (default 30)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from ldpub.service import ServiceSettings, make_app
+
+    settings = ServiceSettings(args.store, args.endpoint, args.max_bytes, args.timeout)
+    print(f"ldpub: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(make_app(settings), host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,59 @@
+"""A real ``ldpub serve`` (uvicorn on a free loopback port) over an archive of the examples."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ldpub.archive import EmbeddedStore, load
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+EXAMPLE_RECORDS = sorted(EXAMPLES.glob("*.yaml"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("service") / "store"
+    with EmbeddedStore(path) as store:
+        assert load(store, EXAMPLE_RECORDS).articles == 3
+    return path
+
+
+@pytest.fixture(scope="session")
+def service(archive_dir: Path) -> Iterator[str]:
+    """The base URL of ``ldpub serve --store ARCHIVE`` run as a user runs it."""
+    port = _free_port()
+    args = ["serve", "--port", str(port), "--store", str(archive_dir), "--max-bytes", "2000000", "--timeout", "20"]
+    process = subprocess.Popen([sys.executable, "-m", "ldpub", *args], stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"ldpub serve did not start: {process.stderr.read() if process.stderr else ''}")
+        time.sleep(0.2)
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
