@@ -238,10 +238,12 @@ def make_app(settings: ServiceSettings | None = None) -> Starlette:
         from ldpub.archive.query_text import parse_params, prepare_query
 
         data = await body(request)
+        text = _text(data, "query")
         if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-            text = "".join(parse_qs(_text(data, "form")).get("query", []))
-        else:
-            text = _text(data, "query")
+            # a form's query= field (SPARQL protocol); curl sends a bare query with this type too
+            form = parse_qs(text)
+            if "query" in form:
+                text = form["query"][0]
         accept = request.headers.get("accept", "")
         params = request.query_params.getlist("param")
 

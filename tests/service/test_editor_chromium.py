@@ -1,0 +1,80 @@
+"""The editor's page in real headless Chromium: paste the seed, see its graph and zero errors; paste a
+broken document, see each finding at its line. Screenshots go to .ci/artifacts/ (kept by CI)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.pages.conftest import Browser, chromium  # noqa: F401  (the session's browser)
+from tests.service.conftest import EXAMPLES, ROOT
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / ".ci" / "artifacts"
+
+
+def _check(browser: Browser, service: str, text: str, kind: str = "auto") -> str:
+    driver = browser.driver
+    driver.get(service + "/")
+    driver.execute_script(
+        "document.getElementById('input').value = arguments[0];document.getElementById('kind').value = arguments[1];",
+        text,
+        kind,
+    )
+    driver.execute_script("document.getElementById('check').click()")
+    deadline = time.monotonic() + 60
+    while (status := browser.js("document.getElementById('status').textContent")) in ("", "checking…"):
+        assert time.monotonic() < deadline, "the page never finished checking"
+        time.sleep(0.1)
+    return str(status)
+
+
+def _screenshot(browser: Browser, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser.driver.set_window_size(1280, 2400)
+    browser.driver.save_screenshot(str(ARTIFACTS / name))
+
+
+def test_the_seed_record_shows_its_article_people_and_claims(chromium: Browser, service: str) -> None:  # noqa: F811
+    status = _check(chromium, service, (EXAMPLES / "syrian-observer-al-tanf.yaml").read_text())
+    assert status.startswith("0 errors"), status
+    labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
+    joined = " ".join(labels)
+    assert "Meetings Between" in joined  # the article
+    assert "Muhammad Farid al-Qassem" in labels and "Maghawir al-Thawra" in labels  # a person, an organisation
+    assert "claim" in labels and any(label.startswith("The proposal came at") for label in labels)  # its claims
+    assert '"@type": "NewsArticle"' in chromium.js("document.getElementById('jsonld').textContent")
+    assert chromium.js("document.getElementById('download').hidden") is False
+    _screenshot(chromium, "editor-seed.png")
+
+
+def test_a_broken_document_shows_each_finding_at_its_line(chromium: Browser, service: str) -> None:  # noqa: F811
+    broken = (
+        "{\n"
+        '  "@context": "https://schema.org",\n'
+        '  "@type": "NewsArticle",\n'
+        '  "headline": "Bridge approved",\n'
+        '  "datePublised": "2024-05-01T09:00:00+02:00",\n'
+        '  "author": {"@type": "Person", "name": "Jane Doe", "birthDate": "yesterday"}\n'
+        "}\n"
+    )
+    status = _check(chromium, service, broken)
+    assert status.startswith("2 errors"), status
+    findings = chromium.js("[...document.querySelectorAll('#findings li')].map(li => [li.className, li.textContent])")
+    assert any(cls == "error" and "line 5" in text and "datePublised" in text for cls, text in findings), findings
+    assert any(cls == "error" and "line 6" in text and "birthDate" in text for cls, text in findings), findings
+    marked = chromium.js("[...document.querySelectorAll('#lines span.bad')].map(s => s.id)")
+    assert marked == ["line-5", "line-6"]
+    _screenshot(chromium, "editor-broken.png")
+
+
+def test_a_record_with_problems_is_marked_in_the_record(chromium: Browser, service: str) -> None:  # noqa: F811
+    text = Path(EXAMPLES / "syrian-observer-al-tanf.yaml").read_text()
+    lines = text.splitlines()
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("published:"))
+    broken = text.replace(lines[number - 1], 'published: "2022-13-01"')
+    status = _check(chromium, service, broken, "record")
+    assert status.startswith("1 error"), status
+    assert chromium.js("[...document.querySelectorAll('#lines span.bad')].map(s => s.id)") == [f"line-{number}"]
