@@ -34,7 +34,7 @@ ORG_HEADS = frozenset(
     organisation federation confederation syndicate alliance league network observatory channel radio television
     tv times post directorate
     department service services militia militias parliament assembly court tribunal foundation chamber trust
-    gazette herald tribune journal magazine review chronicle courier telegraph institution
+    gazette herald tribune journal magazine review chronicle courier telegraph institution school college academy
     """.split()  # noqa: SIM905
 )
 PLACE_HEADS = frozenset(

@@ -64,6 +64,15 @@ PLACE_CUE = 1.5
 SPEECH_CUE = 0.5
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+# Words of other European languages that make a name an organisation when they lead it:
+# "Instituto Gonzaga", "Banco Santander", "Partito Democratico", "Fundación Telefónica".
+LEADING_ORG_WORDS = frozenset(
+    """
+    instituto istituto institut universidad universidade università universität universite université banco banca
+    partido partito parti partei ministerio ministero ministère ministerium fundación fundação fondazione fondation
+    stiftung sindicato sindacato syndicat asociación associazione associação
+    """.split()  # noqa: SIM905
+)
 # Transliterated Arabic words that say what a name is when they lead it.
 ARABIC_ORG_WORDS = frozenset(
     [
@@ -212,6 +221,9 @@ FACILITIES = frozenset(
 _ARABIC_ARTICLE = re.compile(r"(?i)(?<![^\W\d_])(?:al|el|ad|as|ar|an|at|az|ash|ed|es|ez)[-‐]\w")
 _COORDINATION = frozenset({"and", "or", ","})
 _COMMON = frozenset({"NN", "NNS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})  # tags of no name
+# Craft are named like people ("Space Shuttle Columbia", "USS Nimitz") but are none of the three kinds.
+_CRAFT_WORDS = frozenset("shuttle spacecraft spaceship rocket satellite submarine frigate warship airliner".split())  # noqa: SIM905
+_SHIP_PREFIXES = frozenset("USS HMS RMS MV MS SS HMAS HMCS INS".split())  # noqa: SIM905
 _TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AST".split())  # noqa: SIM905
 
 
@@ -357,6 +369,10 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             continue  # a common word capitalised ("Volunteers", "Government", "Questions")
         if surface in _TIME_ZONES:
             continue
+        if any(w.text.casefold() in _CRAFT_WORDS for w in words) or (
+            len(words) > 1 and words[0].text in _SHIP_PREFIXES
+        ):
+            continue  # a craft (a shuttle, a ship), not a person, organisation or place
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
@@ -444,6 +460,8 @@ def _context(
         out.append(Evidence("NewsMediaOrganization", STRONG, f"outlet name {span.name.split()[-1]!r}"))
     if len(norm) > 1 and words[0] in ARABIC_ORG_WORDS:
         out.append(Evidence("Organization", STRONG, f"Arabic word {words[0]!r}"))
+    elif len(norm) > 1 and words[0] in LEADING_ORG_WORDS:
+        out.append(Evidence("Organization", STRONG, f"organisation word {words[0]!r}"))
     elif len(norm) > 1 and words[0] in ARABIC_PLACE_WORDS:
         out.append(Evidence("Place", STRONG, f"Arabic word {words[0]!r}"))
     first = by_start.get(span.start)

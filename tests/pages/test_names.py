@@ -142,3 +142,21 @@ def test_a_long_text_is_read_in_pieces_with_whole_text_offsets(monkeypatch: pyte
     assert all(text[a:b] for a, b, _ in names)
     # Cut at paragraph breaks, the pieces find the names the whole text does.
     assert {text[n.start : n.end] for n in pieces.names} == {text[n.start : n.end] for n in whole.names}
+
+
+CRAFT_AND_FOREIGN_NAMES = """Navy ship and shuttle honoured at Lisbon ceremony
+
+LISBON — Sailors from USS Harbor Light joined engineers who worked on Space Shuttle Endeavour at a
+ceremony in Lisbon on Friday. Banco Atlântico paid for the event, and Fundación Telefónica lent
+the exhibits. Teachers from Riverside Academy brought their pupils. "It was a moving day," said
+Carla Mendes, who organised it. Mendes said the shuttle's crew would visit again next year.
+"""
+
+
+def test_craft_are_not_people_and_foreign_organisation_words_make_organisations() -> None:
+    types = _types(_candidates(CRAFT_AND_FOREIGN_NAMES))
+    assert not any("Endeavour" in name or "Harbor Light" in name for name in types), types
+    assert types["Banco Atlântico"] == "Organization"
+    assert types["Fundación Telefónica"] == "Organization"
+    assert types["Riverside Academy"] == "Organization"
+    assert types["Carla Mendes"] == "Person" and types["Lisbon"] == "Place"
