@@ -6,7 +6,8 @@ that drop and re-insert each article's graph (:mod:`ldpub.archive.update`), one 
 batch, so the server applies each batch as one update. What differs per server is detected
 from its ``Server`` header (or set with ``flavour=``):
 
-- Oxigraph server: updates go to ``/update`` beside ``/query``; up to 200 articles a request.
+- Oxigraph server: updates go to ``/update`` beside ``/query``; up to 200 articles a request;
+  new articles go in bulk, one Graph Store Protocol ``POST /store`` of N-Quads per batch.
 - Virtuoso: updates go to ``/sparql-auth`` (HTTP Digest) beside ``/sparql``; at most 1,000
   triples a request (larger requests fail with "memory exhausted"), so an article of more
   than 1,000 triples is refused rather than written in pieces; results come as SPARQL 1.0
@@ -29,7 +30,7 @@ import httpx
 
 from ldpub.archive.articles import ArticleGraph
 from ldpub.archive.results import QueryResult
-from ldpub.archive.update import ask_graph, drop_graph, replace_articles
+from ldpub.archive.update import ask_graph, drop_graph, present_graphs, replace_articles
 from ldpub.errors import InputError, StoreError
 
 _RESULTS = "application/sparql-results+json"
@@ -40,7 +41,8 @@ _FLAVOURS = ("oxigraph", "virtuoso", "generic")
 class EndpointStore:
     """A SPARQL 1.1 Protocol endpoint used as the archive (see the module for per-server details)."""
 
-    batch_size = 200
+    batch_size = 200  # articles per load batch (and per update request)
+    update_batch = 200  # articles per SPARQL Update request
 
     def __init__(
         self,
@@ -65,6 +67,11 @@ class EndpointStore:
         if self.flavour not in _FLAVOURS:
             raise StoreError(f"unknown endpoint flavour {self.flavour!r}; expected one of {', '.join(_FLAVOURS)}")
         self.update_url = update_url or os.environ.get("LDPUB_UPDATE_ENDPOINT") or self._update_url(parts)
+        # Oxigraph's Graph Store Protocol endpoint beside /query (only when the URLs are its own)
+        own_paths = update_url is None and not os.environ.get("LDPUB_UPDATE_ENDPOINT")
+        self.store_url = self._store_url(parts) if self.flavour == "oxigraph" and own_paths else None
+        if self.store_url is not None:
+            self.batch_size = 2000  # one POST of ~300k quads: the bulk path's sweet spot
         self.max_triples = 1000 if self.flavour == "virtuoso" else 100_000
         if user is not None:
             scheme = os.environ.get("LDPUB_ENDPOINT_AUTH") or ("digest" if self.flavour == "virtuoso" else "basic")
@@ -77,10 +84,40 @@ class EndpointStore:
     # --- writing ------------------------------------------------------------------------------
 
     def write(self, articles: Sequence[ArticleGraph]) -> None:
-        """Replace each article's graph; one update request per chunk of articles."""
+        """Replace each article's graph; one update request per chunk of articles.
+
+        On an Oxigraph server, articles not yet in the archive go in bulk instead: one Graph
+        Store Protocol ``POST /store`` of their N-Quads for the whole batch (the server parses
+        the body before it writes, so a body that is cut short or malformed writes nothing).
+        Articles already there are replaced by SPARQL Update as everywhere else.
+        """
         latest = list({a.url: a for a in articles}.values())
+        if self.flavour == "oxigraph" and self.store_url is not None:
+            present = self._present([a.url for a in latest])
+            new = [a for a in latest if a.url not in present]
+            if new:
+                self._post_store(new)
+            latest = [a for a in latest if a.url in present]
         for chunk in self._chunks(latest):
             self._update(replace_articles(chunk))
+
+    def _present(self, urls: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(urls), 500):
+            result = self.query(present_graphs(urls[start : start + 500]))
+            found.update(row["g"].value for row in result.rows)
+        return found
+
+    def _post_store(self, articles: list[ArticleGraph]) -> None:
+        body = "".join(a.nquads() for a in articles).encode("utf-8")
+        try:
+            response = self._client.post(
+                self.store_url or "", content=body, headers={"Content-Type": "application/n-quads"}
+            )
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the endpoint {_redact(self.store_url or '')}: {exc}") from None
+        if response.status_code >= 300:
+            raise StoreError(f"the endpoint refused the bulk load: {_reason(response)}")
 
     def _chunks(self, articles: list[ArticleGraph]) -> Iterator[list[ArticleGraph]]:
         chunk: list[ArticleGraph] = []
@@ -91,7 +128,7 @@ class EndpointStore:
                     f"{a.url}: {a.quad_count} triples is more than this {self.flavour} endpoint takes in one "
                     f"update ({self.max_triples}); the article would not be replaced atomically"
                 )
-            if chunk and (size + a.quad_count > self.max_triples or len(chunk) >= self.batch_size):
+            if chunk and (size + a.quad_count > self.max_triples or len(chunk) >= self.update_batch):
                 yield chunk
                 chunk, size = [], 0
             chunk.append(a)
@@ -174,6 +211,11 @@ class EndpointStore:
         elif self.flavour == "virtuoso" and path.rstrip("/").endswith("/sparql"):
             path = path.rstrip("/") + "-auth"
         return urlunsplit((scheme, netloc, path, "", ""))
+
+    def _store_url(self, parts: SplitResult) -> str | None:
+        if not parts.path.endswith("/query"):
+            return None
+        return urlunsplit((parts.scheme, parts.netloc, parts.path[: -len("query")] + "store", "", ""))
 
     def close(self) -> None:
         self._client.close()

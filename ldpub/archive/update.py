@@ -42,3 +42,9 @@ def drop_graph(iri: str) -> str:
 
 def ask_graph(iri: str) -> str:
     return f"ASK {{ GRAPH {graph_term(iri)} {{ ?s ?p ?o }} }}"
+
+
+def present_graphs(iris: Sequence[str]) -> str:
+    """A SELECT of which of ``iris`` name a non-empty graph (each IRI checked by pyoxigraph)."""
+    values = " ".join(graph_term(iri) for iri in iris)
+    return f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}"

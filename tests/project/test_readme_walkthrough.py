@@ -86,3 +86,16 @@ def test_one_example_per_command(workdir: tuple[Path, dict[str, str]]) -> None:
     ]
     assert 'data-ldpub="jsonld"' in (cwd / "page.html").read_text()
     assert (cwd / "graph.svg").read_text().lstrip().startswith("<svg")
+
+
+def test_the_error_example_is_the_real_message(tmp_path: Path) -> None:
+    shown = re.search(r"gives\n`(ldpub: error: my-article\.yaml:[^`]+)`", README)
+    assert shown is not None
+    record = _block("## Your first article", "yaml").replace(
+        'published: "2024-05-01T09:00:00+02:00"', 'published: "2024-13-01"'
+    )
+    (tmp_path / "my-article.yaml").write_text(record)
+    env = {**os.environ, "PATH": sysconfig.get_path("scripts") + os.pathsep + os.environ.get("PATH", "")}
+    done = subprocess.run(["ldpub", "build", "my-article.yaml"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 1
+    assert done.stderr.strip() == shown.group(1).replace("\n", " ")
