@@ -39,15 +39,15 @@ def test_slow_work_is_answered_at_the_time_limit() -> None:
 
 
 BAD_INPUTS = [
-    ("/build", b"headline: [unclosed", {}, 422, "record.yaml"),
-    ("/build", b"- a list\n- not a record\n", {}, 422, ""),
+    ("/build", b"headline: [unclosed", {}, 422, "record.yaml:2:1: malformed YAML"),
+    ("/build", b"- a list\n- not a record\n", {}, 422, "a record must be a mapping"),
     ("/extract", b"\xff\xfe\x00 not text", {}, 422, "UTF-8"),
     ("/embed", b'{"page": 3, "graph": {}}', {"Content-Type": "application/json"}, 422, "page"),
     ("/embed", b"[1, 2]", {"Content-Type": "application/json"}, 422, "JSON object"),
     ("/diff", b'{"old": "a: 1"}', {"Content-Type": "application/json"}, 422, "no new"),
     ("/diff", b"not json", {"Content-Type": "application/json"}, 422, "not JSON"),
     ("/diff", b'{"old": 1, "new": "x"}', {"Content-Type": "application/json"}, 422, "old"),
-    ("/graph", b"headline: [unclosed", {}, 422, ""),
+    ("/graph", b"headline: [unclosed", {}, 422, "malformed YAML"),
     ("/sparql", b"DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", {}, 422, "updates are refused"),
     ("/sparql", b"CLEAR ALL", {}, 422, "updates are refused"),
     ("/sparql", b"LOAD <http://127.0.0.1:9/x.ttl>", {}, 422, "updates are refused"),
