@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -33,12 +34,12 @@ def archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def service(archive_dir: Path) -> Iterator[str]:
-    """The base URL of ``ldpub serve --store ARCHIVE`` run as a user runs it."""
+@contextmanager
+def running_service(*args: str, cwd: Path | None = None) -> Iterator[str]:
+    """``ldpub serve ARGS`` on a free port, run as a user runs it; yields its base URL."""
     port = _free_port()
-    args = ["serve", "--port", str(port), "--store", str(archive_dir), "--max-bytes", "2000000", "--timeout", "20"]
-    process = subprocess.Popen([sys.executable, "-m", "ldpub", *args], stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "ldpub", "serve", "--port", str(port), *args]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=cwd)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -51,9 +52,25 @@ def service(archive_dir: Path) -> Iterator[str]:
             process.kill()
             raise RuntimeError(f"ldpub serve did not start: {process.stderr.read() if process.stderr else ''}")
         time.sleep(0.2)
-    yield url
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def service_cwd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The service's working directory: empty, so a test can see that nothing was written."""
+    return tmp_path_factory.mktemp("service-cwd")
+
+
+@pytest.fixture(scope="session")
+def service(archive_dir: Path, service_cwd: Path) -> Iterator[str]:
+    """The base URL of ``ldpub serve --store ARCHIVE`` run as a user runs it."""
+    args = ("--store", str(archive_dir), "--max-bytes", "2000000", "--timeout", "20")
+    with running_service(*args, cwd=service_cwd) as url:
+        yield url

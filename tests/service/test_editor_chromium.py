@@ -35,6 +35,7 @@ def _screenshot(browser: Browser, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     browser.driver.set_window_size(1280, 2400)
     browser.driver.save_screenshot(str(ARTIFACTS / name))
+    print(f"screenshot: {ARTIFACTS / name}")
 
 
 def test_the_seed_record_shows_its_article_people_and_claims(chromium: Browser, service: str) -> None:  # noqa: F811
@@ -78,3 +79,63 @@ def test_a_record_with_problems_is_marked_in_the_record(chromium: Browser, servi
     status = _check(chromium, service, broken, "record")
     assert status.startswith("1 error"), status
     assert chromium.js("[...document.querySelectorAll('#lines span.bad')].map(s => s.id)") == [f"line-{number}"]
+
+
+_BLOB_TEXT_JS = """
+const done = arguments[arguments.length - 1];
+fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('failed: ' + e));
+"""
+
+
+def test_a_page_comes_back_with_the_block_embedded(chromium: Browser, service: str) -> None:  # noqa: F811
+    page = (EXAMPLES / "pages" / "syrian-observer-al-tanf.html").read_text()
+    status = _check(chromium, service, page)
+    assert status.startswith("0 errors"), status
+    assert chromium.js("document.getElementById('download-page').hidden") is False
+    embedded = chromium.driver.execute_async_script(_BLOB_TEXT_JS, "download-page")
+    assert 'data-ldpub="jsonld"' in embedded and "Meetings Between" in embedded
+    # every byte of the page outside ldpub's block is kept
+    assert embedded.count("<p") == page.count("<p")
+    labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
+    assert "Muhammad Farid al-Qassem" in labels
+    _screenshot(chromium, "editor-page.png")
+
+
+def test_an_uploaded_file_is_checked(chromium: Browser, service: str, tmp_path: Path) -> None:  # noqa: F811
+    from selenium.webdriver.common.by import By
+
+    path = tmp_path / "seed.yaml"
+    path.write_text((EXAMPLES / "syrian-observer-al-tanf.yaml").read_text())
+    driver = chromium.driver
+    driver.get(service + "/")
+    driver.find_element(By.ID, "file").send_keys(str(path))
+    deadline = time.monotonic() + 20
+    while not chromium.js("document.getElementById('input').value"):
+        assert time.monotonic() < deadline, "the uploaded file never reached the input"
+        time.sleep(0.1)
+    driver.find_element(By.ID, "check").click()
+    while (status := chromium.js("document.getElementById('status').textContent")) in ("", "checking…"):
+        assert time.monotonic() < deadline + 40, "the page never finished checking"
+        time.sleep(0.1)
+    assert str(status).startswith("0 errors"), status
+    assert '"@type": "NewsArticle"' in chromium.js("document.getElementById('jsonld').textContent")
+
+
+def test_markup_in_the_input_is_shown_as_text_and_never_runs(chromium: Browser, service: str) -> None:  # noqa: F811
+    attack = '<img src=x onerror="window.__pwned=1">'
+    document = (
+        "{\n"
+        '  "@context": "https://schema.org",\n'
+        '  "@type": "NewsArticle",\n'
+        f'  "headline": "{attack.replace(chr(34), chr(39))}",\n'
+        f'  "author": {{"@type": "Person", "name": "</text><script>window.__pwned=2</script>"}},\n'
+        '  "datePublised": "2024-05-01"\n'
+        "}\n"
+    )
+    status = _check(chromium, service, document)
+    assert status.startswith("1 error"), status
+    time.sleep(0.5)  # an onerror handler would have run by now
+    assert chromium.js("window.__pwned") is None
+    labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
+    assert any("<img" in label for label in labels), labels
+    assert chromium.js("document.querySelectorAll('#picture img, #picture script, #lines img').length") == 0
