@@ -168,13 +168,20 @@ def make_app(settings: ServiceSettings | None = None) -> Starlette:
     async def embed_endpoint(request: Request) -> Response:
         """
         summary: Embed a JSON-LD graph into a page; the page comes back with every other byte kept.
-        description: 'A JSON body: {"page": "<html>…", "graph": {…}}.'
+        description: >-
+          A JSON body {"page": "<html>…", "graph": {…}}, or multipart/form-data with the
+          fields (or uploaded files) page and graph.
         responses:
           200: {description: the page, text/html}
         """
         from ldpub.embed import embed, own_articles
 
-        fields = _fields(await body(request), ("page", "graph"))
+        data = await body(request)
+        content_type = request.headers.get("content-type", "")
+        if content_type.lower().startswith("multipart/form-data"):
+            fields = _multipart(data, content_type, ("page", "graph"))
+        else:
+            fields = _fields(data, ("page", "graph"))
 
         def run() -> Response:
             page, graph = fields["page"], fields["graph"]
@@ -348,6 +355,34 @@ def _fields(data: bytes, required: tuple[str, ...]) -> dict[str, Any]:
     missing = [f for f in required if f not in fields]
     if missing:
         raise InputError(f"the body has no {', '.join(missing)}", Location("body", "/"))
+    return fields
+
+
+def _multipart(data: bytes, content_type: str, required: tuple[str, ...]) -> dict[str, Any]:
+    """The named parts of a multipart/form-data body; a graph part is JSON text (starlette's
+    form parser would need python-multipart: the stdlib's MIME parser reads the same format)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + data
+    )
+    if not message.is_multipart():
+        raise InputError("the multipart body has no parts (is the boundary right?)", Location("body"))
+    fields: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if isinstance(name, str) and name in required and name not in fields:
+            payload = part.get_payload(decode=True)
+            fields[name] = _text(payload if isinstance(payload, bytes) else b"", name)
+    missing = [f for f in required if f not in fields]
+    if missing:
+        raise InputError(f"the body has no {', '.join(missing)}", Location("body"))
+    if "graph" in fields:
+        try:
+            fields["graph"] = orjson.loads(fields["graph"])
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"the graph is not JSON: {exc}", Location("graph")) from None
     return fields
 
 

@@ -97,6 +97,19 @@ def test_embed_and_its_bad_inputs(service: str) -> None:
     assert "not JSON" in str(_error(httpx.post(service + "/embed", content=b"{page"), 422)["message"])
 
 
+def test_embed_takes_an_uploaded_page_and_graph(service: str) -> None:
+    graph = json.dumps(build(SEED).jsonld).encode()
+    files = {"page": ("page.html", PAGE, "text/html"), "graph": ("graph.jsonld", graph, "application/ld+json")}
+    out = httpx.post(service + "/embed", files=files)
+    assert out.status_code == 200 and 'data-ldpub="jsonld"' in out.text
+    json_out = httpx.post(service + "/embed", json={"page": PAGE, "graph": build(SEED).jsonld})
+    assert out.text == json_out.text
+    no_graph = httpx.post(service + "/embed", files={"page": ("page.html", PAGE, "text/html")})
+    assert "no graph" in str(_error(no_graph, 422)["message"])
+    bad_graph = httpx.post(service + "/embed", files={"page": ("p.html", PAGE), "graph": ("g.jsonld", b"{oops")})
+    assert "the graph is not JSON" in str(_error(bad_graph, 422)["message"])
+
+
 def test_diff_and_graph(service: str) -> None:
     edited = SEED_TEXT.replace('headline: "Meetings Between', 'headline: "Talks Between', 1)
     changes = httpx.post(
