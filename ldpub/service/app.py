@@ -235,6 +235,40 @@ def make_app(settings: ServiceSettings | None = None) -> Starlette:
 
         return await work(run)
 
+    async def archived_graph_endpoint(request: Request) -> Response:
+        """
+        summary: The picture (SVG) of an article in the archive, by its page URL (?url=).
+        responses:
+          200: {description: image/svg+xml}
+          404: {description: no such article in the archive}
+        """
+        from ldpub.archive.update import graph_term
+        from ldpub.picture import graph_svg
+        from ldpub.rdf import nquads_to_jsonld
+
+        url = request.query_params.get("url", "")
+
+        def run() -> Response:
+            try:
+                page = graph_term(url)  # a checked IRI term, never the user's text pasted in
+            except ValueError:
+                raise InputError(f"?url= must be an article's page URL, not {url!r}") from None
+            # The article's own graph, and what the entities graph says about the nodes it links to.
+            query = (
+                "CONSTRUCT { ?s ?p ?o } WHERE { { GRAPH PAGE { ?s ?p ?o } } UNION "
+                "{ GRAPH PAGE { ?x ?y ?s } GRAPH <urn:ldpub:entities> { ?s ?p ?o } } }"
+            ).replace("PAGE", page)
+            turtle = archive().query(query).turtle or ""
+            if not turtle.strip():
+                raise _Refused(404, f"{url}: no such article in the archive")
+            import pyoxigraph as ox
+
+            nquads = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_QUADS)
+            doc = nquads_to_jsonld((nquads or b"").decode("utf-8"))
+            return Response(graph_svg(doc), media_type="image/svg+xml")
+
+        return await work(run)
+
     async def sparql_endpoint(request: Request) -> Response:
         """
         summary: A read-only SPARQL query on the archive (SELECT, ASK, CONSTRUCT, DESCRIBE).
@@ -318,6 +352,7 @@ def make_app(settings: ServiceSettings | None = None) -> Starlette:
         Route("/embed", embed_endpoint, methods=["POST"]),
         Route("/diff", diff_endpoint, methods=["POST"]),
         Route("/graph", graph_endpoint, methods=["POST"]),
+        Route("/archive/graph", archived_graph_endpoint, methods=["GET"]),
         Route("/sparql", sparql_endpoint, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/openapi.json", openapi, methods=["GET"], include_in_schema=False),

@@ -184,3 +184,15 @@ def test_binary_garbage_gets_a_clear_4xx(service: str, path: str) -> None:
 def test_binary_garbage_is_a_finding_of_validate(service: str) -> None:
     report = httpx.post(service + "/validate?name=x.jsonld", content=b"\x00\xff\xfe garbage \x00").json()
     assert [f["code"] for f in report["findings"]] == ["LD007"]
+
+
+def test_the_picture_of_an_archived_article(service: str) -> None:
+    url = "https://syrianobserver.com/news/al-tanf-meetings-qassem-patrols.html"
+    svg = httpx.get(service + "/archive/graph", params={"url": url})
+    assert svg.status_code == 200, svg.text
+    assert svg.headers["content-type"] == "image/svg+xml"
+    assert "Muhammad Farid al-Qassem" in svg.text and "Meetings Between" in svg.text
+    missing = httpx.get(service + "/archive/graph", params={"url": "https://syrianobserver.com/nothing.html"})
+    assert "no such article" in str(_error(missing, 404)["message"])
+    odd = httpx.get(service + "/archive/graph", params={"url": "> } DROP ALL"})
+    assert "page URL" in str(_error(odd, 422)["message"])
