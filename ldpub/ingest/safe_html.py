@@ -15,6 +15,7 @@ import lxml.etree
 import lxml.html
 
 from ldpub.errors import InputError, Location
+from ldpub.files import read_at_most
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 """Default cap on a page's size; real article pages are well under 5 MB."""
@@ -40,8 +41,7 @@ def read_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
     Raises :class:`InputError` for an oversized file, :class:`OSError` if it cannot be read.
     """
     path = Path(path)
-    with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
+    data = read_at_most(path, max_bytes)
     if len(data) > max_bytes:
         raise InputError(f"file is larger than the {max_bytes:,}-byte limit for a page", Location(str(path)))
     return data

@@ -11,6 +11,7 @@ finding needs one (a Python JSON scanner is 100× slower than orjson).
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 import orjson
 
 from ldpub.errors import InputError
+from ldpub.files import read_at_most
 from ldpub.validate.codes import severity_of
 from ldpub.validate.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
 from ldpub.validate.report import Finding
@@ -514,16 +516,30 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(path)
         if path.is_dir():
             wanted = JSON_SUFFIXES | HTML_SUFFIXES
-            found = [c for c in path.rglob("*") if c.suffix.lower() in wanted and c.is_file()]
+            found = [Path(entry.path) for entry in _files_below(str(path)) if _suffix(entry.name) in wanted]
             yield from sorted(found, key=lambda c: c.parts)  # Path order, without Path.__lt__'s cost
         else:
             yield path
 
 
+def _files_below(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every file below ``folder`` (symbolic links to files too), by ``scandir``: the directory's own
+    listing says what is a file, so no ``stat`` a file as ``rglob`` + ``is_file`` make."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_below(entry.path)
+            elif entry.is_file():
+                yield entry
+
+
+def _suffix(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
 def read_file(path: Path) -> bytes:
     """A file's bytes, refusing one over the size cap (OSError for an unreadable one)."""
-    with path.open("rb") as handle:
-        data = handle.read(MAX_BYTES + 1)
+    data = read_at_most(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise InputError(f"{path}: larger than the {MAX_BYTES:,}-byte limit")
     return data

@@ -38,3 +38,18 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> No
         write_atomic(path, 42)  # type: ignore[arg-type]
     assert path.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonld"]
+
+
+def test_read_at_most_stops_past_the_limit(tmp_path: Path) -> None:
+    from ldpub.files import read_at_most
+
+    small = tmp_path / "small"
+    small.write_bytes(b"x" * 11_000)
+    assert read_at_most(small, 10_000_000) == b"x" * 11_000
+    big = tmp_path / "big"
+    big.write_bytes(b"y" * 5_000)
+    assert read_at_most(big, 4_096) == b"y" * 4_097  # one byte past: the caller knows it is too large
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    assert read_at_most(empty, 10) == b""
+    assert read_at_most(big, 5_000) == b"y" * 5_000
