@@ -1,21 +1,29 @@
 """The pinned schema.org release as lookup tables: types, properties, domains, ranges.
 
-Built once per process from ``vocab/schemaorg-current-https.ttl`` (pyoxigraph parses it in
-under 0.1 s, so no cache file is needed). Every answer the checks need on their hot path is
-a dict or frozenset lookup; the per-(type, property) answers are memoised as they are asked.
+Built once per process from ``vocab/schemaorg-current-https.ttl``, or read from
+``vocab/schemaorg-index.json``, the same tables written by ``python -m ldpub.validate.vocab``
+with the SHA-256 of the Turtle file they come from: reading it takes 10 ms where building takes
+200 ms, which every ``ldpub validate`` run paid. An index whose hash does not match the Turtle
+file is ignored (the tables are built from the file), and a test checks that the shipped index
+equals a fresh build. Every answer the checks need on their hot path is a dict or frozenset
+lookup; the per-(type, property) answers are memoised as they are asked.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
+import orjson
 import pyoxigraph as ox
 
 from ldpub.resources import resource_path
 
+INDEX = "schemaorg-index.json"
 SCHEMA_HTTPS = "https://schema.org/"
 SCHEMA_HTTP = "http://schema.org/"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -52,6 +60,34 @@ class Property:
 class Vocabulary:
     """schema.org terms by local name (``NewsArticle``, ``headline``)."""
 
+    @classmethod
+    def from_data(cls, data: dict[str, object]) -> Vocabulary:
+        """The tables of :meth:`to_data` back as a vocabulary."""
+        self = cls.__new__(cls)
+        self._set(
+            frozenset(data["types"]),  # type: ignore[call-overload]
+            {k: frozenset(v) for k, v in data["ancestors"].items()},  # type: ignore[attr-defined]
+            {
+                name: Property(name, frozenset(d), frozenset(r), s)
+                for name, (d, r, s) in data["properties"].items()  # type: ignore[attr-defined]
+            },
+            dict(data["superseded"]),  # type: ignore[call-overload]
+            {k: frozenset(v) for k, v in data["members"].items()},  # type: ignore[attr-defined]
+        )
+        return self
+
+    def to_data(self) -> dict[str, object]:
+        """The tables as JSON-ready lists and dicts (sorted, so the file is stable)."""
+        return {
+            "types": sorted(self.types),
+            "ancestors": {k: sorted(v) for k, v in sorted(self.ancestors.items())},
+            "properties": {
+                n: [sorted(p.domains), sorted(p.ranges), p.superseded_by] for n, p in sorted(self.properties.items())
+            },
+            "superseded": dict(sorted(self.superseded.items())),
+            "members": {k: sorted(v) for k, v in sorted(self.members.items())},
+        }
+
     def __init__(self, triples: list[ox.Triple]) -> None:
         classes: set[str] = set()
         superclasses: dict[str, set[str]] = defaultdict(set)
@@ -84,20 +120,33 @@ class Vocabulary:
             elif p == SCHEMA_HTTPS + "supersededBy" and (name := _local(o)) is not None:
                 superseded[s] = name
         classes |= {name for name, types in instance_of.items() if "DataType" in types}
-        self.types: frozenset[str] = frozenset(classes)
-        self.ancestors: dict[str, frozenset[str]] = {c: frozenset(_closure(c, superclasses)) for c in classes}
-        self.properties: dict[str, Property] = {
+        ancestors = {c: frozenset(_closure(c, superclasses)) for c in classes}
+        props = {
             name: Property(name, frozenset(domains[name]), frozenset(ranges[name]), superseded.get(name))
             for name in properties
         }
-        self.superseded: dict[str, str] = superseded
-        enumerations = {c for c, anc in self.ancestors.items() if "Enumeration" in anc and c != "Enumeration"}
+        enumerations = {c for c, anc in ancestors.items() if "Enumeration" in anc and c != "Enumeration"}
         # member -> the enumeration types it belongs to (with their ancestors)
-        self.members: dict[str, frozenset[str]] = {}
+        members: dict[str, frozenset[str]] = {}
         for member, types in instance_of.items():
-            found = {a for t in types if t in enumerations for a in self.ancestors[t]}
+            found = {a for t in types if t in enumerations for a in ancestors[t]}
             if found:
-                self.members[member] = frozenset(found)
+                members[member] = frozenset(found)
+        self._set(frozenset(classes), ancestors, props, superseded, members)
+
+    def _set(
+        self,
+        types: frozenset[str],
+        ancestors: dict[str, frozenset[str]],
+        properties: dict[str, Property],
+        superseded: dict[str, str],
+        members: dict[str, frozenset[str]],
+    ) -> None:
+        self.types: frozenset[str] = types
+        self.ancestors: dict[str, frozenset[str]] = ancestors
+        self.properties: dict[str, Property] = properties
+        self.superseded: dict[str, str] = superseded
+        self.members: dict[str, frozenset[str]] = members
         self._domain_cache: dict[tuple[str, str], bool] = {}
         self._any_cache: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
         self._descendants: dict[str, frozenset[str]] = {}
@@ -172,7 +221,32 @@ def _closure(start: str, parents: dict[str, set[str]]) -> set[str]:
 
 @functools.cache
 def vocabulary() -> Vocabulary:
-    """The schema.org vocabulary of ``vocab/``, built once per process."""
+    """The schema.org vocabulary of ``vocab/``, once per process (from its index when it matches)."""
     path = resource_path("vocab", "schemaorg-current-https.ttl")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        index = orjson.loads(resource_path("vocab", INDEX).read_bytes())
+    except (FileNotFoundError, orjson.JSONDecodeError):
+        index = None
+    if isinstance(index, dict) and index.get("source_sha256") == digest:
+        return Vocabulary.from_data(index)
+    return build_vocabulary(path)
+
+
+def build_vocabulary(path: Path) -> Vocabulary:
+    """The vocabulary built from a schema.org Turtle file."""
     triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
     return Vocabulary(triples)
+
+
+def write_index() -> Path:
+    """Write ``vocab/schemaorg-index.json`` for the checkout's Turtle file; return its path."""
+    path = resource_path("vocab", "schemaorg-current-https.ttl")
+    data = {"source_sha256": hashlib.sha256(path.read_bytes()).hexdigest(), **build_vocabulary(path).to_data()}
+    target = path.with_name(INDEX)
+    target.write_bytes(orjson.dumps(data) + b"\n")
+    return target
+
+
+if __name__ == "__main__":
+    print(write_index())
