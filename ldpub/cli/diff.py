@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-STDIO = "-"
+from ldpub.cli._stdio import STDIO, input_name, read_input
+
 FORMATS = ("text", "json", "markdown")
 
 
@@ -36,21 +37,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from ldpub.diff import diff, load_structured_data  # imported when used: the CLI starts fast
 
-    old = load_structured_data(_read(args.old), source=_name(args.old))
-    new = load_structured_data(_read(args.new), source=_name(args.new))
+    old = load_structured_data(read_input(args.old), source=input_name(args.old))
+    new = load_structured_data(read_input(args.new), source=input_name(args.new))
     changes = diff(old, new)
     if changes:
         out = {"text": changes.to_text, "json": changes.to_json, "markdown": changes.to_markdown}[args.format]()
         sys.stdout.write(out)
     return 1 if args.exit_code and changes else 0
-
-
-def _name(path: str) -> str:
-    return "<stdin>" if path == STDIO else path
-
-
-def _read(path: str) -> bytes:
-    if path == STDIO:
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as f:
-        return f.read()

@@ -6,10 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from ldpub.cli._stdio import STDIO, input_name, read_input
 from ldpub.embed import embed, own_articles, parse_graph
 from ldpub.files import write_atomic
-
-STDIO = "-"
 
 
 def register(subparsers: Any) -> None:
@@ -40,12 +39,12 @@ def run(args: argparse.Namespace) -> int:
         return _usage("PAGE and --graph cannot both be standard input")
     if args.in_place and args.page == STDIO:
         return _usage("--in-place needs a PAGE file, not standard input")
-    graph = parse_graph(_read(args.graph), source=_name(args.graph))
-    page = _read(args.page)
-    out = embed(page, graph, source=_name(args.page))
-    for other in own_articles(page, graph, source=_name(args.page)):
+    graph = parse_graph(read_input(args.graph), source=input_name(args.graph))
+    page, source = read_input(args.page), input_name(args.page)
+    out = embed(page, graph, source=source)
+    for other in own_articles(page, graph, source=source):
         print(
-            f"ldpub embed: warning: {_name(args.page)}:{other.line}: the page's own JSON-LD already describes "
+            f"ldpub embed: warning: {source}:{other.line}: the page's own JSON-LD already describes "
             f"an article ({other.type}{' ' + other.id if other.id else ''}), so the page now has two article nodes; "
             "remove the page's block, or give it the @id of ldpub's article so both describe one node",
             file=sys.stderr,
@@ -63,14 +62,3 @@ def run(args: argparse.Namespace) -> int:
 def _usage(message: str) -> int:
     print(f"ldpub embed: error: {message}", file=sys.stderr)
     return 2
-
-
-def _name(path: str) -> str:
-    return "<stdin>" if path == STDIO else path
-
-
-def _read(path: str) -> bytes:
-    if path == STDIO:
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as f:
-        return f.read()

@@ -6,9 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from ldpub.cli._stdio import STDIO, input_name, read_input
 from ldpub.files import write_atomic
-
-STDIO = "-"
 
 
 def register(subparsers: Any) -> None:
@@ -26,11 +25,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.file == STDIO:
-        data, source = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        with open(args.file, "rb") as f:
-            data, source = f.read(), args.file
+    data, source = read_input(args.file), input_name(args.file)
     from ldpub.diff import load_structured_data
     from ldpub.picture import graph_svg  # networkx and numpy: imported when used
 
