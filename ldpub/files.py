@@ -16,24 +16,38 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     alone would make it private).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path, _new_file_mode())
+    tmp = _write_beside(path, data, sync=True)
     try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-            out.flush()
-            os.fsync(out.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_beside(path: Path, data: str | bytes, *, sync: bool) -> str:
+    """``data`` in a new temporary file beside ``path`` (its folder made if missing); its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if sync:
+                out.flush()
+                os.fsync(out.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _mode_for(path: Path, new_mode: int) -> int:
+    """An existing file keeps its permissions; a new one gets ``new_mode``."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return new_mode
 
 
 class AtomicFiles:
@@ -54,37 +68,22 @@ class AtomicFiles:
 
     def write(self, path: str | Path, data: str | bytes) -> None:
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = self._mode
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        self._pending.append((tmp, path, mode))
+        tmp = _write_beside(path, data, sync=False)  # synced with the others on commit
+        self.adopt(tmp, path)
         if len(self._pending) >= self.every:
             self.commit()
 
     def adopt(self, tmp: str | Path, path: str | Path) -> None:
         """Take a file already written at ``tmp`` (beside ``path``) to be renamed to ``path`` on commit."""
         path = Path(path)
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            mode = self._mode
-        self._pending.append((str(tmp), path, mode))
+        self._pending.append((str(tmp), path, _mode_for(path, self._mode)))
 
     def commit(self) -> None:
         """Sync the pending files, rename them into place, sync their folders."""
         if not self._pending:
             return
         pending, self._pending = self._pending, []
-        _sync_files_of(pending[0][0])
+        _sync_files()
         folders = set()
         for tmp, path, mode in pending:
             os.chmod(tmp, mode)
@@ -114,7 +113,7 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _sync_files_of(any_path: str) -> None:
+def _sync_files() -> None:
     """Flush every written file to disk in one call (``sync``): Python has no per-file-system
     ``syncfs``, and one system-wide sync costs far less than one ``fsync`` per file."""
     os.sync()
