@@ -706,15 +706,13 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _article_type(node: Mapping[str, Any]) -> str:
+    from ldpub.ingest.html_evidence import is_article_type  # lxml: imported when a page is read
+
     types = node.get("@type")
     names = [t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]
-    return next((t for t in names if _is_article_type(t)), "")
+    # "schema:NewsArticle" and "https://schema.org/NewsArticle" name the same type
+    return next((t for t in names if is_article_type(t.rsplit("/", 1)[-1].rsplit(":", 1)[-1])), "")
 
 
 def _is_article(node: Mapping[str, Any]) -> bool:
     return bool(_article_type(node))
-
-
-def _is_article_type(name: str) -> bool:
-    local = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
-    return local.endswith("Article") or local in ("BlogPosting", "Report", "LiveBlogPosting", "ReportageNewsArticle")

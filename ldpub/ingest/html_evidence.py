@@ -80,11 +80,12 @@ def read_evidence(tree: lxml.html.HtmlElement, *, base_url: str | None = None) -
 
 def article_nodes(nodes: list[Node]) -> list[Node]:
     """Nodes typed as an article (NewsArticle, BlogPosting, Report…), those with a body first."""
-    found = [n for n in nodes if any(_is_article_type(t) for t in n.get("@type", []))]
+    found = [n for n in nodes if any(is_article_type(t) for t in n.get("@type", []))]
     return sorted(found, key=lambda n: "articleBody" not in n)
 
 
-def _is_article_type(name: object) -> bool:
+def is_article_type(name: object) -> bool:
+    """A schema.org type (local name) of an article: NewsArticle, BlogPosting, Report…"""
     return isinstance(name, str) and (name.endswith("Article") or name in ("BlogPosting", "Report", "LiveBlogPosting"))
 
 
