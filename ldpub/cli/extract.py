@@ -289,12 +289,18 @@ def _text_defaults(
 
 
 def _is_html(path: Path, max_bytes: int) -> bool:
-    suffix = path.suffix.lower()
+    return is_page(path.name, lambda: read_page(path, max_bytes=max_bytes))
+
+
+def is_page(name: str, data: Callable[[], bytes]) -> bool:
+    """An HTML page (else plain text): by the name's suffix, else by how the content starts
+    (``data`` is read only when the suffix does not say)."""
+    suffix = Path(name).suffix.lower()
     if suffix in HTML_SUFFIXES:
         return True
     if suffix in TEXT_SUFFIXES:
         return False
-    head = read_page(path, max_bytes=max_bytes)[:1024].lstrip().lower()
+    head = data()[:1024].lstrip().lower()
     return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta"))
 
 

@@ -422,14 +422,13 @@ def _multipart(data: bytes, content_type: str, required: tuple[str, ...]) -> dic
 
 
 def _extract(data: bytes, name: str, params: Any) -> dict[str, Any]:
-    from ldpub.cli.extract import dump
+    from ldpub.cli.extract import dump, is_page
     from ldpub.ingest.html import extract_html
     from ldpub.ingest.newsroom import Defaults, Settings, zone
     from ldpub.ingest.text import extract_text
     from ldpub.record import Record, RecordInvalid, check_record
 
-    head = data[:1024].lstrip().lower()
-    is_html = name.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype", b"<html", b"<head", b"<body"))
+    is_html = is_page(name, lambda: data)  # as ldpub extract tells them apart
     options = {k: params[k] for k in ("url", "published", "language") if params.get(k)}
     if is_html:
         settings = Settings()
