@@ -10,7 +10,9 @@ from its ``Server`` header (or set with ``flavour=``):
   new articles go in bulk, one Graph Store Protocol ``POST /store`` of N-Quads per batch.
 - Virtuoso: updates go to ``/sparql-auth`` (HTTP Digest) beside ``/sparql``; at most 1,000
   triples a request (larger requests fail with "memory exhausted"), so an article of more
-  than 1,000 triples is refused rather than written in pieces; results come as SPARQL 1.0
+  than 1,000 triples is refused rather than written in pieces; given a directory it shares
+  with the server (``bulk_dir=`` or ``LDPUB_VIRTUOSO_BULK_DIR``), new articles go in bulk
+  through its SQL port instead (:mod:`ldpub.archive.virtuoso`); results come as SPARQL 1.0
   JSON (read as 1.1) and ASK as a one-cell SELECT (read as a boolean); a timeout's partial
   result (``X-SQL-State: S1TAT``) is an error.
 
@@ -24,6 +26,7 @@ import netrc
 import os
 import re
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import httpx
@@ -31,6 +34,7 @@ import httpx
 from ldpub.archive.articles import ArticleGraph
 from ldpub.archive.results import QueryResult
 from ldpub.archive.update import ask_graph, drop_graph, present_graphs, replace_articles
+from ldpub.archive.virtuoso import VirtuosoBulk
 from ldpub.errors import InputError, StoreError
 
 _RESULTS = "application/sparql-results+json"
@@ -53,6 +57,8 @@ class EndpointStore:
         password: str | None = None,
         flavour: str | None = None,
         timeout: float = 60.0,
+        bulk_dir: str | Path | None = None,
+        sql_address: str | None = None,
     ) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -73,6 +79,14 @@ class EndpointStore:
         if self.store_url is not None:
             self.batch_size = 2000  # one POST of ~300k quads: the bulk path's sweet spot
         self.max_triples = 1000 if self.flavour == "virtuoso" else 100_000
+        self.virtuoso_bulk: VirtuosoBulk | None = None
+        bulk_dir = bulk_dir or os.environ.get("LDPUB_VIRTUOSO_BULK_DIR") or None
+        if bulk_dir is not None and self.flavour == "virtuoso":
+            if user is None:
+                raise StoreError("the Virtuoso bulk path needs LDPUB_ENDPOINT_USER and LDPUB_ENDPOINT_PASSWORD")
+            address = sql_address or os.environ.get("LDPUB_VIRTUOSO_SQL") or f"{parts.hostname}:1111"
+            self.virtuoso_bulk = VirtuosoBulk(bulk_dir, address, user, password or "")
+            self.batch_size = 1000  # one transaction of ~160k quads
         if user is not None:
             scheme = os.environ.get("LDPUB_ENDPOINT_AUTH") or ("digest" if self.flavour == "virtuoso" else "basic")
             auth_class = httpx.DigestAuth if scheme.lower() == "digest" else httpx.BasicAuth
@@ -88,15 +102,19 @@ class EndpointStore:
 
         On an Oxigraph server, articles not yet in the archive go in bulk instead: one Graph
         Store Protocol ``POST /store`` of their N-Quads for the whole batch (the server parses
-        the body before it writes, so a body that is cut short or malformed writes nothing).
-        Articles already there are replaced by SPARQL Update as everywhere else.
+        the body before it writes, so a body that is cut short or malformed writes nothing);
+        on Virtuoso with a bulk directory, one ``TTLP_MT`` transaction per batch. Articles
+        already there are replaced by SPARQL Update as everywhere else.
         """
         latest = list({a.url: a for a in articles}.values())
-        if self.flavour == "oxigraph" and self.store_url is not None:
+        bulk = self._post_store if self.store_url is not None else None
+        if self.virtuoso_bulk is not None:
+            bulk = self.virtuoso_bulk.load
+        if bulk is not None:
             present = self._present([a.url for a in latest])
             new = [a for a in latest if a.url not in present]
             if new:
-                self._post_store(new)
+                bulk(new)
             latest = [a for a in latest if a.url in present]
         for chunk in self._chunks(latest):
             self._update(replace_articles(chunk))
