@@ -10,12 +10,14 @@ values in the results, not exceptions, so one bad file does not stop the others.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -67,11 +69,17 @@ def ordered_map(
     """``factory(setting)(item)`` for each item, in order, on ``jobs`` processes (default: all cores)."""
     jobs = min(jobs or usable_cores(), len(items))
     bar = _progress(len(items), label)
+    # What is loaded by now (the vocabulary, schemas, the language model) lives as long as the
+    # process: out of the collector's sight, it is not rescanned as results pile up (validate
+    # -j1 ran 20% faster) nor copied into forked workers by the collector touching it.
+    gc.freeze()
     try:
         if jobs <= 1 or len(items) < MIN_PARALLEL:
             work = factory(setting)
             results: Iterator[Out] = map(work, items)
         else:
+            from concurrent.futures import ProcessPoolExecutor  # 30 ms of imports: only when used
+
             chunk = max(1, min(64, len(items) // (jobs * 8)))
             pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(factory, setting))
             results = _pooled(pool, items, chunk)
@@ -90,6 +98,8 @@ def _pooled(pool: ProcessPoolExecutor, items: Sequence[Any], chunk: int) -> Iter
 
 
 def _context() -> Any:
+    import multiprocessing
+
     # fork shares what the parent has loaded (the vocabulary, the language model) at no cost.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")

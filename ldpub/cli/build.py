@@ -6,17 +6,18 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ldpub.archive.articles import archive_nquads
 from ldpub.cli import exit_code_for
 from ldpub.cli._hints import for_build
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.emit import FORMATS, parse_formats, render
 from ldpub.errors import InputError, LdpubError
 from ldpub.files import AtomicFiles
-from ldpub.pipeline import build
-from ldpub.record import Record, RecordInvalid, load_record, parse_record
+
+if TYPE_CHECKING:
+    from ldpub.record import Record
+
+# The pipeline is imported by the handlers, not here: every other command would pay for it at start.
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +43,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import ldpub.pipeline  # noqa: F401  (loaded here once, shared by the forked workers)
+    from ldpub.emit import FORMATS, parse_formats
+
     archive = args.out is not None and args.out.lower().endswith(".nq")
     formats = parse_formats(args.format or ("nq" if archive else "jsonld"))
     if archive and formats != ["nq"]:
@@ -89,6 +93,11 @@ class _Failed(NamedTuple):
 
 def _builder(setting: tuple[list[str], bool]) -> Callable[[tuple[str, str | None]], dict[str, str] | _Failed]:
     """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
+    from ldpub.archive.articles import archive_nquads
+    from ldpub.emit import render
+    from ldpub.pipeline import build
+    from ldpub.record import RecordInvalid
+
     formats, archive = setting
 
     def build_one(item: tuple[str, str | None]) -> dict[str, str] | _Failed:
@@ -130,6 +139,8 @@ class _ArchiveFile:
 
 
 def _read(source: str, text: str | None = None) -> Record:
+    from ldpub.record import load_record, parse_record
+
     if source == "-":
         text = text or ""
         hint = for_build("<stdin>", text)

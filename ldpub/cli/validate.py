@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ from ldpub.errors import LdpubError
 from ldpub.files import write_atomic
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
 from ldpub.validate.report import use_colour
-from ldpub.validate.sources import MAX_BYTES, iter_files, read_file
+from ldpub.validate.sources import MAX_BYTES, file_names, read_file
 
 
 def register(subparsers: Any) -> None:
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"ldpub: error: {hint}", file=sys.stderr)
             io_failed = True
             continue
-        work.extend((str(file), None) for file in iter_files([path]))
+        work.extend((name, None) for name in file_names([target]))
     reports: list[Report] = []
     for outcome in ordered_map(_checker, tuple(args.profile), work, jobs=args.jobs):
         if isinstance(outcome, str):
@@ -98,11 +99,10 @@ def _checker(profiles: tuple[str, ...]) -> Callable[[tuple[str, bytes | None]], 
         name, data = item
         if data is not None:  # stdin
             return validator.check_bytes(data, name)
-        file = Path(name)
         try:
-            raw = read_file(file)
+            raw = read_file(name)
         except (OSError, LdpubError) as exc:
-            return f"{file}: {getattr(exc, 'strerror', None) or exc}"
-        return validator.check_bytes(raw, name, suffix=file.suffix.lower())
+            return f"{name}: {getattr(exc, 'strerror', None) or exc}"
+        return validator.check_bytes(raw, name, suffix=os.path.splitext(name)[1].lower())
 
     return check

@@ -512,14 +512,19 @@ def _microdata_node(item: Any) -> Any:
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files to check: the files given, and inside directories every .jsonld/.json/.html/.htm, recursively."""
+    return map(Path, file_names(paths))
+
+
+def file_names(paths: Iterable[str | Path]) -> Iterator[str]:
+    """:func:`iter_files` as plain names: a folder of 10,000 files costs 20,000 Path objects less."""
+    wanted = JSON_SUFFIXES | HTML_SUFFIXES
     for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            wanted = JSON_SUFFIXES | HTML_SUFFIXES
-            found = [Path(entry.path) for entry in _files_below(str(path)) if _suffix(entry.name) in wanted]
-            yield from sorted(found, key=lambda c: c.parts)  # Path order, without Path.__lt__'s cost
+        name = os.fspath(path)
+        if os.path.isdir(name):
+            found = [entry.path for entry in _files_below(name) if _suffix(entry.name) in wanted]
+            yield from sorted(found, key=lambda n: n.split(os.sep))  # the order of Path parts
         else:
-            yield path
+            yield name
 
 
 def _files_below(folder: str) -> Iterator[os.DirEntry[str]]:
@@ -537,7 +542,7 @@ def _suffix(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: str | Path) -> bytes:
     """A file's bytes, refusing one over the size cap (OSError for an unreadable one)."""
     data = read_at_most(path, MAX_BYTES)
     if len(data) > MAX_BYTES:

@@ -1,0 +1,41 @@
+"""The command table the CLI starts from: every command found where the table says, and only there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from ldpub.cli import COMMAND_MODULES, main, make_parser
+
+
+def _commands(parser: Any) -> set[str]:
+    (subparsers,) = [a for a in parser._actions if a.dest == "command"]
+    return set(subparsers.choices)
+
+
+def test_the_table_names_every_command_and_its_module() -> None:
+    assert _commands(make_parser()) == set(COMMAND_MODULES)
+    for command in COMMAND_MODULES:
+        assert command in _commands(make_parser(command)), f"{command} is not registered by its module"
+
+
+def test_a_command_run_imports_no_other_commands_module() -> None:
+    code = (
+        "import sys; from ldpub.cli import main; main(['validate', '--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ldpub.cli.') and not m.startswith('ldpub.cli._')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['ldpub.cli.validate']"
+    for heavy in ("ldpub.pipeline", "ldpub.embed", "ldpub.service"):
+        probe = f"{code}\nprint({heavy!r} in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        assert out.stdout.strip().splitlines()[-1] == "False", heavy
+
+
+def test_an_unknown_command_lists_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["valdiate", "x.jsonld"]) == 2
+    err = capsys.readouterr().err
+    assert "invalid choice: 'valdiate'" in err and "validate" in err and "sparql" in err
