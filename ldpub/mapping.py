@@ -78,7 +78,7 @@ class _Mapper:
 
     def ref(self, key: str) -> dict[str, str]:
         """A reference to the publisher or to an entity, by the record's key for it."""
-        return {"@id": self._iri_of(key)}
+        return {"@id": self.iris.get(key) or entity_iri(self.base, key)}
 
     def refs(self, keys: list[str]) -> list[dict[str, str]]:
         return [self.ref(k) for k in keys]
@@ -87,7 +87,7 @@ class _Mapper:
         r = self.r
         nodes: list[Node] = [self.page(), self.news_article()]
         nodes += self.publisher_nodes()
-        nodes += [self.entity(key, r["entities"][key]) for key in sorted(self.entities, key=self._iri_of)]
+        nodes += [self.entity(key, r["entities"][key]) for key in sorted(self.entities, key=self.iris.__getitem__)]
         for claim in r.get("claims", []):
             nodes += self.claim(claim)
         for review in r.get("reviews", []):
@@ -99,10 +99,6 @@ class _Mapper:
             nodes.append(self.original_work(r["translation"]))
         nodes += [self.related(i, link) for i, link in enumerate(r.get("related", []), 1)]
         return nodes
-
-    def _iri_of(self, key: str) -> str:
-        iri = self.iris.get(key)
-        return entity_iri(self.base, key) if iri is None else iri
 
     # --- the page and the article ----------------------------------------------------------
 
@@ -163,8 +159,9 @@ class _Mapper:
     # --- shared entities --------------------------------------------------------------------
 
     def entity(self, key: str, e: Mapping[str, Any]) -> Node:
-        node: Node = {"@id": self._iri_of(key), "@type": e["type"], "name": e["name"]}
-        _put_present(node, e, _ENTITY_FIELDS)
+        node: Node = {"@id": self.iris[key], "@type": e["type"], "name": e["name"]}
+        if len(e) > 2:  # most entities have a type and a name only
+            _put_present(node, e, _ENTITY_FIELDS)
         if "affiliation" in e:
             node["affiliation"] = self.ref(e["affiliation"])
         if "parent" in e:
