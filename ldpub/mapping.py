@@ -160,8 +160,7 @@ class _Mapper:
 
     def entity(self, key: str, e: Mapping[str, Any]) -> Node:
         node: Node = {"@id": self.iris[key], "@type": e["type"], "name": e["name"]}
-        if len(e) > 2:  # most entities have a type and a name only
-            _put_present(node, e, _ENTITY_FIELDS)
+        _put_present(node, e, _ENTITY_FIELDS)
         if "affiliation" in e:
             node["affiliation"] = self.ref(e["affiliation"])
         if "parent" in e:
