@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ldpub.entities.authority import Authority, Entity, _skeleton, normalize_token, slug
-from ldpub.ingest.text_layout import read_layout
+from ldpub.read.text_layout import read_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 SYLLABLES = "ma ha mu sa fa ri da qa si la ra na ka ta ba za wa ya dh kh gh sh th".split()  # noqa: SIM905
@@ -91,7 +91,7 @@ def main() -> None:
 
 def scaling(authority: Authority) -> None:
     """Whole-text extraction (layout, linking, candidates, claims) on ever longer texts: linear, not quadratic."""
-    from ldpub.ingest.text import extract_text
+    from ldpub.read.text import extract_text
 
     unit = "Qassem said that the Tanf base was quiet. Major General Smith met King Abdullah II of Jordan. "
     options = {"url": "https://news.example/a", "published": "2024-01-01T00:00:00Z", "language": "en"}

@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 import ldpub  # noqa: E402
 from ldpub.errors import LdpubError  # noqa: E402
-from ldpub.ingest.html import extract_html  # noqa: E402
-from ldpub.ingest.newsroom import Defaults, Settings  # noqa: E402
+from ldpub.newsroom import Defaults, Settings  # noqa: E402
+from ldpub.read.html import extract_html  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 _TOKEN = re.compile(r"\w+")

@@ -40,9 +40,9 @@ import yaml
 
 from benchmarks.gum import Article, GoldEntity, Node, Score, articles, normalize
 from ldpub.entities import ENTITY_TYPES, ORGANIZATION_TYPES, PERSON_TYPES
-from ldpub.entities.linking import Linking, link_text
-from ldpub.ingest.claims import find_claims
-from ldpub.ingest.text import extract_text
+from ldpub.language.claims import find_claims
+from ldpub.language.linking import Linking, link_text
+from ldpub.read.text import extract_text
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 OPTIONS = {"url": "https://news.example/story", "published": "2024-05-01T09:00:00Z", "language": "en"}
@@ -56,7 +56,7 @@ MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
 
 
 def model_alone(article: Article) -> list[Node]:
-    from ldpub.entities.language import pipeline
+    from ldpub.language.analysis import pipeline
 
     nodes: dict[tuple[str, str], set[str]] = {}
     for doc in pipeline().pipe([article.headline, article.body]):

@@ -673,7 +673,7 @@ def own_articles(page: bytes | str, graph: Graph, *, source: str | None = None) 
     as two articles. A node with the same ``@id`` as the graph's article is the same node, so
     it is not listed.
     """
-    from ldpub.ingest.safe_html import decode_page, parse_html
+    from ldpub.read.safe_html import decode_page, parse_html
 
     ours = {n.get("@id") for n in _nodes(_as_graph(graph)) if _is_article(n)}
     text = page if isinstance(page, str) else decode_page(page, source=source)
@@ -706,7 +706,7 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _article_type(node: Mapping[str, Any]) -> str:
-    from ldpub.ingest.html_evidence import is_article_type  # lxml: imported when a page is read
+    from ldpub.read.html_evidence import is_article_type  # lxml: imported when a page is read
 
     types = node.get("@type")
     names = [t for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)]

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ldpub.cli import exit_code_for
-from ldpub.cli._hints import for_build
 from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import InputError, LdpubError
 from ldpub.files import AtomicFiles
+from ldpub.hints import for_build
 
 if TYPE_CHECKING:
     from ldpub.record import Record

@@ -112,10 +112,10 @@ def run_add_names(args: argparse.Namespace) -> int:
 
 
 def run_candidates(args: argparse.Namespace) -> int:
-    from ldpub.entities.linking import link_text
-    from ldpub.ingest.safe_html import MAX_PAGE_BYTES, read_page
-    from ldpub.ingest.text import text_from_bytes
-    from ldpub.ingest.text_layout import read_layout
+    from ldpub.language.linking import link_text
+    from ldpub.read.safe_html import MAX_PAGE_BYTES, read_page
+    from ldpub.read.text import text_from_bytes
+    from ldpub.read.text_layout import read_layout
 
     authority = _load(args.entities)
     rows = []

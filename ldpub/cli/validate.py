@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ldpub.cli._hints import for_validate
 from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import LdpubError
 from ldpub.files import write_atomic
+from ldpub.hints import for_validate
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
 from ldpub.validate.report import use_colour
 from ldpub.validate.sources import MAX_BYTES, file_names, read_file

@@ -1,10 +1,10 @@
-"""Entities: the newsroom's authority file, finding its entities in text, and candidates.
+"""Entities: the newsroom's authority file and its spellings.
 
 - :mod:`ldpub.entities.authority` — the authority (``vocab/entities.ttl``) and mention finding
   under spelling and transliteration variants;
-- :mod:`ldpub.entities.candidates` — names the authority does not know, typed from context;
-- :mod:`ldpub.entities.linking` — both over one text, as the text extractor and claims use them;
 - :mod:`ldpub.entities.edit` — adding entities and spellings to the file (``ldpub entities``).
+
+Finding names in text and linking them to the authority is :mod:`ldpub.language`'s work.
 """
 
 from __future__ import annotations

@@ -114,7 +114,7 @@ def make_app(settings: ServiceSettings | None = None) -> Starlette:
 
         def run() -> Response:
             text = _text(data, name)
-            from ldpub.cli._hints import for_build
+            from ldpub.hints import for_build
 
             hint = for_build(name, text)
             if hint is not None:
@@ -422,10 +422,10 @@ def _multipart(data: bytes, content_type: str, required: tuple[str, ...]) -> dic
 
 
 def _extract(data: bytes, name: str, params: Any) -> dict[str, Any]:
-    from ldpub.cli.extract import dump, is_page
-    from ldpub.ingest.html import extract_html
-    from ldpub.ingest.newsroom import Defaults, Settings, zone
-    from ldpub.ingest.text import extract_text
+    from ldpub.extract import dump, is_page
+    from ldpub.newsroom import Defaults, Settings, zone
+    from ldpub.read.html import extract_html
+    from ldpub.read.text import extract_text
     from ldpub.record import Record, RecordInvalid, check_record
 
     is_html = is_page(name, lambda: data)  # as ldpub extract tells them apart

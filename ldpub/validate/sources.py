@@ -327,7 +327,7 @@ def _decode(data: bytes, name: str) -> str | Finding:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return finding("LD007", "not text: binary data (a NUL byte)", name)
     try:
-        from ldpub.ingest.safe_html import _decode as decode_bytes
+        from ldpub.read.safe_html import _decode as decode_bytes
 
         return decode_bytes(data)
     except (UnicodeError, LookupError) as exc:

@@ -10,11 +10,7 @@ import pytest
 from ldpub.archive import EmbeddedStore, load
 from ldpub.archive.endpoint import EndpointStore
 from tests.archive.servers import Server, start_oxigraph, start_virtuoso
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-EXAMPLE_RECORDS = sorted(EXAMPLES.glob("*.yaml"))
-QUERIES = sorted((EXAMPLES / "queries").glob("*.rq"))
+from tests.support import EXAMPLE_RECORDS, REQUIRE_REAL
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +28,6 @@ def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     s = EmbeddedStore(tmp_path / "store")
     yield s
     s.close()
-
-
-REQUIRE_REAL = os.environ.get("LDPUB_REQUIRE_REAL") == "1"
 
 
 def _start(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:

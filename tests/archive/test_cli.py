@@ -13,8 +13,8 @@ import pytest
 
 from ldpub.archive import EmbeddedStore
 from ldpub.cli import main
-from tests.archive.conftest import EXAMPLE_RECORDS, EXAMPLES
 from tests.archive.expected import AMMAN, FACT, SEED
+from tests.support import EXAMPLE_RECORDS, EXAMPLES
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 

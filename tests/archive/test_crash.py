@@ -12,9 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ldpub.archive import ENTITIES_GRAPH, EmbeddedStore, load, read_articles
-from tests.archive.conftest import EXAMPLE_RECORDS
+from tests.support import EXAMPLE_RECORDS, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 COPIES = 800
 OLD = 200  # articles present before the killed load
 HEADLINE = "<http://schema.org/headline>"

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from ldpub.archive import ENTITIES_GRAPH, EmbeddedStore, load, read_articles
-from tests.archive.conftest import EXAMPLE_RECORDS, EXAMPLES, QUERIES
 from tests.archive.expected import AMMAN, EXPECTED, FACT, SEED, rows_of
+from tests.support import EXAMPLE_RECORDS, EXAMPLES, QUERIES
 
 ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 

@@ -13,9 +13,10 @@ import yaml
 from ldpub.archive import EmbeddedStore, load, read_articles
 from ldpub.archive.endpoint import EndpointStore
 from ldpub.cli import main
-from tests.archive.conftest import EXAMPLE_RECORDS, EXAMPLES, QUERIES, credentials
+from tests.archive.conftest import credentials
 from tests.archive.expected import EXPECTED, SEED, rows_of
 from tests.archive.servers import Server, free_port, oxigraph_binary, start_oxigraph
+from tests.support import EXAMPLE_RECORDS, EXAMPLES, QUERIES
 
 pytestmark = pytest.mark.server
 

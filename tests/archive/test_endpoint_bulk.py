@@ -16,9 +16,9 @@ import pytest
 
 from ldpub.archive import ENTITIES_GRAPH, EmbeddedStore, load
 from ldpub.archive.endpoint import EndpointStore
-from tests.archive.conftest import EXAMPLE_RECORDS
 from tests.archive.servers import Server, start_oxigraph, start_virtuoso
 from tests.archive.test_crash import COPIES, OLD, ROOT, _versions
+from tests.support import EXAMPLE_RECORDS
 
 pytestmark = pytest.mark.server
 
@@ -31,7 +31,7 @@ ARTICLES = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } FILTER(STR
 def bulk_env(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
     """A fresh server of each kind (the kill test needs an empty one), with what its bulk path needs
     in the environment: for Virtuoso, the login, its SQL port and a directory it reads."""
-    from tests.archive.conftest import REQUIRE_REAL
+    from tests.support import REQUIRE_REAL
 
     starter = start_oxigraph if request.param == "oxigraph" else start_virtuoso
     (tmp_path / "server").mkdir()

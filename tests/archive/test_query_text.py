@@ -9,9 +9,9 @@ from ldpub.archive import EmbeddedStore, load
 from ldpub.archive.query_text import parse_params, prepare_query
 from ldpub.cli import main
 from ldpub.errors import InputError
-from tests.archive.conftest import EXAMPLE_RECORDS, EXAMPLES
 from tests.archive.expected import AMMAN, SEED
 from tests.archive.servers import Server
+from tests.support import EXAMPLE_RECORDS, EXAMPLES
 
 QUERIES = EXAMPLES / "queries"
 HEADLINES_HTTPS = "PREFIX s: <https://schema.org/> SELECT ?h WHERE { GRAPH ?g { ?a s:headline ?h } } ORDER BY ?h"

@@ -4,7 +4,7 @@ The pages name a newsroom's own files (``page.html``, ``record.yaml``, ``public/
 each from the examples first. A command must run to its end with the documented exit code (0, or
 1 where it reports findings) and never with a usage error, a missing file or a traceback.
 Commands with their own tests are skipped here: ``serve`` (tests/service), the diff and graph
-page (tests/diff/test_docs.py), and a line that needs a SPARQL server (tests/archive).
+page (tests/project/test_docs_diff_graph.py), and a line that needs a SPARQL server (tests/archive).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 PAGES = ["archive", "build", "embed", "extract", "validate"]
 
 

@@ -8,8 +8,8 @@ import pytest
 
 import ldpub
 from ldpub.cli import main
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 RECORD = ROOT / "examples" / "border-patrols-amman.yaml"
 PAGE = ROOT / "examples" / "pages" / "syrian-observer-al-tanf.html"
 

@@ -9,7 +9,7 @@ import subprocess
 import sysconfig
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
 
 
 def setup_commands() -> list[str]:

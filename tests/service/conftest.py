@@ -14,10 +14,7 @@ import httpx
 import pytest
 
 from ldpub.archive import EmbeddedStore, load
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
-EXAMPLE_RECORDS = sorted(EXAMPLES.glob("*.yaml"))
+from tests.support import EXAMPLE_RECORDS
 
 
 def _free_port() -> int:

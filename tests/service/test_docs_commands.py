@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.service.conftest import EXAMPLES, ROOT
+from tests.support import EXAMPLES, ROOT
 
 DOC = (ROOT / "docs" / "serve.md").read_text()
 

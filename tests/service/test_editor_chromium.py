@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages.conftest import Browser, chromium  # noqa: F401  (the session's browser)
-from tests.service.conftest import EXAMPLES, ROOT
+from tests.browser import Browser
+from tests.support import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / ".ci" / "artifacts"
@@ -38,7 +38,7 @@ def _screenshot(browser: Browser, name: str) -> None:
     print(f"screenshot: {ARTIFACTS / name}")
 
 
-def test_the_seed_record_shows_its_article_people_and_claims(chromium: Browser, service: str) -> None:  # noqa: F811
+def test_the_seed_record_shows_its_article_people_and_claims(chromium: Browser, service: str) -> None:
     status = _check(chromium, service, (EXAMPLES / "syrian-observer-al-tanf.yaml").read_text())
     assert status.startswith("0 errors"), status
     labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
@@ -51,7 +51,7 @@ def test_the_seed_record_shows_its_article_people_and_claims(chromium: Browser, 
     _screenshot(chromium, "editor-seed.png")
 
 
-def test_a_broken_document_shows_each_finding_at_its_line(chromium: Browser, service: str) -> None:  # noqa: F811
+def test_a_broken_document_shows_each_finding_at_its_line(chromium: Browser, service: str) -> None:
     broken = (
         "{\n"
         '  "@context": "https://schema.org",\n'
@@ -71,7 +71,7 @@ def test_a_broken_document_shows_each_finding_at_its_line(chromium: Browser, ser
     _screenshot(chromium, "editor-broken.png")
 
 
-def test_a_record_with_problems_is_marked_in_the_record(chromium: Browser, service: str) -> None:  # noqa: F811
+def test_a_record_with_problems_is_marked_in_the_record(chromium: Browser, service: str) -> None:
     text = Path(EXAMPLES / "syrian-observer-al-tanf.yaml").read_text()
     lines = text.splitlines()
     number = next(i for i, line in enumerate(lines, 1) if line.startswith("published:"))
@@ -87,7 +87,7 @@ fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done,
 """
 
 
-def test_a_page_comes_back_with_the_block_embedded(chromium: Browser, service: str) -> None:  # noqa: F811
+def test_a_page_comes_back_with_the_block_embedded(chromium: Browser, service: str) -> None:
     page = (EXAMPLES / "pages" / "syrian-observer-al-tanf.html").read_text()
     status = _check(chromium, service, page)
     assert status.startswith("0 errors"), status
@@ -101,7 +101,7 @@ def test_a_page_comes_back_with_the_block_embedded(chromium: Browser, service: s
     _screenshot(chromium, "editor-page.png")
 
 
-def test_an_uploaded_file_is_checked(chromium: Browser, service: str, tmp_path: Path) -> None:  # noqa: F811
+def test_an_uploaded_file_is_checked(chromium: Browser, service: str, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     path = tmp_path / "seed.yaml"
@@ -121,7 +121,7 @@ def test_an_uploaded_file_is_checked(chromium: Browser, service: str, tmp_path: 
     assert '"@type": "NewsArticle"' in chromium.js("document.getElementById('jsonld').textContent")
 
 
-def test_markup_in_the_input_is_shown_as_text_and_never_runs(chromium: Browser, service: str) -> None:  # noqa: F811
+def test_markup_in_the_input_is_shown_as_text_and_never_runs(chromium: Browser, service: str) -> None:
     attack = '<img src=x onerror="window.__pwned=1">'
     document = (
         "{\n"

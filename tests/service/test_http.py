@@ -13,7 +13,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from ldpub import build
-from tests.service.conftest import EXAMPLES
+from tests.support import EXAMPLES
 
 SEED = EXAMPLES / "syrian-observer-al-tanf.yaml"
 SEED_TEXT = SEED.read_text()

@@ -10,7 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.service.conftest import EXAMPLES, running_service
+from tests.service.conftest import running_service
+from tests.support import EXAMPLES
 
 SEED_TEXT = (EXAMPLES / "syrian-observer-al-tanf.yaml").read_text()
 

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ldpub.validate import Report, Validator
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 DATA = ROOT / "tests" / "data" / "validate"
 
 _VALIDATORS: dict[tuple[str, ...], Validator] = {}

@@ -17,8 +17,9 @@ import yaml
 from ldpub.cli import main
 from ldpub.validate import Report, to_text, validate_document, validate_paths
 from ldpub.validate.report import Finding
+from tests.support import EXAMPLES, ROOT
 
-from .conftest import DATA, EXAMPLES, ROOT
+from .conftest import DATA
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.jsonld")) + sorted((EXAMPLES / "pages").glob("*.html"))
 

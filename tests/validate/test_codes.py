@@ -331,7 +331,7 @@ def test_enumeration_and_time_ranges() -> None:
 def test_readme_documents_every_code_with_its_severity() -> None:
     import re
 
-    from .conftest import ROOT
+    from tests.support import ROOT
 
     readme = (ROOT / "docs" / "validate.md").read_text(encoding="utf-8")
     section = readme[readme.index("<!-- section: validate -->") : readme.index("<!-- /section: validate -->")]

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT, check, codes
+from tests.support import ROOT
+
+from .conftest import check, codes
 
 CTX = "https://schema.org"
 

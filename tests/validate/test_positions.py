@@ -6,8 +6,8 @@ import json
 
 from ldpub.validate import Validator
 from ldpub.validate.positions import json_positions
+from tests.support import EXAMPLES as EXAMPLES_DIR
 
-from .conftest import EXAMPLES as EXAMPLES_DIR
 from .conftest import check
 
 

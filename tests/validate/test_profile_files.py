@@ -9,8 +9,9 @@ import pytest
 
 from ldpub.cli import main
 from ldpub.validate import Validator
+from tests.support import EXAMPLES
 
-from .conftest import DATA, EXAMPLES
+from .conftest import DATA
 
 SHAPES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> .

@@ -8,8 +8,7 @@ import random
 import pytest
 
 from ldpub.validate import CODES, Validator
-
-from .conftest import EXAMPLES
+from tests.support import EXAMPLES
 
 SEED_DOC = (EXAMPLES / "fact-check-rukban-aid.jsonld").read_text(encoding="utf-8")
 SEED_PAGE = (EXAMPLES / "pages" / "syrian-observer-al-tanf.embedded.html").read_text(encoding="utf-8")

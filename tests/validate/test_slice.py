@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from ldpub.cli import main
+from tests.support import EXAMPLES
 
-from .conftest import EXAMPLES, check, codes
+from .conftest import check, codes
 
 
 def test_clean_article_has_no_finding(article: dict[str, Any]) -> None:

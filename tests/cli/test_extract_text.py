@@ -1,0 +1,98 @@
+"""``ldpub extract TEXT.txt --entities …``: the seed becomes a record that builds into the linked graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import ldpub
+from ldpub.cli import main
+from tests.seed_scoring import AUTHORITY, SEED_OPTIONS, SEED_TEXT
+from tests.support import ROOT
+
+SEED_ARGS = [
+    "--entities",
+    str(AUTHORITY),
+    "--url",
+    SEED_OPTIONS["url"],
+    "--published",
+    SEED_OPTIONS["published"],
+    "--language",
+    "en",
+    "--original-language",
+    "ar",
+]
+
+
+def _types(node: dict) -> set[str]:
+    kind = node.get("@type", [])
+    return {kind} if isinstance(kind, str) else set(kind)
+
+
+def test_seed_text_to_record_to_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "seed.yaml"
+    assert main(["extract", str(SEED_TEXT), *SEED_ARGS, "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""  # the authority knows every name: nothing to report
+    record = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert record["base"] == "https://syrianobserver.com/"
+    article = ldpub.build(out)
+    graph = article.jsonld["@graph"]
+    by_type: dict[str, list[dict]] = {}
+    for node in graph:
+        for kind in _types(node):
+            by_type.setdefault(kind, []).append(node)
+    news = by_type["NewsArticle"][0]
+    for chrome in ("Recommend article", "Sender's", "Receiver's Email", "Read Also", "has not verified"):
+        assert chrome not in news["articleBody"]
+    assert {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization", "Place", "Country"} <= set(
+        by_type
+    )
+    assert len(by_type["Claim"]) == 7
+    qassem = "https://syrianobserver.com/entity/muhammad-farid-al-qassem"
+    assert qassem in {p["@id"] for p in by_type["Person"]}
+    assert {"@id": qassem} in news["about"]
+    # The same archive entities as the hand-made record of the same article.
+    hand_made = ldpub.build(ROOT / "examples" / "syrian-observer-al-tanf.yaml").jsonld["@graph"]
+    entity_iris = {n["@id"] for n in graph if "/entity/" in n["@id"]}
+    assert entity_iris == {n["@id"] for n in hand_made if "/entity/" in n["@id"]}
+    claim = next(c for c in by_type["Claim"] if c["text"].startswith("With the efforts"))
+    assert claim["author"] == {"@id": "https://syrianobserver.com/entity/abdullah-ii-of-jordan"}
+    assert claim["appearance"] == {"@id": news["@id"]}
+    assert f"<{qassem}> <http://schema.org/name> " in article.nquads() or f"<{qassem}> <https://schema.org/name> " in (
+        article.nquads()
+    )
+
+
+def test_seed_without_authority_reports_candidates_and_still_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [a for a in SEED_ARGS if a not in ("--entities", str(AUTHORITY))]
+    out = tmp_path / "seed.json"
+    assert main(["extract", str(SEED_TEXT), *args, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "candidate Person 'Abdullah II of Jordan'" in err
+    assert "ldpub entities add jordanian-intelligence --type Organization" in err
+    ldpub.build(out)
+
+
+def test_text_junk_and_oversized_inputs_are_one_line_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 8)
+    big = tmp_path / "big.txt"
+    big.write_text("Headline\n\n" + "word " * 5000)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n \n")
+    code = main(["extract", str(junk), str(big), str(empty), "--max-bytes", "10000", "-o", str(tmp_path / "out")])
+    assert code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("ldpub: error: ") for line in lines)
+    assert "binary" in lines[0] and "limit" in lines[1] and "empty" in lines[2]
+
+
+def test_bad_authority_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix schema: <https://schema.org/> .\n<a> a schema:Person ; schema:name\n")
+    assert main(["extract", str(SEED_TEXT), "--entities", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith(f"ldpub: error: {bad}:")

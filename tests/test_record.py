@@ -1,0 +1,169 @@
+"""Each kind of bad record gives one clear error naming file, location and what was expected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ldpub import InputError, RecordInvalid, build, load_record, parse_record
+from tests.support import SEED
+
+
+def errors_of(record: Any) -> list[InputError]:
+    with pytest.raises(RecordInvalid) as info:
+        build(record)
+    return info.value.errors
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_valid_seed_has_no_errors() -> None:
+    assert build(SEED).url.startswith("https://")
+
+
+def test_malformed_yaml_names_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.yaml", "url: https://a.org/x\nheadline: [unclosed\npublished: x\n")
+    with pytest.raises(InputError) as info:
+        load_record(path)
+    err = info.value
+    assert err.location.file == str(path)
+    assert err.location.line == 3 and err.location.column is not None
+    assert "malformed YAML" in err.message
+
+
+def test_malformed_json_names_line_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.json", '{"url": "https://a.org/x",\n  "headline": "h" "oops"}')
+    with pytest.raises(InputError) as info:
+        load_record(path)
+    assert (info.value.location.line, info.value.location.column) == (2, 19)
+    assert str(info.value).startswith(f"{path}:2:19: malformed JSON")
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "json"])
+def test_duplicate_keys_are_refused(tmp_path: Path, suffix: str) -> None:
+    text = (
+        "url: https://a.org/x\nheadline: one\nheadline: two\n"
+        if suffix == "yaml"
+        else '{"url": "https://a.org/x",\n"headline": "one",\n"headline": "two"}'
+    )
+    with pytest.raises(InputError) as info:
+        load_record(write(tmp_path, f"dup.{suffix}", text))
+    assert "duplicate key 'headline'" in info.value.message
+    assert info.value.location.line == 3
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    with pytest.raises(InputError, match="must be a mapping"):
+        parse_record("- a\n- b\n", file="list.yaml")
+
+
+def test_missing_required_field_points_at_the_object(minimal: dict[str, Any]) -> None:
+    del minimal["headline"]
+    [err] = errors_of(minimal)
+    assert err.location.pointer == ""
+    assert '"headline" is a required property' in err.message
+
+
+def test_wrong_type_names_pointer(minimal: dict[str, Any]) -> None:
+    minimal["keywords"] = "not, a, list"
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/keywords"
+    assert 'is not of type "array"' in err.message
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2024-05-01", "time zone"),  # a date where a date-time is needed
+        ("2024-05-01T09:00:00", "time zone"),  # no zone
+        ("2024-13-01T09:00:00Z", "time zone"),  # no month 13
+        ("1 May 2024", "ISO 8601"),
+    ],
+)
+def test_bad_published_dates(minimal: dict[str, Any], value: str, why: str) -> None:
+    minimal["published"] = value
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/published"
+    assert why in err.message and repr(value) in err.message
+
+
+def test_impossible_calendar_date_in_a_claim(minimal: dict[str, Any]) -> None:
+    minimal["claims"] = [{"id": "c", "text": "t", "date": "2023-02-30"}]
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/claims/0/date"
+    assert "not a real calendar date" in err.message
+
+
+@pytest.mark.parametrize("field", ["url", "publisher/url"])
+def test_relative_urls_are_refused(minimal: dict[str, Any], field: str) -> None:
+    target = minimal if field == "url" else minimal["publisher"]
+    target["url"] = "/news/relative.html"
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/" + field
+    assert "absolute" in err.message and "relative URLs are not accepted" in err.message
+
+
+def test_duplicate_entity_ids_are_refused(minimal: dict[str, Any]) -> None:
+    same = "https://news.example.org/people/1"
+    minimal["entities"] = {
+        "a": {"type": "Person", "name": "A", "id": same},
+        "b": {"type": "Person", "name": "B", "id": same},
+    }
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/entities/b/id"
+    assert "duplicate entity id" in err.message and "/entities/a" in err.message
+
+
+def test_unknown_entity_reference(minimal: dict[str, Any]) -> None:
+    minimal["authors"] = ["nobody"]
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/authors/0"
+    assert "unknown entity 'nobody'" in err.message
+
+
+def test_review_of_unknown_claim_and_rating_out_of_range(minimal: dict[str, Any]) -> None:
+    minimal["claims"] = [{"id": "c1", "text": "t"}]
+    minimal["reviews"] = [
+        {"id": "r1", "claim": "c2", "rating": {"value": 7, "best": 5, "worst": 1, "verdict": "False"}}
+    ]
+    errors = errors_of(minimal)
+    assert {e.location.pointer for e in errors} == {"/reviews/0/claim", "/reviews/0/rating/value"}
+
+
+def test_duplicate_claim_ids(minimal: dict[str, Any]) -> None:
+    minimal["claims"] = [{"id": "c", "text": "one"}, {"id": "c", "text": "two"}]
+    [err] = errors_of(minimal)
+    assert err.location.pointer == "/claims/1/id"
+
+
+def test_unknown_field_is_refused(minimal: dict[str, Any]) -> None:
+    minimal["headlin"] = "typo"
+    [err] = errors_of(minimal)
+    assert "headlin" in err.message
+
+
+def test_errors_in_a_file_carry_line_and_column(tmp_path: Path) -> None:
+    record = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    record["entities"]["al-tanf"]["same_as"] = ["wikipedia/Al-Tanf"]
+    path = write(tmp_path, "seed.json", json.dumps(record, indent=2, ensure_ascii=False))
+    [err] = errors_of(path)
+    assert err.location.file == str(path)
+    assert err.location.pointer == "/entities/al-tanf/same_as/0"
+    line = path.read_text(encoding="utf-8").splitlines()[err.location.line - 1]  # type: ignore[operator]
+    assert "wikipedia/Al-Tanf" in line
+    assert str(err).startswith(f"{path}:{err.location.line}:{err.location.column}: /entities/al-tanf/same_as/0: ")
+
+
+def test_every_error_is_reported_not_just_the_first(minimal: dict[str, Any]) -> None:
+    minimal["url"] = "relative"
+    minimal["published"] = "yesterday"
+    errors = errors_of(minimal)
+    assert {e.location.pointer for e in errors} == {"/url", "/published"}
