@@ -29,7 +29,8 @@ import jsonschema
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 SCRIPT = ROOT / "scripts" / "validate-site.sh"
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "validate" / "sarif-schema-2.1.0.json").read_text())
 REAL_PAGE = ROOT / "tests" / "data" / "pages" / "real" / "aljazeera-helicopter-crash.html.gz"
