@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Any, Literal
 
 from ldpub.context import SCHEMA
 from ldpub.errors import InputError, Location
+from ldpub.inputs import Kind as InputKind
+from ldpub.inputs import kind_by_name
 from ldpub.nodegraph import (
     Graph,
     Term,
@@ -35,9 +36,6 @@ __all__ = ["Change", "Diff", "diff", "load_structured_data"]
 
 Kind = Literal["added", "removed", "changed"]
 
-_PAGE_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
-_RECORD_SUFFIXES = frozenset((".yaml", ".yml"))
-_JSONLD_SUFFIXES = frozenset((".jsonld",))
 _RATING_PARTS = ("ratingValue", "alternateName")
 
 
@@ -53,17 +51,17 @@ def load_structured_data(data: bytes | str, *, source: str) -> Any:
     known) for input that is none of these, a record that does not build, or JSON-LD that
     cannot be read as RDF offline (a remote context, say).
     """
-    suffix = PurePath(source).suffix.lower()
+    kind = kind_by_name(source)
     head = data.lstrip()[:1] if isinstance(data, str) else data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1].decode("latin-1")
-    if suffix in _PAGE_SUFFIXES or (suffix not in _RECORD_SUFFIXES | _JSONLD_SUFFIXES and head == "<"):
+    if kind is InputKind.PAGE or (kind not in (InputKind.RECORD, InputKind.JSONLD) and head == "<"):
         return _checked(_page_data(data, source), source)
     text = _text(data, source)
-    if suffix in _RECORD_SUFFIXES or head not in ("{", "["):
+    if kind is InputKind.RECORD or head not in ("{", "["):
         return _record_data(text, source, "yaml")
     from ldpub.embed import parse_graph
 
     doc = parse_graph(text, source=source)
-    if suffix not in _JSONLD_SUFFIXES and _looks_like_record(doc):
+    if kind is not InputKind.JSONLD and _looks_like_record(doc):
         return _record_data(text, source, "json")
     return _checked(doc, source)
 

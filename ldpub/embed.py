@@ -39,7 +39,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-from ldpub.errors import InputError, Location
+from ldpub.errors import InputError, Location, json_kind
 
 __all__ = ["MARKER", "embed", "embedded_graph", "load_graph", "parse_graph", "script_json"]
 
@@ -507,7 +507,7 @@ def _as_graph(graph: Any) -> Any:
     if isinstance(graph, str):
         return parse_graph(graph)
     if not isinstance(graph, Mapping | list | tuple):
-        raise InputError(f"the graph must be a JSON-LD object or array, not {type(graph).__name__}")
+        raise InputError(f"the graph must be a JSON-LD object or array, not {json_kind(graph)}")
     script_json(graph)  # fail on values that are not JSON before touching the page
     return graph
 
@@ -528,7 +528,7 @@ def parse_graph(text: str | bytes, *, source: str | None = None) -> Any:
         raise InputError(f"not JSON: {exc} is not a JSON number", Location(source)) from None
     if not isinstance(graph, dict | list):
         raise InputError(
-            f"expected a JSON-LD object or array, found {type(graph).__name__}",
+            f"expected a JSON-LD object or array, not {json_kind(graph)}",
             Location(source, pointer=""),
         )
     return graph

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ldpub.errors import InputError
+from ldpub.errors import UsageError
 from ldpub.files import write_atomic
 from ldpub.pipeline import Article
 
@@ -22,11 +22,11 @@ FORMATS: dict[str, tuple[str, Callable[[Article], str]]] = {
 
 
 def parse_formats(spec: str) -> list[str]:
-    """``"jsonld,ttl"`` → ``["jsonld", "ttl"]``; raises InputError naming an unknown format."""
+    """``"jsonld,ttl"`` → ``["jsonld", "ttl"]``; raises UsageError naming an unknown format."""
     names = [name.strip() for name in spec.split(",") if name.strip()]
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
-        raise InputError(f"unknown format {', '.join(unknown) or spec!r}; expected some of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown format {', '.join(unknown) or spec!r}; expected some of {', '.join(FORMATS)}")
     return list(dict.fromkeys(names))
 
 

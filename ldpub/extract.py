@@ -9,7 +9,6 @@ A page (HTML) or a plain text is told by its name's suffix, else by how its cont
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,12 +16,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from ldpub.errors import LdpubError, Location
+from ldpub.inputs import is_page
 from ldpub.newsroom import Settings, given_datetime, template_url
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import MAX_PAGE_BYTES, decode_page, read_page
-
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
 def load_authority(path: Path) -> object:
@@ -115,18 +112,6 @@ def _is_html(path: Path, max_bytes: int) -> bool:
     return is_page(path.name, lambda: read_page(path, max_bytes=max_bytes))
 
 
-def is_page(name: str, data: Callable[[], bytes]) -> bool:
-    """An HTML page (else plain text): by the name's suffix, else by how the content starts
-    (``data`` is read only when the suffix does not say)."""
-    suffix = Path(name).suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return True
-    if suffix in TEXT_SUFFIXES:
-        return False
-    head = data()[:1024].lstrip().lower()
-    return head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta"))
-
-
 class _Dumper(yaml.SafeDumper):
     """YAML with multi-line strings (the body) as literal blocks, readable by an editor."""
 
@@ -144,3 +129,11 @@ def dump(record: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     return yaml.dump(record, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def dump_many(texts: list[str], fmt: str) -> str:
+    """Records dumped by :func:`dump`, as one output: one record as it is; several YAML records as
+    one YAML stream (``---`` between documents), several JSON records as JSON Lines."""
+    if len(texts) <= 1 or fmt != "json":
+        return "---\n".join(texts)
+    return "".join(json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n" for text in texts)

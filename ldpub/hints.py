@@ -8,21 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
-RECORD_SUFFIXES = frozenset({".yaml", ".yml"})
-BUILT_SUFFIXES = frozenset({".jsonld", ".ttl", ".nt", ".nq"})
+from ldpub.inputs import HTML_SUFFIXES, RDF_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES, looks_like_html
 
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body", "<meta"))
+BUILT_SUFFIXES = RDF_SUFFIXES | {".jsonld"}
 
 
 def for_build(source: str, text: str | None = None) -> str | None:
     """``ldpub build`` takes article records (YAML or JSON); pages, texts and built output go elsewhere."""
     suffix = Path(source).suffix.lower()
-    if text is not None and _looks_like_html(text):
+    if text is not None and looks_like_html(text):
         return (
             "standard input is an HTML page, not an article record; save it (page.html) and make a record "
             "from it with `ldpub extract page.html -o page.yaml`, then `ldpub build page.yaml`"

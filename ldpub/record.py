@@ -22,7 +22,7 @@ import jsonschema_rs
 import orjson
 import yaml
 
-from ldpub.errors import InputError, Location, pointer
+from ldpub.errors import InputError, Location, json_kind, pointer
 from ldpub.resources import resource_path
 
 RECORD_SCHEMA = "article-record.schema.json"
@@ -117,8 +117,15 @@ def parse_record(text: str, *, file: str | None = None, format: str | None = Non
             raise InputError(f"malformed YAML: {problem}", where) from None
         except yaml.YAMLError as exc:
             raise InputError(f"malformed YAML: {exc}", Location(file)) from None
+    if data is None:
+        raise InputError(
+            "the record is empty: write its fields as key: value lines (url, headline, published, publisher …)",
+            Location(file, "", 1, 1),
+        )
     if not isinstance(data, dict):
-        raise InputError(f"a record must be a mapping (object), not {type(data).__name__}", Location(file, "", 1, 1))
+        raise InputError(
+            f"a record must be a mapping of fields (key: value), not {json_kind(data)}", Location(file, "", 1, 1)
+        )
     return Record(data, file, text)
 
 
@@ -215,6 +222,13 @@ def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield ptr, f"{error.instance!r} is not one of {', '.join(options)}{hint}", False
             continue
+        if kind == "Type":
+            wanted = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in error.kind.types)
+            yield ptr, f"expected {wanted}, not {json_kind(error.instance)}", False
+            continue
+        if kind == "MinLength" and error.instance == "":
+            yield ptr, "must not be empty: give a value or leave the field out", False
+            continue
         expected = _expected_format(schema_path)
         if expected is not None:
             if ptr in seen:  # a pattern and a format on one value: say it once
@@ -224,6 +238,16 @@ def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[
         else:
             yield ptr, error.message, False
 
+
+_TYPE_WORDS = {
+    "string": "a text",
+    "array": "a list",
+    "object": "a mapping (object)",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "nothing (null)",
+}
 
 # Fields other vocabularies call by another name: what a newcomer writes, and the record's field.
 _USUAL_NAMES = {

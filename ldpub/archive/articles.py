@@ -22,11 +22,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from ldpub.errors import InputError, Location
+from ldpub.inputs import LOAD, Kind, files_in, suffixes
 
 ENTITIES_GRAPH = "urn:ldpub:entities"
-RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+RECORD_SUFFIXES = tuple(sorted(suffixes(Kind.RECORD, Kind.JSON), reverse=True))  # .yml, .yaml, .json
 RDF_SUFFIXES = {".jsonld": "jsonld", ".ttl": "turtle", ".nt": "ntriples", ".nq": "nquads"}
-SUFFIXES = (*RECORD_SUFFIXES, *RDF_SUFFIXES)
+SUFFIXES = (*RECORD_SUFFIXES, *RDF_SUFFIXES)  # the same as ldpub.inputs.LOAD takes (a test says so)
 
 _SCHEMAS = ("http://schema.org/", "https://schema.org/")
 _MAIN_ENTITY_OF_PAGE = {ox.NamedNode(s + "mainEntityOfPage") for s in _SCHEMAS}
@@ -211,11 +212,12 @@ def _syntax_error(exc: SyntaxError, path: Path, fmt: str) -> InputError:
 
 
 def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to load: each given file, and every file with a known suffix under each directory (sorted)."""
+    """Files to load: each given file, and every record or built article under each folder (sorted;
+    :data:`ldpub.inputs.LOAD`)."""
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            found.extend(map(Path, files_in(str(p), LOAD)))
         else:
             found.append(p)
     return found

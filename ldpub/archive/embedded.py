@@ -94,7 +94,7 @@ class EmbeddedStore:
         try:
             result: Any = self._store.query(text)
         except SyntaxError as exc:
-            raise InputError(f"SPARQL syntax error: {first_line(exc)}") from None
+            raise InputError(f"SPARQL syntax error: {_syntax_problem(first_line(exc))}") from None
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"query failed: {first_line(exc)}", Location(str(self.path))) from None
         if isinstance(result, ox.QueryBoolean):
@@ -116,3 +116,12 @@ class EmbeddedStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _syntax_problem(message: str) -> str:
+    """The parser's message, without the list of every token it would have taken there (dozens,
+    in the parser's own notation): where it stopped, and what to look at."""
+    where, found, tokens = message.partition(": expected one of ")
+    if found and tokens.count(",") > 5:
+        return f"{where}: the query stops making sense here; check the brackets, dots and keywords just before it"
+    return message

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from ldpub.archive.articles import ArticleGraph, find_inputs, read_articles
 from ldpub.archive.results import QueryResult
-from ldpub.errors import InputError, LdpubError, Location
+from ldpub.errors import InputError, LdpubError, Location, os_problem
 
 
 class ArchiveStore(Protocol):
@@ -114,5 +114,5 @@ def _with_file(exc: BaseException, path: Path) -> LdpubError:
     if isinstance(exc, InputError):
         return exc if exc.location.file else InputError(exc.message, exc.location.with_file(str(path)))
     if isinstance(exc, OSError):
-        return LdpubError(f"cannot read: {exc.strerror or exc}", Location(str(path)))
+        return os_problem(exc, path, "read")
     return LdpubError(str(exc), Location(str(path)))

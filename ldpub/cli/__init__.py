@@ -3,8 +3,9 @@
 Each module in this package adds its subcommands through ``register(subparsers)``; a
 subcommand's handler takes the parsed arguments and returns the exit code.
 
-Exit codes: 0 ok; 1 invalid input or findings; 2 usage or I/O error; 3 store or
-endpoint error.
+Exit codes come from one table, :data:`ldpub.errors.EXIT_CODES`: an error's class says its
+code (:func:`ldpub.errors.exit_code`); anything else is a bug, exit 4, with the traceback only
+under ``--debug``.
 """
 
 from __future__ import annotations
@@ -14,23 +15,16 @@ import importlib
 import os
 import pkgutil
 import sys
+import traceback
 from collections.abc import Sequence
 
-from ldpub.errors import InputError, LdpubError, StoreError
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-EXIT_STORE = 3
+from ldpub.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, LdpubError, exit_code, exit_codes_text, os_problem
+from ldpub.inputs import Found, Input, Wanted, find_inputs
 
 
-def exit_code_for(exc: BaseException) -> int:
-    """The documented exit code for an error: 1 invalid input, 3 store or endpoint, else 2."""
-    if isinstance(exc, InputError):
-        return EXIT_INVALID
-    if isinstance(exc, StoreError):
-        return EXIT_STORE
-    return EXIT_USAGE
+def epilog(note: str = "") -> str:
+    """A command's ``--help`` epilog: the exit codes from the one table, and what the command adds."""
+    return exit_codes_text() + (f" {note}" if note else "")
 
 
 # The module that registers each command. Running a command imports its module alone: all of
@@ -55,11 +49,12 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ldpub",
         description="Publish newsroom articles as schema.org JSON-LD and Linked Data.",
-        epilog="Exit codes: 0 ok, 1 invalid input or findings, 2 usage or I/O error, 3 store or endpoint error.",
+        epilog=exit_codes_text(),
     )
     from ldpub import __version__
 
     parser.add_argument("--version", "-V", action="version", version=f"ldpub {__version__}")
+    parser.add_argument("--debug", action="store_true", help="on an internal error, print the traceback")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     if command in COMMAND_MODULES:
         names = [COMMAND_MODULES[command]]
@@ -85,8 +80,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `ldpub ... | head`: the reader has gone; not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return EXIT_OK
-    except (LdpubError, OSError) as exc:
+    except LdpubError as exc:
         print(f"ldpub: error: {exc}", file=sys.stderr)
-        return exit_code_for(exc)
+        return exit_code(exc)
+    except OSError as exc:  # a file named on the command line, or an output, that cannot be used
+        print(f"ldpub: error: {os_problem(exc)}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        print(
+            "ldpub: internal error: this is a bug in ldpub, not a problem with your input; please report it "
+            "with the command you ran and its input"
+            + ("" if args.debug else " (run `ldpub --debug ...` to see where it happened)"),
+            file=sys.stderr,
+        )
+        if args.debug:
+            traceback.print_exc()
+        return EXIT_INTERNAL
+
+
+def inputs(paths: Sequence[str | os.PathLike[str]], wanted: Wanted) -> tuple[list[Input], int]:
+    """The inputs ``paths`` hold of what a command takes (``wanted``); each path that holds none is
+    reported ("no input found in DIR"), and the exit code that calls for (2) comes back with them."""
+    found: Found = find_inputs(paths, wanted)
+    for problem in found.problems:
+        print(f"ldpub: error: {problem}", file=sys.stderr)
+    return found.inputs, EXIT_USAGE if found.problems else EXIT_OK

@@ -9,7 +9,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ldpub.errors import InputError, LdpubError
+from ldpub.cli import epilog
+from ldpub.errors import InputError, LdpubError, UsageError, os_problem
+from ldpub.inputs import LOAD, find_inputs
 
 _FORMATS = ("table", "json", "csv", "tsv")
 
@@ -35,6 +37,7 @@ def register(subparsers: Any) -> None:
         "into the archive: each article in its own named graph (its page URL), shared entities once in "
         "the entities graph. Re-loading an article replaces it. A malformed file is reported and skipped "
         "(exit 1 at the end); --fail-fast stops at the first one.",
+        epilog=epilog(),
     )
     load.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders searched for known suffixes")
     _store_options(load)
@@ -49,7 +52,11 @@ def register(subparsers: Any) -> None:
     load.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary line")
     load.set_defaults(handler=run_load)
 
-    unload = subparsers.add_parser("unload", help="remove articles from the archive by URL")
+    unload = subparsers.add_parser(
+        "unload",
+        help="remove articles from the archive by URL",
+        epilog=epilog("unload exits 1 for a URL it does not hold."),
+    )
     unload.add_argument("urls", nargs="+", metavar="URL", help="the article's page URL (its graph name)")
     _store_options(unload)
     unload.set_defaults(handler=run_unload)
@@ -59,6 +66,7 @@ def register(subparsers: Any) -> None:
         help="run a SPARQL query on the archive",
         description="SELECT/ASK results as a table or in the W3C SPARQL 1.1 JSON, CSV or TSV result formats; "
         "CONSTRUCT/DESCRIBE as Turtle. Article graphs are named by page URL: use GRAPH patterns.",
+        epilog=epilog(),
     )
     sparql.add_argument("query", nargs="?", help="the query text")
     sparql.add_argument("--file", metavar="Q.rq", help="read the query from a file ('-' for stdin)")
@@ -87,12 +95,13 @@ def _open(args: argparse.Namespace) -> Any:
 
 def run_load(args: argparse.Namespace) -> int:
     from ldpub.archive import LoadSummary, load
-    from ldpub.archive.articles import find_inputs
 
-    files = find_inputs(args.paths)
-    missing = [p for p in files if not p.exists()]
-    if missing:
-        raise LdpubError(f"{missing[0]}: no such file or directory")
+    found = find_inputs(args.paths, LOAD)
+    if found.problems:  # a load takes all its inputs or none: nothing is loaded
+        for problem in found.problems[1:]:
+            _err(f"ldpub: error: {problem}")
+        raise found.problems[0]
+    files = [Path(item.path) for item in found.inputs]
     show = not args.quiet and sys.stderr.isatty()
     bar = None
     if show:
@@ -152,8 +161,7 @@ def run_unload(args: argparse.Namespace) -> int:
 
 def run_sparql(args: argparse.Namespace) -> int:
     if (args.query is None) == (args.file is None):
-        _err("ldpub sparql: error: give the query text or --file, not both")
-        return 2
+        raise UsageError("give the query as text or with --file: one of them, not both")
     from ldpub.archive.query_text import parse_params, prepare_query
 
     text = args.query if args.file is None else _read_query(args.file)
@@ -182,7 +190,7 @@ def _read_query(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise LdpubError(f"{path}: cannot read: {exc.strerror}") from None
+        raise os_problem(exc, path, "read") from None
 
 
 def _err(message: str) -> None:

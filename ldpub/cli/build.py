@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ldpub.cli import exit_code_for
+from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.errors import InputError, LdpubError
+from ldpub.errors import EXIT_FINDINGS, InputError, LdpubError, UsageError, exit_code, os_problem
 from ldpub.files import AtomicFiles
 from ldpub.hints import for_build
+from ldpub.inputs import BUILD, STDIN, output_name
 
 if TYPE_CHECKING:
     from ldpub.record import Record
@@ -24,15 +25,20 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "build",
         help="build schema.org JSON-LD, Turtle and N-Quads from article records",
-        description="Build each article record (YAML or JSON; '-' for stdin) into JSON-LD, "
-        "Turtle and/or N-Quads. Without --out (or with --out -) the output goes to stdout.",
+        description="Build each article record (YAML or JSON; '-' for stdin; a folder: every record in "
+        "it) into JSON-LD, Turtle and/or N-Quads. Without --out (or with --out -) the output goes to "
+        "stdout: several articles' JSON-LD as JSON Lines, one compact document a line.",
+        epilog=epilog(),
     )
-    parser.add_argument("records", nargs="+", metavar="RECORD", help="record file (.yaml, .yml, .json) or '-'")
+    parser.add_argument(
+        "records", nargs="+", metavar="RECORD|DIR", help="record file (.yaml, .yml, .json), folder of them, or '-'"
+    )
     parser.add_argument(
         "--out",
         "-o",
         metavar="DIR|FILE.nq",
-        help="write DIR/<record name>.<ext> per format ('-': stdout); a FILE.nq gets every article, in the "
+        help="write DIR/<record name>.<ext> per format, a folder's records under the same names below DIR "
+        "('-': stdout); a FILE.nq gets every article, in the "
         "archive's shape (one named graph each), for 'ldpub load'",
     )
     parser.add_argument(
@@ -49,16 +55,21 @@ def run(args: argparse.Namespace) -> int:
     archive = args.out is not None and args.out.lower().endswith(".nq")
     formats = parse_formats(args.format or ("nq" if archive else "jsonld"))
     if archive and formats != ["nq"]:
-        raise LdpubError(f"--out {args.out}: one archive file holds N-Quads only; drop --format or use --format nq")
+        raise UsageError(f"--out {args.out}: one archive file holds N-Quads only; drop --format or use --format nq")
+    found, code = inputs(args.records, BUILD)
+    if not found:
+        return code
     to_stdout = args.out in (None, "-")
-    items = [(source, sys.stdin.read() if source == "-" else None) for source in args.records]
-    failed = code = 0
+    items = [(item.path, sys.stdin.read() if item.path == STDIN else None) for item in found]
+    # Several articles on stdout: JSON-LD as JSON Lines (one compact document a line).
+    lines = to_stdout and len(found) > 1
+    failed = 0
     out_dir = None if to_stdout or archive else Path(args.out)
     with AtomicFiles() as files:
         sink = _ArchiveFile(Path(args.out)) if archive else None
         try:
-            for source, outcome in zip(
-                args.records, ordered_map(_builder, (formats, archive), items, jobs=args.jobs), strict=True
+            for item, outcome in zip(
+                found, ordered_map(_builder, (formats, archive, lines), items, jobs=args.jobs), strict=True
             ):
                 if isinstance(outcome, _Failed):
                     for error in outcome.messages:
@@ -69,9 +80,9 @@ def run(args: argparse.Namespace) -> int:
                 elif out_dir is None:
                     sys.stdout.write("".join(outcome.values()))
                 else:
-                    stem = "stdin" if source == "-" else Path(source).stem
-                    for name, text in outcome.items():
-                        path = out_dir / (stem + FORMATS[name][0])
+                    name = "stdin" if item.path == STDIN else item.name
+                    for fmt, text in outcome.items():
+                        path = out_dir / output_name(name, FORMATS[fmt][0])
                         files.write(path, text)
                         print(path, file=sys.stderr)
         except BaseException:
@@ -91,14 +102,16 @@ class _Failed(NamedTuple):
     code: int
 
 
-def _builder(setting: tuple[list[str], bool]) -> Callable[[tuple[str, str | None]], dict[str, str] | _Failed]:
+def _builder(
+    setting: tuple[list[str], bool, bool],
+) -> Callable[[tuple[str, str | None]], dict[str, str] | _Failed]:
     """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
     from ldpub.archive.articles import archive_nquads
     from ldpub.emit import render
     from ldpub.pipeline import build
     from ldpub.record import RecordInvalid
 
-    formats, archive = setting
+    formats, archive, lines = setting
 
     def build_one(item: tuple[str, str | None]) -> dict[str, str] | _Failed:
         source, text = item
@@ -106,11 +119,14 @@ def _builder(setting: tuple[list[str], bool]) -> Callable[[tuple[str, str | None
             article = build(_read(source, text))
             if archive:  # the archive's shape: the article's graph and the entities graph
                 return {"nq": archive_nquads(article.nquads(), source)}
-            return render(article, formats)
+            rendered = render(article, formats)
+            if lines and "jsonld" in rendered:
+                rendered["jsonld"] = article.to_json(indent=False)
+            return rendered
         except RecordInvalid as exc:
-            return _Failed([str(error) for error in exc.errors], 1)
+            return _Failed([str(error) for error in exc.errors], EXIT_FINDINGS)
         except LdpubError as exc:
-            return _Failed([str(exc)], exit_code_for(exc))
+            return _Failed([str(exc)], exit_code(exc))
 
     return build_one
 
@@ -153,4 +169,4 @@ def _read(source: str, text: str | None = None) -> Record:
     try:
         return load_record(source)
     except OSError as exc:
-        raise LdpubError(f"cannot read {source}: {exc.strerror}") from None
+        raise os_problem(exc, source, "read") from None

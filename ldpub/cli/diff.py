@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ldpub.cli import epilog
 from ldpub.cli._stdio import STDIO, input_name, read_input
 
 FORMATS = ("text", "json", "markdown")
@@ -19,8 +20,7 @@ def register(subparsers: Any) -> None:
         "a JSON-LD file or an HTML page — as RDF graphs, node by node and property by property. "
         "Blank nodes are matched by content; the order of nodes and of array values does not count. "
         "Prints nothing when the graphs are the same.",
-        epilog="Exit codes: 0 compared (1 with --exit-code when something changed), "
-        "1 invalid input, 2 usage or unreadable file.",
+        epilog=epilog("diff exits 0 when it compared (also when something changed, unless --exit-code: then 1)."),
     )
     parser.add_argument("old", metavar="OLD", help="the old version (- for standard input)")
     parser.add_argument("new", metavar="NEW", help="the new version (- for standard input)")

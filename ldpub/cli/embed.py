@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ldpub.cli import epilog
 from ldpub.cli._stdio import STDIO, input_name, read_input
 from ldpub.embed import embed, own_articles, parse_graph
 from ldpub.files import write_atomic
@@ -19,6 +20,7 @@ def register(subparsers: Any) -> None:
         '<script type="application/ld+json" data-ldpub="jsonld">, or replace the one ldpub '
         "inserted before. Every other byte of the page is kept; running it again gives the "
         "same bytes.",
+        epilog=epilog(),
     )
     parser.add_argument("page", metavar="PAGE", help="the HTML page (- for standard input)")
     parser.add_argument(

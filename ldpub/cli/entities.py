@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ldpub.cli import epilog, inputs
+from ldpub.inputs import TEXTS
+
 DEFAULT_FILE = Path("vocab/entities.ttl")
 
 
@@ -17,6 +20,7 @@ def register(subparsers: Any) -> None:
         "entities",
         help="the entity authority file: list, add, candidates from texts",
         description="Work with the newsroom's entity authority (Turtle, schema.org terms).",
+        epilog=epilog(),
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
@@ -44,7 +48,7 @@ def register(subparsers: Any) -> None:
     candidates = actions.add_parser(
         "candidates", help="names in texts that the authority does not know, typed from context"
     )
-    candidates.add_argument("texts", nargs="+", type=Path, metavar="TEXT.txt")
+    candidates.add_argument("texts", nargs="+", type=Path, metavar="TEXT.txt|DIR", help="texts, or folders of them")
     candidates.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
     candidates.add_argument("--format", choices=("text", "json"), default="text")
     candidates.set_defaults(handler=run_candidates)
@@ -117,9 +121,12 @@ def run_candidates(args: argparse.Namespace) -> int:
     from ldpub.read.text import text_from_bytes
     from ldpub.read.text_layout import read_layout
 
+    found, code = inputs(args.texts, TEXTS)
+    if not found:
+        return code
     authority = _load(args.entities)
     rows = []
-    for path in args.texts:
+    for path in (Path(item.path) for item in found):
         layout = read_layout(text_from_bytes(read_page(path, max_bytes=MAX_PAGE_BYTES), source=str(path)))
         related = [link["headline"] for link in layout.related if "headline" in link]
         linking = link_text(layout.headline, "\n\n".join(layout.body), authority, extra=related)
@@ -129,11 +136,11 @@ def run_candidates(args: argparse.Namespace) -> int:
             )
     if args.format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return code
     for row in rows:
         sys.stdout.write(f"{row['file']}\t{row['type']}\t{row['name']}\t({row['cue']})\n")
         sys.stdout.write(
             f"  ldpub entities add {row['key']} --type {row['type']} --name {shlex.quote(row['name'])}"
             f" --entities {shlex.quote(str(args.entities))}\n"
         )
-    return 0
+    return code

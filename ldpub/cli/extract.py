@@ -9,11 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ldpub.cli import exit_code_for
+from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.errors import InputError, LdpubError, Location
-from ldpub.extract import HTML_SUFFIXES, TEXT_SUFFIXES, dump, extract_file, load_authority
+from ldpub.errors import LdpubError, Location, UsageError, exit_code, os_problem
+from ldpub.extract import dump, dump_many, extract_file, load_authority
 from ldpub.files import AtomicFiles
+from ldpub.inputs import EXTRACT, output_name
 from ldpub.newsroom import Defaults, Settings, check_template, load_settings, zone
 from ldpub.read.safe_html import MAX_PAGE_BYTES
 from ldpub.record import Record, RecordInvalid, check_record
@@ -25,7 +26,9 @@ def register(subparsers: Any) -> None:
         help="extract article records from HTML pages or plain text",
         description="Read article pages (HTML) or plain text and write one article record per "
         "input. Warnings (what the input does not say) go to stderr. Exit code 1 when an input "
-        "cannot be read as a page or its record is incomplete (it is still written).",
+        "cannot be read as a page or its record is incomplete (it is still written). Several records on "
+        "stdout: YAML as one YAML stream (documents between ---), JSON as JSON Lines.",
+        epilog=epilog(),
     )
     parser.add_argument(
         "inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt|DIR", help="files, or folders of pages and texts"
@@ -70,10 +73,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if args.output and args.output.suffix == ".json" else "yaml")
-    inputs = _expand(args.inputs)
-    many = len(inputs) > 1 or any(path.is_dir() for path in args.inputs)
+    found, code = inputs(args.inputs, EXTRACT)
+    if not found:
+        return code
+    many = len(found) > 1 or any(path.is_dir() for path in args.inputs)
     if many and args.output and args.output.exists() and not args.output.is_dir():
-        raise InputError("with several inputs, -o must be a folder", Location(str(args.output)))
+        raise UsageError("with several inputs, -o must be a folder", Location(str(args.output)))
     text_options = {
         name: value
         for name in ("published", "language", "original_language")
@@ -88,11 +93,10 @@ def run(args: argparse.Namespace) -> int:
         args.root,
         fmt,
     )
-    code = 0
     documents = []
     with AtomicFiles() as files:
-        for (_, name), outcome in zip(
-            inputs, ordered_map(_extractor, setting, [p for p, _ in inputs], jobs=args.jobs), strict=True
+        for item, outcome in zip(
+            found, ordered_map(_extractor, setting, [Path(item.path) for item in found], jobs=args.jobs), strict=True
         ):
             for line in outcome.messages:
                 print(line, file=sys.stderr)
@@ -100,30 +104,13 @@ def run(args: argparse.Namespace) -> int:
             if outcome.text is None:
                 continue
             if args.output and many:
-                files.write(args.output / name.with_suffix(f".{fmt}"), outcome.text)
+                files.write(args.output / output_name(item.name, f".{fmt}"), outcome.text)
             elif args.output:
                 files.write(args.output, outcome.text)
             else:
                 documents.append(outcome.text)
-    if documents and fmt == "yaml":
-        sys.stdout.write("---\n".join(documents))
-    elif documents:  # several JSON records: one JSON array
-        sys.stdout.write(documents[0] if len(documents) == 1 else f"[{','.join(documents)}]\n")
+    sys.stdout.write(dump_many(documents, fmt))
     return code
-
-
-def _expand(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """Each input file with its output name: a folder gives its pages and texts (sorted), named by
-    their path inside it."""
-    found: list[tuple[Path, Path]] = []
-    suffixes = HTML_SUFFIXES | TEXT_SUFFIXES
-    for path in paths:
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
-            found.extend((f, f.relative_to(path)) for f in files)
-        else:
-            found.append((path, Path(path.name)))
-    return found
 
 
 class _Setting(NamedTuple):
@@ -158,8 +145,11 @@ def _extractor(setting: _Setting) -> Callable[[Path], _Outcome]:
                 settings=setting.settings,
                 root=setting.root,
             )
-        except (LdpubError, OSError) as exc:  # one bad input: the others still run
-            return _Outcome(None, [f"ldpub: error: {_problem(path, exc)}"], exit_code_for(exc))
+        except LdpubError as exc:  # one bad input: the others still run
+            return _Outcome(None, [f"ldpub: error: {exc}"], exit_code(exc))
+        except OSError as exc:
+            problem = os_problem(exc, path, "read")
+            return _Outcome(None, [f"ldpub: error: {problem}"], exit_code(problem))
         messages = [f"ldpub: warning: {_where(path, warning)}" for warning in result.warnings]
         code = 0
         try:
@@ -170,12 +160,6 @@ def _extractor(setting: _Setting) -> Callable[[Path], _Outcome]:
         return _Outcome(dump(result.record, setting.fmt), messages, code)
 
     return extract_one
-
-
-def _problem(path: Path, exc: BaseException) -> str:
-    if isinstance(exc, OSError) and not isinstance(exc, LdpubError):
-        return f"{path}: cannot read: {exc.strerror or exc}"
-    return str(exc)
 
 
 def newsroom_settings(args: argparse.Namespace) -> Settings:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ldpub.cli import epilog
 from ldpub.cli._stdio import STDIO, input_name, read_input
 from ldpub.files import write_atomic
 
@@ -17,7 +18,7 @@ def register(subparsers: Any) -> None:
         description="Draw the structured data of a record (YAML/JSON), a JSON-LD file or an HTML page as "
         "an SVG picture: nodes by kind as shapes and colours, labelled with their names, the article in "
         "the middle, links labelled with their property.",
-        epilog="Exit codes: 0 drawn, 1 invalid input, 2 usage or I/O error.",
+        epilog=epilog(),
     )
     parser.add_argument("file", metavar="FILE", help="record, JSON-LD or page (- for standard input)")
     parser.add_argument("-o", "--output", metavar="OUT.svg", help="write the SVG here (default, or -: standard output)")

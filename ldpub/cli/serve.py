@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from ldpub.cli import epilog
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -13,6 +15,7 @@ def register(subparsers: Any) -> None:
         help="run the HTTP service and the editor's page",
         description="Serve build, validate, extract, embed, diff, graph and read-only SPARQL over HTTP "
         "(OpenAPI at /openapi.json) and the editor's page at /. Loopback only unless --host says otherwise.",
+        epilog=epilog(),
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")

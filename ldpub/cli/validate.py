@@ -9,13 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.errors import LdpubError
+from ldpub.errors import EXIT_USAGE, LdpubError, TooLargeError, os_problem
 from ldpub.files import write_atomic
 from ldpub.hints import for_validate
+from ldpub.inputs import STDIN, VALIDATE
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
 from ldpub.validate.report import use_colour
-from ldpub.validate.sources import MAX_BYTES, file_names, read_file
+from ldpub.validate.sources import MAX_BYTES, read_file
 
 
 def register(subparsers: Any) -> None:
@@ -23,9 +25,10 @@ def register(subparsers: Any) -> None:
         "validate",
         help="check structured data (JSON-LD files, HTML pages) offline against schema.org and profiles",
         description="Check JSON-LD files (.jsonld, .json), HTML pages (every application/ld+json block, "
-        "microdata) and directories (recursively); '-' reads stdin. Syntax, JSON-LD, the schema.org "
+        "microdata) and folders (recursively: the same files `ldpub extract` reads, pages by suffix or "
+        "content); '-' reads stdin. Syntax, JSON-LD, the schema.org "
         "vocabulary (release in vocab/), and the selected profiles. Nothing is fetched.",
-        epilog="Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O error.",
+        epilog=epilog("validate exits 1 on an error (on a warning too with --strict)."),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or '-' for stdin")
     parser.add_argument(
@@ -47,26 +50,25 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     Validator(args.profile)  # a bad profile raises LdpubError (exit 2) before any work
-    work: list[tuple[str, bytes | None]] = []  # (file name, stdin's bytes); or an error message, no bytes
-    io_failed = False
-    for target in args.paths:
-        if target == "-":
+    found, code = inputs(args.paths, VALIDATE)
+    work: list[tuple[str, bytes | None]] = []  # (file name, stdin's bytes)
+    io_failed = code != 0
+    named = {os.fspath(p) for p in args.paths}
+    for item in found:
+        if item.path == STDIN:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                raise LdpubError(f"stdin: larger than the {MAX_BYTES:,}-byte limit")
+                raise TooLargeError(f"stdin: larger than the {MAX_BYTES:,}-byte limit")
             work.append((args.stdin_name, data))
             continue
-        path = Path(target)
-        if not path.exists():
-            print(f"ldpub: error: {target}: no such file or directory", file=sys.stderr)
-            io_failed = True
-            continue
-        hint = None if path.is_dir() else for_validate(target)
+        hint = for_validate(item.path) if item.path in named else None
         if hint is not None:
             print(f"ldpub: error: {hint}", file=sys.stderr)
             io_failed = True
             continue
-        work.extend((name, None) for name in file_names([target]))
+        work.append((item.path, None))
+    if not work and not found:
+        return code
     reports: list[Report] = []
     for outcome in ordered_map(_checker, tuple(args.profile), work, jobs=args.jobs):
         if isinstance(outcome, str):
@@ -87,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         write_atomic(Path(args.output), text)
     if io_failed:
-        return 2
+        return EXIT_USAGE
     return report.exit_code(strict=args.strict)
 
 
@@ -101,8 +103,10 @@ def _checker(profiles: tuple[str, ...]) -> Callable[[tuple[str, bytes | None]], 
             return validator.check_bytes(data, name)
         try:
             raw = read_file(name)
-        except (OSError, LdpubError) as exc:
-            return f"{name}: {getattr(exc, 'strerror', None) or exc}"
+        except OSError as exc:
+            return str(os_problem(exc, name, "read"))
+        except LdpubError as exc:
+            return str(exc)
         return validator.check_bytes(raw, name, suffix=os.path.splitext(name)[1].lower())
 
     return check

@@ -16,7 +16,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from ldpub.errors import InputError, Location
+from ldpub.errors import InputError, Location, json_kind
 from ldpub.language.annotate import candidate_message, link_record
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import decode_page
@@ -108,7 +108,7 @@ def text_from_bytes(data: bytes, *, source: str | None = None) -> str:
 
 def _check_text(text: str, where: Location) -> None:
     if not isinstance(text, str):
-        raise InputError(f"expected text, got {type(text).__name__}", where)
+        raise InputError(f"expected text, not {json_kind(text)}", where)
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text is longer than the {MAX_TEXT_CHARS:,}-character limit for an article", where)
     if not text.strip():

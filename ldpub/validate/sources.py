@@ -20,14 +20,13 @@ from typing import Any
 
 import orjson
 
-from ldpub.errors import InputError
+from ldpub.errors import TooLargeError, json_kind
 from ldpub.files import read_at_most
+from ldpub.inputs import HTML_SUFFIXES, JSON_SUFFIXES, VALIDATE, files_in
 from ldpub.validate.codes import severity_of
 from ldpub.validate.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
 from ldpub.validate.report import Finding
 
-JSON_SUFFIXES = frozenset((".jsonld", ".json"))
-HTML_SUFFIXES = frozenset((".html", ".htm", ".xhtml"))
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -167,7 +166,7 @@ def _checked_top(doc: Document) -> Document:
     """A JSON value that cannot be a JSON-LD document (null, a number, a string) is a finding."""
     if not isinstance(doc.data, (dict, list)):
         line, column = doc.locate("")
-        message = f"a JSON-LD document is an object or an array, not {type(doc.data).__name__}"
+        message = f"a JSON-LD document is an object or an array, not {json_kind(doc.data)}"
         doc.findings.append(Finding("LD011", "error", message, doc.file, line, column, ""))
         doc.data = None
     return doc
@@ -511,40 +510,24 @@ def _microdata_node(item: Any) -> Any:
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to check: the files given, and inside directories every .jsonld/.json/.html/.htm, recursively."""
+    """Files to check: the files given, and inside folders every JSON-LD file and page, recursively
+    (:data:`ldpub.inputs.VALIDATE`)."""
     return map(Path, file_names(paths))
 
 
 def file_names(paths: Iterable[str | Path]) -> Iterator[str]:
     """:func:`iter_files` as plain names: a folder of 10,000 files costs 20,000 Path objects less."""
-    wanted = JSON_SUFFIXES | HTML_SUFFIXES
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
-            found = [entry.path for entry in _files_below(name) if _suffix(entry.name) in wanted]
-            yield from sorted(found, key=lambda n: n.split(os.sep))  # the order of Path parts
+            yield from files_in(name, VALIDATE)
         else:
             yield name
-
-
-def _files_below(folder: str) -> Iterator[os.DirEntry[str]]:
-    """Every file below ``folder`` (symbolic links to files too), by ``scandir``: the directory's own
-    listing says what is a file, so no ``stat`` a file as ``rglob`` + ``is_file`` make."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _files_below(entry.path)
-            elif entry.is_file():
-                yield entry
-
-
-def _suffix(name: str) -> str:
-    return os.path.splitext(name)[1].lower()
 
 
 def read_file(path: str | Path) -> bytes:
     """A file's bytes, refusing one over the size cap (OSError for an unreadable one)."""
     data = read_at_most(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: larger than the {MAX_BYTES:,}-byte limit")
+        raise TooLargeError(f"{path}: larger than the {MAX_BYTES:,}-byte limit")
     return data

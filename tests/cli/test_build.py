@@ -64,7 +64,7 @@ def test_one_bad_record_does_not_stop_the_good_ones(tmp_path: Path) -> None:
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build"]) == 2
-    assert main(["build", str(SEED), "--format", "xml"]) == 1  # an unknown format is invalid input
+    assert main(["build", str(SEED), "--format", "xml"]) == 2  # an unknown format name is a usage error
     assert main(["build", str(tmp_path / "missing.yaml")]) == 2
     assert "missing.yaml" in capsys.readouterr().err
 
