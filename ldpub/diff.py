@@ -32,7 +32,7 @@ from ldpub.nodegraph import (
 )
 from ldpub.nodegraph import label as node_label
 
-__all__ = ["Change", "Diff", "diff", "load_structured_data"]
+__all__ = ["Change", "Diff", "diff", "diff_documents", "load_structured_data"]
 
 Kind = Literal["added", "removed", "changed"]
 
@@ -201,6 +201,12 @@ def _md(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- diff
+
+
+def diff_documents(old: tuple[bytes | str, str], new: tuple[bytes | str, str]) -> Diff:
+    """What changed from the ``old`` to the ``new`` document, each (its bytes or text, its name),
+    read by :func:`load_structured_data`: what ``ldpub diff`` and ``POST /diff`` compare."""
+    return diff(load_structured_data(old[0], source=old[1]), load_structured_data(new[0], source=new[1]))
 
 
 def diff(old: Any, new: Any) -> Diff:

@@ -716,3 +716,14 @@ def _article_type(node: Mapping[str, Any]) -> str:
 
 def _is_article(node: Mapping[str, Any]) -> bool:
     return bool(_article_type(node))
+
+
+def embed_with_warnings(page: str, graph: Graph, source: str | None = None) -> tuple[str, list[str]]:
+    """:func:`embed`, and a warning for each article node the page's own JSON-LD already has
+    (the page would then describe two articles): what ``POST /embed`` answers."""
+    out = embed(page, graph, source=source)
+    warnings = [
+        f"{source or 'page'}:{a.line}: the page's own JSON-LD already describes an article"
+        for a in own_articles(page, graph, source=source)
+    ]
+    return out, warnings

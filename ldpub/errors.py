@@ -81,6 +81,10 @@ class StoreError(LdpubError):
     """A triple store or SPARQL endpoint failed or could not be reached."""
 
 
+class TimeLimitError(LdpubError):
+    """The work took longer than its time limit (the service's ``--timeout``)."""
+
+
 # --- what an error means: one table for the command's exit code and the service's HTTP status ----
 
 
@@ -107,7 +111,11 @@ EXIT_CODES = (
         "an unknown option, format or profile name, a bad settings or profile file, a named file that does "
         "not exist or cannot be read, nothing to do (no input found in a folder)",
     ),
-    ExitCode(3, "store or server unreachable", "the store is held by another process, a SPARQL server fails"),
+    ExitCode(
+        3,
+        "store or server unreachable",
+        "the store is held by another process, a SPARQL server fails or takes longer than its limit",
+    ),
     ExitCode(4, "internal error", "a bug in ldpub: please report it; --debug shows the traceback"),
 )
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_STORE, EXIT_INTERNAL = (row.code for row in EXIT_CODES)
@@ -121,6 +129,7 @@ ERRORS: tuple[tuple[type[LdpubError], int, int], ...] = (
     (NoInputError, EXIT_USAGE, 400),
     (UsageError, EXIT_USAGE, 400),
     (StoreError, EXIT_STORE, 503),
+    (TimeLimitError, EXIT_STORE, 503),
     (LdpubError, EXIT_USAGE, 400),
 )
 INTERNAL = (EXIT_INTERNAL, 500)

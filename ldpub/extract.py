@@ -1,25 +1,28 @@
 """Extract a record from one page or text file: the operation behind ``ldpub extract`` and
 the service's ``POST /extract``.
 
-A page (HTML) or a plain text is told by its name's suffix, else by how its content starts;
-:func:`extract_file` reads either into an :class:`~ldpub.read.result.ExtractResult`, and
-:func:`dump` writes a record as YAML or JSON text.
+A page (HTML) or a plain text is told by its name's suffix, else by how its content starts
+(:mod:`ldpub.inputs`); :func:`extract` reads either, with the same :class:`ExtractOptions`
+from the command line or the service, into an :class:`Extracted` record (checked: complete or
+not), and :func:`dump` writes a record as YAML or JSON text.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
-from ldpub.errors import LdpubError, Location
+from ldpub.errors import InputError, LdpubError, Location, TooLargeError
 from ldpub.inputs import is_page
 from ldpub.newsroom import Settings, given_datetime, template_url
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import MAX_PAGE_BYTES, decode_page, read_page
+from ldpub.record import Record, RecordInvalid, check_record
 
 
 def load_authority(path: Path) -> object:
@@ -30,41 +33,87 @@ def load_authority(path: Path) -> object:
     return authority
 
 
-def extract_file(
-    path: Path,
-    *,
-    authority: object | None = None,
-    url: str | None = None,
-    max_bytes: int = MAX_PAGE_BYTES,
-    text_options: dict[str, str] | None = None,
-    settings: Settings | None = None,
-    root: Path | None = None,
-) -> ExtractResult:
-    """Extract a record from an HTML page or a plain-text file, chosen by suffix or content.
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What ``ldpub extract``'s options and ``POST /extract``'s parameters say, for any input.
 
-    ``authority`` (a loaded entity authority) links the names of both; ``original_language``
-    applies to plain text only (a page given it says so in a warning); ``published``, ``language`` and the
-    newsroom's ``settings`` (time zone, URL template over ``path`` relative to ``root``,
-    language, publisher) apply to both.
+    ``settings`` are the newsroom's, with the command line's over them (:func:`newsroom.with_options`);
+    ``authority`` (a loaded entity authority) links the names of pages and texts alike;
+    ``original_language`` applies to plain text only (a page given it says so in a warning);
+    ``published``, ``language`` and the settings (time zone, URL template over the input's path
+    relative to ``root``, language, publisher) apply to both.
     """
-    options = dict(text_options or {})
-    settings = settings or Settings()
-    if _is_html(path, max_bytes):
-        from ldpub.read.html import extract_html_file  # trafilatura: imported when used
 
-        page = extract_html_file(
-            path,
-            url=url,
-            max_bytes=max_bytes,
-            published=options.get("published"),
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    original_language: str | None = None
+    settings: Settings = field(default_factory=Settings)
+    root: Path | None = None
+    max_bytes: int = MAX_PAGE_BYTES
+    authority: object | None = None
+
+    def text_options(self) -> dict[str, str]:
+        given = {"published": self.published, "language": self.language, "original_language": self.original_language}
+        return {name: value for name, value in given.items() if value is not None}
+
+
+@dataclass
+class Extracted:
+    """One input's record, what it does not say (warnings), and why it is incomplete (problems)."""
+
+    record: dict[str, Any]
+    warnings: list[ExtractWarning]
+    problems: list[InputError]
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems
+
+
+def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Extracted:
+    """The record of one page or text (told apart by ``name``'s suffix, else by how ``data``
+    starts), checked: the one operation behind ``ldpub extract`` and ``POST /extract``.
+
+    ``name`` is the input's path (its URL template and messages use it). Raises
+    :class:`~ldpub.errors.InputError` for input that is no page or text at all (empty, binary,
+    too large); an incomplete record is returned with its problems.
+    """
+    result = extract_result(data, name, options or ExtractOptions())
+    try:
+        check_record(Record(result.record))
+        problems: list[InputError] = []
+    except RecordInvalid as invalid:
+        problems = list(invalid.errors)
+    return Extracted(result.record, result.warnings, problems)
+
+
+def extract_file(path: Path, options: ExtractOptions | None = None) -> Extracted:
+    """:func:`extract` on a file (read with the size cap). OSError when it cannot be read."""
+    options = options or ExtractOptions()
+    return extract(read_page(path, max_bytes=options.max_bytes), str(path), options)
+
+
+def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractResult:
+    """The record of a page or a text, unchecked, with the warnings (see :func:`extract`)."""
+    path = Path(name)
+    if is_page(name, lambda: data):
+        from ldpub.read.html import extract_html  # trafilatura: imported when used
+
+        settings = options.settings
+        page = extract_html(
+            data,
+            source=name,
+            url=options.url,
+            max_bytes=options.max_bytes,
+            published=options.published,
             settings=settings,
-            root=root,
-            authority=authority,
+            default_url=lambda: template_url(settings.for_host(None), path, options.root),
+            authority=options.authority,
         )
-        for name, given in (("--original-language", options.get("original_language")),):
-            if given is not None:
-                message = f"{name} applies to plain text only; not used for a page"
-                page.warnings.append(ExtractWarning(message, Location(str(path))))
+        if options.original_language is not None:
+            message = "--original-language applies to plain text only; not used for a page"
+            page.warnings.append(ExtractWarning(message, Location(name)))
         return page
     # The plain-text extractor lives in its own module; imported here so HTML works without it.
     try:
@@ -72,16 +121,18 @@ def extract_file(
     except ModuleNotFoundError as exc:
         if exc.name != "ldpub.read.text":
             raise
-        raise LdpubError(
-            "plain-text extraction is not available in this version of ldpub", Location(str(path))
-        ) from exc
+        raise LdpubError("plain-text extraction is not available in this version of ldpub", Location(name)) from exc
 
-    text = decode_page(read_page(path, max_bytes=max_bytes), source=str(path))
-    url, inferred = _text_defaults(path, url, options, settings, root)
-    result: ExtractResult = extract_text(text, source=str(path), authority=authority, url=url, **options)
-    shown = {"url": url, **options}
-    for name, how in inferred.items():
-        result.warnings.append(ExtractWarning(f"{name} inferred {how}: {shown[name]}", Location(str(path), f"/{name}")))
+    if len(data) > options.max_bytes:
+        raise TooLargeError(f"file is larger than the {options.max_bytes:,}-byte limit for a page", Location(name))
+    text = decode_page(data, source=name)
+    text_options = options.text_options()
+    url, inferred = _text_defaults(path, options.url, text_options, options.settings, options.root)
+    result: ExtractResult = extract_text(text, source=name, authority=options.authority, url=url, **text_options)
+    shown = {"url": url, **text_options}
+    for field_name, how in inferred.items():
+        where = Location(name, f"/{field_name}")
+        result.warnings.append(ExtractWarning(f"{field_name} inferred {how}: {shown[field_name]}", where))
     if inferred:
         result.record["inferred"] = inferred
     return result
@@ -106,10 +157,6 @@ def _text_defaults(
     if "language" not in options and defaults.language:
         options["language"], inferred["language"] = defaults.language, f"from {defaults.label('language')}"
     return url, inferred
-
-
-def _is_html(path: Path, max_bytes: int) -> bool:
-    return is_page(path.name, lambda: read_page(path, max_bytes=max_bytes))
 
 
 class _Dumper(yaml.SafeDumper):

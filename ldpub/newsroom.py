@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from ldpub.errors import LdpubError, Location
+from ldpub.errors import Location, UsageError
 from ldpub.record import HTTP_URL, field_pattern
 
 TEMPLATE_FIELDS = ("path", "stem", "name")
@@ -77,12 +77,36 @@ class Settings:
         return self.overrides.over(merged)
 
 
+def with_options(
+    settings: Settings | None = None,
+    *,
+    timezone: str | None = None,
+    url_template: str | None = None,
+    language: str | None = None,
+) -> Settings:
+    """The settings file's values with the options given over them (``--timezone`` …, or the
+    service's parameters of the same names): each checked, and named as the option in messages
+    and in the record's ``inferred``."""
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    if timezone is not None:
+        values["timezone"] = zone(timezone)
+        origins["timezone"] = f"--timezone {timezone}"
+    if url_template is not None:
+        values["url_template"] = check_template(url_template)
+        origins["url_template"] = f"--url-template {url_template!r}"
+    if language is not None:
+        values["language"] = language  # for pages; a text's own language is checked by extract_text
+        origins["language"] = f"--language {language}"
+    return dataclasses.replace(settings or Settings(), overrides=Defaults(**values, origins=origins))
+
+
 def zone(name: str, where: Location | None = None) -> ZoneInfo:
-    """The IANA time zone ``name`` (``Asia/Beirut``); :class:`LdpubError` (exit 2) if unknown."""
+    """The IANA time zone ``name`` (``Asia/Beirut``); :class:`UsageError` (exit 2) if unknown."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise LdpubError(
+        raise UsageError(
             f"unknown time zone {name!r}: expected an IANA zone name such as Asia/Beirut or UTC", where
         ) from None
 
@@ -92,15 +116,15 @@ def check_template(template: str, where: Location | None = None) -> str:
     try:
         names = [f for _, f, _, _ in Formatter().parse(template) if f is not None]
     except ValueError as exc:
-        raise LdpubError(f"URL template {template!r} is malformed ({exc})", where) from None
+        raise UsageError(f"URL template {template!r} is malformed ({exc})", where) from None
     unknown = [n for n in names if n not in TEMPLATE_FIELDS]
     if unknown:
-        raise LdpubError(
+        raise UsageError(
             f"URL template {template!r} has an unknown field {{{unknown[0]}}}: expected {{path}}, {{stem}} or {{name}}",
             where,
         )
     if not HTTP_URL.match(template.format(path="p", stem="s", name="n")):
-        raise LdpubError(f"URL template {template!r} does not give an absolute http(s) URL", where)
+        raise UsageError(f"URL template {template!r} does not give an absolute http(s) URL", where)
     return template
 
 
@@ -109,7 +133,7 @@ def expand_template(template: str, path: Path, root: Path) -> str:
     try:
         relative = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        raise LdpubError(f"{path} is not under {root}: {{path}} in the URL template needs --root", None) from None
+        raise UsageError(f"{path} is not under {root}: {{path}} in the URL template needs --root", None) from None
     return template.format(path=relative, stem=path.stem, name=path.name)
 
 
@@ -142,25 +166,25 @@ def template_url(defaults: Defaults, path: Path, root: Path | None = None) -> st
 
 
 def load_settings(path: Path) -> Settings:
-    """Read a settings file (YAML). :class:`LdpubError` (exit 2) naming the line of a bad entry."""
+    """Read a settings file (YAML). :class:`UsageError` (exit 2) naming the line of a bad entry."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise LdpubError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(str(path))) from None
+        raise UsageError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(str(path))) from None
     file = str(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = Location(file, None, mark.line + 1, mark.column + 1) if mark else Location(file)
-        raise LdpubError(f"malformed YAML: {exc.problem or exc}", where) from None
+        raise UsageError(f"malformed YAML: {exc.problem or exc}", where) from None
     if root is None:
         return Settings()
     entries = _mapping(root, file, "the settings")
     unknown = [(k, n) for k, n in entries.items() if k.value not in _TOP_KEYS]
     if unknown:
         key = unknown[0][0]
-        raise LdpubError(f"unknown setting {key.value!r}: expected one of {', '.join(_TOP_KEYS)}", _at(file, key))
+        raise UsageError(f"unknown setting {key.value!r}: expected one of {', '.join(_TOP_KEYS)}", _at(file, key))
     by_name = {k.value: (k, v) for k, v in entries.items()}
     defaults = _defaults(by_name, file, template_allowed=True)
     sites: dict[str, Defaults] = {}
@@ -170,7 +194,7 @@ def load_settings(path: Path) -> Settings:
             for key, (key_node, _) in section_entries.items():
                 if key not in _SITE_KEYS:
                     hint = " (a site is known from its URL, so its URL cannot come from a template)"
-                    raise LdpubError(
+                    raise UsageError(
                         f"unknown setting {key!r} for site {host_node.value!r}: expected one of "
                         f"{', '.join(_SITE_KEYS)}" + (hint if key == "url_template" else ""),
                         _at(file, key_node),
@@ -199,7 +223,7 @@ def _defaults(
                 values[key] = check_template(value, where)
             elif key == "language":
                 if not field_pattern("language").match(value):
-                    raise LdpubError(f"language {value!r} is not a BCP 47 language tag such as en or ar", where)
+                    raise UsageError(f"language {value!r} is not a BCP 47 language tag such as en or ar", where)
                 values[key] = value
         shown = f" {node.value}" if isinstance(node, yaml.ScalarNode) else ""
         origins[key] = f"{key}{shown} for {site} in {file}" if site else f"{key}{shown} in {file}"
@@ -210,27 +234,27 @@ def _publisher(node: yaml.Node, file: str) -> dict[str, str]:
     entries = {k.value: (k, v) for k, v in _mapping(node, file, "publisher").items()}
     for key, (key_node, _) in entries.items():
         if key not in ("name", "url"):
-            raise LdpubError(f"unknown publisher setting {key!r}: expected name, url", _at(file, key_node))
+            raise UsageError(f"unknown publisher setting {key!r}: expected name, url", _at(file, key_node))
     if set(entries) != {"name", "url"}:
-        raise LdpubError("publisher needs both name and url", _at(file, node))
+        raise UsageError("publisher needs both name and url", _at(file, node))
     name = _scalar(entries["name"][1], file, "publisher name")
     url = _scalar(entries["url"][1], file, "publisher url")
     if not HTTP_URL.match(url):
-        raise LdpubError(f"publisher url {url!r} is not an absolute http(s) URL", _at(file, entries["url"][1]))
+        raise UsageError(f"publisher url {url!r} is not an absolute http(s) URL", _at(file, entries["url"][1]))
     return {"name": name, "url": url}
 
 
 def _mapping(node: yaml.Node, file: str, what: str) -> dict[yaml.ScalarNode, yaml.Node]:
     if not isinstance(node, yaml.MappingNode):
-        raise LdpubError(f"{what} must be a mapping (key: value)", _at(file, node))
+        raise UsageError(f"{what} must be a mapping (key: value)", _at(file, node))
     out: dict[yaml.ScalarNode, yaml.Node] = {}
     first: dict[str, yaml.Node] = {}
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
-            raise LdpubError(f"{what}: a key must be a name", _at(file, key))
+            raise UsageError(f"{what}: a key must be a name", _at(file, key))
         if key.value in first:
             line = first[key.value].start_mark.line + 1
-            raise LdpubError(f"duplicate setting {key.value!r} (first at line {line})", _at(file, key))
+            raise UsageError(f"duplicate setting {key.value!r} (first at line {line})", _at(file, key))
         first[key.value] = key
         out[key] = value
     return out
@@ -238,7 +262,7 @@ def _mapping(node: yaml.Node, file: str, what: str) -> dict[yaml.ScalarNode, yam
 
 def _scalar(node: yaml.Node, file: str, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise LdpubError(f"{what} must be a non-empty text", _at(file, node))
+        raise UsageError(f"{what} must be a non-empty text", _at(file, node))
     return str(node.value).strip()
 
 

@@ -357,3 +357,11 @@ def _svg(
         _shape(item, kind, 6)
         _el(item, "text", kind.name, x=12, y=4, fill="#111827")
     return etree.tostring(root, encoding="unicode") + "\n"
+
+
+def picture_of(data: bytes | str, name: str) -> str:
+    """The picture of a record, a JSON-LD document or a page (told by ``name``, else by content):
+    what ``ldpub graph`` and ``POST /graph`` draw."""
+    from ldpub.diff import load_structured_data
+
+    return graph_svg(load_structured_data(data, source=name))

@@ -15,10 +15,10 @@ from typing import Any
 import jsonschema_rs
 import orjson
 
-from ldpub.errors import InputError, pointer
+from ldpub.errors import InputError, os_problem, pointer
 from ldpub.mapping import entity_base, map_record
 from ldpub.rdf import PREFIXES, jsonld_to_nquads, nquads_to_turtle
-from ldpub.record import Record, RecordInvalid, check_record, load_record
+from ldpub.record import Record, RecordInvalid, check_record, load_record, parse_record
 from ldpub.resources import resource_path
 
 GRAPH_SCHEMA = "article-graph.schema.json"
@@ -50,6 +50,27 @@ class Article:
         if self.entity_prefix:
             prefixes["entity"] = self.entity_prefix
         return nquads_to_turtle(self.nquads(), prefixes=prefixes)
+
+
+def build_source(source: str, text: str | None = None) -> Article:
+    """Build the record in file ``source``, or the record ``text`` named ``source`` (standard
+    input, a request's body): what ``ldpub build`` and ``POST /build`` do with their input.
+
+    A page, a plain text or built output handed in a record's place is an
+    :class:`~ldpub.errors.InputError` that names the command to use instead; a file that cannot
+    be read is a :class:`~ldpub.errors.UsageError`.
+    """
+    from ldpub.hints import for_build
+
+    hint = for_build(source, text)
+    if hint is not None:
+        raise InputError(hint)
+    if text is not None:
+        return build(parse_record(text, file=source))
+    try:
+        return build(load_record(source))
+    except OSError as exc:
+        raise os_problem(exc, source, "read") from None
 
 
 def build(record: str | Path | Record | Mapping[str, Any]) -> Article:

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.errors import EXIT_FINDINGS, InputError, LdpubError, UsageError, exit_code, os_problem
+from ldpub.errors import EXIT_FINDINGS, LdpubError, UsageError, exit_code
 from ldpub.files import AtomicFiles
-from ldpub.hints import for_build
 from ldpub.inputs import BUILD, STDIN, output_name
 
 if TYPE_CHECKING:
-    from ldpub.record import Record
+    pass
 
 # The pipeline is imported by the handlers, not here: every other command would pay for it at start.
 
@@ -108,7 +107,7 @@ def _builder(
     """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
     from ldpub.archive.articles import archive_nquads
     from ldpub.emit import render
-    from ldpub.pipeline import build
+    from ldpub.pipeline import build_source
     from ldpub.record import RecordInvalid
 
     formats, archive, lines = setting
@@ -116,7 +115,7 @@ def _builder(
     def build_one(item: tuple[str, str | None]) -> dict[str, str] | _Failed:
         source, text = item
         try:
-            article = build(_read(source, text))
+            article = build_source("<stdin>", text or "") if source == STDIN else build_source(source)
             if archive:  # the archive's shape: the article's graph and the entities graph
                 return {"nq": archive_nquads(article.nquads(), source)}
             rendered = render(article, formats)
@@ -152,21 +151,3 @@ class _ArchiveFile:
     def discard(self) -> None:
         self._out.close()
         self._tmp.unlink(missing_ok=True)
-
-
-def _read(source: str, text: str | None = None) -> Record:
-    from ldpub.record import load_record, parse_record
-
-    if source == "-":
-        text = text or ""
-        hint = for_build("<stdin>", text)
-        if hint is not None:
-            raise InputError(hint)
-        return parse_record(text, file="<stdin>")
-    hint = for_build(source)
-    if hint is not None:
-        raise InputError(hint)
-    try:
-        return load_record(source)
-    except OSError as exc:
-        raise os_problem(exc, source, "read") from None

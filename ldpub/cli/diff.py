@@ -35,11 +35,9 @@ def run(args: argparse.Namespace) -> int:
     if args.old == STDIO and args.new == STDIO:
         print("ldpub diff: error: OLD and NEW cannot both be standard input", file=sys.stderr)
         return 2
-    from ldpub.diff import diff, load_structured_data  # imported when used: the CLI starts fast
+    from ldpub.diff import diff_documents  # imported when used: the CLI starts fast
 
-    old = load_structured_data(read_input(args.old), source=input_name(args.old))
-    new = load_structured_data(read_input(args.new), source=input_name(args.new))
-    changes = diff(old, new)
+    changes = diff_documents((read_input(args.old), input_name(args.old)), (read_input(args.new), input_name(args.new)))
     if changes:
         out = {"text": changes.to_text, "json": changes.to_json, "markdown": changes.to_markdown}[args.format]()
         sys.stdout.write(out)

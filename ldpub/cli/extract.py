@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,13 +10,12 @@ from typing import Any, NamedTuple
 
 from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.errors import LdpubError, Location, UsageError, exit_code, os_problem
-from ldpub.extract import dump, dump_many, extract_file, load_authority
+from ldpub.errors import EXIT_FINDINGS, EXIT_OK, LdpubError, Location, UsageError, exit_code, os_problem
+from ldpub.extract import ExtractOptions, dump, dump_many, extract_file, load_authority
 from ldpub.files import AtomicFiles
 from ldpub.inputs import EXTRACT, output_name
-from ldpub.newsroom import Defaults, Settings, check_template, load_settings, zone
+from ldpub.newsroom import load_settings, with_options
 from ldpub.read.safe_html import MAX_PAGE_BYTES
-from ldpub.record import Record, RecordInvalid, check_record
 
 
 def register(subparsers: Any) -> None:
@@ -79,25 +77,25 @@ def run(args: argparse.Namespace) -> int:
     many = len(found) > 1 or any(path.is_dir() for path in args.inputs)
     if many and args.output and args.output.exists() and not args.output.is_dir():
         raise UsageError("with several inputs, -o must be a folder", Location(str(args.output)))
-    text_options = {
-        name: value
-        for name in ("published", "language", "original_language")
-        if (value := getattr(args, name)) is not None
-    }
-    setting = _Setting(
-        newsroom_settings(args),
-        load_authority(args.entities) if args.entities else None,  # loaded once, before the processes fork
-        args.url,
-        args.max_bytes,
-        text_options,
-        args.root,
-        fmt,
+    options = ExtractOptions(
+        url=args.url,
+        published=args.published,
+        language=args.language,
+        original_language=args.original_language,
+        settings=with_options(
+            load_settings(args.settings) if args.settings else None,
+            timezone=args.timezone,
+            url_template=args.url_template,
+            language=args.language,
+        ),
+        root=args.root,
+        max_bytes=args.max_bytes,
+        authority=load_authority(args.entities) if args.entities else None,  # loaded once, before the processes fork
     )
     documents = []
     with AtomicFiles() as files:
-        for item, outcome in zip(
-            found, ordered_map(_extractor, setting, [Path(item.path) for item in found], jobs=args.jobs), strict=True
-        ):
+        work = [Path(item.path) for item in found]
+        for item, outcome in zip(found, ordered_map(_extractor, (options, fmt), work, jobs=args.jobs), strict=True):
             for line in outcome.messages:
                 print(line, file=sys.stderr)
             code = max(code, outcome.code)
@@ -113,16 +111,6 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-class _Setting(NamedTuple):
-    settings: Settings
-    authority: object | None
-    url: str | None
-    max_bytes: int
-    text_options: dict[str, str]
-    root: Path | None
-    fmt: str
-
-
 class _Outcome(NamedTuple):
     """One input's record text (None when unreadable), its stderr lines and its exit code."""
 
@@ -131,52 +119,23 @@ class _Outcome(NamedTuple):
     code: int
 
 
-def _extractor(setting: _Setting) -> Callable[[Path], _Outcome]:
+def _extractor(setting: tuple[ExtractOptions, str]) -> Callable[[Path], _Outcome]:
     """The per-process worker: one page or text → its record, warnings and problems."""
+    options, fmt = setting
 
     def extract_one(path: Path) -> _Outcome:
         try:
-            result = extract_file(
-                path,
-                authority=setting.authority,
-                url=setting.url,
-                max_bytes=setting.max_bytes,
-                text_options=setting.text_options,
-                settings=setting.settings,
-                root=setting.root,
-            )
+            extracted = extract_file(path, options)
         except LdpubError as exc:  # one bad input: the others still run
             return _Outcome(None, [f"ldpub: error: {exc}"], exit_code(exc))
         except OSError as exc:
             problem = os_problem(exc, path, "read")
             return _Outcome(None, [f"ldpub: error: {problem}"], exit_code(problem))
-        messages = [f"ldpub: warning: {_where(path, warning)}" for warning in result.warnings]
-        code = 0
-        try:
-            check_record(Record(result.record))
-        except RecordInvalid as invalid:
-            messages += [f"ldpub: incomplete record: {path}: {problem}" for problem in invalid.errors]
-            code = 1
-        return _Outcome(dump(result.record, setting.fmt), messages, code)
+        messages = [f"ldpub: warning: {_where(path, warning)}" for warning in extracted.warnings]
+        messages += [f"ldpub: incomplete record: {path}: {problem}" for problem in extracted.problems]
+        return _Outcome(dump(extracted.record, fmt), messages, EXIT_OK if extracted.complete else EXIT_FINDINGS)
 
     return extract_one
-
-
-def newsroom_settings(args: argparse.Namespace) -> Settings:
-    """The settings file's defaults with the command line's options over them."""
-    settings = load_settings(args.settings) if args.settings else Settings()
-    values: dict[str, Any] = {}
-    origins: dict[str, str] = {}
-    if args.timezone is not None:
-        values["timezone"] = zone(args.timezone)
-        origins["timezone"] = f"--timezone {args.timezone}"
-    if args.url_template is not None:
-        values["url_template"] = check_template(args.url_template)
-        origins["url_template"] = f"--url-template {args.url_template!r}"
-    if args.language is not None:
-        values["language"] = args.language  # for pages; a text's own --language is checked by extract_text
-        origins["language"] = f"--language {args.language}"
-    return dataclasses.replace(settings, overrides=Defaults(**values, origins=origins))
 
 
 def _where(path: Path, warning: object) -> str:

@@ -27,10 +27,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     data, source = read_input(args.file), input_name(args.file)
-    from ldpub.diff import load_structured_data
-    from ldpub.picture import graph_svg  # networkx and numpy: imported when used
+    from ldpub.picture import picture_of  # networkx and numpy: imported when used
 
-    svg = graph_svg(load_structured_data(data, source=source))
+    svg = picture_of(data, source)
     if args.output is None or args.output == STDIO:
         sys.stdout.write(svg)
     else:

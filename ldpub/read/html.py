@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from ldpub.errors import InputError, Location
+from ldpub.errors import InputError, Location, TooLargeError
 from ldpub.language.annotate import link_record
 from ldpub.newsroom import Defaults, Settings, given_datetime, template_url
 from ldpub.read.html_body import extract_body
@@ -109,7 +109,7 @@ def extract_html(
     """
     size = len(page)
     if size > max_bytes:
-        raise InputError(f"page is larger than the {max_bytes:,}-byte limit", Location(source))
+        raise TooLargeError(f"page is larger than the {max_bytes:,}-byte limit", Location(source))
     text = decode_page(page, source=source) if isinstance(page, bytes) else page
     if not text.strip():
         raise InputError("the page is empty", Location(source))

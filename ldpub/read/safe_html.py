@@ -14,7 +14,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from ldpub.errors import InputError, Location
+from ldpub.errors import InputError, Location, TooLargeError
 from ldpub.files import read_at_most
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
@@ -43,7 +43,7 @@ def read_page(path: str | Path, *, max_bytes: int = MAX_PAGE_BYTES) -> bytes:
     path = Path(path)
     data = read_at_most(path, max_bytes)
     if len(data) > max_bytes:
-        raise InputError(f"file is larger than the {max_bytes:,}-byte limit for a page", Location(str(path)))
+        raise TooLargeError(f"file is larger than the {max_bytes:,}-byte limit for a page", Location(str(path)))
     return data
 
 
@@ -62,7 +62,7 @@ def decode_page(data: bytes, *, source: str | None = None) -> str:
     text = _decode(data)
     sample = text[:65536]
     junk = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
-    if junk > max(8, len(sample) // 100):
+    if junk > max(8, len(sample) // 100) or "\x00" in sample:  # no text has a NUL character
         raise InputError("expected an HTML page, found binary data", where)
     return text
 

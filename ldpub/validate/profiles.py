@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import orjson
 
-from ldpub.errors import LdpubError
+from ldpub.errors import LdpubError, UsageError
 from ldpub.validate.checks import NodeInfo, PageIndex
 from ldpub.validate.ranges import is_schema_date
 from ldpub.validate.report import Severity
@@ -288,6 +288,16 @@ class ShaclProfile(Profile):
             node_id = str(focus) if isinstance(focus, rdflib.URIRef) else None
             label = "/".join(info.types) if info is not None and info.types else None
             yield (info.doc if info is not None else 0, "PR002", text, pointer, node_id, label, level)
+
+
+def builtin_only(names: Iterable[str]) -> list[str]:
+    """``names``, each a built-in profile's, or a :class:`~ldpub.errors.UsageError`: where a
+    profile file may not be named (the service), nothing here touches the file system."""
+    names = list(names)
+    for name in names:
+        if name not in BUILTIN:
+            raise UsageError(f"unknown profile {name!r}: expected one of {', '.join(BUILTIN)}")
+    return names
 
 
 def load_profiles(names: Iterable[str], vocab: Vocabulary | None = None) -> list[Profile]:

@@ -42,7 +42,7 @@ def test_slow_work_is_answered_at_the_time_limit() -> None:
 BAD_INPUTS = [
     ("/build", b"headline: [unclosed", {}, 422, "record.yaml:2:1: malformed YAML"),
     ("/build", b"- a list\n- not a record\n", {}, 422, "a record must be a mapping"),
-    ("/extract", b"\xff\xfe\x00 not text", {}, 422, "UTF-8"),
+    ("/extract", b"\x00\xff binary \x00 not text", {}, 422, "binary data"),  # as ldpub extract says it
     ("/embed", b'{"page": 3, "graph": {}}', {"Content-Type": "application/json"}, 422, "page"),
     ("/embed", b"[1, 2]", {"Content-Type": "application/json"}, 422, "JSON object"),
     ("/diff", b'{"old": "a: 1"}', {"Content-Type": "application/json"}, 422, "no new"),

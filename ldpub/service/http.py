@@ -1,0 +1,187 @@
+"""What every route shares: the request's body within its limit, work in a thread within the time
+limit, JSON answers, and errors as JSON with the status :func:`ldpub.errors.http_status` gives."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+import orjson
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ldpub.errors import InputError, LdpubError, Location, TimeLimitError, TooLargeError, UsageError, http_status
+
+log = logging.getLogger("ldpub.service")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """What the service may read, and its limits."""
+
+    store: str | None = None  # embedded store directory, opened read-only
+    endpoint: str | None = None  # or a SPARQL server's query URL
+    max_bytes: int = 10_000_000  # per request body
+    timeout: float = 30.0  # seconds of work per request
+
+
+class Service:
+    """The settings and the archive (opened on first use, read-only), kept on the application."""
+
+    def __init__(self, settings: ServiceSettings) -> None:
+        self.settings = settings
+        self._store: Any = None
+
+    def archive(self) -> Any:
+        if self._store is None:
+            from ldpub.archive import open_store
+            from ldpub.archive.embedded import EmbeddedStore
+
+            if self.settings.endpoint:
+                self._store = open_store(endpoint=self.settings.endpoint)
+            else:
+                self._store = EmbeddedStore(self.settings.store, read_only=True)
+        return self._store
+
+
+def service(request: Request) -> Service:
+    found: Service = request.app.state.ldpub
+    return found
+
+
+async def body(request: Request) -> bytes:
+    """The request's body; TooLargeError over the limit (before reading it all), UsageError if empty."""
+    limit = service(request).settings.max_bytes
+    too_large = TooLargeError(f"the request body is larger than the {limit:,}-byte limit")
+    length = request.headers.get("content-length")
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise too_large
+    chunks = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    if not data.strip():
+        raise UsageError("the request body is empty: send the document as the body")
+    return data
+
+
+async def work(request: Request, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a worker thread, answered at the time limit at the latest.
+
+    abandon_on_cancel: without it the time limit waits for the thread to finish, so a slow
+    request is answered when its work ends, not at the limit. The abandoned thread runs to its
+    end (Python threads cannot be killed) but writes nothing.
+    """
+    timeout = service(request).settings.timeout
+    try:
+        with anyio.fail_after(timeout):
+            result: T = await anyio.to_thread.run_sync(functools.partial(fn, *args), abandon_on_cancel=True)
+            return result
+    except TimeoutError:
+        raise TimeLimitError(f"the work took longer than {timeout:g} s; try a smaller input") from None
+
+
+def text(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", Location(name)) from None
+
+
+def fields(data: bytes, required: tuple[str, ...]) -> dict[str, Any]:
+    """The members of a JSON object body, with ``required`` ones there."""
+    try:
+        found = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise InputError(f"the body is not JSON: {exc}", Location("body")) from None
+    if not isinstance(found, dict):
+        raise InputError(f"the body must be a JSON object with {', '.join(required)}", Location("body", "/"))
+    missing = [f for f in required if f not in found]
+    if missing:
+        raise InputError(f"the body has no {', '.join(missing)}", Location("body", "/"))
+    return found
+
+
+def multipart(data: bytes, content_type: str, required: tuple[str, ...]) -> dict[str, Any]:
+    """The named parts of a multipart/form-data body; a graph part is JSON text (starlette's
+    form parser would need python-multipart: the stdlib's MIME parser reads the same format)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + data
+    )
+    if not message.is_multipart():
+        raise InputError("the multipart body has no parts (is the boundary right?)", Location("body"))
+    found: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if isinstance(name, str) and name in required and name not in found:
+            payload = part.get_payload(decode=True)
+            found[name] = text(payload if isinstance(payload, bytes) else b"", name)
+    missing = [f for f in required if f not in found]
+    if missing:
+        raise InputError(f"the body has no {', '.join(missing)}", Location("body"))
+    if "graph" in found:
+        try:
+            found["graph"] = orjson.loads(found["graph"])
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"the graph is not JSON: {exc}", Location("graph")) from None
+    return found
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(
+        orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS), status_code=status, media_type="application/json"
+    )
+
+
+def error_response(status: int, message: str, location: dict[str, Any] | None = None) -> Response:
+    error: dict[str, Any] = {"message": message}
+    if location:
+        error["location"] = location
+    return json_response({"error": error}, status)
+
+
+async def ldpub_error(request: Request, exc: Exception) -> Response:
+    """An :class:`~ldpub.errors.LdpubError` as JSON, with the status of the one table; a record's
+    problems all at once under ``all``."""
+    from ldpub.record import RecordInvalid
+
+    if isinstance(exc, RecordInvalid):
+        errors = [{"message": str(e), "location": _location(getattr(e, "location", None))} for e in exc.errors]
+        first = errors[0] if errors else {"message": str(exc)}
+        return json_response({"error": {**first, "all": errors}}, http_status(exc))
+    assert isinstance(exc, LdpubError)
+    return error_response(http_status(exc), str(exc), _location(exc.location))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return error_response(exc.status_code, str(exc.detail))
+
+
+async def internal_error(request: Request, exc: Exception) -> Response:
+    log.exception("internal error on %s %s", request.method, request.url.path)
+    return error_response(
+        http_status(exc), "internal error: the request could not be answered (the server's log has the details)"
+    )
+
+
+def _location(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    out = {k: getattr(location, k, None) for k in ("file", "pointer", "line", "column")}
+    return {k: v for k, v in out.items() if v is not None} or None

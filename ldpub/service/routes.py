@@ -1,0 +1,227 @@
+"""The service's routes: each reads its request, calls one library function, and answers.
+
+The library does the work, the same function the command line calls: ``POST /build`` is
+:func:`ldpub.pipeline.build_source`, ``/validate`` a :class:`ldpub.validate.Validator` with
+built-in profiles only, ``/extract`` :func:`ldpub.extract.extract`, ``/embed``
+:func:`ldpub.embed.embed`, ``/diff`` :func:`ldpub.diff.diff`, ``/graph``
+:func:`ldpub.picture.graph_svg`, ``/sparql`` :func:`ldpub.archive.reading.read_only_query`
+and ``/archive/graph`` :func:`ldpub.archive.reading.article_jsonld`. The docstrings are the
+OpenAPI description (``/openapi.json``).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from ldpub.errors import InputError, Location
+from ldpub.service.http import body, fields, json_response, multipart, service, text, work
+
+_JSONLD = "application/ld+json"
+_TURTLE = "text/turtle"
+_NQUADS = "application/n-quads"
+
+
+async def build(request: Request) -> Response:
+    """
+    summary: Build an article record (YAML or JSON) into JSON-LD, Turtle or N-Quads.
+    description: The format follows Accept (application/ld+json, text/turtle, application/n-quads).
+    responses:
+      200: {description: the built article}
+      422: {description: the record's problems, each with its line and column}
+    """
+    from ldpub.pipeline import build_source
+
+    data = await body(request)
+    name = request.query_params.get("name", "record.yaml")
+    accept = request.headers.get("accept", _JSONLD)
+    article = await work(request, build_source, name, text(data, name))
+    if _TURTLE in accept:
+        return Response(article.turtle(), media_type=_TURTLE)
+    if _NQUADS in accept:
+        return Response(article.nquads(), media_type=_NQUADS)
+    return Response(article.to_json(), media_type=_JSONLD)
+
+
+async def validate(request: Request) -> Response:
+    """
+    summary: Validate JSON-LD or an HTML page; the report as ldpub validate --format json gives it.
+    description: >-
+      Built-in profiles by name in ?profile= (repeatable): google-article, google-claimreview,
+      ldpub. A profile file is for the command line only.
+    responses:
+      200: {description: the report (findings are values; errors do not change the status)}
+      400: {description: a profile that is not a built-in one}
+    """
+    from ldpub.inputs import suffix_of
+    from ldpub.validate import Validator
+    from ldpub.validate.profiles import builtin_only
+    from ldpub.validate.report import to_json_data
+
+    profiles = builtin_only(request.query_params.getlist("profile"))  # before the body: no file is read
+    data = await body(request)
+    name = request.query_params.get("name", "input.jsonld")
+
+    def check() -> dict[str, Any]:
+        report = Validator(profiles).check_bytes(data, name, suffix=suffix_of(name) or None)
+        return to_json_data(report)
+
+    return json_response(await work(request, check))
+
+
+async def extract(request: Request) -> Response:
+    """
+    summary: An HTML page or a plain text into an article record, with the warnings.
+    description: >-
+      ?url=, ?published=, ?language=, ?timezone=, ?original_language= as on the command line;
+      the record is the one ldpub extract writes for the same input and options.
+    responses:
+      200: {description: '{"record": …, "yaml": …, "warnings": […], "complete": bool, "problems": […]}'}
+    """
+    from ldpub.extract import ExtractOptions, dump
+    from ldpub.extract import extract as extract_record
+    from ldpub.newsroom import with_options
+
+    data = await body(request)
+    params = request.query_params
+    name = params.get("name", "input")
+    given = {key: params[key] for key in ("url", "published", "language", "original_language") if params.get(key)}
+    settings = with_options(timezone=params.get("timezone") or None, language=given.get("language"))
+    extracted = await work(request, extract_record, data, name, ExtractOptions(**given, settings=settings))
+    return json_response(
+        {
+            "record": extracted.record,
+            "yaml": dump(extracted.record, "yaml"),
+            "warnings": [str(w) for w in extracted.warnings],
+            "complete": extracted.complete,
+            "problems": [str(p) for p in extracted.problems],
+        }
+    )
+
+
+async def embed(request: Request) -> Response:
+    """
+    summary: Embed a JSON-LD graph into a page; the page comes back with every other byte kept.
+    description: >-
+      A JSON body {"page": "<html>…", "graph": {…}}, or multipart/form-data with the
+      fields (or uploaded files) page and graph.
+    responses:
+      200: {description: the page, text/html}
+    """
+    from ldpub.embed import embed_with_warnings
+
+    data = await body(request)
+    content_type = request.headers.get("content-type", "")
+    if content_type.lower().startswith("multipart/form-data"):
+        given = multipart(data, content_type, ("page", "graph"))
+    else:
+        given = fields(data, ("page", "graph"))
+    page, graph = given["page"], given["graph"]
+    if not isinstance(page, str):
+        raise InputError("page must be the page's HTML as a string", Location(pointer="/page"))
+    out, warnings = await work(request, embed_with_warnings, page, graph, "page")
+    headers = {"X-Ldpub-Warning": warnings[0]} if warnings else {}
+    return HTMLResponse(out, headers=headers)
+
+
+async def diff(request: Request) -> Response:
+    """
+    summary: What changed between two versions (records, JSON-LD or pages), node by node.
+    description: 'A JSON body: {"old": "…", "new": "…", "old_name": "a.yaml", "new_name": "b.yaml"}.'
+    responses:
+      200: {description: '{"changes": […]} as ldpub diff --format json gives it'}
+    """
+    from ldpub.diff import diff_documents
+
+    given = fields(await body(request), ("old", "new"))
+    for side in ("old", "new"):
+        if not isinstance(given[side], str):
+            raise InputError(f"{side} must be the document's text", Location(pointer=f"/{side}"))
+    old = (given["old"], str(given.get("old_name") or "old"))
+    new = (given["new"], str(given.get("new_name") or "new"))
+    changes = await work(request, diff_documents, old, new)
+    return json_response(changes.to_json_data())
+
+
+async def graph(request: Request) -> Response:
+    """
+    summary: A picture (SVG) of the article's nodes and links, from a record, JSON-LD or a page.
+    responses:
+      200: {description: image/svg+xml}
+    """
+    from ldpub.picture import picture_of
+
+    data = await body(request)
+    name = request.query_params.get("name", "input.jsonld")
+    return Response(await work(request, picture_of, data, name), media_type="image/svg+xml")
+
+
+async def archived_graph(request: Request) -> Response:
+    """
+    summary: The picture (SVG) of an article in the archive, by its page URL (?url=).
+    responses:
+      200: {description: image/svg+xml}
+      404: {description: no such article in the archive}
+    """
+    from ldpub.archive.reading import article_jsonld
+    from ldpub.picture import graph_svg
+
+    url = request.query_params.get("url", "")
+    archive = service(request).archive()
+
+    def draw() -> str:
+        return graph_svg(article_jsonld(archive, url))
+
+    return Response(await work(request, draw), media_type="image/svg+xml")
+
+
+async def sparql(request: Request) -> Response:
+    """
+    summary: A read-only SPARQL query on the archive (SELECT, ASK, CONSTRUCT, DESCRIBE).
+    description: >-
+      The query as the body (or form field query=); updates are refused. Accept
+      application/sparql-results+json (default), text/csv or text/tab-separated-values.
+    responses:
+      200: {description: the results}
+      422: {description: a syntax error, or an update}
+    """
+    from ldpub.archive.query_text import parse_params
+    from ldpub.archive.reading import read_only_query
+
+    query = text(await body(request), "query")
+    if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        # a form's query= field (SPARQL protocol); curl sends a bare query with this type too
+        form = parse_qs(query)
+        if "query" in form:
+            query = form["query"][0]
+    accept = request.headers.get("accept", "")
+    params = parse_params(request.query_params.getlist("param"))
+    result, prepared = await work(request, read_only_query, service(request).archive(), query, params)
+    headers = {"X-Ldpub-Note": prepared.notes[0]} if prepared.notes else {}
+    if result.kind == "graph":
+        return Response(result.turtle or "", media_type=_TURTLE, headers=headers)
+    if "text/csv" in accept:
+        return Response(result.to_csv(), media_type="text/csv", headers=headers)
+    if "text/tab-separated-values" in accept:
+        return Response(result.to_tsv(), media_type="text/tab-separated-values", headers=headers)
+    return Response(result.to_json(), media_type="application/sparql-results+json", headers=headers)
+
+
+async def healthz(request: Request) -> Response:
+    """
+    summary: Liveness; 200 with the version.
+    responses:
+      200: {description: '{"ok": true, "version": …}'}
+    """
+    from ldpub import __version__
+
+    return json_response({"ok": True, "version": __version__})
+
+
+async def editor(request: Request) -> Response:
+    page = resources.files("ldpub.service").joinpath("static/editor.html").read_text(encoding="utf-8")
+    return HTMLResponse(page)
