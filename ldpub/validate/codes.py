@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ldpub.validate.report import Severity
+from ldpub.validate.severity import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import quote
 
 import orjson
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
+from ldpub.validate.severity import SEVERITY_RANK, Severity
+
+__all__ = ["SEVERITY_RANK", "Finding", "Report", "Severity", "to_json", "to_sarif", "to_text"]
 
 
 @dataclass(frozen=True, slots=True)
