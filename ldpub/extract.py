@@ -63,7 +63,7 @@ class Extracted:
     """One input's record, what it does not say (warnings), and why it is incomplete (problems)."""
 
     record: dict[str, Any]
-    warnings: list[ExtractWarning]
+    warnings: list[ExtractWarning | str]
     problems: list[InputError]
 
     @property

@@ -356,7 +356,8 @@ def _svg(
         item = _el(legend, "g", transform=f"translate(0,{i * 20})")
         _shape(item, kind, 6)
         _el(item, "text", kind.name, x=12, y=4, fill="#111827")
-    return etree.tostring(root, encoding="unicode") + "\n"
+    svg: str = etree.tostring(root, encoding="unicode")
+    return svg + "\n"
 
 
 def picture_of(data: bytes | str, name: str) -> str:

@@ -377,7 +377,8 @@ class _PageReader:
             *self.evidence.all_meta("article:section", "section", "parsely-section", "category"),
         ]
         # A path or URL is where the section lives, not its name.
-        return _first(c for c in candidates if not c.startswith(("/", "http:", "https:")))
+        section: str | None = _first(c for c in candidates if not c.startswith(("/", "http:", "https:")))
+        return section
 
     def keywords(self) -> list[str]:
         raw = self._texts("keywords") or self.evidence.all_meta(

@@ -89,9 +89,15 @@ async def extract(request: Request) -> Response:
     data = await body(request)
     params = request.query_params
     name = params.get("name", "input")
-    given = {key: params[key] for key in ("url", "published", "language", "original_language") if params.get(key)}
-    settings = with_options(timezone=params.get("timezone") or None, language=given.get("language"))
-    extracted = await work(request, extract_record, data, name, ExtractOptions(**given, settings=settings))
+    given = {key: params.get(key) or None for key in ("url", "published", "language", "original_language", "timezone")}
+    options = ExtractOptions(
+        url=given["url"],
+        published=given["published"],
+        language=given["language"],
+        original_language=given["original_language"],
+        settings=with_options(timezone=given["timezone"], language=given["language"]),
+    )
+    extracted = await work(request, extract_record, data, name, options)
     return json_response(
         {
             "record": extracted.record,

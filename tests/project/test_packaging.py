@@ -108,6 +108,7 @@ def test_installed_wheel_runs_the_readme_main_job_outside_the_checkout(dist: tup
         capture_output=True,
         cwd=tmp_path,
     )
+    assert (target / "ldpub" / "py.typed").is_file()  # type checkers read the package's own hints (PEP 561)
     work = tmp_path / "work"
     shutil.copytree(ROOT / "examples", work / "examples")
     env = {k: v for k, v in os.environ.items() if k not in ("LDPUB_STORE", "PYTHONPATH")}
