@@ -122,6 +122,6 @@ def _syntax_problem(message: str) -> str:
     """The parser's message, without the list of every token it would have taken there (dozens,
     in the parser's own notation): where it stopped, and what to look at."""
     where, found, tokens = message.partition(": expected one of ")
-    if found and tokens.count(",") > 5:
+    if found and (tokens.count(",") > 5 or "..=" in tokens or "[" in tokens):
         return f"{where}: the query stops making sense here; check the brackets, dots and keywords just before it"
     return message

@@ -1,8 +1,9 @@
 """Every ``ldpub`` command the reference pages in docs/ show is run, as written, on files like the ones it names.
 
 The pages name a newsroom's own files (``page.html``, ``record.yaml``, ``public/``): the test makes
-each from the examples first. A command must run to its end with the documented exit code (0, or
-1 where it reports findings) and never with a usage error, a missing file or a traceback.
+each from the examples first. Each command must end with its exact exit code and print a line
+that starts as :data:`EXPECTED` says (or print nothing, where it says ``None``); a command a page
+shows that is not in :data:`EXPECTED` fails the test until its result is written down there.
 Commands with their own tests are skipped here: ``serve`` (tests/service), the diff and graph
 page (tests/project/test_docs_diff_graph.py), and a line that needs a SPARQL server (tests/archive).
 """
@@ -21,6 +22,86 @@ import pytest
 from tests.support import ROOT
 
 PAGES = ["archive", "build", "embed", "extract", "validate"]
+
+SEED_URL = "https://syrianobserver.com/news/al-tanf-meetings-qassem-patrols.html"
+BUILT = '"@context": "https://schema.org",'  # a line of a built article's JSON-LD
+EVIDENCE = "tests/data/pages/evidence"
+
+# Each command as the page writes it (continued lines joined): its exit code, and the start of a
+# line it prints on stdout or stderr (None: it prints nothing).
+EXPECTED: dict[str, tuple[int, str | None]] = {
+    # archive.md
+    "ldpub load examples/": (0, "loaded 3 articles (481 quads)"),
+    "ldpub sparql --file examples/queries/claims-by-source.rq": (0, "source             Maghawir al-Thawra"),
+    'ldpub sparql --file examples/queries/articles-mentioning-person.rq -p spelling="Farid Qassem"': (
+        0,
+        f"article    <{SEED_URL}#article>",
+    ),
+    "ldpub sparql 'SELECT ?g WHERE { GRAPH ?g {} }' --format json": (0, '"vars": ['),
+    "ldpub sparql 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }'": (
+        0,
+        "a <http://schema.org/NewsArticle> ;",
+    ),
+    "ldpub unload https://syrianobserver.com/fact-check/rukban-aid-convoys.html": (0, None),
+    "ldpub load archive.nq --store /data/archive --quiet": (0, None),
+    # build.md
+    "ldpub build examples/syrian-observer-al-tanf.yaml": (0, BUILT),
+    "ldpub build examples/*.yaml --out out/ --format jsonld,ttl,nq": (0, "out/syrian-observer-al-tanf.nq"),
+    "ldpub build examples/ --out out/": (0, "out/fact-check-rukban-aid.jsonld"),
+    "ldpub build examples/*.yaml > articles.jsonl": (0, None),
+    "cat record.json | ldpub build - --format ttl": (0, "@prefix schema: <http://schema.org/> ."),
+    # embed.md
+    "ldpub build examples/syrian-observer-al-tanf.yaml > article.jsonld": (0, None),
+    "ldpub embed page.html --graph article.jsonld -o page.embedded.html": (0, None),
+    "ldpub build record.yaml | ldpub embed page.html --graph - --in-place": (0, None),
+    # extract.md
+    "ldpub extract page.html": (0, "type: NewsArticle"),
+    "ldpub extract page.html -o record.json": (0, "ldpub: warning: page.html: /entities/"),
+    "ldpub extract a.html b.html -o records/": (0, "ldpub: warning: b.html: "),
+    "ldpub extract a.html b.html --format json": (0, f'{{"url":"{SEED_URL}","headline":"Meetings Between U.S.'),
+    "ldpub extract saved.html --url https://news.example/story": (0, "url: https://news.example/story"),
+    "ldpub extract page.html --timezone Asia/Beirut": (0, f"url: {SEED_URL}"),
+    "ldpub extract page.html --settings newsroom.yaml": (0, "type: NewsArticle"),
+    "ldpub build record.yaml": (0, BUILT),
+    f"ldpub extract {EVIDENCE}/time-element.html --timezone Asia/Beirut": (
+        0,
+        f"ldpub: warning: {EVIDENCE}/time-element.html: /published: published inferred from <time datetime> "
+        "'2019-11-19T19:31' + --timezone Asia/Beirut",
+    ),
+    f"ldpub extract {EVIDENCE}/no-url.html --url-template 'https://coastgazette.example/archive/{{path}}' "
+    "--root tests/data/pages": (0, "url: https://coastgazette.example/archive/evidence/no-url.html"),
+    f"ldpub extract {EVIDENCE}/zoneless-jsonld.html --settings {EVIDENCE}/newsroom.yaml": (
+        0,
+        f"ldpub: warning: {EVIDENCE}/zoneless-jsonld.html: /published: published inferred from JSON-LD "
+        "datePublished '2019-11-19 19:31:39' + time",
+    ),
+    f"ldpub extract tests/data/pages/text/plain-council-vote.txt --settings {EVIDENCE}/newsroom.yaml "
+    "--published 2023-05-02T18:00": (
+        0,
+        "url: https://coastgazette.example/archive/tests/data/pages/text/plain-council-vote.txt",
+    ),
+    "ldpub extract examples/syrian-observer-al-tanf.txt --entities vocab/entities.ttl    "
+    f"--url {SEED_URL}    --published 2022-09-20T10:00:00+03:00 --language en --original-language ar -o seed.yaml": (
+        0,
+        None,
+    ),
+    "ldpub build seed.yaml": (0, BUILT),
+    'ldpub entities add lebanon --type Country --name Lebanon    --alternate-name "Lebanese Republic" '
+    "--same-as https://www.wikidata.org/wiki/Q822": (0, "added lebanon <https://syrianobserver.com/entity/lebanon>"),
+    'ldpub entities add-name us-central-command "Central Command"': (
+        0,
+        "us-central-command: United States Central Command; US Central Command; CENTCOM; Central Command",
+    ),
+    # validate.md
+    "ldpub validate article.jsonld": (0, "1 file checked: 0 errors, 0 warnings"),
+    "ldpub validate public/ -p google-article -p google-claimreview": (0, "public/article.jsonld"),
+    "curl -s https://news.example/story | ldpub validate - --stdin-name story.html": (
+        0,
+        "1 file checked: 0 errors, 0 warnings",
+    ),
+    "ldpub validate site/ --format sarif -o ldpub.sarif": (0, None),
+    "ldpub validate site/ --format json --strict": (0, '"version": "1.0",'),
+}
 
 
 def commands(page: str) -> list[str]:
@@ -82,10 +163,22 @@ def test_the_command_runs_as_written(newsroom: tuple[Path, dict[str, str]], page
     line = command.replace("/data/archive", str(cwd / "data-archive"))
     # the page fetched from the web in the docs: a saved copy here (no network in tests)
     line = line.replace("curl -s https://news.example/story", "cat page.html")
+    assert command in EXPECTED, f"{page}: {command!r}: write its exit code and a line it prints in EXPECTED"
+    code, shown = EXPECTED[command]
     done = subprocess.run(["bash", "-c", line], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode in (0, 1), f"{page}: {command}\nexit {done.returncode}\n{done.stderr[-1500:]}"
+    assert done.returncode == code, f"{page}: {command}\nexit {done.returncode}\n{done.stderr[-1500:]}"
     assert "Traceback" not in done.stderr and "usage:" not in done.stderr, done.stderr[-1500:]
     assert "no such file" not in done.stderr.lower(), done.stderr[-1500:]
+    printed = [printed.strip() for printed in (done.stdout + done.stderr).splitlines()]
+    if shown is None:
+        assert printed == [], f"{page}: {command}: printed {printed[:3]}"
+    else:
+        assert any(p.startswith(shown) for p in printed), f"{page}: {command}: no line starts {shown!r}: {printed[:5]}"
+
+
+def test_every_expected_command_is_on_its_page() -> None:
+    shown = {command for page in PAGES for command in commands(page)}
+    assert sorted(set(EXPECTED) - shown) == []
 
 
 def test_each_page_shows_commands() -> None:
