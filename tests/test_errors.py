@@ -54,6 +54,7 @@ def test_the_table_has_each_code_once_in_order() -> None:
 def test_readme_and_docs_show_the_table_as_the_library_has_it() -> None:
     table = exit_codes_table()
     assert table in (ROOT / "README.md").read_text()
+    assert table in (ROOT / "docs" / "architecture.md").read_text()
 
 
 def test_help_shows_the_table(capsys: pytest.CaptureFixture[str]) -> None:
