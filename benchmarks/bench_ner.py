@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import yaml
 
+from benchmarks import re3d
 from benchmarks.gum import Article, GoldEntity, Node, Score, articles, normalize
 from ldpub.entities import ENTITY_TYPES, ORGANIZATION_TYPES, PERSON_TYPES
 from ldpub.language.claims import find_claims
@@ -227,6 +228,24 @@ def own_text_tables(texts: list[OwnText]) -> None:
     print(f"whole extraction (layout, model, rules, claims): {1000 * cpu / words * 500:.1f} ms CPU per 500 words")
 
 
+def re3d_table() -> None:
+    """The same paths on re3d-train, in blocks of consecutive sentences (see benchmarks/re3d.py)."""
+    if not re3d.RE3D.exists():
+        print(f"\nre3d-train: {re3d.RE3D} not found (../shared is not in a user's clone); skipped")
+        return
+    docs = re3d.documents()
+    words = sum(len(d.body.split()) for d in docs)
+    gold = sum(len(d.gold) for d in docs)
+    print(f"\nre3d-train: {len(docs)} blocks of {re3d.BLOCK} sentences, {words:,} words, {gold} gold names")
+    print(f"{'path':<28} {'precision':>9} {'recall':>7} {'F1':>6} {'merge P':>8} {'merges':>7} {'ms/block':>11}")
+    for label, system in (("model alone (spaCy sm)", model_alone), ("ldpub", ldpub_path)):
+        score, ms = run(system, docs)
+        print(
+            f"{label:<28} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} "
+            f"{score.merge_precision:>8.3f} {score.pairs:>7} {ms:>11.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=None, help="only the first N articles")
@@ -247,6 +266,7 @@ def main() -> None:
             f"{label:<28} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f} "
             f"{score.merge_precision:>8.3f} {score.pairs:>7} {ms:>11.1f}"
         )
+    re3d_table()
     own_text_tables(own_texts())
 
 

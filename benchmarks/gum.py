@@ -35,6 +35,10 @@ _ENTITY = re.compile(r"\((\d+)-([^()]*)(\)?)|(\d+)\)")
 class GoldEntity:
     type: str
     names: set[str] = field(default_factory=set)
+    also: frozenset[str] = frozenset()  # other types accepted for it (re3d's countries: see re3d.py)
+
+    def accepts(self, kind: str) -> bool:
+        return kind == self.type or kind in self.also
 
 
 @dataclass
@@ -193,7 +197,7 @@ class Score:
         for node in nodes:
             name = normalize(node.name)
             hit = next(
-                (k for k, g in gold.items() if k not in matched and g.type == node.type and name in g.names), None
+                (k for k, g in gold.items() if k not in matched and g.accepts(node.type) and name in g.names), None
             )
             if hit is None:
                 unmatched.append(node)
@@ -206,7 +210,7 @@ class Score:
                 (
                     k
                     for k, g in gold.items()
-                    if k not in matched and g.type == node.type and any(inside.search(n) for n in g.names)
+                    if k not in matched and g.accepts(node.type) and any(inside.search(n) for n in g.names)
                 ),
                 None,
             )

@@ -26,6 +26,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ldpub.errors import InputError, Location
+from ldpub.lexicon import words
 from ldpub.mapping import entity_iri
 from ldpub.record import field_pattern
 
@@ -53,14 +54,7 @@ ORGANIZATION_TYPES = frozenset(
     {"Organization", "NewsMediaOrganization", "GovernmentOrganization", "Corporation", "NGO", "PoliticalParty"}
 )
 # Titles and ranks written before a person's name: part of the mention, not of the name.
-TITLES = frozenset(
-    """king queen prince princess emir amir sultan sheikh sheik president vice prime minister general major
-    lieutenant brigadier colonel col lt gen maj capt captain commander admiral sergeant mr mrs ms dr
-    senator governor mayor ambassador judge imam pope ayatollah spokesman spokeswoman councillor councilor
-    councilman councilwoman deputy secretary chairman chairwoman chief director administrator commissioner
-    superintendent inspector sheriff chancellor premier envoy rep sen professor prof rev reverend bishop archbishop
-    cardinal rabbi pastor sir dame lord justice detective constable corporal adviser advisor ceo cfo coo cto""".split()  # noqa: SIM905
-)
+TITLES = words("titles")
 
 # Words: letters and digits, with inner apostrophes ("Ba'ath", "Athr’s"); hyphens split words.
 WORD = re.compile(r"[^\W_]+(?:['’ʼʿʾ`][^\W_]+)*")

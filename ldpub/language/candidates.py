@@ -25,51 +25,11 @@ from ldpub.entities.authority import (
     normalize_name,
     slug,
 )
+from ldpub.lexicon import words
 
-ORG_HEADS = frozenset(
-    """
-    intelligence army armies forces force command commission committee council coalition ministry agency press
-    news party front brigade brigades battalion movement group union association government police authority
-    authorities company corporation institute university bank fund office navy guard guards organization
-    organisation federation confederation syndicate alliance league network observatory channel radio television
-    tv times post directorate
-    department service services militia militias parliament assembly court tribunal foundation chamber trust
-    gazette herald tribune journal magazine review chronicle courier telegraph institution school college academy
-    """.split()  # noqa: SIM905
-)
-PLACE_HEADS = frozenset(
-    """
-    camp base zone area border crossing city town village province governorate district region headquarters
-    airport port river valley desert mountains mountain square street prison hospital checkpoint airbase field
-    fields island islands lake sea gulf strait bay road avenue neighbourhood neighborhood quarter museum planetarium
-    station tower towers stadium arena palace mosque cathedral temple bridge park building mall hotel facility
-    center centre
-    """.split()  # noqa: SIM905
-)
-DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "upper",
-        "lower",
-        "greater",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    ]
-)
+ORG_HEADS = words("organisation_heads")
+PLACE_HEADS = words("place_heads")
+DIRECTIONS = words("directions")
 PLATFORMS = frozenset({"Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "TikTok", "X"})
 MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages", "group", "groups", "feed"})
 _PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})

@@ -34,6 +34,7 @@ from typing import Any
 from ldpub.entities import Mention, slug
 from ldpub.language.analysis import Word
 from ldpub.language.linking import Linking
+from ldpub.lexicon.patterns import strip_dateline
 
 _VERBS = (
     r"claimed|claims|said|says|reported|reports|confirmed|confirms|stated|states|announced|announces|added|noted|"
@@ -62,7 +63,6 @@ _SAID_LAST = re.compile(
     r"^(?P<s>.{20,}?),\s+(?P<x>[^,“”\"]{2,80}?)\s+(?:said|says|added|announced|stated|reported|told \w+)"
     r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement)?\s*\.$"
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[\w .]+)?\s*(?:\([^)]{1,40}\))?\s*[—–-]+\s*")
 _ACCORDING_FIRST = re.compile(r"^(?:(?P<pre>[^,]{0,60}),\s*)?according to (?P<x>[^,]+),\s*(?P<s>.+)$", re.IGNORECASE)
 _ACCORDING_LAST = re.compile(r",?\s+according to (?P<x>[^,.]+)\.?$", re.IGNORECASE)
 _IMPERSONAL = re.compile(
@@ -195,7 +195,7 @@ class _Finder:
         if m and not _THAT.search(text):
             author = self.author(s.start + m.start("x"), s.start + m.end("x"))
             if author is not None:
-                claim_text = _DATELINE.sub("", m.group("s"))
+                claim_text = strip_dateline(m.group("s"))
                 out.append(_Claim(_sentence_case(claim_text), author, self.first_from(author), order=s.start))
                 return out
         m = _THAT.search(text) or _SAID.search(text)

@@ -7,7 +7,6 @@ attributed to the entity X is).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +14,7 @@ from ldpub.entities.authority import Authority, Entity, Mention, SpanIndex, norm
 from ldpub.language.analysis import Analysis, analyse
 from ldpub.language.candidates import Candidate, find_candidates, group_candidates
 from ldpub.language.names import find_names, group_names
+from ldpub.lexicon.patterns import blank_datelines
 
 
 @dataclass
@@ -54,7 +54,7 @@ def link_text(
     found = [authority.find_mentions(t, toks) for t, toks in zip(texts, tokens, strict=True)]
     # The model reads the body (not the headline: title case, and too short to tell), with a
     # dateline ("AMMAN (Levant Wire) —") blanked out: it is no name in a sentence.
-    analysis = analyse([_without_datelines(body)])[0] if statistical and body.strip() else None
+    analysis = analyse([blank_datelines(body)])[0] if statistical and body.strip() else None
     unknown: list[list[Any]] = []
     for i, (text, toks, taken) in enumerate(zip(texts, tokens, found, strict=True)):
         # No rules in the headline: its capitals say nothing there.
@@ -91,14 +91,6 @@ def link_text(
     linking.about = list(dict.fromkeys(m.key for m in found[0]))
     linking.mentions = [k for k in dict.fromkeys(order) if k not in linking.about]
     return linking
-
-
-_DATELINE = re.compile(r"(?m)^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .]*)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]+\s")
-
-
-def _without_datelines(body: str) -> str:
-    """The body with each paragraph's dateline replaced by spaces (offsets unchanged)."""
-    return _DATELINE.sub(lambda m: " " * len(m.group(0)), body)
 
 
 def _candidate_entity(candidate: Candidate) -> Entity:

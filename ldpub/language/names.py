@@ -2,7 +2,7 @@
 
 Spans come from three places: the statistical model's named-entity spans
 (:mod:`ldpub.language.analysis`), the candidate rules (:mod:`ldpub.language.candidates`: titles,
-organisation and place nouns …) and the list of news outlets (``vocab/news-outlets.txt``). Where a
+organisation and place nouns …) and the list of news outlets (``ldpub/lexicon/outlets.txt``). Where a
 rule and the model find the same name, the longer span wins when its extra words are part of a
 name ("Deir ez-Zor Local Council" over "Zor Local Council"), else the rule's.
 
@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ldpub import lexicon
 from ldpub.entities.authority import (
     ORGANIZATION_TYPES,
     TITLES,
@@ -55,7 +56,6 @@ from ldpub.language.candidates import (
     Candidate,
     Found,
 )
-from ldpub.resources import resource_path
 
 STRONG = 100.0
 MODEL = 2.0
@@ -64,97 +64,15 @@ PLACE_CUE = 1.5
 SPEECH_CUE = 0.5
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-# Words of other European languages that make a name an organisation when they lead it:
-# "Instituto Gonzaga", "Banco Santander", "Partito Democratico", "Fundación Telefónica".
-LEADING_ORG_WORDS = frozenset(
-    """
-    instituto istituto institut universidad universidade università universität universite université banco banca
-    partido partito parti partei ministerio ministero ministère ministerium fundación fundação fondazione fondation
-    stiftung sindicato sindacato syndicat asociación associazione associação
-    """.split()  # noqa: SIM905
-)
-# Transliterated Arabic words that say what a name is when they lead it.
-ARABIC_ORG_WORDS = frozenset(
-    [
-        "jaysh",
-        "jaish",
-        "jeish",
-        "jish",
-        "liwa",
-        "liwaa",
-        "harakat",
-        "haraka",
-        "hayat",
-        "hayaat",
-        "hayet",
-        "tahrir",
-        "jabhat",
-        "jabha",
-        "faylaq",
-        "failaq",
-        "katibat",
-        "kataib",
-        "ansar",
-        "ahrar",
-        "saraya",
-        "tajammu",
-        "tayyar",
-        "hizb",
-    ]
-)
-ARABIC_PLACE_WORDS = frozenset(
-    "deir dayr tal tall tell jabal jebel wadi ras ain ayn bir kafr kfar khan qasr maarat marat tel bab".split()  # noqa: SIM905
-)
-# Titles written in lower case right before a name ("foreign minister Ayman Safadi").
-LOWER_TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "judge",
-        "director",
-        "chairman",
-        "chairwoman",
-        "commander",
-        "general",
-        "colonel",
-        "sheikh",
-        "imam",
-        "king",
-        "queen",
-        "prince",
-        "emir",
-        "councillor",
-        "envoy",
-        "premier",
-        "chancellor",
-    ]
-)
-# Nouns for what a person is or does, written before a name ("team member Rodaba Noori") or after
-# it ("Heald, an atmospheric chemist"): evidence of a person, unlike "the group X" or "the site X".
-ROLES = frozenset(
-    """
-    member members creator founder co-founder campaigner activist activists official officials leader leaders
-    candidate lawyer attorney doctor physician nurse journalist reporter correspondent editor writer author
-    photographer artist singer musician actor actress player striker goalkeeper defender midfielder coach manager
-    chairman ceo professor researcher scientist chemist physicist biologist economist analyst expert student
-    teacher resident farmer worker driver victim survivor witness mother father son daughter wife husband brother
-    sister cousin uncle aunt colleague friend neighbour neighbor designer athlete boxer rapper comedian novelist poet
-    filmmaker producer host presenter anchor blogger dissident defector prisoner detainee suspect defendant
-    prosecutor officer soldier fighter militant cleric priest rabbi bishop pastor mp lawmaker legislator
-    politician diplomat negotiator adviser advisor aide deputy representative entrepreneur businessman
-    businesswoman investor engineer architect historian philosopher psychologist surgeon pilot astronaut
-    tennis golfer cyclist runner swimmer spokesperson
-    """.split()  # noqa: SIM905
-)
-_ROLE_WORDS = "|".join(sorted(ROLES | LOWER_TITLES, key=len, reverse=True))  # longest first
+# Words that say what a name is when they lead it: "Instituto …", "Jaysh …" (organisations);
+# "Deir …", "Wadi …" (places).
+LEADING_ORG_WORDS = lexicon.words("organisation_words")
+ARABIC_PLACE_WORDS = lexicon.words("place_words")
+# Nouns for what a person is or does, written in lower case before a name ("team member Rodaba Noori",
+# "foreign minister Ayman Safadi") or after it ("Heald, an atmospheric chemist"): evidence of a person,
+# unlike "the group X" or "the site X".
+ROLES = lexicon.words("roles")
+_ROLE_WORDS = "|".join(sorted(ROLES, key=len, reverse=True))  # longest first
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>" + _ROLE_WORDS + r")\b(?=[\s,.])"
 )
@@ -172,50 +90,9 @@ _TOLD_AFTER = re.compile(r"\s+(?:that|on|in|last|this|,)\b|,")
 OUTLET_CUE = 1.5
 
 # The last word of a newspaper's or broadcaster's name ("Edmonton Sun", "Deseret News").
-OUTLET_WORDS = frozenset(
-    [
-        "Times",
-        "Post",
-        "Herald",
-        "Tribune",
-        "Gazette",
-        "Journal",
-        "Sun",
-        "Star",
-        "News",
-        "Press",
-        "Daily",
-        "Mail",
-        "Express",
-        "Chronicle",
-        "Observer",
-        "Courier",
-        "Telegraph",
-        "Standard",
-        "Monitor",
-        "Agency",
-        "TV",
-        "Radio",
-        "FM",
-    ]
-)
+OUTLET_WORDS = lexicon.words("outlet_words")
 # Lower-case place nouns that make a name with the word before them ("the Jaber border crossing").
-FACILITIES = frozenset(
-    [
-        "crossing",
-        "camp",
-        "base",
-        "airbase",
-        "airport",
-        "checkpoint",
-        "prison",
-        "hospital",
-        "port",
-        "dam",
-        "oilfield",
-        "headquarters",
-    ]
-)
+FACILITIES = lexicon.words("facilities")
 # "al-Tanf", "Maghawir al-Thawra", "Khaled al-Hamoud": small English models call most such names
 # people, so that label alone is weak evidence (a second reference, "Hamoud said", is not).
 _ARABIC_ARTICLE = re.compile(r"(?i)(?<![^\W\d_])(?:al|el|ad|as|ar|an|at|az|ash|ed|es|ez)[-‐]\w")
@@ -248,13 +125,21 @@ class _Span:
 
 @functools.cache
 def outlets() -> Authority:
-    """The news outlets of ``vocab/news-outlets.txt``, as an authority of NewsMediaOrganization entries."""
+    """The news outlets of the lexicon (``ldpub/lexicon/outlets.txt``), as NewsMediaOrganization entries."""
+    return _listed("outlets", "NewsMediaOrganization")
+
+
+@functools.cache
+def organisations() -> Authority:
+    """The well-known organisations of the lexicon (``ldpub/lexicon/organisations.txt``), each with its aliases."""
+    return _listed("organisations", "Organization")
+
+
+def _listed(name: str, kind: str) -> Authority:
     entities: dict[str, Entity] = {}
-    for line in resource_path("vocab", "news-outlets.txt").read_text(encoding="utf-8").splitlines():
-        names = [n.strip() for n in line.split("|") if n.strip()] if not line.startswith("#") else []
-        if names:
-            key = slug(names[0])
-            entities[key] = Entity(key, key, "NewsMediaOrganization", names[0], tuple(names[1:]))
+    for names in lexicon.entries(name):
+        key = slug(names[0])
+        entities[key] = Entity(key, key, kind, names[0], tuple(names[1:]))
     return Authority(entities)
 
 
@@ -458,9 +343,7 @@ def _context(
         out.append(Evidence("Place", STRONG, f"place noun {head[0]!r}"))
     if len(norm) > 1 and span.name.split()[-1] in OUTLET_WORDS:
         out.append(Evidence("NewsMediaOrganization", STRONG, f"outlet name {span.name.split()[-1]!r}"))
-    if len(norm) > 1 and words[0] in ARABIC_ORG_WORDS:
-        out.append(Evidence("Organization", STRONG, f"Arabic word {words[0]!r}"))
-    elif len(norm) > 1 and words[0] in LEADING_ORG_WORDS:
+    if len(norm) > 1 and words[0] in LEADING_ORG_WORDS:
         out.append(Evidence("Organization", STRONG, f"organisation word {words[0]!r}"))
     elif len(norm) > 1 and words[0] in ARABIC_PLACE_WORDS:
         out.append(Evidence("Place", STRONG, f"Arabic word {words[0]!r}"))
@@ -473,7 +356,7 @@ def _context(
         line_start = "\n" in text[before.end : span.start] or text[: span.start].rstrip()[-1:] in ".!?\n"
         if before.text in PLACE_PREPOSITIONS and not line_start:
             out.append(Evidence("Place", PLACE_CUE, f"preposition {before.text!r}"))
-        elif before.text in LOWER_TITLES | ROLES and text[before.end : span.start] == " ":
+        elif before.text in ROLES and text[before.end : span.start] == " ":
             # "campaigner Caitlin Boswell"; one word is less sure: "iPhone producer Apple".
             weight = STRONG if len(norm) > 1 else PLACE_CUE
             out.append(Evidence("Person", weight, f"role {before.text!r}"))

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ldpub.lexicon import words
+from ldpub.lexicon.patterns import dateline as dateline_at
+
 # Words that make up share bars, e-mail-a-friend forms, comment boxes and the like. A short
 # line made only of these (and at least one action word) is page chrome.
 _ACTION_WORDS = frozenset(
@@ -205,14 +208,6 @@ _ROLE_WORDS = re.compile(
 )
 _BY = re.compile(r"^(?:by|BY|By)\s+(?P<names>[^|]{3,160}?)(?:\s*\|\s*(?P<role>.{2,60}))?$")
 _NAME_BAR = re.compile(r"^(?P<name>[^|,]{3,60}?)\s*[|]\s*(?P<role>.{2,60})$")
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# Letters of any script ("BOGOTÁ", "SÃO PAULO"); that they are capitals is checked in read_dateline.
-_PLACE_CAPS = r"[^\W\d_][^\W\d_'’.]*(?:[ -](?:[^\W\d_][^\W\d_'’.]*|[a-z]{1,3}-[^\W\d_][^\W\d_'’.]*))*"
-_PLACES_CAPS = rf"(?P<place>{_PLACE_CAPS})(?:/{_PLACE_CAPS})*"  # "WASHINGTON/ANKARA": filed from the first
-_DATELINE = re.compile(
-    rf"^(?P<text>{_PLACES_CAPS}(?:,\s*(?!{_MONTHS}\s*\d)(?P<region>[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}))?"
-    rf"(?:,?\s*{_MONTHS}\s*\d{{1,2}})?\s*(?:\((?P<agency>[^()\n]{{1,40}})\))?)\s*(?:—|–|--?)\s+(?=\S)"
-)
 
 
 def read_byline(line: str) -> list[Byline]:
@@ -251,16 +246,12 @@ def _bylines(names: str, role: str | None) -> list[Byline]:
     return [Byline(p, title, affiliation) for p in people]
 
 
-_OUTLET_WORDS = re.compile(
-    r"\b(?:News|Press|Times|Post|Agency|Gazette|Herald|Tribune|Journal|Wire|TV|Radio|Observer|Review|Daily|Media)$"
-)
-
-
 def _is_outlet(piece: str) -> bool:
     """A news outlet: in the outlet list, named like one ("Levant Wire"), or one capitalised word ("Reuters")."""
     from ldpub.language.names import outlets
 
-    return bool(outlets().lookup(piece) or _OUTLET_WORDS.search(piece) or re.fullmatch(r"[A-Z][\w'’.-]+", piece))
+    last = piece.split()[-1] if piece.split() else ""
+    return bool(outlets().lookup(piece) or last in words("outlet_words") or re.fullmatch(r"[A-Z][\w'’.-]+", piece))
 
 
 def _name_case(name: str) -> str:
@@ -276,11 +267,8 @@ def _is_sentence(text: str) -> bool:
 
 def read_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """The dateline opening the first paragraph ("BEIRUT —", "AMMAN, Jordan (AP) —") and the rest."""
-    m = _DATELINE.match(paragraph)
-    capitals = re.sub(r"(?<![^\W\d_])[a-z]{1,3}-", "", m.group("place")) if m else ""  # "DEIR ez-ZOR"
-    # A dateline is followed by a sentence: "NATO — the alliance said" is an acronym and an aside.
-    opens_sentence = m is not None and not paragraph[m.end() :][:1].islower()
-    if not m or not capitals.isupper() or sum(c.isupper() for c in capitals) < 3 or not opens_sentence:
+    m = dateline_at(paragraph)
+    if m is None:
         return None, paragraph
     place = _display_name(m.group("place"), paragraph[m.end() :])
     dateline = Dateline(m.group("text").strip(), place, m.group("region"), m.group("agency"))
