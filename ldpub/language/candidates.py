@@ -52,7 +52,8 @@ _CALENDAR = frozenset(
 _FUNCTION_WORDS = frozenset(
     """
     the a an this that these those it its he she they we i his her their our in on at from with after before
-    during according however meanwhile but and or if when while since as so also there here what who which
+    near outside inside across into under during according however meanwhile but and or if when while since as
+    so also there here what who which
     days five four three two one several some many other
     """.split()  # noqa: SIM905
 )
@@ -68,6 +69,7 @@ class Candidate:
     surface: str
     cue: str
     mentions: tuple[Mention, ...]
+    job_title: str | None = None  # a person's titles as the text writes them before the name
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Found:
     name: str
     type: str
     cue: str
+    title: str | None = None  # titles written before a person's name ("Defense Secretary"): the jobTitle
 
 
 def _word(token: Token) -> str:
@@ -175,7 +178,20 @@ def _titled_of_place(text: str, tokens: list[Token], i: int, j: int, after: Ment
 
 
 def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: set[str]) -> Found | None:
-    # Drop a sentence-initial common word ("The", "Protests"): lower case elsewhere in the text.
+    trimmed = _trimmed_chunk(text, chunk, lowercase_words)
+    if trimmed is None:
+        return None
+    c = _Chunk.of(text, tokens, trimmed)
+    if c.words[0].isdigit():  # "the 55 km zone"
+        return c.found("Place", "the number names a zone or area") if c.head in PLACE_HEADS else None
+    if c.words[-1].rstrip(".") in TITLES:
+        return None  # titles with no name ("Major General" before a known name)
+    return _by_head_or_title(c) or _by_context(c)
+
+
+def _trimmed_chunk(text: str, chunk: list[Token], lowercase_words: set[str]) -> list[Token] | None:
+    """The chunk without a sentence-initial common word ("The", "Protests": lower case elsewhere in the
+    text), trailing connectors and dates ("September 2010", "Questions Wednesday" → "Questions")."""
     while (
         chunk
         and _sentence_start(text, chunk[0])
@@ -184,7 +200,6 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         chunk = chunk[1:]
     while chunk and (chunk[-1].text.casefold() in CONNECTORS or chunk[-1].article):
         chunk = chunk[:-1]
-    # Dates are not names: "September 2010", "Questions Wednesday" → "Questions".
     while len(chunk) > 1 and (chunk[-1].text.casefold() in _CALENDAR or chunk[-1].text.isdigit()):
         chunk = chunk[:-1]
     if not chunk or not _cap(chunk[0]) or chunk[0].text.casefold() in _CALENDAR:
@@ -193,70 +208,91 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
         return None  # "Eastern" of "Eastern Syria" (a known place)
     if len(chunk) == 2 and chunk[0].text in PLATFORMS and _word(chunk[1]) in MEDIA:
         return None  # "Telegram channel", "Facebook page": where something was said, not who
-    words = [_word(t) for t in chunk]
-    at = chunk[0].index - 1
-    while at >= 0 and tokens[at].article:
-        at -= 1
-    previous = tokens[at] if at >= 0 else None
-    following = tokens[chunk[-1].index + 1] if chunk[-1].index + 1 < len(tokens) else None
-    # The head of "A of B" is A: "Political Commission of Rukban Camp" is a commission.
-    joints = [i for i, w in enumerate(words) if w in ("of", "for") and i > 0]  # "For Inspiration …" starts a name
-    head_part = words[: joints[0]] if joints else words
-    head = head_part[-1]
-    # Titles end at the last title word before the name: "Interior Minister Mazen al-Faraya".
-    titles = max((i + 1 for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=0)
-    if titles and re.search(r"['’]s$", chunk[titles - 1].text):
-        titles = 0  # "Prime Minister's Questions": what the title holder has, not a name
-    start = chunk[0].start
-    if chunk[0].index > 0 and tokens[chunk[0].index - 1].article:
-        start = tokens[chunk[0].index - 1].start
-    if words[0].isdigit():  # "the 55 km zone"
-        if head in PLACE_HEADS:
-            return _mention(text, start, chunk, "Place", "the number names a zone or area")
-        return None
-    if words[-1].rstrip(".") in TITLES:
-        return None  # titles with no name ("Major General" before a known name)
-    if words[-1] in ORG_HEADS and chunk[-1].text[:1].isupper() and len(chunk) > 1:
-        head = words[-1]  # "Port of Beirut Authority" is an authority, whatever its "of" part
-    if head in ORG_HEADS and len(chunk) > 1:
-        return _mention(text, start, chunk, "Organization", f"organisation noun {head!r}")
-    if titles and chunk[titles].text in CONNECTORS:
+    return chunk
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A run of name words and what surrounds it: its head noun, its titles, the words either side."""
+
+    text: str
+    tokens: list[Token]
+    chunk: list[Token]
+    words: list[str]
+    head: str
+    titles: int  # how many leading words are titles ("Interior Minister Mazen al-Faraya": 2)
+    start: int
+
+    @classmethod
+    def of(cls, text: str, tokens: list[Token], chunk: list[Token]) -> _Chunk:
+        words = [_word(t) for t in chunk]
+        # The head of "A of B" is A: "Political Commission of Rukban Camp" is a commission.
+        joints = [i for i, w in enumerate(words) if w in ("of", "for") and i > 0]  # "For Inspiration …" starts a name
+        head = (words[: joints[0]] if joints else words)[-1]
+        if words[-1] in ORG_HEADS and chunk[-1].text[:1].isupper() and len(chunk) > 1:
+            head = words[-1]  # "Port of Beirut Authority" is an authority, whatever its "of" part
+        # Titles end at the last title word before the name: "Interior Minister Mazen al-Faraya".
+        titles = max((i + 1 for i, w in enumerate(words[:-1]) if w.rstrip(".") in TITLES), default=0)
+        if titles and re.search(r"['’]s$", chunk[titles - 1].text):
+            titles = 0  # "Prime Minister's Questions": what the title holder has, not a name
+        start = chunk[0].start
+        if chunk[0].index > 0 and tokens[chunk[0].index - 1].article:
+            start = tokens[chunk[0].index - 1].start
+        return cls(text, tokens, chunk, words, head, titles, start)
+
+    @property
+    def previous(self) -> Token | None:
+        at = self.chunk[0].index - 1
+        while at >= 0 and self.tokens[at].article:
+            at -= 1
+        return self.tokens[at] if at >= 0 else None
+
+    @property
+    def following(self) -> Token | None:
+        at = self.chunk[-1].index + 1
+        return self.tokens[at] if at < len(self.tokens) else None
+
+    def found(self, kind: str, cue: str, *, name: str | None = None, title: str | None = None) -> Found:
+        end = self.chunk[-1].end
+        surface = self.text[self.start : end]
+        label = re.sub(r"['’]s$", "", name or surface)
+        return Found(self.start, end, surface, label, kind, cue, title)
+
+
+def _by_head_or_title(c: _Chunk) -> Found | None:
+    """A head noun ("… Authority", "… camp") or titles before a personal name say what the name is."""
+    several = len(c.chunk) > 1
+    if c.head in ORG_HEADS and several:
+        return c.found("Organization", f"organisation noun {c.head!r}")
+    if c.titles and c.chunk[c.titles].text in CONNECTORS:
         return None  # a title with no name: "Secretary of State"
-    if titles and "of" not in words[:titles]:
-        name_tokens = chunk[titles:]
-        return _mention(
-            text,
-            start,
-            chunk,
-            "Person",
-            f"title {' '.join(t.text for t in chunk[:titles])!r}",
-            name=text[name_tokens[0].start : chunk[-1].end],
-        )
-    if head in PLACE_HEADS and len(chunk) > 1:
-        return _mention(text, start, chunk, "Place", f"place noun {head!r}")
-    if any(w in ORG_HEADS | PLACE_HEADS for w in words):
-        return None  # a cue word inside, not at the head: unclear
-    if NATIONALITY.match(chunk[-1].text) and len(chunk) == 1:
-        return None  # an adjective ("Syrian")
-    if previous is not None and previous.text == "of" and previous.index > 0:
-        kind = tokens[previous.index - 1].text.casefold()
-        if kind in _PLACE_KINDS:  # "the old city of Aleppo", "the province of Idlib"
-            return _mention(text, start, chunk, "Place", f"{kind!r} of")
-    if previous is not None and previous.text in PLACE_PREPOSITIONS and not _sentence_start(text, chunk[0]):
-        return _mention(text, start, chunk, "Place", f"preposition {previous.text!r}")
-    if (
-        following is not None
-        and following.text in SPEECH_VERBS
-        and (len(chunk) > 1 or not _sentence_start(text, chunk[0]))
-    ):
-        return _mention(text, start, chunk, "Person", f"speech verb {following.text!r}")
+    if c.titles and "of" not in c.words[: c.titles]:
+        first = c.chunk[c.titles]
+        title = c.text[c.chunk[0].start : c.chunk[c.titles - 1].end]
+        name = c.text[first.start : c.chunk[-1].end]
+        return c.found("Person", f"title {title!r}", name=name, title=title)
+    if c.head in PLACE_HEADS and several:
+        return c.found("Place", f"place noun {c.head!r}")
     return None
 
 
-def _mention(text: str, start: int, chunk: list[Token], kind: str, cue: str, *, name: str | None = None) -> Found:
-    surface = text[start : chunk[-1].end]
-    label = re.sub(r"['’]s$", "", name or surface)
-    return Found(start, chunk[-1].end, surface, label, kind, cue)
+def _by_context(c: _Chunk) -> Found | None:
+    """ "the province of Idlib", "in Hajin", "Moreau said": what the words around a name say."""
+    if any(w in ORG_HEADS | PLACE_HEADS for w in c.words):
+        return None  # a cue word inside, not at the head: unclear
+    if NATIONALITY.match(c.chunk[-1].text) and len(c.chunk) == 1:
+        return None  # an adjective ("Syrian")
+    previous, following = c.previous, c.following
+    if previous is not None and previous.text == "of" and previous.index > 0:
+        kind = c.tokens[previous.index - 1].text.casefold()
+        if kind in _PLACE_KINDS:  # "the old city of Aleppo", "the province of Idlib"
+            return c.found("Place", f"{kind!r} of")
+    opens = _sentence_start(c.text, c.chunk[0])
+    if previous is not None and previous.text in PLACE_PREPOSITIONS and not opens:
+        return c.found("Place", f"preposition {previous.text!r}")
+    if following is not None and following.text in SPEECH_VERBS and (len(c.chunk) > 1 or not opens):
+        return c.found("Person", f"speech verb {following.text!r}")
+    return None
 
 
 def group_candidates(found: list[Found], reserved: set[str]) -> list[Candidate]:
@@ -284,9 +320,7 @@ def group_candidates(found: list[Found], reserved: set[str]) -> list[Candidate]:
         while key in used:
             key, n = f"{base}-{n}", n + 1
         used.add(key)
-        out.append(
-            Candidate(
-                key, name, kind, first.surface, cue, tuple(Mention(f.start, f.end, f.surface, key, kind) for f in group)
-            )
-        )
+        mentions = tuple(Mention(f.start, f.end, f.surface, key, kind) for f in group)
+        title = next((f.title for f in group if f.title), None) if kind == "Person" else None
+        out.append(Candidate(key, name, kind, first.surface, cue, mentions, title))
     return out

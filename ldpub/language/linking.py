@@ -103,4 +103,5 @@ def _candidate_entity(candidate: Candidate) -> Entity:
         if plain and len(words[-1]) > 2 and not words[-1].isupper():
             spellings.add(words[-1])
     alternates = tuple(sorted(s for s in spellings if s != candidate.name))
-    return Entity(candidate.key, candidate.key, candidate.type, candidate.name, alternates)
+    job_title = candidate.job_title if candidate.type == "Person" else None
+    return Entity(candidate.key, candidate.key, candidate.type, candidate.name, alternates, job_title=job_title)

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ldpub import lexicon
+from ldpub.entities import gazetteer
 from ldpub.entities.authority import (
     ORGANIZATION_TYPES,
     TITLES,
@@ -86,6 +87,19 @@ _APPOSITIVE_KIND = re.compile(
 _ROLE_BEFORE = re.compile(r"\b(?:" + _ROLE_WORDS + r"),\s+$")
 # "… told Punch that", "told Prothom Alo on Monday": who is told is, in news copy, mostly an outlet.
 _TOLD = re.compile(r"\btold\s+$")
+# "the group Ahrar al-Sham", "militants of the Islamic State", "fighters loyal to X": what X is, an organisation.
+_GROUP_BEFORE = re.compile(
+    r"\b(?:(?:the|a|an|rival|armed|militant|jihadist|rebel|extremist|terrorist)\s+"
+    r"(?:group|organi[sz]ation|militia|movement|faction|outfit|network)|"
+    r"(?:militants?|fighters?|members?|supporters?|affiliates?|remnants|ranks|offshoot|wing|branch|leadership)"
+    r"\s+(?:of|loyal\s+to|linked\s+to|allied\s+to|affiliated\s+with)(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+# "ISIL fighters", "Daesh militants": the name of a group its members are named by.
+_MEMBERS_AFTER = re.compile(
+    r"\s+(?P<noun>militants|fighters|jihadists|insurgents|terrorists|rebels|militiamen|gunmen|extremists)\b"
+)
+GROUP_CUE = 3.0
 _TOLD_AFTER = re.compile(r"\s+(?:that|on|in|last|this|,)\b|,")
 OUTLET_CUE = 1.5
 
@@ -97,6 +111,7 @@ FACILITIES = lexicon.words("facilities")
 # people, so that label alone is weak evidence (a second reference, "Hamoud said", is not).
 _ARABIC_ARTICLE = re.compile(r"(?i)(?<![^\W\d_])(?:al|el|ad|as|ar|an|at|az|ash|ed|es|ez)[-‐]\w")
 _COORDINATION = frozenset({"and", "or", ","})
+_NOT_IN_NAMES = frozenset("near in at from outside inside across into to of by for with on after before".split())  # noqa: SIM905
 _COMMON = frozenset({"NN", "NNS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB"})  # tags of no name
 # Craft are named like people ("Space Shuttle Columbia", "USS Nimitz") but are none of the three kinds.
 _CRAFT_WORDS = frozenset("shuttle spacecraft spaceship rocket satellite submarine frigate warship airliner".split())  # noqa: SIM905
@@ -159,6 +174,7 @@ def find_names(
             continue
         if not used.overlaps(f.start, f.end):
             spans.append(_Span(f.start, f.end, f.surface, f.name, [_rule_evidence(f)], rule=f))
+    spans = _with_listed(text, tokens, blocked, spans)
     if analysis is not None:
         lowercase = {t.text for t in tokens if t.text.islower()}
         spans = _with_model(text, spans, _model_spans(text, analysis, blocked, lowercase))
@@ -173,7 +189,54 @@ def find_names(
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
         if i and _coordinated(text, spans[i - 1], span):
             span.evidence += [e for e in spans[i - 1].evidence if e.cue.startswith("preposition")]
-    return spans
+    return _with_acronyms(text, spans)
+
+
+# "Islamic State (IS)", "the Iraqi Security Forces (ISF)": an acronym in brackets right after a name.
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?(?P<acronym>[A-Z][A-Za-z&.-]{0,3}[A-Z][A-Za-z&.-]{0,5})\s*\)")
+
+
+def _with_acronyms(text: str, spans: list[_Span]) -> list[_Span]:
+    """Spans with every acronym a "Long Name (ACR)" defines named as its long form, wherever it is written."""
+    aliases: dict[str, _Span] = {}
+    extra: list[_Span] = []
+    starts = {s.start: s for s in spans}
+    for span in spans:
+        m = _ACRONYM_AFTER.match(text, span.end)
+        if m is None or not span.name[:1].isupper():
+            continue
+        acronym = m.group("acronym")
+        if acronym.replace(".", "")[:1].casefold() != span.name[:1].casefold() or acronym == span.name:
+            continue  # "Daesh (IS)": not an acronym of this name
+        aliases.setdefault(acronym.replace(".", ""), span)
+        if m.start("acronym") not in starts:  # the acronym inside the brackets, when nothing found it
+            start, end = m.start("acronym"), m.end("acronym")
+            extra.append(_Span(start, end, acronym, acronym, []))
+    out = sorted(spans + extra, key=lambda s: s.start)
+    for span in out:
+        long = aliases.get(span.name.replace(".", ""))
+        if long is not None and long is not span:
+            span.name = long.name
+            span.evidence = span.evidence + [e for e in long.evidence if e.cue != "language model: PERSON"]
+    return out
+
+
+def _with_listed(text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span]) -> list[_Span]:
+    """The lexicon's well-known organisations, named by their preferred name ("ISIL", "Daesh" → "Islamic
+    State"), unless a longer name holds them ("al-Qaeda headquarters" is a place)."""
+    listed = organisations()
+    out = list(spans)
+    for m in listed.find_mentions(text, tokens):
+        if blocked.overlaps(m.start, m.end):
+            continue
+        known = Evidence("Organization", STRONG, "listed organisation")
+        overlapping = [s for s in out if s.start < m.end and m.start < s.end]
+        if not overlapping:
+            out.append(_Span(m.start, m.end, m.surface, listed.entities[m.key].name, [known]))
+        elif len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (m.start, m.end):
+            overlapping[0].name = listed.entities[m.key].name
+            overlapping[0].evidence.append(known)
+    return out
 
 
 # A word that ends a span but begins what follows it: a caption's "Image: credit", or a new sentence
@@ -234,8 +297,12 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             continue
         words = list(analysis.words[name.first : name.last + 1])
         # Not part of the name: "the", a possessive, a descriptor before a person ("Nonpartisan Paul Tse").
-        while words and (words[0].tag in ("DT", "PRP$", "POS", "IN", "CC") or not _capital(words[0].text)):
-            words.pop(0)
+        while words and (
+            words[0].tag in ("DT", "PRP$", "POS", "IN", "CC")
+            or not _capital(words[0].text)
+            or words[0].text.casefold() in _NOT_IN_NAMES
+        ):
+            words.pop(0)  # "Near Palmyra": a preposition capitalised at a sentence's start
         while words and (words[-1].tag == "POS" or not any(c.isalnum() for c in words[-1].text)):
             words.pop()
         if kind == "Person":
@@ -326,19 +393,29 @@ def _name_words(text: str, joined: bool = False) -> bool:
 def _context(
     text: str, tokens: list[Token], by_start: dict[int, Token], by_end: dict[int, Token], span: _Span
 ) -> list[Evidence]:
-    out: list[Evidence] = []
+    """What the name itself, the words before it and the words after it say it is."""
     norm = normalize_name(span.name)
-    words = [w for w in re.findall(r"[^\W_]+", span.name.casefold())]
+    words = re.findall(r"[^\W_]+", span.name.casefold())
     if not norm or not words:
-        return out
+        return []
+    return (
+        _own_words(span, norm, words)
+        + _words_before(text, tokens, by_start, span, len(norm))
+        + _words_after(text, tokens, by_end, span)
+        + _gazetteer(span)
+    )
+
+
+def _own_words(span: _Span, norm: tuple[str, ...], words: list[str]) -> list[Evidence]:
+    """The name's head noun ("… Authority", "… camp"), an outlet's last word, a leading kind word."""
+    out: list[Evidence] = []
     joint = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), None)
     head = words[:joint][-1:] if joint is not None else words[-1:]
     if head and head[0] in ("center", "centre") and joint is not None and words[joint] == "for":
         head = ["institute"]  # "Centre for Strategic Studies" is an organisation, "Johnson Space Center" a place
     if len(words) > 1 and (words[-1] in ORG_HEADS or (head and head[0] in ORG_HEADS)):
-        out.append(
-            Evidence("Organization", STRONG, f"organisation noun {words[-1] if words[-1] in ORG_HEADS else head[0]!r}")
-        )
+        noun = words[-1] if words[-1] in ORG_HEADS else head[0]
+        out.append(Evidence("Organization", STRONG, f"organisation noun {noun!r}"))
     elif len(words) > 1 and head and head[0] in PLACE_HEADS:
         out.append(Evidence("Place", STRONG, f"place noun {head[0]!r}"))
     if len(norm) > 1 and span.name.split()[-1] in OUTLET_WORDS:
@@ -347,6 +424,15 @@ def _context(
         out.append(Evidence("Organization", STRONG, f"organisation word {words[0]!r}"))
     elif len(norm) > 1 and words[0] in ARABIC_PLACE_WORDS:
         out.append(Evidence("Place", STRONG, f"Arabic word {words[0]!r}"))
+    return out
+
+
+def _words_before(
+    text: str, tokens: list[Token], by_start: dict[int, Token], span: _Span, length: int
+) -> list[Evidence]:
+    """ "in Hajin", "campaigner Caitlin Boswell", "Its chairman, Adewale Bakare,", "the group X",
+    "militants of X", "told Punch that"."""
+    out: list[Evidence] = []
     first = by_start.get(span.start)
     if first is not None and first.index > 0:
         at = first.index - 1
@@ -354,12 +440,26 @@ def _context(
             at -= 1
         before = tokens[at]
         line_start = "\n" in text[before.end : span.start] or text[: span.start].rstrip()[-1:] in ".!?\n"
-        if before.text in PLACE_PREPOSITIONS and not line_start:
-            out.append(Evidence("Place", PLACE_CUE, f"preposition {before.text!r}"))
+        possessive = bool(re.match(r"['’]s\b", text[span.end : span.end + 3]))  # "at Smith's house"
+        if before.text.casefold() in PLACE_PREPOSITIONS and not line_start and not possessive:
+            out.append(Evidence("Place", PLACE_CUE, f"preposition {before.text.casefold()!r}"))
         elif before.text in ROLES and text[before.end : span.start] == " ":
             # "campaigner Caitlin Boswell"; one word is less sure: "iPhone producer Apple".
-            weight = STRONG if len(norm) > 1 else PLACE_CUE
-            out.append(Evidence("Person", weight, f"role {before.text!r}"))
+            out.append(Evidence("Person", STRONG if length > 1 else PLACE_CUE, f"role {before.text!r}"))
+    before_text = text[max(0, span.start - 40) : span.start]
+    if _ROLE_BEFORE.search(before_text) and text[span.end : span.end + 1] == ",":
+        out.append(Evidence("Person", STRONG, "a role before it"))
+    group = _GROUP_BEFORE.search(before_text)
+    if group:
+        out.append(Evidence("Organization", GROUP_CUE, f"{group.group(0).strip()!r} before it"))
+    if _TOLD.search(before_text) and _TOLD_AFTER.match(text, span.end):
+        out.append(Evidence("NewsMediaOrganization", OUTLET_CUE, "told (an outlet)"))
+    return out
+
+
+def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span: _Span) -> list[Evidence]:
+    """ "Boswell, a campaigner", "Fenalco, the retailers' federation,", "X fighters", "Moreau said"."""
+    out: list[Evidence] = []
     role = _APPOSITIVE_ROLE.match(text, span.end)
     kind = _APPOSITIVE_KIND.match(text, span.end)
     if role:
@@ -367,15 +467,19 @@ def _context(
     elif kind:
         noun = kind.group("noun")
         out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", STRONG, f"appositive {noun!r}"))
-    before_text = text[max(0, span.start - 40) : span.start]
-    if _ROLE_BEFORE.search(before_text) and text[span.end : span.end + 1] == ",":
-        out.append(Evidence("Person", STRONG, "a role before it"))
-    if _TOLD.search(before_text) and _TOLD_AFTER.match(text, span.end):
-        out.append(Evidence("NewsMediaOrganization", OUTLET_CUE, "told (an outlet)"))
+    members = _MEMBERS_AFTER.match(text, span.end)
+    if members:
+        out.append(Evidence("Organization", GROUP_CUE, f"{members.group('noun')!r} after it"))
     last = by_end.get(span.end)
     if last is not None and last.index + 1 < len(tokens) and tokens[last.index + 1].text in SPEECH_VERBS:
         out.append(Evidence("Person", SPEECH_CUE, f"speech verb {tokens[last.index + 1].text!r}"))
     return out
+
+
+def _gazetteer(span: _Span) -> list[Evidence]:
+    """A place the gazetteer knows, weighed by how well known it is (see :mod:`ldpub.entities.gazetteer`)."""
+    place = gazetteer.lookup(span.name) if span.name[:1].isupper() else None
+    return [Evidence("Place", place.weight, f"gazetteer: {place.kind} {place.name!r}")] if place else []
 
 
 # "the Valletta Water and Transport Authority": capitalised words and "and" after "the", before the name.
@@ -424,10 +528,22 @@ class _Group:
     @property
     def type(self) -> str:
         totals = self.scores()
+        if not totals:
+            return "Organization"  # an acronym in brackets after a name nothing else typed
         best = max(totals, key=lambda t: (totals[t], t != "Person"))
+        if best == "Person" and self._place_by_preposition():
+            return "Place"
         if best == "Organization" and any(e.type == "NewsMediaOrganization" for s in self.spans for e in s.evidence):
             return "NewsMediaOrganization"
         return best
+
+    def _place_by_preposition(self) -> bool:
+        """ "in Raqqah", "near Palmyra": after a preposition of place, with nothing but the model's label
+        saying person (no title, role or speech verb), a name is a place's."""
+        evidence = [e for s in self.spans for e in s.evidence]
+        return any(e.cue.startswith("preposition") for e in evidence) and all(
+            e.cue.startswith("language model") for e in evidence if e.type == "Person"
+        )
 
     def cue(self) -> str:
         kind = self.type
@@ -475,7 +591,8 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
         n = len(group.norm)
         longer = [g for g in kept if len(g.norm) > n]
         if _may_be_person(group):
-            people = [g for g in longer if g.type == "Person"]
+            # Not "Abdullah II of Jordan": "Jordan" is not his family name.
+            people = [g for g in longer if g.type == "Person" and not any(" of " in x.name for x in g.spans)]
             hits = [g for g in people if g.norm[-n:] == group.norm]
             if not hits and n == 1:
                 hits = [g for g in people if g.norm[0] == group.norm[0]]
@@ -515,13 +632,12 @@ def _initials(group: _Group) -> str:
 
 
 def _may_be_person(group: _Group) -> bool:
-    """Typed Person, or an organisation only by the model's word (small models mix up family names and firms)."""
+    """Typed Person, or another type only by the model's word or the gazetteer's (small models mix up
+    family names and firms; "Carter", "Clinton" and "Obama" are towns too)."""
     if group.type == "Person":
         return True
     evidence = [e for s in group.spans for e in s.evidence]
-    return group.type == "Organization" and all(
-        e.cue.startswith("language model") or e.type == "Person" for e in evidence
-    )
+    return all(e.cue.startswith(("language model", "gazetteer")) or e.type == "Person" for e in evidence)
 
 
 def _uncorroborated(group: _Group) -> bool:
