@@ -46,6 +46,11 @@ _IMAGE_FIELDS = (("caption", "caption"), ("width", "width"), ("height", "height"
 _NOTE_NAMES = {"editor": "Editor's note", "disclaimer": "Disclaimer", "translation": "Translation note"}
 
 
+def _geo_iri(entity: str) -> str:
+    """The IRI of a place's coordinates: its own IRI with ``#geo`` (``-geo`` after a fragment it has)."""
+    return entity + ("-geo" if "#" in entity else "#geo")
+
+
 def entity_base(record: Mapping[str, Any]) -> str:
     """The base IRI for shared entities: the record's ``base``, else its publisher's url."""
     base: str = record.get("base") or record["publisher"]["url"]
@@ -87,7 +92,11 @@ class _Mapper:
         r = self.r
         nodes: list[Node] = [self.page(), self.news_article()]
         nodes += self.publisher_nodes()
-        nodes += [self.entity(key, r["entities"][key]) for key in sorted(self.entities, key=self.iris.__getitem__)]
+        for key in sorted(self.entities, key=self.iris.__getitem__):
+            entity = self.entities[key]
+            nodes.append(self.entity(key, entity))
+            if "geo" in entity:
+                nodes.append(self.geo(key, entity["geo"]))
         for claim in r.get("claims", []):
             nodes += self.claim(claim)
         for review in r.get("reviews", []):
@@ -122,6 +131,8 @@ class _Mapper:
         node["datePublished"] = r["published"]
         _put(node, "dateModified", r.get("modified"))
         _put(node, "author", self.refs(r.get("authors", [])))
+        _put(node, "contributor", self.refs(r.get("contributors", [])))
+        _put(node, "editor", self.refs(r.get("editors", [])))
         node["publisher"] = {"@id": self.publisher}
         _put(node, "image", [f"{self.url}#image-{i}" for i in range(1, len(r.get("images", [])) + 1)])
         if "dateline" in r:
@@ -167,7 +178,17 @@ class _Mapper:
             node["parentOrganization"] = self.ref(e["parent"])
         if "contained_in" in e:
             node["containedInPlace"] = self.ref(e["contained_in"])
+        if "geo" in e:
+            node["geo"] = {"@id": _geo_iri(self.iris[key])}
         return node
+
+    def geo(self, key: str, g: Mapping[str, Any]) -> Node:
+        return {
+            "@id": self.iris[key] + "#geo",
+            "@type": "GeoCoordinates",
+            "latitude": g["latitude"],
+            "longitude": g["longitude"],
+        }
 
     # --- claims and their reviews -----------------------------------------------------------
 

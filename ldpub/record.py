@@ -359,7 +359,7 @@ _ENTITY_LINK_SET = frozenset(_ENTITY_LINKS)
 def _entity_references(data: Mapping[str, Any]) -> list[tuple[str, tuple[str | int, ...]]]:
     """Every place a record refers to an entity by key: (the key, its path)."""
     refs: list[tuple[str, tuple[str | int, ...]]] = []
-    for name in ("authors", "about", "mentions"):
+    for name in ("authors", "contributors", "editors", "about", "mentions"):
         refs += [(value, (name, i)) for i, value in enumerate(data.get(name, ()))]
     if "dateline" in data:
         refs.append((data["dateline"]["place"], ("dateline", "place")))

@@ -179,6 +179,7 @@ class Entity:
     same_as: tuple[str, ...] = ()
     description: str | None = None
     job_title: str | None = None
+    geo: tuple[float, float] | None = None  # a place's latitude and longitude
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -197,6 +198,8 @@ class Entity:
             out["description"] = self.description
         if self.job_title and self.type in PERSON_TYPES:
             out["job_title"] = self.job_title
+        if self.geo is not None and self.type not in PERSON_TYPES | ORGANIZATION_TYPES:
+            out["geo"] = {"latitude": self.geo[0], "longitude": self.geo[1]}
         return out
 
 

@@ -30,6 +30,7 @@ from ldpub.lexicon import words
 ORG_HEADS = words("organisation_heads")
 PLACE_HEADS = words("place_heads")
 DIRECTIONS = words("directions")
+TITLES_OF_PLACE = words("titles_of_place")
 PLATFORMS = frozenset({"Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "TikTok", "X"})
 MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages", "group", "groups", "feed"})
 _PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})
@@ -70,6 +71,8 @@ class Candidate:
     cue: str
     mentions: tuple[Mention, ...]
     job_title: str | None = None  # a person's titles as the text writes them before the name
+    same_as: tuple[str, ...] = ()  # a place's GeoNames IRI
+    geo: tuple[float, float] | None = None  # a place's latitude and longitude
 
 
 @dataclass(frozen=True)
@@ -252,8 +255,10 @@ class _Chunk:
         at = self.chunk[-1].index + 1
         return self.tokens[at] if at < len(self.tokens) else None
 
-    def found(self, kind: str, cue: str, *, name: str | None = None, title: str | None = None) -> Found:
-        end = self.chunk[-1].end
+    def found(
+        self, kind: str, cue: str, *, name: str | None = None, title: str | None = None, end: int | None = None
+    ) -> Found:
+        end = self.chunk[-1].end if end is None else end
         surface = self.text[self.start : end]
         label = re.sub(r"['’]s$", "", name or surface)
         return Found(self.start, end, surface, label, kind, cue, title)
@@ -269,8 +274,12 @@ def _by_head_or_title(c: _Chunk) -> Found | None:
     if c.titles and "of" not in c.words[: c.titles]:
         first = c.chunk[c.titles]
         title = c.text[c.chunk[0].start : c.chunk[c.titles - 1].end]
-        name = c.text[first.start : c.chunk[-1].end]
-        return c.found("Person", f"title {title!r}", name=name, title=title)
+        last = c.chunk[-1]
+        joint = next((t for t in c.chunk[c.titles + 1 :] if t.text == "of"), None)
+        if joint is not None and not TITLES_OF_PLACE.intersection(c.words[: c.titles]):
+            last = c.tokens[joint.index - 1]  # "Magistrate Lucy Njeri of Nairobi": Lucy Njeri, of Nairobi
+        name = c.text[first.start : last.end]
+        return c.found("Person", f"title {title!r}", name=name, title=title, end=last.end)
     if c.head in PLACE_HEADS and several:
         return c.found("Place", f"place noun {c.head!r}")
     return None

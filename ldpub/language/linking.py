@@ -104,4 +104,13 @@ def _candidate_entity(candidate: Candidate) -> Entity:
             spellings.add(words[-1])
     alternates = tuple(sorted(s for s in spellings if s != candidate.name))
     job_title = candidate.job_title if candidate.type == "Person" else None
-    return Entity(candidate.key, candidate.key, candidate.type, candidate.name, alternates, job_title=job_title)
+    return Entity(
+        candidate.key,
+        candidate.key,
+        candidate.type,
+        candidate.name,
+        alternates,
+        same_as=candidate.same_as,
+        job_title=job_title,
+        geo=candidate.geo,
+    )

@@ -28,6 +28,7 @@ people stays apart.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -667,8 +668,20 @@ def _candidates(groups: list[_Group], reserved: set[str]) -> list[Candidate]:
             key, n = f"{base}-{n}", n + 1
         used.add(key)
         mentions = tuple(Mention(s.start, s.end, s.surface, key, kind) for s in spans)
-        out.append(Candidate(key, name, kind, mentions[0].surface, group.cue(), mentions))
+        title = next((s.rule.title for s in spans if s.rule is not None and s.rule.title), None)
+        candidate = Candidate(key, name, kind, mentions[0].surface, group.cue(), mentions, title)
+        out.append(_located(candidate, spans) if kind == "Place" else candidate)
     return out
+
+
+def _located(candidate: Candidate, spans: list[_Span]) -> Candidate:
+    """A place with the gazetteer's coordinates and GeoNames IRI, when its names name one place of note."""
+    places = {p for p in (gazetteer.identified(s.name) for s in spans) if p is not None}
+    if len(places) != 1:
+        return candidate
+    place = places.pop()
+    geo = (place.latitude, place.longitude) if place.latitude is not None and place.longitude is not None else None
+    return dataclasses.replace(candidate, same_as=(place.same_as,), geo=geo)
 
 
 __all__ = ["Evidence", "find_names", "group_names", "outlets"]

@@ -25,13 +25,14 @@ import lxml.etree
 import lxml.html
 
 from ldpub.errors import InputError, Location, TooLargeError
-from ldpub.language.annotate import link_record
+from ldpub.language.annotate import candidate_message, link_record
 from ldpub.newsroom import Defaults, Settings, given_datetime, template_url
 from ldpub.read.html_body import extract_body
 from ldpub.read.html_dates import Choice, choose, url_dates
 from ldpub.read.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import MAX_PAGE_BYTES, decode_page, parse_html, read_page
+from ldpub.read.text_layout import without_footers
 from ldpub.record import HTTP_URL, field_pattern
 
 RECORD_TYPES = frozenset(
@@ -129,9 +130,27 @@ def _link(result: ExtractResult, authority: Any, source: str | None) -> None:
         result.warnings.append(ExtractWarning.at(message, source, field))
 
     entities: dict[str, Any] = dict(record.get("entities", {}))
-    link_record(record, record.get("headline", ""), record["body"], authority=authority, entities=entities, warn=warn)
+    # A wire footer ("Reporting by …; Editing by …") names the article's contributors, not its mentions.
+    body, contributors, editors = without_footers(record["body"])
+    link_record(record, record.get("headline", ""), body, authority=authority, entities=entities, warn=warn)
+    for field, names in (("contributors", contributors), ("editors", editors)):
+        keys = [_person(name, entities, warn) for name in names]
+        if keys:
+            record[field] = list(dict.fromkeys(keys))
     if entities:
         record["entities"] = entities
+
+
+def _person(name: str, entities: dict[str, Any], warn: Any) -> str:
+    """The key of the person ``name`` among ``entities``, added (with a warning) when not there."""
+    key = stem = slug(name) or "person"
+    n = 2
+    while key in entities and entities[key].get("name") != name:
+        key, n = f"{stem}-{n}", n + 1
+    if key not in entities:
+        entities[key] = {"type": "Person", "name": name}
+        warn(candidate_message(key, "Person", name, "in the footer"), f"entities/{key}")
+    return key
 
 
 def extract_html_file(

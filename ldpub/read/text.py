@@ -201,7 +201,7 @@ def _byline_and_dateline(
             n = 2
             while key in entities:
                 key, n = f"{stem}-{n}", n + 1
-            entities[key] = {"type": kind, "name": name}
+            entities[key] = {"type": kind, "name": name} | (_located(name) if kind == "Place" else {})
             found[normalize_name(name)] = key
             warn(candidate_message(key, kind, name, where), f"entities/{key}")
         return key
@@ -220,6 +220,10 @@ def _byline_and_dateline(
         authors.append(key)
     if authors:
         record["authors"] = list(dict.fromkeys(authors))
+    for field, names in (("contributors", layout.contributors), ("editors", layout.editors)):
+        keys = [entity(name, "Person", "in the footer") for name in names]
+        if keys:
+            record[field] = list(dict.fromkeys(keys))
     if layout.dateline:
         place = entity(layout.dateline.place, "Place", "the dateline")
         if layout.dateline.region and place not in owned:
@@ -227,3 +231,16 @@ def _byline_and_dateline(
             if region != place and entities[place].get("type") == "Place":
                 entities[place].setdefault("contained_in", region)
         record["dateline"] = {"place": place, "text": layout.dateline.text}
+
+
+def _located(name: str) -> dict[str, Any]:
+    """A place's GeoNames IRI and coordinates, when the gazetteer knows one place of note by ``name``."""
+    from ldpub.entities.gazetteer import identified
+
+    place = identified(name)
+    if place is None:
+        return {}
+    out: dict[str, Any] = {"same_as": [place.same_as]}
+    if place.latitude is not None and place.longitude is not None:
+        out["geo"] = {"latitude": place.latitude, "longitude": place.longitude}
+    return out

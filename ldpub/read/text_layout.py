@@ -112,6 +112,8 @@ class Layout:
     dateline: Dateline | None = None
     related: list[dict[str, Any]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, text)
+    contributors: list[str] = field(default_factory=list)  # a wire footer's "Reporting by …", "Writing by …"
+    editors: list[str] = field(default_factory=list)  # a wire footer's "Editing by …"
     translated: bool = False
     translator: str | None = None
     translator_is_org: bool = False
@@ -189,6 +191,8 @@ def read_layout(text: str) -> Layout:
             continue
         paragraph = " ".join(kept)  # hard-wrapped lines of one paragraph
         paragraph = re.sub(r"[ \t]+", " ", paragraph).strip()
+        if _take_footer(layout, "\n".join(kept)) or _take_footer(layout, paragraph):
+            continue  # a wire footer: who reported and edited, not the story
         body_part = _take_notes(layout, paragraph)
         if body_part and not layout.body:
             layout.dateline, body_part = read_dateline(body_part)
@@ -208,6 +212,60 @@ _ROLE_WORDS = re.compile(
 )
 _BY = re.compile(r"^(?:by|BY|By)\s+(?P<names>[^|]{3,160}?)(?:\s*\|\s*(?P<role>.{2,60}))?$")
 _NAME_BAR = re.compile(r"^(?P<name>[^|,]{3,60}?)\s*[|]\s*(?P<role>.{2,60})$")
+
+
+_CUES = "|".join(
+    re.escape(c) for c in sorted(words("footer_contributor") | words("footer_editor"), key=len, reverse=True)
+)
+_FOOTER = re.compile(rf"^\(?\s*(?P<cue>{_CUES})\s+", re.IGNORECASE)
+# Parts of a footer: after ";", a line break, or a comma before the next cue ("Reporting by A, Writing by B").
+_FOOTER_PARTS = re.compile(rf"\s*;\s*|\n+|,\s*(?=(?:{_CUES})\s)", re.IGNORECASE)
+_EDITOR_CUES = frozenset(c.casefold() for c in words("footer_editor"))
+
+
+def read_footer(paragraph: str) -> tuple[list[str], list[str]] | None:
+    """A wire footer's contributors and editors ("Reporting by A in Amman; Additional reporting by B;
+    Editing by C and D"), or None when the paragraph is not one."""
+    text = paragraph.strip()
+    if not _FOOTER.match(text):
+        return None
+    contributors: list[str] = []
+    editors: list[str] = []
+    for part in _FOOTER_PARTS.split(text.strip("() \t.")):
+        m = _FOOTER.match(part)
+        if m is None:
+            return None  # something else than a list of names: a sentence that starts "Written by …"
+        names = re.sub(r"\s+(?:in|from)\s+[A-Z][\w'’ ,-]{1,60}$", "", part[m.end() :].strip(" .()"))
+        people = [p.strip() for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", names) if p.strip()]
+        if not people or not all(_PERSON.match(p) for p in people):
+            return None
+        (editors if m.group("cue").casefold() in _EDITOR_CUES else contributors).extend(_name_case(p) for p in people)
+    return contributors, editors
+
+
+def without_footers(body: str) -> tuple[str, list[str], list[str]]:
+    """A body (paragraphs split by blank lines) without its wire-footer paragraphs, and the
+    contributors and editors they name."""
+    contributors: list[str] = []
+    editors: list[str] = []
+    kept = []
+    for paragraph in re.split(r"\n\s*\n", body):
+        footer = read_footer(paragraph)
+        if footer is None:
+            kept.append(paragraph)
+            continue
+        contributors += [p for p in footer[0] if p not in contributors]
+        editors += [p for p in footer[1] if p not in editors]
+    return "\n\n".join(kept), contributors, editors
+
+
+def _take_footer(layout: Layout, paragraph: str) -> bool:
+    footer = read_footer(paragraph)
+    if footer is None:
+        return False
+    layout.contributors += [p for p in footer[0] if p not in layout.contributors]
+    layout.editors += [p for p in footer[1] if p not in layout.editors]
+    return True
 
 
 def read_byline(line: str) -> list[Byline]:

@@ -87,7 +87,10 @@ def test_wire_text_read_more_link_with_url_and_footer_chrome() -> None:
     # The dateline is the record's, not the body's first words.
     assert record["body"].startswith("Jordan will reopen the Jaber border crossing with Syria")
     assert record["dateline"] == {"place": "amman", "text": "AMMAN (Levant Wire)"}
-    assert record["entities"]["amman"] == {"type": "Place", "name": "Amman"}
+    amman = record["entities"]["amman"]
+    assert (amman["type"], amman["name"]) == ("Place", "Amman")
+    assert amman["same_as"] == ["https://sws.geonames.org/250441/"]  # GeoNames' Amman, the gazetteer's
+    assert abs(amman["geo"]["latitude"] - 31.95) < 0.01 and abs(amman["geo"]["longitude"] - 35.94) < 0.01
     assert "\n" not in record["body"].split("\n\n")[0]  # hard-wrapped lines joined into one paragraph
     for chrome in ("Share this", "Follow us", "©", "Read more"):
         assert chrome not in record["body"]

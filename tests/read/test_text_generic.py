@@ -61,6 +61,7 @@ def test_council_story_repeated_claim_and_second_reference() -> None:
         "type": "Person",
         "name": "Ines Moreau",
         "alternate_names": ["Councillor Ines Moreau", "Moreau"],
+        "job_title": "Councillor",  # the title written before her name
     }
     assert _claims(record) == [
         ("The lanes would cut journey times by a third.", "ines-moreau", None),
@@ -76,7 +77,12 @@ def test_council_story_repeated_claim_and_second_reference() -> None:
 
 def test_translated_report_claims_and_place_of_kind() -> None:
     record, _ = extract("translated-aleppo-market.md")
-    assert record["entities"]["aleppo"] == {"type": "Place", "name": "Aleppo"}
+    assert record["entities"]["aleppo"] == {
+        "type": "Place",
+        "name": "Aleppo",
+        "same_as": ["https://sws.geonames.org/170063/"],  # GeoNames' Aleppo, from the gazetteer
+        "geo": {"latitude": 36.20124, "longitude": 37.16117},
+    }
     assert record["entities"]["aga-khan-trust-for-culture"]["type"] == "Organization"
     assert _claims(record) == [
         ("The section's vaults had been rebuilt with the original stone.", "aga-khan-trust-for-culture", None),

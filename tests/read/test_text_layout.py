@@ -88,7 +88,13 @@ def test_wire_story_authors_agency_dateline_and_body() -> None:
     assert people["amira-osman"] == {"type": "Person", "name": "Amira Osman", "affiliation": "reuters"}
     assert people["reuters"]["type"] == "NewsMediaOrganization"  # from the list of outlets
     assert record["dateline"] == {"place": "khartoum", "text": "KHARTOUM, Sudan (Reuters)"}
-    assert people["khartoum"] == {"type": "Place", "name": "Khartoum", "contained_in": "sudan"}
+    assert people["khartoum"] == {
+        "type": "Place",
+        "name": "Khartoum",
+        "same_as": ["https://sws.geonames.org/379252/"],  # GeoNames' Khartoum, from the gazetteer
+        "geo": {"latitude": 15.55177, "longitude": 32.53241},
+        "contained_in": "sudan",
+    }
     assert record["body"].startswith("Long queues formed")
     assert "By Amira" not in record["body"]
     graph = ldpub.build(record).jsonld["@graph"]
