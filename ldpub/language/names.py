@@ -194,32 +194,59 @@ def find_names(
 
 
 # "Islamic State (IS)", "the Iraqi Security Forces (ISF)": an acronym in brackets right after a name.
-_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?:the\s+)?(?P<acronym>[A-Z][A-Za-z&.-]{0,3}[A-Z][A-Za-z&.-]{0,5})\s*\)")
+_ACRONYM = re.compile(r"\(\s*(?:the\s+)?(?P<acronym>[A-Z][A-Za-z&.-]{0,3}[A-Z][A-Za-z&.-]{0,5})\s*\)")
+_LONG_NAME_WORD = re.compile(r"[A-Z][\w'’-]*|of|the|for|and|in|on|de|al|el|du|des|la|le")
 
 
 def _with_acronyms(text: str, spans: list[_Span]) -> list[_Span]:
-    """Spans with every acronym a "Long Name (ACR)" defines named as its long form, wherever it is written."""
+    """Spans with every acronym a "Long Name (ACR)" defines named as its long form, wherever it is written.
+
+    The long form is the shortest run of name words before the brackets whose capitals spell the
+    acronym ("the Islamic State in the Greater Sahara (ISGS)"), one span even where the model saw two."""
     aliases: dict[str, _Span] = {}
-    extra: list[_Span] = []
-    starts = {s.start: s for s in spans}
-    for span in spans:
-        m = _ACRONYM_AFTER.match(text, span.end)
-        if m is None or not span.name[:1].isupper():
+    out = list(spans)
+    for m in _ACRONYM.finditer(text):
+        acronym = m.group("acronym").replace(".", "")
+        long = _long_form(text, m.start(), acronym, out)
+        if long is None:
             continue
-        acronym = m.group("acronym")
-        if acronym.replace(".", "")[:1].casefold() != span.name[:1].casefold() or acronym == span.name:
-            continue  # "Daesh (IS)": not an acronym of this name
-        aliases.setdefault(acronym.replace(".", ""), span)
-        if m.start("acronym") not in starts:  # the acronym inside the brackets, when nothing found it
-            start, end = m.start("acronym"), m.end("acronym")
-            extra.append(_Span(start, end, acronym, acronym, []))
-    out = sorted(spans + extra, key=lambda s: s.start)
+        out = [s for s in out if not (long.start <= s.start and s.end <= long.end)] + [long]
+        aliases.setdefault(acronym, long)
+        if not any(s.start == m.start("acronym") for s in out):  # the acronym in the brackets itself
+            out.append(_Span(m.start("acronym"), m.end("acronym"), m.group("acronym"), acronym, []))
+    out.sort(key=lambda s: s.start)
     for span in out:
         long = aliases.get(span.name.replace(".", ""))
         if long is not None and long is not span:
             span.name = long.name
-            span.evidence = span.evidence + [e for e in long.evidence if e.cue != "language model: PERSON"]
+            span.evidence = span.evidence + [e for e in long.evidence if e.type != "Person"]
     return out
+
+
+def _long_form(text: str, bracket: int, acronym: str, spans: list[_Span]) -> _Span | None:
+    """The name before ``bracket`` that ``acronym`` abbreviates, with the evidence of the spans inside it."""
+    before = text[max(0, text.rfind("\n", 0, bracket) + 1, bracket - 120) : bracket]
+    words = list(re.finditer(r"\S+", before))
+    letters = [c for c in acronym if c.isupper()]
+    for first in range(len(words) - 1, -1, -1):
+        if not _LONG_NAME_WORD.fullmatch(words[first].group(0)):
+            return None  # the run of name words ends here
+        run = [w.group(0) for w in words[first:]]
+        if not run[0][:1].isupper():
+            continue  # "… in the Greater Sahara": a name starts with a capital
+        capitals = [w[0] for w in run if w[:1].isupper()]
+        if capitals == letters:
+            start = bracket - len(before) + words[first].start()
+            end = bracket - len(before) + words[-1].end()
+            inside = [s for s in spans if start <= s.start and s.end <= end]
+            if len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end):
+                return inside[0]
+            evidence = [e for s in inside for e in s.evidence if e.type != "Person"]
+            evidence = evidence or [Evidence("Organization", WEAK_MODEL, f"the name of the acronym {acronym!r}")]
+            return _Span(start, end, text[start:end], text[start:end], evidence)
+        if len(capitals) > len(letters):
+            return None
+    return None
 
 
 def _with_listed(text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span]) -> list[_Span]:

@@ -14,7 +14,7 @@ import pytest
 import ldpub
 from ldpub.entities import Authority
 from ldpub.read.text import extract_text
-from ldpub.read.text_layout import Byline, read_byline, read_dateline
+from ldpub.read.text_layout import Byline, read_byline, read_dateline, read_layout
 from tests.support import DATA
 
 TEXTS = DATA / "pages" / "text"
@@ -158,3 +158,28 @@ def test_a_byline_name_the_authority_knows_is_its_entity() -> None:
     assert record["authors"] == ["l-karim"]
     assert record["entities"]["l-karim"].get("job_title") == "Iraq correspondent"  # the authority has the final say
     assert record["dateline"]["place"] == "mosul" and record["entities"]["mosul"]["type"] == "City"
+
+
+def test_a_wire_footer_names_contributors_and_editors_not_mentions() -> None:
+    text = (
+        "Port strike enters second week\n\n"
+        "MOMBASA, Kenya (Coast Wire) — Dock workers stayed away for a seventh day, the union said.\n\n"
+        "Talks with the port authority are due on Friday.\n\n"
+        "(Reporting by Wanjiru Kamau in Mombasa, Additional reporting by Otieno Odhiambo; "
+        "Editing by Helen Park and Tom Reyes)\n"
+    )
+    layout = read_layout(text)
+    assert layout.contributors == ["Wanjiru Kamau", "Otieno Odhiambo"]
+    assert layout.editors == ["Helen Park", "Tom Reyes"]
+    assert not any("Reporting" in p for p in layout.body)
+    record = extract_text(text, url="https://coastwire.example/a", published="2024-05-01T09:00:00Z", language="en")
+    people = record.record["entities"]
+    assert [people[k]["name"] for k in record.record["contributors"]] == ["Wanjiru Kamau", "Otieno Odhiambo"]
+    assert [people[k]["name"] for k in record.record["editors"]] == ["Helen Park", "Tom Reyes"]
+    assert not set(record.record["contributors"] + record.record["editors"]) & set(record.record.get("mentions", []))
+
+
+def test_a_sentence_that_starts_like_a_footer_is_body() -> None:
+    text = "Budget\n\nThe plan was debated.\n\nWritten by the finance committee, it was adopted in May.\n"
+    layout = read_layout(text)
+    assert layout.contributors == [] and len(layout.body) == 2
