@@ -27,6 +27,7 @@ import lxml.html
 from ldpub.errors import InputError, Location, TooLargeError
 from ldpub.language.annotate import candidate_message, link_record
 from ldpub.newsroom import Defaults, Settings, given_datetime, template_url
+from ldpub.read.consistent import keep_consistent
 from ldpub.read.html_body import extract_body
 from ldpub.read.html_dates import Choice, choose, url_dates
 from ldpub.read.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
@@ -139,6 +140,7 @@ def _link(result: ExtractResult, authority: Any, source: str | None) -> None:
             record[field] = list(dict.fromkeys(keys))
     if entities:
         record["entities"] = entities
+    keep_consistent(record, warn)
 
 
 def _person(name: str, entities: dict[str, Any], warn: Any) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ldpub.errors import InputError, Location, json_kind
 from ldpub.language.annotate import candidate_message, link_record
+from ldpub.read.consistent import keep_consistent
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import decode_page
 from ldpub.read.text_layout import Layout, read_layout
@@ -95,6 +96,7 @@ def extract_text(
     else:
         warn("the text has no body after its headline", "body")
     _link(record, layout, authority, entities, warn)
+    keep_consistent(record, warn)
     return ExtractResult(record, warnings)
 
 

@@ -1,0 +1,79 @@
+"""Whatever extraction writes builds and validates with 0 errors: every text and page of the repository's own.
+
+Each input goes through ``extract → build → validate`` as ``ldpub extract x --url … --published …
+--language …`` then ``ldpub build`` and ``ldpub validate`` would take it (the URL, date and language are
+what an editor passes; a text cannot say them). The development sets are run the same way by
+``benchmarks/bench_extract_valid.py``: their texts are not in the repository.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from ldpub.extract import extract_file
+from ldpub.pipeline import build
+from ldpub.read.consistent import keep_consistent
+from ldpub.read.html import extract_html
+from ldpub.validate import validate_document
+from tests.support import DATA, EXAMPLES
+
+INPUTS = sorted(
+    [
+        *EXAMPLES.glob("*.txt"),
+        *(EXAMPLES / "pages").glob("*.html"),
+        *(DATA / "pages" / "text").glob("*.txt"),
+        *(DATA / "pages" / "text").glob("*.md"),
+        *(DATA / "pages" / "seed").glob("*.txt"),
+        *(DATA / "pages" / "real").glob("*.html.gz"),
+    ]
+)
+OPTIONS = {"published": "2024-05-01T09:00:00Z", "language": "en"}
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: str(p.relative_to(p.parents[1])))
+def test_what_extract_writes_builds_and_validates_with_no_error(path: Path) -> None:
+    url = f"https://news.example/{path.stem}"
+    if path.name.endswith(".gz"):
+        result = extract_html(
+            gzip.decompress(path.read_bytes()), source=path.name, url=url, **{"published": OPTIONS["published"]}
+        )
+    else:
+        result = extract_file(path, url=url, text_options=dict(OPTIONS))
+    article = build(result.record)
+    report = validate_document(article.jsonld, file=path.name)
+    assert [str(f) for f in report if f.severity == "error"] == []
+
+
+def test_a_reference_to_an_entity_of_the_wrong_type_is_left_out_with_a_warning() -> None:
+    record = {
+        "authors": ["jane-doe", "washington"],
+        "entities": {
+            "jane-doe": {"type": "Person", "name": "Jane Doe", "affiliation": "beirut"},
+            "washington": {"type": "Place", "name": "Washington"},
+            "beirut": {"type": "Place", "name": "Beirut"},
+            "amman": {"type": "Place", "name": "Amman", "contained_in": "jane-doe"},
+        },
+        "claims": [
+            {"id": "1", "text": "The talks will resume.", "author": "washington"},
+            {"id": "2", "text": "Aid is blocked.", "author": {"anonymous": "a source", "affiliation": "beirut"}},
+        ],
+    }
+    warnings: list[tuple[str, str | None]] = []
+    keep_consistent(record, lambda message, field: warnings.append((message, field)))
+    assert record["authors"] == ["jane-doe"]
+    assert "affiliation" not in record["entities"]["jane-doe"]
+    assert "contained_in" not in record["entities"]["amman"]
+    assert "author" not in record["claims"][0]
+    assert record["claims"][1]["author"] == {"anonymous": "a source"}
+    assert set(record["entities"]) == {"jane-doe", "washington", "beirut", "amman"}  # entities stay
+    assert [field for _, field in warnings] == [
+        "authors",
+        "claims/0/author",
+        "claims/1/author/affiliation",
+        "entities/jane-doe/affiliation",
+        "entities/amman/contained_in",
+    ]
+    assert all("left out" in message for message, _ in warnings)
