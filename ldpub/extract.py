@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from ldpub.errors import InputError, LdpubError, Location, TooLargeError
+from ldpub.hints import for_extract
 from ldpub.inputs import is_page
 from ldpub.newsroom import Settings, given_datetime, template_url
 from ldpub.read.result import ExtractResult, ExtractWarning
-from ldpub.read.safe_html import MAX_PAGE_BYTES, decode_page, read_page
+from ldpub.read.safe_html import MAX_PAGE_BYTES, read_page
 from ldpub.record import Record, RecordInvalid, check_record
 
 
@@ -97,6 +98,9 @@ def extract_file(path: Path, options: ExtractOptions | None = None) -> Extracted
 def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractResult:
     """The record of a page or a text, unchecked, with the warnings (see :func:`extract`)."""
     path = Path(name)
+    wrong_tool = for_extract(name)
+    if wrong_tool:  # a record is already what extract would make
+        raise InputError(wrong_tool)
     if is_page(name, lambda: data):
         from ldpub.read.html import extract_html  # trafilatura: imported when used
 
@@ -117,7 +121,7 @@ def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractRe
         return page
     # The plain-text extractor lives in its own module; imported here so HTML works without it.
     try:
-        from ldpub.read.text import extract_text  # type: ignore[import-not-found, unused-ignore]
+        from ldpub.read.text import extract_text, text_from_bytes  # type: ignore[import-not-found, unused-ignore]
     except ModuleNotFoundError as exc:
         if exc.name != "ldpub.read.text":
             raise
@@ -125,7 +129,7 @@ def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractRe
 
     if len(data) > options.max_bytes:
         raise TooLargeError(f"file is larger than the {options.max_bytes:,}-byte limit for a page", Location(name))
-    text = decode_page(data, source=name)
+    text = text_from_bytes(data, source=name)
     text_options = options.text_options()
     url, inferred = _text_defaults(path, options.url, text_options, options.settings, options.root)
     result: ExtractResult = extract_text(text, source=name, authority=options.authority, url=url, **text_options)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ldpub.cli import epilog, inputs
-from ldpub.inputs import TEXTS
+from ldpub.inputs import EXTRACT
 
 DEFAULT_FILE = Path("vocab/entities.ttl")
 
@@ -117,19 +117,15 @@ def run_add_names(args: argparse.Namespace) -> int:
 
 def run_candidates(args: argparse.Namespace) -> int:
     from ldpub.language.linking import link_text
-    from ldpub.read.safe_html import MAX_PAGE_BYTES, read_page
-    from ldpub.read.text import text_from_bytes
-    from ldpub.read.text_layout import read_layout
 
-    found, code = inputs(args.texts, TEXTS)
+    found, code = inputs(args.texts, EXTRACT)  # texts and pages: a page is read for its article
     if not found:
         return code
     authority = _load(args.entities)
     rows = []
     for path in (Path(item.path) for item in found):
-        layout = read_layout(text_from_bytes(read_page(path, max_bytes=MAX_PAGE_BYTES), source=str(path)))
-        related = [link["headline"] for link in layout.related if "headline" in link]
-        linking = link_text(layout.headline, "\n\n".join(layout.body), authority, extra=related)
+        headline, body, related = _article_text(path)
+        linking = link_text(headline, body, authority, extra=related)
         for c in linking.candidates:
             rows.append(
                 {"file": str(path), "key": c.key, "type": c.type, "name": c.name, "seen_as": c.surface, "cue": c.cue}
@@ -144,3 +140,26 @@ def run_candidates(args: argparse.Namespace) -> int:
             f" --entities {shlex.quote(str(args.entities))}\n"
         )
     return code
+
+
+def _article_text(path: Path) -> tuple[str, str, list[str]]:
+    """The headline, body and related headlines of a text, or of a page's article (not its markup)."""
+    from ldpub.errors import InputError
+    from ldpub.hints import for_extract
+    from ldpub.inputs import is_page
+    from ldpub.read.safe_html import MAX_PAGE_BYTES, read_page
+    from ldpub.read.text import text_from_bytes
+    from ldpub.read.text_layout import read_layout
+
+    wrong_tool = for_extract(str(path))
+    if wrong_tool:
+        raise InputError(wrong_tool)
+    data = read_page(path, max_bytes=MAX_PAGE_BYTES)
+    if is_page(path.name, lambda: data):
+        from ldpub.read.html import extract_html
+
+        record = extract_html(data, source=str(path), link=False).record
+        return str(record.get("headline", "")), str(record.get("body", "")), []
+    layout = read_layout(text_from_bytes(data, source=str(path)))
+    related = [link["headline"] for link in layout.related if "headline" in link]
+    return layout.headline, "\n\n".join(layout.body), related

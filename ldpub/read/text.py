@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ldpub.errors import InputError, Location, json_kind
+from ldpub.hints import for_extract
 from ldpub.language.annotate import candidate_message, link_record
 from ldpub.read.consistent import keep_consistent
 from ldpub.read.result import ExtractResult, ExtractWarning
@@ -105,7 +106,8 @@ def text_from_bytes(data: bytes, *, source: str | None = None) -> str:
     try:
         return decode_page(data, source=source)
     except InputError as exc:
-        raise InputError(exc.message.replace("an HTML page", "article text"), exc.location) from None
+        message = exc.message.replace("an HTML page", "article text").replace("the page is empty", "the text is empty")
+        raise InputError(message, exc.location) from None
 
 
 def _check_text(text: str, where: Location) -> None:
@@ -115,6 +117,9 @@ def _check_text(text: str, where: Location) -> None:
         raise InputError(f"text is longer than the {MAX_TEXT_CHARS:,}-character limit for an article", where)
     if not text.strip():
         raise InputError("the text is empty", where)
+    wrong_tool = for_extract(where.file or "the text", text)
+    if wrong_tool:
+        raise InputError(wrong_tool)
     sample = text[:65536]
     junk = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
     if junk > max(8, len(sample) // 100):

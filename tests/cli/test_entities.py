@@ -11,6 +11,7 @@ import pytest
 from ldpub.cli import main
 from ldpub.entities import Authority
 from ldpub.language.linking import link_text
+from ldpub.read.html import extract_html
 from tests.seed_scoring import AUTHORITY, SEED_TEXT
 
 
@@ -130,3 +131,24 @@ def test_a_candidate_that_may_be_a_known_entity_says_how_to_merge_it(tmp_path: P
     warnings = [str(w) for w in extract_text(SEED_TEXT.read_text(), authority=names_only).warnings]
     hint = next(w for w in warnings if "'US Central Command'" in w)
     assert "ldpub entities add-name us-central-command 'US Central Command'" in hint
+
+
+def test_candidates_of_a_page_come_from_its_article_not_its_markup(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = Path(__file__).resolve().parents[2] / "examples" / "pages" / "syrian-observer-al-tanf.html"
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("@prefix schema: <https://schema.org/> .\n")
+    assert main(["entities", "candidates", str(page), "--entities", str(empty), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    article = extract_html(page.read_bytes(), link=False).record
+    text = article["headline"] + "\n" + article["body"]
+    assert len(rows) >= 10
+    assert all(row["seen_as"] in text for row in rows)  # names of the article, none of the markup or chrome
+    assert {"Muhammad Farid al-Qassem", "al-Rukban camp"} <= {row["name"] for row in rows}
+
+
+def test_candidates_of_a_record_say_to_build_it(capsys: pytest.CaptureFixture[str]) -> None:
+    record = Path(__file__).resolve().parents[2] / "examples" / "syrian-observer-al-tanf.yaml"
+    assert main(["entities", "candidates", str(record)]) == 1
+    assert "already a record" in capsys.readouterr().err

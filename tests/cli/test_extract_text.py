@@ -96,3 +96,21 @@ def test_bad_authority_file_is_a_clear_error(tmp_path: Path, capsys: pytest.Capt
     bad.write_text("@prefix schema: <https://schema.org/> .\n<a> a schema:Person ; schema:name\n")
     assert main(["extract", str(SEED_TEXT), "--entities", str(bad)]) == 1
     assert capsys.readouterr().err.startswith(f"ldpub: error: {bad}:")
+
+
+@pytest.mark.parametrize("name", ["syrian-observer-al-tanf.yaml", "syrian-observer-al-tanf.jsonld"])
+def test_extract_on_a_record_says_it_is_already_one(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(ROOT / "examples" / name)]) == 1
+    err = capsys.readouterr().err
+    assert "already a record" in err and len(err.strip().splitlines()) == 1
+    assert "ldpub build" in err or "ldpub validate" in err
+
+
+def test_a_record_given_as_text_is_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text((ROOT / "examples" / "syrian-observer-al-tanf.yaml").read_text(encoding="utf-8"))
+    out = tmp_path / "story.yaml"
+    assert main(["extract", str(text), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "already a record" in err and "ldpub build" in err and "Traceback" not in err
+    assert not out.exists()  # nothing written, not even half
