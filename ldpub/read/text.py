@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ldpub.errors import InputError, Location, json_kind
 from ldpub.hints import for_extract
+from ldpub.language.analysis import looks_english
 from ldpub.language.annotate import candidate_message, link_record
 from ldpub.read.consistent import keep_consistent
 from ldpub.read.result import ExtractResult, ExtractWarning
@@ -168,8 +169,22 @@ def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict
     """Entities (the authority's, typed candidates, the byline's and the dateline's) and the claims."""
     related = [link["headline"] for link in layout.related if "headline" in link]
     body = "\n\n".join(layout.body)
+    english = looks_english(body) and record.get("language", "en").split("-")[0].casefold() == "en"
+    if not english:
+        warn(
+            "the text does not read as English: names are linked to the authority and found by ldpub's rules "
+            "only, without the English language model; check the entities and claims",
+            "language",
+        )
     base = link_record(
-        record, layout.headline, body, authority=authority, entities=entities, warn=warn, related=related
+        record,
+        layout.headline,
+        body,
+        authority=authority,
+        entities=entities,
+        warn=warn,
+        related=related,
+        statistical=english,
     )
     _byline_and_dateline(record, layout, authority, base, entities, warn)
     if entities:

@@ -114,3 +114,43 @@ def test_a_record_given_as_text_is_refused_in_one_line(tmp_path: Path, capsys: p
     err = capsys.readouterr().err
     assert "already a record" in err and "ldpub build" in err and "Traceback" not in err
     assert not out.exists()  # nothing written, not even half
+
+
+def _one_line_refusal(args: list[str], out: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main([*args, "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err and "Errno" not in err
+    assert not out.exists() and not list(out.parent.glob(f".{out.name}*"))  # nothing written, not even half
+    return err
+
+
+def test_bad_texts_get_a_one_line_message_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n")
+    assert "the text is empty" in _one_line_refusal(["extract", str(empty)], tmp_path / "a.yaml", capsys)
+    huge = tmp_path / "huge.txt"
+    paragraph = "The council met on Monday and the mayor said the lanes would open in May. " * 20 + "\n\n"
+    huge.write_text("A headline\n\n" + paragraph * (5_000_000 // len(paragraph)))
+    assert huge.stat().st_size > 4_900_000
+    assert "limit" in _one_line_refusal(["extract", str(huge)], tmp_path / "b.yaml", capsys)
+
+
+def test_a_text_in_another_language_gives_a_record_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "greve.txt"
+    text.write_text(
+        "Grève au port de Marseille\n\nLes dockers du port de Marseille ont cessé le travail lundi, a annoncé le "
+        "syndicat. Selon Jean Dupont, secrétaire général, la grève durera jusqu'à vendredi. Le ministre a appelé "
+        "au dialogue, et les navires seront déroutés vers Toulon, selon la direction du port.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "greve.yaml"
+    options = ["--url", "https://port.example/greve", "--published", "2024-05-01T09:00:00Z", "--language", "fr"]
+    assert main(["extract", str(text), *options, "-o", str(out)]) == 0
+    assert "does not read as English" in capsys.readouterr().err
+    record = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert record["headline"] == "Grève au port de Marseille"
+    assert main(["build", str(out), "-o", str(tmp_path / "built")]) == 0
