@@ -43,6 +43,9 @@ _ENTITY_FIELDS = (
 _WORK_FIELDS = (("headline", "headline"), ("url", "url"), ("datePublished", "published"))
 _IMAGE_FIELDS = (("caption", "caption"), ("width", "width"), ("height", "height"), ("creditText", "credit"))
 
+_PLACE_TYPES = frozenset(
+    {"Place", "Country", "State", "City", "AdministrativeArea", "Landform", "CivicStructure", "Accommodation"}
+)
 _NOTE_NAMES = {"editor": "Editor's note", "disclaimer": "Disclaimer", "translation": "Translation note"}
 
 
@@ -215,7 +218,10 @@ class _Mapper:
         kind = a.get("type", "Person")
         node: Node = {"@id": iri, "@type": kind, "name": a["anonymous"], "description": "Anonymous source"}
         if "affiliation" in a:
-            node["affiliation" if kind == "Person" else "parentOrganization"] = self.ref(a["affiliation"])
+            # "a source from al-Rukban camp", "residents of Hajin": a place is where they are, not what they belong to.
+            at_place = self.entities.get(a["affiliation"], {}).get("type") in _PLACE_TYPES
+            prop = ("homeLocation" if kind == "Person" else "location") if at_place else None
+            node[prop or ("affiliation" if kind == "Person" else "parentOrganization")] = self.ref(a["affiliation"])
         return node
 
     def first_appearance(self, iri: str, w: Mapping[str, Any]) -> Node:

@@ -58,7 +58,9 @@ def test_a_reference_to_an_entity_of_the_wrong_type_is_left_out_with_a_warning()
         },
         "claims": [
             {"id": "1", "text": "The talks will resume.", "author": "washington"},
-            {"id": "2", "text": "Aid is blocked.", "author": {"anonymous": "a source", "affiliation": "beirut"}},
+            {"id": "2", "text": "Aid is blocked.", "author": {"anonymous": "a source", "affiliation": "jane-doe"}},
+            # "a source in Beirut": the graph says where the source is (schema:homeLocation)
+            {"id": "3", "text": "Talks failed.", "author": {"anonymous": "a source", "affiliation": "beirut"}},
         ],
     }
     warnings: list[tuple[str, str | None]] = []
@@ -68,6 +70,7 @@ def test_a_reference_to_an_entity_of_the_wrong_type_is_left_out_with_a_warning()
     assert "contained_in" not in record["entities"]["amman"]
     assert "author" not in record["claims"][0]
     assert record["claims"][1]["author"] == {"anonymous": "a source"}
+    assert record["claims"][2]["author"] == {"anonymous": "a source", "affiliation": "beirut"}
     assert set(record["entities"]) == {"jane-doe", "washington", "beirut", "amman"}  # entities stay
     assert [field for _, field in warnings] == [
         "authors",

@@ -43,7 +43,7 @@ def keep_consistent(record: dict[str, Any], warn: Warn) -> None:
         if isinstance(author, str) and kind(author) not in (None, *AGENTS):
             del claim["author"]
             warn(_message(entities, author, "claim's author", "a person or an organisation"), f"claims/{i}/author")
-        elif isinstance(author, dict) and kind(author.get("affiliation")) not in (None, *ORGANIZATION_TYPES):
+        elif isinstance(author, dict) and kind(author.get("affiliation")) in PERSON_TYPES:
             where = f"claims/{i}/author/affiliation"
             warn(_message(entities, author.pop("affiliation"), "source's affiliation", "an organisation"), where)
         source = claim.get("first_appeared_in", {})
