@@ -47,6 +47,7 @@ class Article:
     headline: str
     body: str
     gold: dict[str, GoldEntity]
+    optional: list[GoldEntity] = field(default_factory=list)  # spans a name may be inside, not required (re3d)
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,38 @@ class Score:
                 for j in range(i + 1, len(named)):
                     self.pairs += 1
                     self.right_pairs += bool(named[i] & named[j])
+
+    def add_names(
+        self, gold: dict[str, GoldEntity], nodes: Iterable[Node], optional: Iterable[GoldEntity] = ()
+    ) -> None:
+        """Score distinct written names with their node's type, for gold without coreference (re3d):
+        each name of a node (its name and every surface form) is right when it names a gold entity of
+        that type, or is whole words inside one of its names; a name of an entity already found (a
+        second reference, an alias the system merged) counts neither way, and so does a name inside an
+        ``optional`` span of its type (re3d's descriptions: "ISIL" in "an ISIL tactical unit"); a name of
+        no gold entity is wrong. A node's names are the forms the article writes (its surfaces), not a
+        preferred name from a list."""
+        optional = list(optional)
+        forms = {(normalize(f), node.type) for node in nodes for f in (node.surfaces or {node.name})}
+        matched: set[str] = set()
+        wrong = 0
+        for form, kind in sorted(forms, key=lambda p: (-len(p[0]), p)):
+            inside = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+            hits = [k for k, g in gold.items() if g.accepts(kind) and form in g.names]
+            hits = hits or [k for k, g in gold.items() if g.accepts(kind) and any(inside.search(n) for n in g.names)]
+            if not hits and any(g.accepts(kind) and any(inside.search(n) for n in g.names) for g in optional):
+                continue
+            if not hits:
+                wrong += 1
+                self.wrong.append(Node(form, kind, frozenset()))
+                continue
+            free = [k for k in hits if k not in matched]
+            if free:
+                matched.add(free[0])
+        self.true += len(matched)
+        self.predicted += len(matched) + wrong
+        self.gold += len(gold)
+        self.missed += [g for k, g in gold.items() if k not in matched]
 
     @property
     def precision(self) -> float:

@@ -23,7 +23,13 @@ of Raqqah"). Scored fairly for a name finder:
 - a system's name matches a gold span of its type when it is the span, or whole words inside it
   ("Ash Carter" in "Defense Secretary Ash Carter", "Raqqah" in "the city of Raqqah");
 - gold spans of one type in one block where one is whole words inside the other ("President
-  Hollande", "Hollande") are one entity, as a reader would count them.
+  Hollande", "Hollande") are one entity, as a reader would count them;
+- a description ("an ISIL tactical unit", "Syrian government forces"), or a person named only by
+  a title (a span every word of which the corpus also writes in lower case: "the Foreign
+  Secretary"), is no gold name, but a system's name of its type inside it is not counted wrong.
+
+The score is per distinct written name (see ``Score.add_names``): re3d has no coreference, so a
+system that makes "ISIL" and "Daesh" one entity is neither rewarded nor punished for it.
 
 Types are compared as re3d gives them, with one convention: re3d types a country "acting as a
 government" Organisation ("the UK has flown 870 missions"), where ldpub and spaCy type every
@@ -134,6 +140,12 @@ def _named_head(tokens: list[str], first: int, lowercase: set[str], capitalised:
     return not (len(tokens) == 1 and head.endswith("s") and head[:-1] in capitalised)
 
 
+def _title_only(tokens: list[str], lowercase: set[str]) -> bool:
+    """Every word is one the corpus also writes in lower case ("Foreign Secretary", "Minister for the
+    Middle East"): a role, where a personal name ("Ellwood", "Karim") is never written so."""
+    return all(t.casefold() in lowercase or not t[:1].isalpha() for t in tokens)
+
+
 def _merged(entities: list[tuple[str, str]], countries: set[str]) -> dict[str, GoldEntity]:
     gold: list[GoldEntity] = []
     for kind, name in sorted(set(entities), key=lambda e: -len(e[1])):
@@ -158,14 +170,20 @@ def documents(block: int = BLOCK) -> list[Article]:
     for n, at in enumerate(range(0, len(sentences), block)):
         paragraphs = []
         entities: list[tuple[str, str]] = []
+        optional: list[GoldEntity] = []
         for sentence in sentences[at : at + block]:
             tokens = [t for t, _ in sentence]
             paragraphs.append(detokenize(tokens))
             for label, first, last in _spans(sentence):
                 name = gold_name(tokens[first : last + 1], first, lowercase, capitalised) if label in TYPES else None
+                if name and label == "Person" and _title_only(tokens[first : last + 1], lowercase):
+                    name = None  # "the Foreign Secretary": a person named by title, not by name
                 if name:
                     entities.append((TYPES[label], normalize(name)))
-        out.append(Article(f"re3d-{n + 1:03d}", "", "\n\n".join(paragraphs), _merged(entities, countries)))
+                elif label in TYPES:  # a description: a name inside it is neither required nor wrong
+                    optional.append(GoldEntity(TYPES[label], {normalize(detokenize(tokens[first : last + 1]))}))
+        body = "\n\n".join(paragraphs)
+        out.append(Article(f"re3d-{n + 1:03d}", "", body, _merged(entities, countries), optional))
     return out
 
 

@@ -160,7 +160,7 @@ def _shape(name: str) -> tuple[str, ...]:
 
 def _fits(shape: tuple[str, ...], tokens: list[Token]) -> bool:
     for i, (want, token) in enumerate(zip(shape, tokens, strict=True)):
-        if want == "A" and not token.text.isupper():
+        if want == "A" and not re.sub(r"['’]s$", "", token.text).isupper():  # "ISIL's" is ISIL
             return False
         if want == "C" and i == 0 and not (token.text[:1].isupper() or token.text[:1].isdigit()):
             return False
