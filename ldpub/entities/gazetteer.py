@@ -14,6 +14,7 @@ only a compact index of names is kept.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -35,6 +36,7 @@ class Place:
     population: int
     latitude: float | None = None
     longitude: float | None = None
+    alias: bool = False  # found under another spelling than its own names ("Raqqa" for Ar Raqqah)
 
     @property
     def same_as(self) -> str:
@@ -42,7 +44,10 @@ class Place:
 
     @property
     def weight(self) -> float:
-        """How strongly the name says "place": countries and states most, then large cities."""
+        """How strongly the name says "place": countries and states most, then large cities; another
+        language's spelling least ("Athena" is Athens in Greek, and a goddess in English)."""
+        if self.alias:
+            return 1.0
         if self.kind in ("country", "state"):
             return 3.0
         return 2.5 if self.population >= 100_000 else 1.2
@@ -103,9 +108,11 @@ def _index() -> tuple[dict[str, Place], frozenset[int]]:
     for c in cities:
         place = Place(c["name"], "city", int(c["geonameid"]), int(c["population"]), c["latitude"], c["longitude"])
         _add(index, ambiguous, key(c["name"]), place)  # the most populous city of a name first
+        if _ARTICLE.match(key(c["name"])):  # "Ar Raqqah" is also written "Raqqah"
+            _add(index, ambiguous, _ARTICLE.sub("", key(c["name"])), place)
         alternates += [(a, place) for a in c["alternatenames"] if _usable(a)]
     for name, place in alternates:  # other spellings never displace a place's own name
-        index.setdefault(key(name), place)
+        index.setdefault(key(name), dataclasses.replace(place, alias=True))
     return index, frozenset(ambiguous)
 
 

@@ -468,7 +468,8 @@ def _words_before(
             at -= 1
         before = tokens[at]
         line_start = "\n" in text[before.end : span.start] or text[: span.start].rstrip()[-1:] in ".!?\n"
-        possessive = bool(re.match(r"['’]s\b", text[span.end : span.end + 3]))  # "at Smith's house"
+        # "at Smith's house", "in Bruce Wayne's manor": a possessive is no place
+        possessive = bool(re.match(r"['’]s\b", text[span.end : span.end + 3]) or re.search(r"['’]s$", span.surface))
         if before.text.casefold() in PLACE_PREPOSITIONS and not line_start and not possessive:
             out.append(Evidence("Place", PLACE_CUE, f"preposition {before.text.casefold()!r}"))
         elif before.text in ROLES and text[before.end : span.start] == " ":
