@@ -270,6 +270,29 @@ def main() -> None:
         )
     re3d_table()
     own_text_tables(own_texts())
+    speed(texts)
+
+
+def speed(texts: list[Article], repeat: int = 3) -> None:
+    """CPU time per 500 words of the whole extraction (layout, model, rules, claims) and of spaCy's
+    pipeline alone on the same texts, the best of ``repeat`` interleaved runs (the machine is shared)."""
+    from ldpub.language.analysis import pipeline
+
+    documents = [f"{a.headline}\n\n{a.body}\n" for a in texts]
+    words = sum(len(d.split()) for d in documents)
+    best = {"spaCy sm alone (nlp(text))": float("inf"), "ldpub extract_text": float("inf")}
+    for _ in range(repeat):
+        start = time.process_time()
+        for document in documents:
+            pipeline()(document)
+        best["spaCy sm alone (nlp(text))"] = min(best["spaCy sm alone (nlp(text))"], time.process_time() - start)
+        start = time.process_time()
+        for document in documents:
+            extract_text(document, **OPTIONS)
+        best["ldpub extract_text"] = min(best["ldpub extract_text"], time.process_time() - start)
+    print(f"\nspeed on the GUM texts ({words:,} words), CPU ms per 500 words, best of {repeat}:")
+    for label, seconds in best.items():
+        print(f"{label:<28} {1000 * seconds / words * 500:>7.1f}")
 
 
 if __name__ == "__main__":

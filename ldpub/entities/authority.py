@@ -122,6 +122,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> tuple[str, ...]:
     """A name as a tuple of normalised words, articles dropped ("al-Tanf" and "Tanf" → ``('tanf',)``)."""
     return tuple(t.norm for t in tokenize(name) if not t.article)

@@ -541,6 +541,7 @@ def _coordinated(text: str, left: _Span, right: _Span) -> bool:
 class _Group:
     norm: tuple[str, ...]
     spans: list[_Span]
+    _typed: tuple[tuple[int, int], str] | None = None
 
     def scores(self) -> dict[str, float]:
         totals: dict[str, float] = {}
@@ -556,6 +557,12 @@ class _Group:
 
     @property
     def type(self) -> str:
+        size = (len(self.spans), sum(len(s.evidence) for s in self.spans))
+        if self._typed is None or self._typed[0] != size:  # worked out again only when spans were added
+            self._typed = (size, self._decide())
+        return self._typed[1]
+
+    def _decide(self) -> str:
         totals = self.scores()
         if not totals:
             return "Organization"  # an acronym in brackets after a name nothing else typed
