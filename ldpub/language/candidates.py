@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ldpub.entities import gazetteer
 from ldpub.entities.authority import (
     ORGANIZATION_TYPES,
     PERSON_TYPES,
@@ -31,6 +32,7 @@ ORG_HEADS = words("organisation_heads")
 PLACE_HEADS = words("place_heads")
 DIRECTIONS = words("directions")
 TITLES_OF_PLACE = words("titles_of_place")
+PLACE_WORDS = words("place_words")
 PLATFORMS = frozenset({"Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "TikTok", "X"})
 MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages", "group", "groups", "feed"})
 _PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})
@@ -301,7 +303,18 @@ def _by_context(c: _Chunk) -> Found | None:
         return c.found("Place", f"preposition {previous.text!r}")
     if following is not None and following.text in SPEECH_VERBS and (len(c.chunk) > 1 or not opens):
         return c.found("Person", f"speech verb {following.text!r}")
-    return None
+    return _known_place(c)
+
+
+def _known_place(c: _Chunk) -> Found | None:
+    """ "reached Deir ez-Zor": a name the gazetteer knows under its own name as a country, a state or
+    (in two words or more) a city of 100,000 people or more, or one a place word leads ("Tal Abyad")."""
+    if len(c.chunk) > 1 and c.words[0] in PLACE_WORDS:
+        return c.found("Place", f"Arabic word {c.words[0]!r}")
+    place = gazetteer.lookup(c.text[c.chunk[0].start : c.chunk[-1].end])
+    if place is None or place.alias or (place.kind == "city" and (place.population < 100_000 or len(c.chunk) < 2)):
+        return None  # one word alone is a city's name too often ("Mary", "Enterprise")
+    return c.found("Place", f"gazetteer: {place.kind} {place.name!r}")
 
 
 def group_candidates(found: list[Found], reserved: set[str]) -> list[Candidate]:
