@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ldpub.inputs import HTML_SUFFIXES, RDF_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES, looks_like_html
+from ldpub.inputs import HTML_SUFFIXES, JSON_SUFFIXES, RDF_SUFFIXES, RECORD_SUFFIXES, TEXT_SUFFIXES, looks_like_html
 
 BUILT_SUFFIXES = RDF_SUFFIXES | {".jsonld"}
 
@@ -54,7 +54,7 @@ def for_validate(source: str) -> str | None:
     return None
 
 
-RECORD_LIKE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".jsonld"})
+RECORD_LIKE_SUFFIXES = RECORD_SUFFIXES | JSON_SUFFIXES
 # The first line of a record written as YAML or JSON: a document marker, a brace, or a record's field.
 _RECORD_START = re.compile(r'^(?:---\s*$|[{\[]|"?@context"?\s*:|(?:url|headline|type|publisher|entities)\s*:)')
 

@@ -4,7 +4,7 @@ A file's kind is told by its name's suffix; a name with no suffix ldpub knows is
 content starts (an HTML page starts with ``<!doctype``, ``<html``, ``<?xml``, ``<head``,
 ``<body`` or ``<meta``). A folder holds the files below it (recursively, sorted by path) of the
 kinds a command takes: ``build`` takes records, ``validate`` JSON-LD and pages, ``extract``
-pages and texts, ``load`` records and built RDF, ``entities candidates`` texts. A file named
+pages and texts, ``load`` records and built RDF, ``entities candidates`` pages and texts. A file named
 on the command line is taken whatever its kind (the command says so if it is the wrong one).
 """
 
@@ -69,7 +69,6 @@ BUILD = Wanted(frozenset({Kind.RECORD, Kind.JSON}), "article records")
 VALIDATE = Wanted(frozenset({Kind.JSONLD, Kind.JSON, Kind.PAGE}), "JSON-LD files or HTML pages")
 EXTRACT = Wanted(frozenset({Kind.PAGE, Kind.TEXT}), "HTML pages or plain texts")
 LOAD = Wanted(frozenset({Kind.RECORD, Kind.JSON, Kind.JSONLD, Kind.RDF}), "article records or built articles")
-TEXTS = Wanted(frozenset({Kind.TEXT}), "plain texts")
 
 _HTML_STARTS = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<meta")
 SNIFF_BYTES = 1024

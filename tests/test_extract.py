@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ldpub.extract import extract_file
+from ldpub.extract import ExtractOptions, extract_file
 from ldpub.pipeline import build
 from ldpub.read.consistent import keep_consistent
 from ldpub.read.html import extract_html
@@ -41,7 +41,7 @@ def test_what_extract_writes_builds_and_validates_with_no_error(path: Path) -> N
             gzip.decompress(path.read_bytes()), source=path.name, url=url, **{"published": OPTIONS["published"]}
         )
     else:
-        result = extract_file(path, url=url, text_options=dict(OPTIONS))
+        result = extract_file(path, ExtractOptions(url=url, **OPTIONS))
     article = build(result.record)
     report = validate_document(article.jsonld, file=path.name)
     assert [str(f) for f in report if f.severity == "error"] == []
