@@ -56,6 +56,11 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
     "ldpub build record.yaml | ldpub embed page.html --graph - --in-place": (0, None),
     # extract.md
     "ldpub extract page.html": (0, "type: NewsArticle"),
+    "ldpub extract examples/wire-convoy-deir-ez-zor.txt --url https://levantwire.example/2024/05/aid-convoy "
+    "--published 2024-05-07T10:00:00+03:00 --language en -o convoy.yaml": (
+        0,
+        "ldpub: warning: examples/wire-convoy-deir-ez-zor.txt: /entities/faisal-mekdad: candidate Person",
+    ),
     "ldpub extract page.html -o record.json": (0, "ldpub: warning: page.html: /entities/"),
     "ldpub extract a.html b.html -o records/": (0, "ldpub: warning: b.html: "),
     "ldpub extract a.html b.html --format json": (0, f'{{"url":"{SEED_URL}","headline":"Meetings Between U.S.'),
