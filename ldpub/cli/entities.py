@@ -46,9 +46,11 @@ def register(subparsers: Any) -> None:
     names.set_defaults(handler=run_add_names)
 
     candidates = actions.add_parser(
-        "candidates", help="names in texts that the authority does not know, typed from context"
+        "candidates", help="names in texts and pages' articles that the authority does not know, typed from context"
     )
-    candidates.add_argument("texts", nargs="+", type=Path, metavar="TEXT.txt|DIR", help="texts, or folders of them")
+    candidates.add_argument(
+        "texts", nargs="+", type=Path, metavar="TEXT.txt|PAGE.html|DIR", help="texts, pages, or folders of them"
+    )
     candidates.add_argument("--entities", type=Path, default=DEFAULT_FILE, metavar="FILE")
     candidates.add_argument("--format", choices=("text", "json"), default="text")
     candidates.set_defaults(handler=run_candidates)
