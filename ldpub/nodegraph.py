@@ -154,15 +154,16 @@ def type_names(g: Graph, key: str) -> list[str]:
     return sorted(local_name(t.value) for t in g.props(key).get(RDF_TYPE, ()))
 
 
-def short(text: str, limit: int = LABEL_LENGTH) -> str:
+def short(text: str, limit: int | None = LABEL_LENGTH) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def label(g: Graph, key: str, depth: int = 0, *, content_first: bool = False) -> str:
+def label(g: Graph, key: str, depth: int = 0, *, content_first: bool = False, limit: int | None = LABEL_LENGTH) -> str:
     """A node's name as a reader knows it: its name (headline, caption...), a rating's value, the
     ``#fragment`` of its IRI, or the IRI; for an unnamed blank node, whose value it is. With
-    ``content_first``, what it says (a claim's text) before its fragment."""
+    ``content_first``, what it says (a claim's text) before its fragment. Names longer than
+    ``limit`` characters are cut (None: never)."""
     props = g.props(key)
     types = type_names(g, key)
     if any(t.endswith("Rating") for t in types):
@@ -172,14 +173,14 @@ def label(g: Graph, key: str, depth: int = 0, *, content_first: bool = False) ->
     for p in _NAME_PROPERTIES:
         values = props.get(p)
         if values:
-            return short(min(values).value)
+            return short(min(values).value, limit)
     fragment = "" if is_blank(key) else urlsplit(key).fragment
     if fragment and not content_first:
         return "#" + fragment
     for p in _CONTENT_PROPERTIES:
         values = props.get(p)
         if values:
-            return short(min(values).value)
+            return short(min(values).value, limit)
     if fragment:
         return "#" + fragment
     if not is_blank(key):
@@ -187,7 +188,7 @@ def label(g: Graph, key: str, depth: int = 0, *, content_first: bool = False) ->
     held = g.incoming.get(key, [])
     if len(held) == 1 and depth < 3:
         holder, p = held[0]
-        return f"({local_name(p)} of {label(g, holder, depth + 1)})"
+        return f"({local_name(p)} of {label(g, holder, depth + 1, limit=limit)})"
     return "(unnamed)"
 
 

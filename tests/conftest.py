@@ -9,7 +9,18 @@ import pytest
 
 from ldpub.record import load_record
 from tests.browser import article_graph, chromium, embed_page  # noqa: F401  (fixtures, shared)
-from tests.support import SEED
+from tests.support import REQUIRE_REAL, SEED
+
+
+@pytest.fixture
+def need_graphviz() -> None:
+    """Graphviz's programs (Debian's graphviz: `dot`, `neato`): skipped without them, failed in CI."""
+    from ldpub.picture import graphviz_available
+
+    if not graphviz_available():
+        if REQUIRE_REAL:
+            pytest.fail("Graphviz (dot) is not installed (LDPUB_REQUIRE_REAL=1)")
+        pytest.skip("Graphviz (dot) is not installed")
 
 
 @pytest.fixture

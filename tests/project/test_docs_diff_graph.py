@@ -40,3 +40,19 @@ def test_each_run_prints_what_the_page_shows(tmp_path: Path) -> None:
         assert done.stderr == "", command
         assert done.stdout == expected, command
     assert (tmp_path / "graph.svg").read_text().startswith("<svg")
+
+
+def test_the_picture_the_page_shows_is_the_eighty_node_example() -> None:
+    """docs/graph-eighty-nodes.svg, shown on the page, is `ldpub graph` of examples/pictures/eighty-nodes.yaml:
+    well-formed, every node of that graph (the bytes depend on Graphviz's version: not compared)."""
+    from lxml import etree
+
+    from ldpub.diff import load_structured_data
+    from ldpub.nodegraph import graph_of
+
+    assert "![The 80-node article graph" in DOC.read_text() and "(graph-eighty-nodes.svg)" in DOC.read_text()
+    root = etree.fromstring((ROOT / "docs" / "graph-eighty-nodes.svg").read_bytes(), etree.XMLParser(no_network=True))
+    ids = {n.get("data-id") for n in root.iterfind(".//{http://www.w3.org/2000/svg}g[@class='node']")}
+    record = ROOT / "examples" / "pictures" / "eighty-nodes.yaml"
+    assert ids == graph_of(load_structured_data(record.read_bytes(), source=str(record))).nodes
+    assert len(ids) == 80

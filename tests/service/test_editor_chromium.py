@@ -15,6 +15,17 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / ".ci" / "artifacts"
 
 
+
+def picture_labels(chromium: Browser) -> list[str]:
+    """The picture's labels as read: a label's lines (one tspan each) joined by spaces."""
+    script = (
+        "[...document.querySelectorAll('#picture svg text')]"
+        ".map(t => t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ')"
+        " : t.textContent)"
+    )
+    labels: list[str] = chromium.js(script)
+    return labels
+
 def _check(browser: Browser, service: str, text: str, kind: str = "auto") -> str:
     driver = browser.driver
     driver.get(service + "/")
@@ -41,7 +52,7 @@ def _screenshot(browser: Browser, name: str) -> None:
 def test_the_seed_record_shows_its_article_people_and_claims(chromium: Browser, service: str) -> None:
     status = _check(chromium, service, (EXAMPLES / "syrian-observer-al-tanf.yaml").read_text())
     assert status.startswith("0 errors"), status
-    labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
+    labels = picture_labels(chromium)
     joined = " ".join(labels)
     assert "Meetings Between" in joined  # the article
     assert "Muhammad Farid al-Qassem" in labels and "Maghawir al-Thawra" in labels  # a person, an organisation
@@ -96,7 +107,7 @@ def test_a_page_comes_back_with_the_block_embedded(chromium: Browser, service: s
     assert 'data-ldpub="jsonld"' in embedded and "Meetings Between" in embedded
     # every byte of the page outside ldpub's block is kept
     assert embedded.count("<p") == page.count("<p")
-    labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
+    labels = picture_labels(chromium)
     assert "Muhammad Farid al-Qassem" in labels
     _screenshot(chromium, "editor-page.png")
 
@@ -136,6 +147,6 @@ def test_markup_in_the_input_is_shown_as_text_and_never_runs(chromium: Browser, 
     assert status.startswith("1 error"), status
     time.sleep(0.5)  # an onerror handler would have run by now
     assert chromium.js("window.__pwned") is None
-    labels = chromium.js("[...document.querySelectorAll('#picture svg text')].map(t => t.textContent)")
+    labels = picture_labels(chromium)
     assert any("<img" in label for label in labels), labels
     assert chromium.js("document.querySelectorAll('#picture img, #picture script, #lines img').length") == 0
