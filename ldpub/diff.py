@@ -31,6 +31,7 @@ from ldpub.nodegraph import (
     value_text,
 )
 from ldpub.nodegraph import label as node_label
+from ldpub.utf8 import decode_utf8
 
 __all__ = ["Change", "Diff", "diff", "diff_documents", "load_structured_data"]
 
@@ -69,10 +70,7 @@ def load_structured_data(data: bytes | str, *, source: str) -> Any:
 def _text(data: bytes | str, source: str) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(source)) from None
+    return decode_utf8(data, source)
 
 
 def _looks_like_record(doc: Any) -> bool:

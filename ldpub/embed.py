@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from ldpub.errors import InputError, Location, json_kind
+from ldpub.utf8 import decode_utf8
 
 __all__ = ["MARKER", "embed", "embedded_graph", "load_graph", "parse_graph", "script_json"]
 
@@ -515,10 +516,7 @@ def _as_graph(graph: Any) -> Any:
 def parse_graph(text: str | bytes, *, source: str | None = None) -> Any:
     """Parse JSON-LD text; a syntax error is an :class:`InputError` with its line and column."""
     if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 at byte {exc.start}: JSON-LD must be UTF-8", Location(source)) from None
+        text = decode_utf8(text, source)
     text = text.removeprefix("\ufeff")
     try:
         graph = json.loads(text, parse_constant=_refuse_constant)

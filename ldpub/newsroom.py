@@ -27,8 +27,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from ldpub.errors import Location, UsageError
+from ldpub.errors import InputError, Location, UsageError
 from ldpub.record import HTTP_URL, field_pattern
+from ldpub.utf8 import decode_utf8
 
 TEMPLATE_FIELDS = ("path", "stem", "name")
 _SITE_KEYS = ("timezone", "language", "publisher")
@@ -168,9 +169,9 @@ def template_url(defaults: Defaults, path: Path, root: Path | None = None) -> st
 def load_settings(path: Path) -> Settings:
     """Read a settings file (YAML). :class:`UsageError` (exit 2) naming the line of a bad entry."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(str(path))) from None
+        text = decode_utf8(path.read_bytes(), str(path))
+    except InputError as exc:  # a settings file is not the input: exit 2
+        raise UsageError(exc.message, exc.location) from None
     file = str(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)

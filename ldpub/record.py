@@ -24,6 +24,7 @@ import yaml
 
 from ldpub.errors import InputError, Location, json_kind, pointer
 from ldpub.resources import resource_path
+from ldpub.utf8 import decode_utf8
 
 RECORD_SCHEMA = "article-record.schema.json"
 PUBLISHER = "publisher"  # the reserved reference to the record's publisher
@@ -136,10 +137,7 @@ def load_record(source: str | Path | Record | Mapping[str, Any]) -> Record:
     if isinstance(source, Mapping):
         return Record(source)
     path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(str(path))) from None
+    text = decode_utf8(path.read_bytes(), str(path))
     fmt = "json" if path.suffix.lower() == ".json" else "yaml"
     return parse_record(text, file=str(path), format=fmt)
 

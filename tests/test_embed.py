@@ -259,7 +259,7 @@ def test_bad_graphs_are_clear_errors() -> None:
         parse_graph(b'{\n  "a": 1,\n    "b": }', source="g.jsonld")
     with pytest.raises(InputError, match=r"^g\.jsonld: /: expected a JSON-LD object or array"):
         parse_graph(b'"just a string"', source="g.jsonld")
-    with pytest.raises(InputError, match=r"^g\.jsonld: not UTF-8 at byte 7"):
+    with pytest.raises(InputError, match=r"^g\.jsonld:1:8: not UTF-8 text: byte 0xE9 at offset 7"):
         parse_graph(b'{"a": "\xe9"}', source="g.jsonld")
     with pytest.raises(InputError, match="not JSON"):
         embed(b"<title>t</title>", '{"a": NaN')

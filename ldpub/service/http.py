@@ -94,10 +94,9 @@ async def work(request: Request, fn: Callable[..., T], *args: Any) -> T:
 
 
 def text(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", Location(name)) from None
+    from ldpub.utf8 import decode_utf8
+
+    return decode_utf8(data, name)
 
 
 def fields(data: bytes, required: tuple[str, ...]) -> dict[str, Any]:
