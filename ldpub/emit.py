@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ldpub.errors import UsageError
 from ldpub.files import write_atomic
+from ldpub.formats import rdf_format
 from ldpub.pipeline import Article
 
 # format name -> (file extension, how to render an article)
@@ -21,13 +22,17 @@ FORMATS: dict[str, tuple[str, Callable[[Article], str]]] = {
 }
 
 
+# the formats :func:`parse_formats` takes (by any of their names, see :mod:`ldpub.formats`) → FORMATS' key
+_KEYS = {"jsonld": "jsonld", "turtle": "ttl", "nquads": "nq"}
+
+
 def parse_formats(spec: str) -> list[str]:
-    """``"jsonld,ttl"`` → ``["jsonld", "ttl"]``; raises UsageError naming an unknown format."""
+    """``"jsonld,turtle"`` → ``["jsonld", "ttl"]`` (each format by any of its names: ``ttl``/``turtle``,
+    ``nq``/``nquads``/``n-quads``, ``jsonld``/``json-ld``); raises UsageError naming an unknown format."""
     names = [name.strip() for name in spec.split(",") if name.strip()]
-    unknown = [n for n in names if n not in FORMATS]
-    if unknown or not names:
-        raise UsageError(f"unknown format {', '.join(unknown) or spec!r}; expected some of {', '.join(FORMATS)}")
-    return list(dict.fromkeys(names))
+    if not names:
+        raise UsageError(f"no format in {spec!r}; expected some of jsonld, ttl, nq")
+    return list(dict.fromkeys(_KEYS[rdf_format(name, tuple(_KEYS))] for name in names))
 
 
 def render(article: Article, formats: Iterable[str]) -> dict[str, str]:

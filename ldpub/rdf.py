@@ -527,7 +527,11 @@ def nquads_to_turtle(nquads: str, *, prefixes: Mapping[str, str] | None = None) 
 
 
 def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str:
-    """N-Quads for RDF text in ``format`` ("turtle", "nquads", "ntriples", "trig", "jsonld")."""
+    """N-Quads for RDF text in ``format`` ("turtle", "nquads", "ntriples", "trig", "jsonld", or another
+    of their names: "ttl", "nq", "json-ld"…, see :mod:`ldpub.formats`)."""
+    from ldpub.formats import rdf_format
+
+    format = rdf_format(format)
     if format == "jsonld":
         import orjson
 
@@ -536,10 +540,7 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
         except orjson.JSONDecodeError as exc:
             raise InputError(f"malformed JSON: {exc.msg}", Location(None, None, exc.lineno, exc.colno)) from None
         return jsonld_to_nquads(doc, base=base)
-    try:
-        fmt = _FORMATS[format]
-    except KeyError:
-        raise InputError(f"unknown RDF format {format!r}; expected one of {', '.join(_FORMATS)}") from None
+    fmt = _FORMATS[format]
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=base))
     except SyntaxError as exc:

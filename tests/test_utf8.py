@@ -16,7 +16,8 @@ from tests.support import EXAMPLES
 def windows_1252_record(tmp_path: Path) -> tuple[Path, int, int, int]:
     """The fact-check example with a curly apostrophe in its headline, saved as Windows-1252; the
     apostrophe's line, column and byte offset."""
-    text = (EXAMPLES / "fact-check-rukban-aid.yaml").read_text("utf-8").replace("Fact Check: No,", "Fact Check: It’s No,")
+    text = (EXAMPLES / "fact-check-rukban-aid.yaml").read_text("utf-8")
+    text = text.replace("Fact Check: No,", "Fact Check: It’s No,")
     path = tmp_path / "cp1252.yaml"
     path.write_bytes(text.encode("cp1252"))
     offset = text.encode("cp1252").index(b"\x92")
@@ -45,7 +46,7 @@ def test_the_byte_order_mark_counts_in_the_offset_not_in_the_column() -> None:
 
 def test_a_byte_windows_1252_does_not_have_gets_no_guess() -> None:
     with pytest.raises(InputError) as caught:
-        decode_utf8("ok\nä".encode("utf-8") + b"\x81", "x.json")
+        decode_utf8("ok\nä".encode() + b"\x81", "x.json")
     assert "Windows-1252" not in caught.value.message
     assert caught.value.message.endswith("save the file as UTF-8")
     assert (caught.value.location.line, caught.value.location.column) == (2, 2)

@@ -41,7 +41,11 @@ def register(subparsers: Any) -> None:
         "archive's shape (one named graph each), for 'ldpub load'",
     )
     parser.add_argument(
-        "--format", "-f", default=None, metavar="FORMATS", help="comma-separated: jsonld, ttl, nq (default jsonld)"
+        "--format",
+        "-f",
+        default=None,
+        metavar="FORMATS",
+        help="comma-separated: jsonld, ttl, nq, or their other names json-ld, turtle, nquads/n-quads (default jsonld)",
     )
     add_jobs_option(parser)
     parser.set_defaults(handler=run)
