@@ -43,14 +43,16 @@ __all__ = [
 
 
 def open_store(
-    path: str | Path | None = None, *, endpoint: str | None = None, **options: Any
+    path: str | Path | None = None, *, endpoint: str | None = None, create: bool = True, **options: Any
 ) -> EmbeddedStore | EndpointStore:
     """The embedded store at ``path`` (default ``./ldpub-store``), or a SPARQL endpoint client.
 
+    With ``create=False`` a missing embedded store is an :class:`~ldpub.errors.LdpubError`
+    (``no archive at PATH (run `ldpub load` first)``) and nothing is created.
     Raises :class:`~ldpub.errors.StoreError` if the store cannot be opened or the endpoint reached.
     """
     if endpoint is not None:
         from ldpub.archive.endpoint import EndpointStore
 
         return EndpointStore(endpoint, **options)
-    return EmbeddedStore(path, **options)
+    return EmbeddedStore(path, create=create, **options)

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ldpub.archive.articles import ArticleGraph
 from ldpub.archive.results import QueryResult
 from ldpub.archive.update import replace_articles
-from ldpub.errors import InputError, Location, StoreError, first_line
+from ldpub.errors import InputError, LdpubError, Location, StoreError, first_line
 
 DEFAULT_STORE = "ldpub-store"  # relative to the working directory; LDPUB_STORE overrides
 
@@ -26,14 +26,32 @@ def default_store_path() -> Path:
     return Path(os.environ.get("LDPUB_STORE") or DEFAULT_STORE)
 
 
+def is_store(path: Path) -> bool:
+    """Whether ``path`` holds a store (a directory with something in it; an empty one is made by hand)."""
+    try:
+        return path.is_dir() and any(path.iterdir())
+    except OSError:
+        return False
+
+
 class EmbeddedStore:
-    """An Oxigraph store in a directory (created if missing)."""
+    """An Oxigraph store in a directory: created if missing, unless ``create`` is false (a query or
+    an unload on a store nobody loaded is a mistake, not an empty archive to make)."""
 
     batch_size = 1000  # articles per transaction on bulk loads
     max_batch_quads = 500_000  # and at most this many quads: one bulk ingestion (its chunk is 1M)
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_store_path()
+        if not create and not is_store(self.path):
+            raise LdpubError(f"no archive at {self.path} (run `ldpub load` first)")
+        if create and not read_only:
+            try:  # RocksDB makes the store's own directory, not the ones above it
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except FileExistsError:
+                raise StoreError("cannot create the store: a file is in the way", Location(str(self.path))) from None
+            except OSError as exc:
+                raise StoreError(f"cannot create the store: {exc.strerror}", Location(str(self.path))) from None
         try:
             if read_only:
                 self._store = ox.Store.read_only(str(self.path))

@@ -85,12 +85,13 @@ def register(subparsers: Any) -> None:
     sparql.set_defaults(handler=run_sparql)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The archive the options name; an embedded one is created only by ``load``."""
     from ldpub.archive import open_store
 
     if args.endpoint:
         return open_store(endpoint=args.endpoint)
-    return open_store(args.store)
+    return open_store(args.store, create=create)
 
 
 def run_load(args: argparse.Namespace) -> int:
@@ -121,7 +122,7 @@ def run_load(args: argparse.Namespace) -> int:
         if bar:
             bar.set_postfix(articles=f"{so_far.articles:,}", quads=f"{so_far.quads:,}")
 
-    store = _open(args)
+    store = _open(args, create=True)
     try:
         if args.batch:
             store.batch_size = max(1, args.batch)

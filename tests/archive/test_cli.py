@@ -71,6 +71,40 @@ def test_unload_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         assert s.articles() == sorted([SEED, AMMAN])
 
 
+@pytest.mark.parametrize("command", [["sparql", "ASK {}"], ["unload", "https://news.example.org/a.html"]])
+@pytest.mark.parametrize("where", ["default", "--store", "LDPUB_STORE", "empty directory"])
+def test_no_archive_is_exit_2_and_nothing_is_created(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    where: str,
+) -> None:
+    """A query or an unload on a store nobody loaded says so; it used to create an empty store and
+    answer with 0 rows."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LDPUB_STORE", raising=False)
+    args, path = list(command), "ldpub-store"
+    if where == "--store":
+        args += ["--store", "archives/news"]
+        path = "archives/news"
+    elif where == "LDPUB_STORE":
+        monkeypatch.setenv("LDPUB_STORE", "elsewhere")
+        path = "elsewhere"
+    elif where == "empty directory":
+        (tmp_path / "ldpub-store").mkdir()
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"ldpub: error: no archive at {path} (run `ldpub load` first)\n"
+    expected = ["ldpub-store"] if where == "empty directory" else []
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
+    if expected:
+        assert not any((tmp_path / "ldpub-store").iterdir())
+    # `ldpub load` makes it; then the same command works
+    assert main(["load", str(EXAMPLE_RECORDS[0]), *args[len(command) :], "-q"]) == 0
+    assert main(args) in (0, 1)  # ASK answers; unloading an article that is not there is exit 1
+    assert "no archive" not in capsys.readouterr().err
+
+
 @pytest.fixture
 def batch_with_bad_files(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
