@@ -9,6 +9,7 @@ which override it::
     publisher: {name: Desert Courier, url: https://desertcourier.example/}
     sites:                             # per host (of the page's URL): overrides the above
       www.other.example: {timezone: America/New_York, language: en-US}
+    authority: entities.ttl            # the entity authority file (relative to this file's folder)
 
 A setting only ever fills what the input does not say, and each value it fills is reported
 (see :attr:`Defaults.origins` and the record's ``inferred``).
@@ -33,7 +34,7 @@ from ldpub.utf8 import decode_utf8
 
 TEMPLATE_FIELDS = ("path", "stem", "name")
 _SITE_KEYS = ("timezone", "language", "publisher")
-_TOP_KEYS = (*_SITE_KEYS, "url_template", "sites")
+_TOP_KEYS = (*_SITE_KEYS, "url_template", "sites", "authority")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class Settings:
     defaults: Defaults = field(default_factory=Defaults)
     sites: Mapping[str, Defaults] = field(default_factory=dict)
     overrides: Defaults = field(default_factory=Defaults)
+    authority: Path | None = None  # the entity authority file, as the settings file names it
 
     def for_host(self, host: str | None) -> Defaults:
         """The values for a page published on ``host`` (command line > site section > file)."""
@@ -166,6 +168,14 @@ def template_url(defaults: Defaults, path: Path, root: Path | None = None) -> st
     return expand_template(defaults.url_template, path, root or Path.cwd())
 
 
+def authority_file(given: Path | None, settings: Settings | None = None) -> Path | None:
+    """The entity authority file: the one given (``--authority``), else the settings file's
+    ``authority``, else None — never a file found in the working directory by chance."""
+    if given is not None:
+        return given
+    return settings.authority if settings is not None else None
+
+
 def load_settings(path: Path) -> Settings:
     """Read a settings file (YAML). :class:`UsageError` (exit 2) naming the line of a bad entry."""
     try:
@@ -189,6 +199,10 @@ def load_settings(path: Path) -> Settings:
     by_name = {k.value: (k, v) for k, v in entries.items()}
     defaults = _defaults(by_name, file, template_allowed=True)
     sites: dict[str, Defaults] = {}
+    authority = None
+    if "authority" in by_name:
+        name = _scalar(by_name["authority"][1], file, "authority")
+        authority = path.parent / Path(name).expanduser()  # relative to the settings file, not the working directory
     if "sites" in by_name:
         for host_node, section in _mapping(by_name["sites"][1], file, "sites").items():
             section_entries = {k.value: (k, v) for k, v in _mapping(section, file, f"site {host_node.value!r}").items()}
@@ -202,7 +216,7 @@ def load_settings(path: Path) -> Settings:
                     )
             host = str(host_node.value).lower()
             sites[host] = _defaults(section_entries, file, template_allowed=False, site=host)
-    return Settings(defaults, sites)
+    return Settings(defaults, sites, authority=authority)
 
 
 def _defaults(
@@ -211,7 +225,7 @@ def _defaults(
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     for key, (_, node) in entries.items():
-        if key == "sites" or (key == "url_template" and not template_allowed):
+        if key in ("sites", "authority") or (key == "url_template" and not template_allowed):
             continue
         where = _at(file, node)
         if key == "publisher":

@@ -8,6 +8,7 @@ from ldpub.errors import InputError, Location
 
 __all__ = ["decode_utf8", "not_utf8"]
 
+
 def decode_utf8(data: bytes, source: str | None = None) -> str:
     """``data`` as UTF-8 text (a byte-order mark dropped); :class:`InputError` at the first byte that
     is not UTF-8 otherwise."""

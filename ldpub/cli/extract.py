@@ -14,7 +14,7 @@ from ldpub.errors import EXIT_FINDINGS, EXIT_OK, LdpubError, Location, UsageErro
 from ldpub.extract import ExtractOptions, dump, dump_many, extract_file, load_authority
 from ldpub.files import AtomicFiles
 from ldpub.inputs import EXTRACT, output_name
-from ldpub.newsroom import load_settings, with_options
+from ldpub.newsroom import authority_file, load_settings, with_options
 from ldpub.read.safe_html import MAX_PAGE_BYTES
 
 
@@ -32,10 +32,13 @@ def register(subparsers: Any) -> None:
         "inputs", nargs="+", type=Path, metavar="PAGE.html|TEXT.txt|DIR", help="files, or folders of pages and texts"
     )
     parser.add_argument(
+        "--authority",
         "--entities",
+        dest="authority",
         type=Path,
         metavar="FILE",
-        help="entity authority file (Turtle): names it knows are linked to its entities",
+        help="the newsroom's entity authority (Turtle): names it knows are linked to its entities "
+        "(default: the settings file's `authority`; without either, names are not linked)",
     )
     parser.add_argument("--url", help="the page's URL; overrides the page's own (a warning when they differ)")
     parser.add_argument(
@@ -77,20 +80,22 @@ def run(args: argparse.Namespace) -> int:
     many = len(found) > 1 or any(path.is_dir() for path in args.inputs)
     if many and args.output and args.output.exists() and not args.output.is_dir():
         raise UsageError("with several inputs, -o must be a folder", Location(str(args.output)))
+    settings = with_options(
+        load_settings(args.settings) if args.settings else None,
+        timezone=args.timezone,
+        url_template=args.url_template,
+        language=args.language,
+    )
+    authority = authority_file(args.authority, settings)
     options = ExtractOptions(
         url=args.url,
         published=args.published,
         language=args.language,
         original_language=args.original_language,
-        settings=with_options(
-            load_settings(args.settings) if args.settings else None,
-            timezone=args.timezone,
-            url_template=args.url_template,
-            language=args.language,
-        ),
+        settings=settings,
         root=args.root,
         max_bytes=args.max_bytes,
-        authority=load_authority(args.entities) if args.entities else None,  # loaded once, before the processes fork
+        authority=load_authority(authority) if authority else None,  # loaded once, before the processes fork
     )
     documents = []
     with AtomicFiles() as files:

@@ -50,8 +50,10 @@ def add_entity(
 ) -> Entity:
     """Append an entity to the authority file at ``path`` (created if missing) and return it.
 
-    Its IRI is ``{base}entity/{key}``; ``base`` defaults to the one every entry of the file
-    shares. Raises :class:`InputError` for a bad key, type, name or IRI, a key already present,
+    Its IRI is ``{base}entity/{key}``, ``base`` being the publisher's base IRI (as in records);
+    a ``base`` that already ends in ``/entity/`` is the entities' own and is used as given:
+    ``{base}{key}``. ``base`` defaults to the one every entry of the file shares.
+    Raises :class:`InputError` for a bad key, type, name or IRI, a key already present,
     or a spelling that already names another entity (two entities must never share a name).
     """
     path = Path(path)
@@ -72,7 +74,7 @@ def add_entity(
             "cannot tell the entity base IRI from the file; pass --base (e.g. https://example.com/)", where
         )
     base = base if base.endswith(("/", "#")) else base + "/"
-    iri = entity_iri(base, key)
+    iri = base + key if base.endswith("/entity/") else entity_iri(base, key)
     for value in [iri, *(same_as or [])]:
         if not HTTP_URL.match(value):
             raise InputError(f"{value!r} is not an absolute http(s) IRI", where)

@@ -152,3 +152,72 @@ def test_candidates_of_a_record_say_to_build_it(capsys: pytest.CaptureFixture[st
     record = Path(__file__).resolve().parents[2] / "examples" / "syrian-observer-al-tanf.yaml"
     assert main(["entities", "candidates", str(record)]) == 1
     assert "already a record" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "base", ["https://news.example.org", "https://news.example.org/", "https://news.example.org/entity/"]
+)
+def test_add_base_is_used_as_given_never_doubling_entity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], base: str
+) -> None:
+    path = tmp_path / "entities.ttl"
+    args = ["entities", "add", "rana-haddad", "--type", "Person", "--name", "Rana Haddad", "--base", base]
+    assert main([*args, "--authority", str(path)]) == 0
+    assert "<https://news.example.org/entity/rana-haddad>" in capsys.readouterr().err
+    assert Authority.load(path).entities["rana-haddad"].iri == "https://news.example.org/entity/rana-haddad"
+    assert "entity/entity" not in path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def stray_authority(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory holding a vocab/entities.ttl of its own, as a newsroom's checkout may."""
+    stray = tmp_path / "vocab" / "entities.ttl"
+    stray.parent.mkdir()
+    stray.write_text(
+        "@prefix schema: <https://schema.org/> .\n"
+        '<https://stray.example/entity/x> a schema:Person ; schema:name "Stray Person" .\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    return stray
+
+
+def test_the_working_directory_never_chooses_the_authority(
+    stray_authority: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = stray_authority.read_bytes()
+    assert main(["entities", "list"]) == 0  # the sample ldpub ships, whatever the folder holds
+    out = capsys.readouterr().out
+    assert "Stray Person" not in out and "muhammad-farid-al-qassem\tPerson" in out
+    # writing needs a file named on purpose
+    assert main(["entities", "add", "y", "--type", "Person", "--name", "Y Person", "--base", "https://a.example/"]) == 2
+    assert "which authority file? pass --authority FILE" in capsys.readouterr().err
+    assert main(["entities", "add-name", "x", "Another Spelling"]) == 2
+    assert stray_authority.read_bytes() == before
+    assert sorted(p.name for p in stray_authority.parents[1].iterdir()) == ["vocab"]
+
+
+def test_the_settings_name_the_authority_relative_to_themselves(
+    stray_authority: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    newsroom = tmp_path / "newsroom"
+    newsroom.mkdir()
+    shutil.copyfile(AUTHORITY, newsroom / "people.ttl")
+    settings = newsroom / "settings.yaml"
+    settings.write_text("timezone: Asia/Damascus\nauthority: people.ttl\n", encoding="utf-8")
+    assert main(["entities", "list", "--settings", str(settings)]) == 0
+    assert "al-tanf\tPlace" in capsys.readouterr().out
+    args = ["entities", "add", "rana-haddad", "--type", "Person", "--name", "Rana Haddad"]
+    assert main([*args, "--settings", str(settings)]) == 0
+    assert "rana-haddad" in Authority.load(newsroom / "people.ttl").entities
+    assert "rana-haddad" not in stray_authority.read_text(encoding="utf-8")
+    # --authority wins over the settings; --entities is the same option
+    assert main(["entities", "list", "--settings", str(settings), "--entities", str(stray_authority)]) == 0
+    assert capsys.readouterr().out.startswith("x\tPerson\tStray Person")
+    # extract links names with the settings' authority too
+    out = tmp_path / "seed.yaml"
+    assert main(["extract", str(SEED_TEXT), "--settings", str(settings), "-o", str(out)]) in (0, 1)
+    assert "base: https://syrianobserver.com/" in out.read_text(encoding="utf-8")  # the authority's entities
+    assert "- matthew-mcfarlane" in out.read_text(encoding="utf-8")  # "MacFarlane" linked to its entity
+    assert main(["extract", str(SEED_TEXT), "-o", str(tmp_path / "unlinked.yaml")]) in (0, 1)
+    assert "- matthew-mcfarlane" not in (tmp_path / "unlinked.yaml").read_text(encoding="utf-8")

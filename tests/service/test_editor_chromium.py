@@ -15,7 +15,6 @@ pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / ".ci" / "artifacts"
 
 
-
 def picture_labels(chromium: Browser) -> list[str]:
     """The picture's labels as read: a label's lines (one tspan each) joined by spaces."""
     script = (
@@ -25,6 +24,7 @@ def picture_labels(chromium: Browser) -> list[str]:
     )
     labels: list[str] = chromium.js(script)
     return labels
+
 
 def _check(browser: Browser, service: str, text: str, kind: str = "auto") -> str:
     driver = browser.driver
