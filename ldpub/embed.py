@@ -691,6 +691,75 @@ def own_articles(page: bytes | str, graph: Graph, *, source: str | None = None) 
     return found
 
 
+@dataclass(frozen=True)
+class UrlMismatch:
+    """The graph's article is about another page than the one it is embedded in."""
+
+    line: int  # the line of the page's ``<link rel="canonical">``
+    article_url: str
+    canonical: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"the article's URL {self.article_url} is not the page's canonical URL {self.canonical}: "
+            "is this the article's page? (build the record with the page's URL, or embed the graph in its own page)"
+        )
+
+
+def url_mismatch(page: bytes | str, graph: Graph, *, source: str | None = None) -> UrlMismatch | None:
+    """The graph's article URL (its ``url``, else ``mainEntityOfPage``, else its ``@id`` without the
+    fragment) against the page's canonical URL (``<link rel="canonical">``, resolved against
+    ``<base href>``); None when they are the same page, or when the page or the graph names none.
+    Scheme and host are compared without regard to case, the default port and the fragment dropped."""
+    from urllib.parse import urljoin
+
+    from ldpub.read.safe_html import decode_page, parse_html
+
+    urls = [u for n in _nodes(_as_graph(graph)) if _is_article(n) and (u := _article_url(n))]
+    if not urls:
+        return None
+    text = page if isinstance(page, str) else decode_page(page, source=source)
+    root = parse_html(text, source=source)
+    base = next((b.get("href") for b in root.iter("base") if b.get("href")), None)
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" not in rel or not href:
+            continue
+        canonical = urljoin(base, href) if base else href
+        if any(_same_url(u, canonical) for u in urls):
+            return None
+        return UrlMismatch(link.sourceline or 1, urls[0], canonical)
+    return None
+
+
+def _article_url(node: Mapping[str, Any]) -> str | None:
+    for key in ("url", "mainEntityOfPage"):
+        value = node.get(key)
+        value = value[0] if isinstance(value, list) and value else value
+        value = value.get("@id") or value.get("url") if isinstance(value, dict) else value
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    node_id = node.get("@id")
+    return node_id.split("#", 1)[0] if isinstance(node_id, str) and node_id.startswith("http") else None
+
+
+def _same_url(a: str, b: str) -> bool:
+    from urllib.parse import urlsplit
+
+    def key(url: str) -> tuple[str, str, str, str]:
+        parts = urlsplit(url.strip())
+        port = parts.port if parts.port not in (None, 80, 443) else None
+        host = (parts.hostname or "") + (f":{port}" if port else "")
+        return parts.scheme.lower(), host.lower(), parts.path or "/", parts.query
+
+    try:
+        return key(a) == key(b)
+    except ValueError:  # a port that is not a number
+        return a.strip() == b.strip()
+
+
 def _nodes(data: Any) -> Iterator[dict[str, Any]]:
     """Top-level nodes of a JSON-LD document: itself, its array items, its ``@graph``."""
     if isinstance(data, list):
@@ -718,10 +787,14 @@ def _is_article(node: Mapping[str, Any]) -> bool:
 
 def embed_with_warnings(page: str, graph: Graph, source: str | None = None) -> tuple[str, list[str]]:
     """:func:`embed`, and a warning for each article node the page's own JSON-LD already has
-    (the page would then describe two articles): what ``POST /embed`` answers."""
+    (the page would then describe two articles), and one when the article's URL is not the page's
+canonical URL (:func:`url_mismatch`): what ``POST /embed`` answers."""
     out = embed(page, graph, source=source)
     warnings = [
         f"{source or 'page'}:{a.line}: the page's own JSON-LD already describes an article"
         for a in own_articles(page, graph, source=source)
     ]
+    mismatch = url_mismatch(page, graph, source=source)
+    if mismatch is not None:
+        warnings.append(f"{source or 'page'}:{mismatch.line}: {mismatch.message}")
     return out, warnings

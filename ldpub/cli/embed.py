@@ -8,7 +8,7 @@ from typing import Any
 
 from ldpub.cli import epilog
 from ldpub.cli._stdio import STDIO, input_name, read_input
-from ldpub.embed import embed, own_articles, parse_graph
+from ldpub.embed import embed, own_articles, parse_graph, url_mismatch
 from ldpub.files import write_atomic
 
 
@@ -51,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
             "remove the page's block, or give it the @id of ldpub's article so both describe one node",
             file=sys.stderr,
         )
+    mismatch = url_mismatch(page, graph, source=source)
+    if mismatch is not None:
+        print(f"ldpub embed: warning: {source}:{mismatch.line}: {mismatch.message}", file=sys.stderr)
     target = args.page if args.in_place else args.output
     if target is None or target == STDIO:
         sys.stdout.flush()

@@ -92,7 +92,9 @@ def parse_html(text: str, *, source: str | None = None) -> lxml.html.HtmlElement
     Broken markup is repaired the way browsers do; text with no markup at all becomes a
     document with one paragraph. Raises :class:`InputError` when there is nothing to parse.
     """
-    body = _PROLOG.sub("", text, count=1)
+    # The prolog goes (lxml would read an XML declaration as text), its line breaks stay: the
+    # elements' sourceline is their line in the file.
+    body = _PROLOG.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
     parser = lxml.html.HTMLParser(
         encoding="utf-8",
         no_network=True,

@@ -32,7 +32,10 @@ def test_output_file(files: tuple[Path, Path], capsysbinary: pytest.CaptureFixtu
     out = page.parent / "out.html"
     assert main(["embed", str(page), "--graph", str(graph), "-o", str(out)]) == 0
     assert out.read_bytes() == embed(page.read_bytes(), BREAKOUT_GRAPH)
-    assert capsysbinary.readouterr() == (b"", b"")
+    stdout, stderr = capsysbinary.readouterr()
+    assert stdout == b""  # and the one warning: BREAKOUT_GRAPH is not about the page
+    assert stderr.startswith(b"ldpub embed: warning: ") and stderr.count(b"\n") == 1
+    assert b"is not the page's canonical URL" in stderr
     assert [p.name for p in page.parent.iterdir() if p.name.startswith(".ldpub-")] == []
 
 
@@ -158,12 +161,13 @@ def test_a_page_with_its_own_article_json_ld_gets_a_warning(tmp_path: Path, caps
     assert main(["embed", str(page), "--graph", str(graph), "-o", str(out)]) == 0
     found = own_articles(page.read_bytes(), json.loads(graph.read_text()))
     assert [a.type for a in found] == ["NewsArticle"]
-    err = capsys.readouterr().err
-    assert err == (
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == (
         f"ldpub embed: warning: {page}:{found[0].line}: the page's own JSON-LD already describes an article "
         f"(NewsArticle{' ' + found[0].id if found[0].id else ''}), so the page now has two article nodes; remove the "
-        "page's block, or give it the @id of ldpub's article so both describe one node\n"
+        "page's block, or give it the @id of ldpub's article so both describe one node"
     )
+    assert "is not the page's canonical URL https://www.aljazeera.com/" in err[1]  # nor is it this page's article
     assert b"data-ldpub" in out.read_bytes()
     # once embedded, ldpub's own block is not the page's: embedding again warns about the same one only
     again = own_articles(out.read_bytes(), json.loads(graph.read_text()))
@@ -183,3 +187,65 @@ def test_the_same_article_id_in_the_page_is_not_a_second_article() -> None:
     [found] = own_articles(other, ours)
     assert (found.line, found.type, found.id) == (1, "ReportageNewsArticle", "https://n.example/a#story")
     assert own_articles("<html><head><script type='application/ld+json'>{not json</script></head></html>", ours) == []
+
+
+SEED_PAGE = ROOT / "examples" / "pages" / "syrian-observer-al-tanf.html"
+SEED_URL = "https://syrianobserver.com/news/al-tanf-meetings-qassem-patrols.html"
+
+
+def test_the_article_s_own_page_embeds_without_a_word(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = ROOT / "examples" / "syrian-observer-al-tanf.jsonld"
+    assert main(["embed", str(SEED_PAGE), "-g", str(graph), "-o", str(tmp_path / "out.html")]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_another_article_s_graph_is_embedded_with_a_warning_naming_both_urls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = ROOT / "examples" / "fact-check-rukban-aid.jsonld"
+    out = tmp_path / "out.html"
+    assert main(["embed", str(SEED_PAGE), "-g", str(graph), "-o", str(out)]) == 0  # a warning, not a refusal
+    line = next(i for i, text in enumerate(SEED_PAGE.read_text().splitlines(), 1) if 'rel="canonical"' in text)
+    assert capsys.readouterr().err == (
+        f"ldpub embed: warning: {SEED_PAGE}:{line}: the article's URL "
+        "https://syrianobserver.com/fact-check/rukban-aid-convoys.html is not the page's canonical URL "
+        f"{SEED_URL}: is this the article's page? (build the record with the page's URL, or embed the graph in its "
+        "own page)\n"
+    )
+    assert embedded_graph(out.read_bytes()) == json.loads(graph.read_text())
+
+
+@pytest.mark.parametrize(
+    ("head", "article_url", "warned"),
+    [
+        ('<link rel="canonical" href="https://n.example/a.html">', "https://n.example/a.html", False),
+        ('<link rel="canonical" href="https://n.example/a.html">', "https://N.EXAMPLE:443/a.html#x", False),
+        (
+            '<base href="https://n.example/news/"><link rel="canonical" href="a.html">',
+            "https://n.example/news/a.html",
+            False,
+        ),
+        ('<link rel="Canonical Alternate" href="https://n.example/b.html">', "https://n.example/a.html", True),
+        ('<link rel="canonical" href="http://n.example/a.html">', "https://n.example/a.html", True),
+        ('<link rel="canonical" href="https://n.example/a.html?page=2">', "https://n.example/a.html", True),
+        ('<meta name="x" content="no canonical link">', "https://n.example/a.html", False),
+    ],
+)
+def test_the_article_url_against_the_canonical_url(head: str, article_url: str, warned: bool) -> None:
+    from ldpub.embed import url_mismatch
+
+    page = f"<!doctype html>\n<html><head>\n{head}\n</head><body></body></html>"
+    for node in (
+        {"@type": "NewsArticle", "url": article_url},
+        {"@type": "NewsArticle", "mainEntityOfPage": {"@id": article_url}},
+        {
+            "@graph": [
+                {"@type": "WebPage", "url": "https://n.example/"},
+                {"@id": article_url, "@type": "ReportageNewsArticle"},
+            ]
+        },
+    ):
+        found = url_mismatch(page, {"@context": "https://schema.org", **node})
+        assert (found is not None) == warned, node
+        if found is not None:
+            assert found.line == 3
