@@ -55,9 +55,19 @@ def register(subparsers: Any) -> None:
     unload = subparsers.add_parser(
         "unload",
         help="remove articles from the archive by URL",
-        epilog=epilog("unload exits 1 for a URL it does not hold."),
+        description="Remove each article's named graph (its page URL) from the archive, in one transaction "
+        "an article; the entities graph is kept (other articles may name its people, organisations and places).",
+        epilog=epilog(
+            "unload exits 1 for a URL it does not hold, 2 when there is no archive. "
+            "Example: ldpub unload https://syrianobserver.com/fact-check/rukban-aid-convoys.html"
+        ),
     )
-    unload.add_argument("urls", nargs="+", metavar="URL", help="the article's page URL (its graph name)")
+    unload.add_argument(
+        "urls",
+        nargs="+",
+        metavar="URL",
+        help="the article's page URL, as loaded (its graph's name); several may follow",
+    )
     _store_options(unload)
     unload.set_defaults(handler=run_unload)
 

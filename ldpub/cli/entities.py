@@ -57,8 +57,14 @@ def register(subparsers: Any) -> None:
     add = actions.add_parser("add", help="add an entity (the file is rewritten atomically)")
     add.add_argument("key", help="its key, e.g. matthew-mcfarlane (its IRI is {base}entity/{key})")
     add.add_argument("--type", required=True, help="Person, Organization, Place or a subtype (Country ...)")
-    add.add_argument("--name", required=True, help="preferred name")
-    add.add_argument("--alternate-name", action="append", default=[], metavar="NAME", help="another spelling")
+    add.add_argument("--name", required=True, help="the entity's preferred name, as the newsroom writes it")
+    add.add_argument(
+        "--alternate-name",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another spelling of the name (repeat for several)",
+    )
     add.add_argument("--same-as", action="append", default=[], metavar="IRI", help="the entity elsewhere")
     add.add_argument(
         "--base",

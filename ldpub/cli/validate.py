@@ -40,7 +40,13 @@ def register(subparsers: Any) -> None:
         help=f"also check a profile: {', '.join(BUILTIN_PROFILES)}, or a JSON Schema (.json) or SHACL (.ttl) "
         "file; repeatable",
     )
-    parser.add_argument("--format", "-f", choices=("text", "json", "sarif"), default="text", help="report format")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "sarif"),
+        default="text",
+        help="the report: text (a line a finding), json, or sarif (for code scanning); default text",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--stdin-name", default="<stdin>", metavar="NAME", help="file name for stdin in reports")
