@@ -788,7 +788,7 @@ def _is_article(node: Mapping[str, Any]) -> bool:
 def embed_with_warnings(page: str, graph: Graph, source: str | None = None) -> tuple[str, list[str]]:
     """:func:`embed`, and a warning for each article node the page's own JSON-LD already has
     (the page would then describe two articles), and one when the article's URL is not the page's
-canonical URL (:func:`url_mismatch`): what ``POST /embed`` answers."""
+    canonical URL (:func:`url_mismatch`): what ``POST /embed`` answers."""
     out = embed(page, graph, source=source)
     warnings = [
         f"{source or 'page'}:{a.line}: the page's own JSON-LD already describes an article"

@@ -109,7 +109,8 @@ EXIT_CODES = (
         2,
         "usage",
         "an unknown option, format or profile name, a bad settings or profile file, a named file that does "
-        "not exist or cannot be read, nothing to do (no input found in a folder)",
+        "not exist or cannot be read, nothing to do (no input found in a folder), no archive to query or unload "
+        "(sparql or unload before load)",
     ),
     ExitCode(
         3,

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from ldpub.archive.articles import ArticleGraph
 from ldpub.archive.results import QueryResult
 from ldpub.archive.update import replace_articles
-from ldpub.errors import InputError, LdpubError, Location, StoreError, first_line
+from ldpub.errors import InputError, Location, StoreError, UsageError, first_line
 
 DEFAULT_STORE = "ldpub-store"  # relative to the working directory; LDPUB_STORE overrides
 
@@ -44,7 +44,7 @@ class EmbeddedStore:
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         if not create and not is_store(self.path):
-            raise LdpubError(f"no archive at {self.path} (run `ldpub load` first)")
+            raise UsageError(f"no archive at {self.path} (run `ldpub load` first)")
         if create and not read_only:
             try:  # RocksDB makes the store's own directory, not the ones above it
                 self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -76,7 +76,7 @@ def test_every_option_has_help_and_is_named_in_docs(path: tuple[str, ...], actio
 def test_the_help_of_unload_and_of_the_authority_option(capsys: pytest.CaptureFixture[str]) -> None:
     """The two the issue found thin: `unload` had no description, `--entities` no help at all."""
     assert main(["unload", "--help"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     assert "Remove each article's named graph" in out and "Example: ldpub unload https://" in out
     for action in ("list", "add", "add-name", "candidates"):
         assert main(["entities", action, "--help"]) == 0

@@ -85,18 +85,23 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
         0,
         "url: https://coastgazette.example/archive/tests/data/pages/text/plain-council-vote.txt",
     ),
-    "ldpub extract examples/syrian-observer-al-tanf.txt --entities vocab/entities.ttl    "
+    "ldpub extract examples/syrian-observer-al-tanf.txt --authority vocab/entities.ttl    "
     f"--url {SEED_URL}    --published 2022-09-20T10:00:00+03:00 --language en --original-language ar -o seed.yaml": (
         0,
         None,
     ),
     "ldpub build seed.yaml": (0, BUILT),
-    'ldpub entities add lebanon --type Country --name Lebanon    --alternate-name "Lebanese Republic" '
-    "--same-as https://www.wikidata.org/wiki/Q822": (0, "added lebanon <https://syrianobserver.com/entity/lebanon>"),
-    'ldpub entities add-name us-central-command "Central Command"': (
+    "ldpub entities add lebanon --type Country --name Lebanon --authority vocab/entities.ttl    --alternate-name "
+    '"Lebanese Republic" --same-as https://www.wikidata.org/wiki/Q822': (
+        0,
+        "added lebanon <https://syrianobserver.com/entity/lebanon>",
+    ),
+    'ldpub entities add-name us-central-command "Central Command" --authority vocab/entities.ttl': (
         0,
         "us-central-command: United States Central Command; US Central Command; CENTCOM; Central Command",
     ),
+    'ldpub entities add rana-haddad --type Person --name "Rana Haddad" --base https://news.example.org/ '
+    "--authority new.ttl": (0, "added rana-haddad <https://news.example.org/entity/rana-haddad> to new.ttl"),
     # validate.md
     "ldpub validate article.jsonld": (0, "1 file checked: 0 errors, 0 warnings"),
     "ldpub validate public/ -p google-article -p google-claimreview": (0, "public/article.jsonld"),
