@@ -73,6 +73,11 @@ class UsageError(LdpubError):
     name, a settings or profile file that cannot be used, a named file that cannot be read."""
 
 
+class ReadOnlyError(UsageError):
+    """A write that was not allowed: the service adds to an authority file only when it was started
+    with ``--authority FILE --writable``."""
+
+
 class NoInputError(UsageError):
     """Nothing to do: a folder that holds no input for the command, or no input at all."""
 
@@ -128,6 +133,7 @@ ERRORS: tuple[tuple[type[LdpubError], int, int], ...] = (
     (TooLargeError, EXIT_FINDINGS, 413),
     (InputError, EXIT_FINDINGS, 422),
     (NoInputError, EXIT_USAGE, 400),
+    (ReadOnlyError, EXIT_USAGE, 403),
     (UsageError, EXIT_USAGE, 400),
     (StoreError, EXIT_STORE, 503),
     (TimeLimitError, EXIT_STORE, 503),

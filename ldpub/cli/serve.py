@@ -1,4 +1,4 @@
-"""``ldpub serve [--host 127.0.0.1] [--port 8000] [--store DIR | --endpoint URL]``."""
+"""``ldpub serve [--host 127.0.0.1] [--port 8000] [--store DIR | --endpoint URL] [--authority FILE [--writable]]``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,19 @@ def register(subparsers: Any) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--store", metavar="DIR", help="embedded store for /sparql, opened read-only")
     where.add_argument("--endpoint", metavar="URL", help="or a SPARQL server's query URL")
+    parser.add_argument(
+        "--authority",
+        "--entities",
+        dest="authority",
+        metavar="FILE",
+        help="the newsroom's entity authority: names in texts are linked to it (default: none)",
+    )
+    parser.add_argument(
+        "--writable",
+        action="store_true",
+        help="let the editor's page add entities to the --authority file (accept a candidate); without it "
+        "the file is only read",
+    )
     parser.add_argument("--max-bytes", type=int, default=10_000_000, help="largest request body (default 10 MB)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds of work per request (default 30)")
     parser.set_defaults(handler=run)
@@ -32,7 +45,13 @@ def run(args: argparse.Namespace) -> int:
 
     from ldpub.service import ServiceSettings, make_app
 
-    settings = ServiceSettings(args.store, args.endpoint, args.max_bytes, args.timeout)
+    settings = ServiceSettings(
+        args.store, args.endpoint, args.max_bytes, args.timeout, authority=args.authority, writable=args.writable
+    )
+    app = make_app(settings)  # a bad combination of options fails here, before the port is taken
     print(f"ldpub: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(make_app(settings), host=args.host, port=args.port, log_level="warning")
+    if args.authority:
+        mode = "adding accepted entities to it" if args.writable else "read only"
+        print(f"ldpub: names linked to {args.authority} ({mode})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

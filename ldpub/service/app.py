@@ -6,8 +6,9 @@ kinds apart, in ``?name=``) and answers JSON, or the document asked for
 time limit; an :class:`~ldpub.errors.LdpubError` is answered with the status of the one table
 (:func:`ldpub.errors.http_status`: 400 usage, 404, 413, 422 bad input, 503 store or time limit)
 and the CLI's message and location, anything else a 500 with no traceback. Nothing is written
-anywhere: the archive is opened read-only, SPARQL updates are refused, and no parameter names a
-file on the server.
+anywhere but to the authority file the service was started with, and only when it was started with
+``--authority FILE --writable`` (``POST /authority/entities``): the archive is opened read-only,
+SPARQL updates are refused, and no parameter names a file on the server.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ ROUTES = [
     Route("/graph", routes.graph, methods=["POST"]),
     Route("/archive/graph", routes.archived_graph, methods=["GET"]),
     Route("/sparql", routes.sparql, methods=["POST"]),
+    Route("/authority", routes.authority, methods=["GET"]),
+    Route("/authority/entities", routes.accept_entity, methods=["POST"]),
     Route("/healthz", routes.healthz, methods=["GET"]),
 ]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import anyio
@@ -16,7 +18,16 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ldpub.errors import InputError, LdpubError, Location, TimeLimitError, TooLargeError, UsageError, http_status
+from ldpub.errors import (
+    InputError,
+    LdpubError,
+    Location,
+    ReadOnlyError,
+    TimeLimitError,
+    TooLargeError,
+    UsageError,
+    http_status,
+)
 
 log = logging.getLogger("ldpub.service")
 
@@ -31,14 +42,45 @@ class ServiceSettings:
     endpoint: str | None = None  # or a SPARQL server's query URL
     max_bytes: int = 10_000_000  # per request body
     timeout: float = 30.0  # seconds of work per request
+    authority: str | None = None  # the entity authority file: names in texts are linked to it
+    writable: bool = False  # and POST /authority/entities may add to it (only with an authority file)
 
 
 class Service:
     """The settings and the archive (opened on first use, read-only), kept on the application."""
 
     def __init__(self, settings: ServiceSettings) -> None:
+        if settings.writable and not settings.authority:
+            raise UsageError("--writable needs --authority FILE: the file the service may add entities to")
         self.settings = settings
         self._store: Any = None
+        self._authority: tuple[float, Any] | None = None  # (the file's mtime, the Authority read)
+        self._authority_lock = threading.Lock()
+
+    def authority(self) -> Any:
+        """The authority file's entities as they are now (read again after it changed), or None."""
+        if not self.settings.authority:
+            return None
+        from ldpub.entities import Authority
+
+        path = Path(self.settings.authority)
+        with self._authority_lock:
+            mtime = path.stat().st_mtime if path.exists() else -1.0
+            if self._authority is None or self._authority[0] != mtime:
+                self._authority = (mtime, Authority.load(path) if mtime >= 0 else Authority())
+            return self._authority[1]
+
+    def add_entity(self, entry: dict[str, Any]) -> Any:
+        """Add an entity to the authority file (one writer at a time); ReadOnlyError unless the service
+        was started with ``--authority FILE --writable``."""
+        if not (self.settings.authority and self.settings.writable):
+            raise ReadOnlyError(
+                "this service does not add to an authority file (start it with --authority FILE --writable)"
+            )
+        from ldpub.entities.edit import add_entity
+
+        with self._authority_lock:
+            return add_entity(self.settings.authority, **entry)
 
     def archive(self) -> Any:
         if self._store is None:

@@ -4,13 +4,15 @@ The library does the work, the same function the command line calls: ``POST /bui
 :func:`ldpub.pipeline.build_source`, ``/validate`` a :class:`ldpub.validate.Validator` with
 built-in profiles only, ``/extract`` :func:`ldpub.extract.extract`, ``/embed``
 :func:`ldpub.embed.embed`, ``/diff`` :func:`ldpub.diff.diff`, ``/graph``
-:func:`ldpub.picture.graph_svg`, ``/sparql`` :func:`ldpub.archive.reading.read_only_query`
-and ``/archive/graph`` :func:`ldpub.archive.reading.article_jsonld`. The docstrings are the
-OpenAPI description (``/openapi.json``).
+:func:`ldpub.picture.graph_svg`, ``/sparql`` :func:`ldpub.archive.reading.read_only_query`,
+``/archive/graph`` :func:`ldpub.archive.reading.article_jsonld`, and ``/authority/entities``
+:func:`ldpub.entities.edit.add_entity` (only on a service started with ``--authority FILE
+--writable``). The docstrings are the OpenAPI description (``/openapi.json``).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs
@@ -78,10 +80,14 @@ async def extract(request: Request) -> Response:
     summary: An HTML page or a plain text into an article record, with the warnings.
     description: >-
       ?url=, ?published=, ?language=, ?timezone=, ?original_language= as on the command line;
-      the record is the one ldpub extract writes for the same input and options.
+      the record is the one ldpub extract writes for the same input and options, names linked to
+      the service's authority file (--authority). findings are the warnings and problems with their
+      severity and place (pointer, line); candidates the names the authority does not know, as ldpub
+      entities add takes them.
     responses:
-      200: {description: '{"record": …, "yaml": …, "warnings": […], "complete": bool, "problems": […]}'}
+      200: {description: '{"record", "yaml", "warnings", "problems", "complete", "findings", "candidates"}'}
     """
+    from ldpub.entities.proposed import proposed_entities
     from ldpub.extract import ExtractOptions, dump
     from ldpub.extract import extract as extract_record
     from ldpub.newsroom import with_options
@@ -97,15 +103,92 @@ async def extract(request: Request) -> Response:
         original_language=given["original_language"],
         settings=with_options(timezone=given["timezone"], language=given["language"]),
     )
-    extracted = await work(request, extract_record, data, name, options)
+    found = service(request)
+
+    def run() -> Any:  # names linked to the service's authority file (--authority), as it is now
+        return extract_record(data, name, replace(options, authority=found.authority()))
+
+    extracted = await work(request, run)
     return json_response(
         {
             "record": extracted.record,
             "yaml": dump(extracted.record, "yaml"),
             "warnings": [str(w) for w in extracted.warnings],
+            "findings": [_finding(w, "warning") for w in extracted.warnings]
+            + [_finding(p, "error") for p in extracted.problems],
             "complete": extracted.complete,
             "problems": [str(p) for p in extracted.problems],
+            "candidates": [p.to_json() for p in proposed_entities(extracted.record, extracted.warnings)],
         }
+    )
+
+
+def _finding(warning: Any, severity: str) -> dict[str, Any]:
+    """A warning or a problem as the editor shows it: its message and where it is (the record's
+    pointer, a line)."""
+    location = getattr(warning, "location", None)
+    out: dict[str, Any] = {"severity": severity, "message": str(getattr(warning, "message", warning))}
+    for key in ("pointer", "line", "column"):
+        value = getattr(location, key, None)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+async def authority(request: Request) -> Response:
+    """
+    summary: Whether names are linked to an authority file, and whether this service may add to it.
+    responses:
+      200: {description: '{"authority": bool, "writable": bool, "entities": N}'}
+    """
+    found = service(request)
+    loaded = await work(request, found.authority)
+    return json_response(
+        {
+            "authority": loaded is not None,
+            "writable": loaded is not None and found.settings.writable,
+            "entities": len(loaded.entities) if loaded is not None else 0,
+        }
+    )
+
+
+async def accept_entity(request: Request) -> Response:
+    """
+    summary: Add an entity to the authority file, as ldpub entities add does (a candidate accepted).
+    description: >-
+      A JSON body {"key", "type", "name", "alternate_names": […], "same_as": […], "base"}. Only a
+      service started with --authority FILE --writable adds to its file; any other refuses (403).
+    responses:
+      201: {description: '{"key", "iri", "type", "name", "alternate_names", "same_as"}'}
+      403: {description: the service was not started with --authority FILE --writable}
+      422: {description: a bad key, type, name or IRI, or a key or spelling the file already has}
+    """
+    found = service(request)
+    if not (found.settings.authority and found.settings.writable):
+        found.add_entity({})  # refuses, before the body is read
+    given = fields(await body(request), ("key", "type", "name"))
+    entry: dict[str, Any] = {}
+    for key in ("key", "type", "name", "base"):
+        if key in given and given[key] is not None:
+            if not isinstance(given[key], str):
+                raise InputError(f"{key} must be a string", Location("body", f"/{key}"))
+            entry[key] = given[key]
+    for key in ("alternate_names", "same_as"):
+        values = given.get(key) or []
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise InputError(f"{key} must be a list of strings", Location("body", f"/{key}"))
+        entry[key] = values
+    entity = await work(request, found.add_entity, entry)
+    return json_response(
+        {
+            "key": entity.key,
+            "iri": entity.iri,
+            "type": entity.type,
+            "name": entity.name,
+            "alternate_names": list(entity.alternate_names),
+            "same_as": list(entity.same_as),
+        },
+        201,
     )
 
 
