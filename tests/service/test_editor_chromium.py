@@ -30,10 +30,14 @@ def picture_labels(chromium: Browser) -> list[str]:
 
 
 def fresh(browser: Browser, service: str) -> None:
-    """The page as a first visit sees it: nothing kept from an earlier test."""
+    """The page as a first visit sees it (nothing kept from an earlier test), once it has started."""
     browser.driver.get(service + "/")
     browser.driver.execute_script("localStorage.clear()")
     browser.driver.get(service + "/")
+    deadline = time.monotonic() + 20
+    while browser.js("document.body.dataset.ready") != "yes":
+        assert time.monotonic() < deadline, "the page never started"
+        time.sleep(0.05)
 
 
 def _check(browser: Browser, service: str, text: str, kind: str = "auto") -> str:
@@ -300,6 +304,15 @@ def test_every_input_that_builds_gets_a_picture(
     assert "nothing built" not in status, status
     nodes = chromium.js("document.querySelectorAll('#picture svg g.node').length")
     assert nodes >= 1, f"{name}: no picture ({status})"
+
+
+def test_a_page_whose_record_is_incomplete_shows_its_own_structured_data(chromium: Browser, service: str) -> None:
+    """Nothing builds from a page whose date has no zone, but its own JSON-LD is drawn."""
+    page = (ROOT / "tests" / "data" / "pages" / "evidence" / "zoneless-jsonld.html").read_text(encoding="utf-8")
+    status = _check(chromium, service, page)
+    assert status.endswith("nothing built"), status
+    assert chromium.js("document.querySelectorAll('#picture svg g.node').length") == 2
+    assert "page's own structured data" in chromium.js("document.getElementById('picture').getAttribute('aria-label')")
 
 
 def test_accept_writes_to_the_authority_only_when_the_server_may(
