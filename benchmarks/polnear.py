@@ -13,8 +13,9 @@ Definitions, written here once so that every path is scored the same way:
 - an attribution is **speech-cued** when its cue holds a verb or phrase of saying or writing from
   :data:`SPEECH_CUES` (a fixed list of this benchmark, independent of ldpub's lexicon, so that
   growing the lexicon cannot move the gold set);
-- a gold source is a **name** when its head (the last word before a comma, bracket or "who") is
-  capitalised, a **pronoun** when it is one, else a **description**;
+- a gold source is a **name** when its head (the last word before a comma, a bracket, a
+  preposition or a relative pronoun) is capitalised — except a lone plural ("Republicans",
+  "Polls"), which is a group —, a **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
   source. For a pronoun or a description PolNeAR gives no referent, so the reference is made from
   the gold annotation itself: an indefinite or bare description ("a source", "officials") and a
@@ -166,7 +167,7 @@ def _gold(text: str, ann: str) -> list[Gold]:
 
 def _head(source: str) -> list[str]:
     """The source's words up to a comma, bracket or relative pronoun: its head is the last."""
-    head = re.split(r",|\(|\bwho\b|\bwhich\b|\bthat\b", source, maxsplit=1)[0]
+    head = re.split(r",|\(|\b(?:who|which|that|of|in|at|for|from|with|by|close to)\b", source, maxsplit=1)[0]
     return re.findall(r"[\w’'.-]+", head)
 
 
@@ -179,6 +180,8 @@ def _kind(source: str) -> str:
     last = re.sub(r"[’']s?$", "", head[-1])
     if len(head) == 1 and last.casefold() in _PRONOUNS:
         return "pronoun"
+    if len(head) == 1 and last.endswith("s") and not last.isupper():
+        return "description"  # "Republicans", "Polls": a group, not a name
     return "name" if last[:1].isupper() else "description"
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,9 +176,12 @@ class _Finder:
         first = self.first_from(author, reported=verb.text.casefold().startswith("report"))
         if publisher is not None:
             first = self.first_from(self.who(publisher), outlet=True) or first
-        said, first = self.cut_according(verb, content, first)
+        cuts, first = self.cut_according(verb, content, first)
+        verb_span = self.span(verb, skip=frozenset({"ccomp"}))
+        if content[0] < verb_span[0] and verb_span[1] <= content[1]:
+            cuts.append(verb_span)  # "The bridge, the mayor said, would open": without the attribution
         first = first or self.told_outlet(verb)
-        return self.claim(said, author, first, verb)
+        return self.claim(content, author, first, verb, cuts)
 
     def content(self, verb: Word) -> tuple[int, int] | None:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
@@ -187,10 +191,8 @@ class _Finder:
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
             span = self.span(clause, skip=frozenset({"mark"}) if clause.index > verb.index else frozenset())
-        elif verb.dep in ("parataxis", "ccomp") and verb.head < verb.index:
-            head = self.words[verb.head]
-            start = min(w.start for w in self.subtree(head))
-            span = (start, min(w.start for w in self.subtree(verb)))
+        elif verb.dep in ("parataxis", "ccomp") and self.set_off(verb):
+            span = self.span(self.words[verb.head])  # "S, X said", "S1, X said, S2": cut out in speech()
         else:
             objects = [k for k in kids if k.dep == "dobj" and self.in_quote(k.start)]
             span = self.span(objects[0]) if objects else self.quote_beside(verb)
@@ -198,6 +200,16 @@ class _Finder:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def set_off(self, verb: Word) -> bool:
+        """The attribution is set off from what it reports ("S, X said", "S — X said", "“…,” X said")."""
+        if verb.head == verb.index:
+            return False
+        start = self.span(verb, skip=frozenset({"punct"}))[0]
+        if start <= self.span(self.words[verb.head], skip=frozenset({"punct"}))[0]:
+            return True  # "X said S" with S taken for the main clause: the attribution opens it
+        before = self.body[max(0, start - 8) : start].rstrip()
+        return before.endswith((",", "—", "–", "”", '"', "''", ":"))
 
     def question(self, clause: Word) -> bool:
         return any(k.dep == "mark" and k.text.casefold() in ("whether", "if") for k in self.kids[clause.index]) or any(
@@ -304,8 +316,9 @@ class _Finder:
 
     def cut_according(
         self, verb: Word, content: tuple[int, int], first: dict[str, Any] | None
-    ) -> tuple[tuple[int, int] | str, dict[str, Any] | None]:
+    ) -> tuple[list[tuple[int, int]], dict[str, Any] | None]:
         """ "X claimed that S, according to Z": Z is where it first appeared, and S is without it."""
+        cuts: list[tuple[int, int]] = []
         for w in self.subtree(verb):
             if w.text.casefold() != "according" or w.index in self.used_according:
                 continue
@@ -316,8 +329,9 @@ class _Finder:
             first = self.first_from(self.who(x), outlet=True) or first
             cut = self.span(w)
             if content[0] <= cut[0] < content[1]:
-                return _without(self.body, content[0], content[1], *cut), first
-        return content, first
+                cuts.append(cut)
+                break
+        return cuts, first
 
     def told_outlet(self, verb: Word) -> dict[str, Any] | None:
         """ "X told Reuters that …": Reuters published it first."""
@@ -380,18 +394,27 @@ class _Finder:
     # -- the claim's words -----------------------------------------------------------------
 
     def claim(
-        self, content: tuple[int, int] | str, author: Author | None, first: dict[str, Any] | None, verb: Word
+        self,
+        content: tuple[int, int],
+        author: Author | None,
+        first: dict[str, Any] | None,
+        verb: Word,
+        cuts: Sequence[tuple[int, int]] = (),
     ) -> _Claim:
-        if isinstance(content, str):  # already cut ("… according to Z" taken out)
-            return _Claim(_sentence_case(content), author, first, order=verb.start, span=(verb.start, verb.end))
+        """The claim of ``content`` less ``cuts`` (the attribution inside it): a quotation's words when
+        they are all it holds."""
         start, end = content
-        quote = self.quote_at(start)
-        whole = quote is not None and quote[0] <= start and end <= quote[1] and _inner(self.body, quote) is not None
-        if whole and quote is not None:
-            self.speaker_at[quote] = author
-            text = _inner(self.body, quote) or ""
-            return _Claim(text, author, first, quote=True, order=start, span=quote)
-        return _Claim(_sentence_case(self.body[start:end]), author, first, order=start, span=(start, end))
+        kept = _kept(start, end, cuts)
+        quote = self.quote_at(kept[0][0]) if kept else None
+        if quote is not None and quote[0] <= kept[0][0] and kept[0][1] <= quote[1] + 1 and _inner(self.body, quote):
+            rest = " ".join(self.body[a:b] for a, b in kept[1:])
+            if not re.search(r"[^\W_]", rest):
+                self.speaker_at[quote] = author
+                text = _inner(self.body, quote) or ""
+                return _Claim(text, author, first, quote=True, order=start, span=quote)
+        text = " ".join(self.body[a:b].strip(" ,") for a, b in kept if self.body[a:b].strip(" ,"))
+        text = re.sub(r" ([.,;!?])", r"\1", text)
+        return _Claim(_sentence_case(text), author, first, order=start, span=(start, end))
 
     def uncued_quotes(self, found: list[_Claim]) -> list[_Claim]:
         """A whole-sentence quotation with no cue, right after a claim: the same speaker's — the same
@@ -402,16 +425,18 @@ class _Finder:
             if any(a <= quote[0] and quote[1] <= b for a, b in (c.span for c in claims)):
                 continue
             text = _inner(self.body, quote)
-            before = [c for c in claims if c.span[1] <= quote[0] and c.author is not None]
+            before = [c for c in claims if c.span[1] <= quote[0]]
             if not before or text is None or len(text.split()) < 2:
                 continue
             last = before[-1]
             between = self.body[last.span[1] : quote[0]]
             continued = last.quote and "\n\n" not in between and len(between.split()) <= 12
-            if not continued and (between.count("\n\n") > 1 or len(text.split()) < 4 or not self.whole_sentence(quote)):
+            alone = between.count("\n\n") > 1 or len(text.split()) < 4 or not self.whole_sentence(quote)
+            if not continued and (alone or last.author is None):
                 continue
             if continued:
-                last.text = f"{last.text} {text}"  # one quotation, interrupted by its attribution
+                joint = ", " if between.rstrip().endswith(",") else ". "
+                last.text = f"{last.text.rstrip('.,')}{joint}{text}"  # one quotation, interrupted by its attribution
                 last.span = (last.span[0], quote[1])
                 continue
             claim = _Claim(text, last.author, last.first, quote=True, order=quote[0], span=quote)
@@ -454,15 +479,13 @@ class _Finder:
         return start, end
 
     def quote_beside(self, verb: Word) -> tuple[int, int] | None:
-        """ "“…,” X said" or "X said: “…”": the quotation just before the clause or just after the verb."""
-        clause_start = min(w.start for w in self.subtree(verb))
-        clause_end = max(w.end for w in self.subtree(verb))
-        for a, b in self.quotes:
-            if 0 <= clause_start - b <= 3 or 0 <= a - verb.end <= 3:
-                return a, b
-            if a > clause_end:
-                break
-        return None
+        """ "“…,” X said", "“…,” said X" or "X said: “…”": the quotation ending just before the verb
+        (with at most its subject between) or opening just after it."""
+        before = [(a, b) for a, b in self.quotes if b <= verb.start and _attribution_only(self.body[b : verb.start])]
+        if before:
+            return before[-1]
+        after = [(a, b) for a, b in self.quotes if a >= verb.end and _attribution_only(self.body[verb.end : a])]
+        return after[0] if after else None
 
 
 def _inner(body: str, quote: tuple[int, int]) -> str | None:
@@ -471,6 +494,23 @@ def _inner(body: str, quote: tuple[int, int]) -> str | None:
     text = re.sub(r"\n\s*\n\s*(?:“|\"|'')", " ", text)  # a quotation continued in the next paragraph
     text = re.sub(r"^(?:“|\"|'')|(?:”|\"|'')$", "", text.strip()).strip().rstrip(",").strip()
     return _clean(text) if text else None
+
+
+def _attribution_only(between: str) -> bool:
+    """What stands between a quotation and its verb: punctuation and a few words, no sentence end."""
+    return len(between.split()) <= 8 and not re.search(r"[.!?;]\s|\n\n|[“”]", between)
+
+
+def _kept(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of [start, end) outside ``cuts``."""
+    pieces, at = [], start
+    for a, b in sorted(cuts):
+        if a > at:
+            pieces.append((at, min(a, end)))
+        at = max(at, b)
+    if at < end:
+        pieces.append((at, end))
+    return pieces
 
 
 def _without(text: str, start: int, end: int, cut_start: int, cut_end: int) -> str:

@@ -160,9 +160,13 @@ class Sources:
         if named is not None:
             return named
         if phrase.head.tag in ("NNP", "NNPS") and low not in self.groups:
-            return self.by_name(phrase.head.text, phrase.start)  # "Clinton": the one named so before
+            found = self.by_name(phrase.head.text, phrase.start)  # "Clinton": the one named so before
+            if found is not None or phrase.head.tag == "NNP":
+                return found
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
+        if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
+            return self.anonymous(phrase, low)  # "Republicans said", "many voters say": a group, unnamed
         return None
 
     def named(self, phrase: Phrase) -> Author | None:
