@@ -146,6 +146,13 @@ def before_issue(texts: list[Article], commit: str) -> tuple[list[list[Found]], 
         return [[Found(t, a) for t, a in claims] for claims in data["claims"]], float(data["cpu"])
 
 
+def model_names(text: str) -> list[tuple[int, int, str]]:
+    """The language model's named-entity spans, to type PolNeAR's named sources (see benchmarks.polnear)."""
+    from ldpub.language.analysis import pipeline
+
+    return [(e.start_char, e.end_char, e.label_) for e in pipeline()(text).ents]
+
+
 def spacy_alone(texts: list[Article]) -> float:
     from ldpub.language.analysis import pipeline
 
@@ -174,7 +181,7 @@ def main() -> None:
     args = parser.parse_args()
     if not ROOT.is_dir():
         sys.exit(f"bench_attribution: {ROOT} is not there (the PolNeAR dev split in ../shared/benchmarks)")
-    texts = list(articles())
+    texts = list(articles(label=model_names))
     if args.articles:
         texts = texts[: args.articles]
     words = sum(a.word_count for a in texts)

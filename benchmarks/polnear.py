@@ -14,21 +14,25 @@ Definitions, written here once so that every path is scored the same way:
   :data:`SPEECH_CUES` (a fixed list of this benchmark, independent of ldpub's lexicon, so that
   growing the lexicon cannot move the gold set);
 - a gold source is a **name** when its head (the last word before a comma, a bracket, a
-  preposition or a relative pronoun) is capitalised — except a lone plural ("Republicans",
-  "Polls"), which is a group —, a **pronoun** when it is one, else a **description**;
+  preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
+  word before it ("Republicans", "Polls", "many African-Americans"), which is a group —, a
+  **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
   source. For a pronoun or a description PolNeAR gives no referent, so the reference is made from
   the gold annotation itself: an indefinite or bare description ("a source", "officials") and a
   definite one headed by a source noun ("the source") are anonymous (the found author must be an
   anonymous node); any other pronoun or description refers to the nearest preceding gold source
-  that is a name. That reference is an approximation (it knows no gender and no role), said so
-  wherever the figure is quoted.
+  that is a name of a fitting class, as the language model labels that name: a person for "he",
+  "she", "I", "you" and descriptions of people ("the senator"), an organisation, group or country
+  for "they", "it" and descriptions of organisations ("the campaign", :data:`_GROUP_NOUNS`). That
+  reference is an approximation (it knows no gender and no role), said so wherever the figure is
+  quoted.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +54,15 @@ SPEECH_CUES = frozenset(
 )
 _PRONOUNS = frozenset("he she they i we it you him her them me us his hers".split())  # noqa: SIM905
 _SOURCE_NOUNS = frozenset("source sources official officials aide aides person people insider insiders".split())  # noqa: SIM905
+_PERSON = frozenset({"PERSON"})
+_GROUP = frozenset({"ORG", "NORP", "GPE"})
+_GROUP_NOUNS = frozenset(
+    """
+    campaign company group party committee department administration agency newspaper network paper government
+    ministry bank organization foundation firm court office commission council team station network website poll
+    survey report study
+    """.split()  # noqa: SIM905
+)
 _INDEFINITE = frozenset("a an some several many other another one two three few most no".split())  # noqa: SIM905
 _WORD = re.compile(r"[^\W_]+")
 
@@ -127,18 +140,23 @@ class Tally:
         return f"{sum(values) / len(values):.2f} ({sum(values)}/{len(values)})" if values else "—"
 
 
-def articles(root: Path = ROOT) -> Iterator[Article]:
-    """The dev split's articles, each with the first (sorted) annotation file's attributions."""
+Labeller = Callable[[str], list[tuple[int, int, str]]]
+
+
+def articles(root: Path = ROOT, label: Labeller | None = None) -> Iterator[Article]:
+    """The dev split's articles, each with the first (sorted) annotation file's attributions.
+    ``label`` gives a text's named-entity spans (start, end, label), to type the named sources."""
     annotations = sorted((root / "attributions").glob("*.ann"))
     for text_path in sorted((root / "text").glob("*.txt")):
         mine = [a for a in annotations if a.stem.rsplit("_", 1)[0] == text_path.stem]
         if not mine:
             continue
         text = text_path.read_text(encoding="utf-8")
-        yield Article(text_path.stem, text, tuple(_gold(text, mine[0].read_text(encoding="utf-8"))))
+        names = label(text) if label is not None else []
+        yield Article(text_path.stem, text, tuple(_gold(text, mine[0].read_text(encoding="utf-8"), names)))
 
 
-def _gold(text: str, ann: str) -> list[Gold]:
+def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
     spans: dict[str, tuple[str, int, str]] = {}
     relations: list[dict[str, str]] = []
     for line in ann.splitlines():
@@ -150,7 +168,7 @@ def _gold(text: str, ann: str) -> list[Gold]:
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(item.split(":", 1) for item in parts[1].split()))
     out: list[Gold] = []
-    last_name = ""
+    named: list[tuple[str, str]] = []  # the named sources so far, each with its class (PERSON, ORG …)
     for rel in sorted(relations, key=lambda r: spans.get(r.get("Source", r.get("Cue", "")), ("", 0, ""))[1]):
         content = spans.get(rel.get("Content", ""))
         if content is None:
@@ -158,9 +176,10 @@ def _gold(text: str, ann: str) -> list[Gold]:
         cue = spans.get(rel.get("Cue", ""), ("", 0, ""))[2]
         _, source_start, source = spans.get(rel.get("Source", ""), ("", -1, ""))
         kind = _kind(source)
-        referent = _referent(source, kind, last_name)
+        referent = _referent(source, kind, named)
         if kind == "name":
-            last_name = source
+            labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
+            named.append((source, labels[-1] if labels else ""))
         out.append(Gold(content[2], cue, source, source_start, bool(words(cue) & SPEECH_CUES), kind, referent))
     return out
 
@@ -180,26 +199,33 @@ def _kind(source: str) -> str:
     last = re.sub(r"[’']s?$", "", head[-1])
     if len(head) == 1 and last.casefold() in _PRONOUNS:
         return "pronoun"
-    if len(head) == 1 and last.endswith("s") and not last.isupper():
-        return "description"  # "Republicans", "Polls": a group, not a name
+    others = [w for w in head[:-1] if w.casefold() not in _INDEFINITE]
+    if last.endswith("s") and not last.isupper() and not any(w[:1].isupper() for w in others):
+        return "description"  # "Republicans", "Polls", "many African-Americans": a group, not a name
     return "name" if last[:1].isupper() else "description"
 
 
-def _referent(source: str, kind: str, last_name: str) -> str:
+def _referent(source: str, kind: str, named: list[tuple[str, str]]) -> str:
     if kind == "name":
         return source
+    head = [w.casefold() for w in _head(source)]
+    wanted = _PERSON
     if kind == "description":
-        head = [w.casefold() for w in _head(source)]
         definite = ("the", "this", "that", "his", "her", "its", "their")
         bare = head and (head[0] in _INDEFINITE or head[0] not in definite)
         if bare and not any(w[:1].isupper() for w in _head(source)):
             return "anonymous"
         if head and head[-1] in _SOURCE_NOUNS:
             return "anonymous"
-    return last_name
+        wanted = _GROUP if head and head[-1] in _GROUP_NOUNS else _PERSON
+    elif head and head[-1] in ("they", "it", "them", "its"):
+        wanted = _GROUP
+    fitting = [name for name, label in named if label in wanted or not label]
+    return fitting[-1] if fitting else ""
 
 
 def _capitalised(text: str) -> set[str]:
+    text = re.sub(r"\b(?:[A-Z]\.)+[A-Z]\b\.?", lambda m: m.group(0).replace(".", ""), text)  # "S.E.C." → "SEC"
     return {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]+", text)} - {"the", "a", "an", "sen", "rep", "mr", "ms"}
 
 

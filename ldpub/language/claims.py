@@ -51,6 +51,7 @@ INCLUDE = ("speech", "all")
 _NOT_THE_NAME = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis", "prep"})
 _NOT_THE_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"})
 _STOP = frozenset("a an the of to in on at and or that this is was were be by for with as its it".split())  # noqa: SIM905
+_NOT_SAID_YET = frozenset({"will", "'ll", "’ll", "could", "may", "might", "should", "must", "can", "shall"})
 _IMPERSONAL_NOUNS = {"reported": "reports", "said": "sources", "claimed": "claims", "alleged": "allegations"}
 
 
@@ -114,10 +115,11 @@ class _Finder:
                 self.kids[w.head].append(w)
         self.quotes = quotations(body)
         names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
-        self.sources = Sources(body, list(linking.body), dict(linking.types), names)
+        self.sources = Sources(body, list(linking.body), dict(linking.types), names, quotes=self.quotes)
         self.sources.learn_from(self.words)
         self.used_according: set[int] = set()
         self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
+        self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind
 
     def run(self) -> list[dict[str, Any]]:
         found: list[_Claim] = []
@@ -126,6 +128,8 @@ class _Finder:
             sentence = sorted(self.words[first:end], key=lambda w: (self.in_quote(w.start), w.index))
             claims = [c for w in sentence for c in [self.cue(w)] if c is not None]
             claims += [c for w in sentence if w.text.casefold() == "according" for c in [self.according(w)] if c]
+            for claim in claims:
+                self.sources.note_speaker(claim.order, claim.author)
             found += claims
         found += self.uncued_quotes(found)
         # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
@@ -159,7 +163,10 @@ class _Finder:
         return low
 
     def negated(self, w: Word) -> bool:
-        return any(k.dep == "neg" for k in self.kids[w.index])
+        """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell")."""
+        return any(
+            k.dep == "neg" or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET) for k in self.kids[w.index]
+        )
 
     def speech(self, verb: Word) -> _Claim | None:
         if self.negated(verb):
@@ -194,7 +201,7 @@ class _Finder:
         elif verb.dep in ("parataxis", "ccomp") and self.set_off(verb):
             span = self.span(self.words[verb.head])  # "S, X said", "S1, X said, S2": cut out in speech()
         else:
-            objects = [k for k in kids if k.dep == "dobj" and self.in_quote(k.start)]
+            objects = [k for k in kids if k.dep == "dobj" and self.in_quote(k.start) and not self.in_quote(verb.start)]
             span = self.span(objects[0]) if objects else self.quote_beside(verb)
         if span is None:
             return None
@@ -282,6 +289,8 @@ class _Finder:
         return self.speech(verb)
 
     def worded(self, verb: Word, author: Author | None, end: int) -> _Claim | None:
+        if author is None:
+            return None  # "those who deny S", "you could dismiss S": no one in particular
         who = self.sources.names.get(author) if isinstance(author, str) else None
         subject_text = who or (author.get("anonymous") if isinstance(author, dict) else None)
         text = self.body[verb.start : end]
@@ -347,10 +356,32 @@ class _Finder:
 
     def who(self, subject: Word) -> Author | None:
         """The author the subject names, resolved back when it is a pronoun or a description."""
-        subject = self.document_author(subject) or subject
+        if subject.text.casefold() in self.lex.documents:
+            return self.document(subject)
+        named = next(
+            (k for k in self.kids[subject.index] if k.dep == "appos" and self.sources.mention_at(k.start)), None
+        )
+        if named is not None and subject.tag in ("NN", "NNS"):
+            subject = named  # "The state's campaign chairman, Phil Lovas, said": Lovas
+        return self.sources.resolve(self.phrase(subject), self.quote_speaker(subject.start))
+
+    def document(self, subject: Word) -> Author | None:
+        """A written source's author: named in it ("a report by X", "X's statement", "a Quinnipiac poll"),
+        the one of the same kind before ("the report"), else an unnamed one ("a study found")."""
+        noun = subject.text.casefold()
+        by = self.document_author(subject)
         phrase = self.phrase(subject)
-        speaker = self.quote_speaker(subject.start)
-        return self.sources.resolve(phrase, speaker)
+        if by is not None:
+            author = self.sources.resolve(self.phrase(by), None)
+        else:
+            inside = [m for m in self.sources.within(phrase.start, phrase.end) if m.end <= subject.start]
+            author = inside[-1].key if inside else None
+        if author is None and phrase.determiner in ("the", "this", "that"):
+            author = self.documents.get(noun)
+        if author is None:
+            author = self.sources.anonymous(phrase, noun, kind="Organization")
+        self.documents[noun] = author
+        return author
 
     def document_author(self, subject: Word) -> Word | None:
         """ "A report by X", "X's statement", "a statement from X": X wrote it."""
@@ -430,7 +461,7 @@ class _Finder:
                 continue
             last = before[-1]
             between = self.body[last.span[1] : quote[0]]
-            continued = last.quote and "\n\n" not in between and len(between.split()) <= 12
+            continued = last.quote and "\n\n" not in between and _attribution_sentence(between)
             alone = between.count("\n\n") > 1 or len(text.split()) < 4 or not self.whole_sentence(quote)
             if not continued and (alone or last.author is None):
                 continue
@@ -494,6 +525,11 @@ def _inner(body: str, quote: tuple[int, int]) -> str | None:
     text = re.sub(r"\n\s*\n\s*(?:“|\"|'')", " ", text)  # a quotation continued in the next paragraph
     text = re.sub(r"^(?:“|\"|'')|(?:”|\"|'')$", "", text.strip()).strip().rstrip(",").strip()
     return _clean(text) if text else None
+
+
+def _attribution_sentence(between: str) -> bool:
+    """Between two quotations, only their attribution: one sentence at most, no other quotation."""
+    return len(between.split()) <= 40 and len(re.findall(r"[.!?]\s", between)) <= 1 and not re.search(r"[“”]", between)
 
 
 def _attribution_only(between: str) -> bool:

@@ -92,14 +92,22 @@ class Sources:
     roles: dict[str, set[str]] = field(default_factory=dict)
     anonymous_sources: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are a clause's subject
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (where, entity) of each claim's author
+    context: dict[str, set[str]] = field(default_factory=dict)  # words said of a person: "Indiana governor"
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations
 
     def __post_init__(self) -> None:
-        self.mentions = sorted(self.mentions, key=lambda m: (m.start, m.end))
-        self.starts = [m.start for m in self.mentions]
         self.pronouns = _kinds("pronouns")
+        # A pronoun the model took for a name ("She" at a sentence start) is no mention of anyone.
+        self.mentions = sorted(
+            (m for m in self.mentions if m.surface.casefold() not in self.pronouns), key=lambda m: (m.start, m.end)
+        )
+        self.starts = [m.start for m in self.mentions]
+        self.quote_starts = [a for a, _ in self.quotes]
         self.titles = _kinds("gendered_titles")
         self.people = {s.casefold() for s in words("source_people")}
-        self.role_words = {s.casefold() for s in words("source_roles")}
+        self.role_of = {s.casefold(): entry[0] for entry in entries("source_roles") for s in entry}
+        self.role_words = set(self.role_of)
         self.groups = {s.casefold() for s in words("source_groups")}
         self._learn_mentions()
 
@@ -110,14 +118,12 @@ class Sources:
         for m in self.mentions:
             if coarse(self.types.get(m.key, "")) != "Person":
                 continue
-            before = re.findall(r"[\w.]+", self.body[max(0, m.start - 40) : m.start])[-3:]
+            before = re.findall(r"[\w.]+", self.body[max(0, m.start - 40) : m.start])[-4:]
+            if re.search(r"[.!?;:]\s*$|\n", self.body[max(0, m.start - 40) : m.start]):
+                before = []  # the words before belong to another sentence
             surface = m.surface.split()
-            for w in [*before, *surface[:1]]:
-                gender = self.titles.get(w.casefold())
-                if gender:
-                    self.gender.setdefault(m.key, gender)
-                if w.casefold() in self.role_words:
-                    self.roles.setdefault(m.key, set()).add(w.casefold())
+            for w in [*before, *surface[:-1]]:
+                self.learn_word(m.key, w)
 
     def learn_from(self, words: Sequence[Word]) -> None:
         """What the parse tells: which mentions are subjects, and a person's gender from a pronoun
@@ -126,6 +132,8 @@ class Sources:
         votes: dict[str, Counter[str]] = {}
         for w in words:
             mention = self.mention_at(w.start)
+            if w.dep == "appos":
+                self.learn_appositive(w, words)
             if mention is not None:
                 if w.dep in ("nsubj", "nsubjpass"):
                     self.subjects.add(mention.start)
@@ -140,14 +148,33 @@ class Sources:
         for key, counted in votes.items():
             self.gender.setdefault(key, counted.most_common(1)[0][0])
 
+    def learn_appositive(self, word: Word, words: Sequence[Word]) -> None:
+        """ "Mike Pence, the Indiana governor, …": the words of the appositive are said of the person."""
+        head = words[word.head] if 0 <= word.head < len(words) and words[word.head].index == word.head else None
+        mention = self.mention_at(head.start) if head is not None else None
+        if mention is None or coarse(self.types.get(mention.key, "")) != "Person":
+            return
+        for w in words[max(0, word.index - 4) : word.index + 1]:
+            if w.head == word.index or w is word:
+                self.learn_word(mention.key, w.text)
+
     def mention_at(self, at: int) -> Mention | None:
         i = bisect.bisect_right(self.starts, at) - 1
         return self.mentions[i] if i >= 0 and self.mentions[i].start <= at < self.mentions[i].end else None
 
-    def learn_role(self, key: str, noun: str) -> None:
-        """An appositive or a title said what the person is ("Haddad, the minister, …")."""
-        if noun in self.role_words:
-            self.roles.setdefault(key, set()).add(noun)
+    def learn_word(self, key: str, word: str) -> None:
+        """A word said of a person, before the name or in an appositive: a title, a role, a qualifier."""
+        low = word.casefold()
+        gender = self.titles.get(low)
+        if gender:
+            self.gender.setdefault(key, gender)
+        if low in self.role_of:
+            self.roles.setdefault(key, set()).add(self.role_of[low])
+        self.context.setdefault(key, set()).add(low.rstrip("."))
+
+    def note_speaker(self, at: int, author: Author | None) -> None:
+        if isinstance(author, str) and coarse(self.types.get(author, "")) == "Person":
+            self.speakers.append((at, author))
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -200,7 +227,7 @@ class Sources:
             if recent is not None and (found is None or recent[0] > self._position(found, at)):
                 return dict(recent[1])
             return found
-        return self.back(at, ("Organization",))
+        return self.back(at, ("Organization", "Place"), salient=phrase.sentence_start)  # "it": the city too
 
     def description(self, phrase: Phrase, noun: str) -> Author | None:
         """A description: definite ones refer back, indefinite and bare ones are anonymous."""
@@ -211,7 +238,9 @@ class Sources:
             if earlier is not None:
                 return dict(earlier[1])  # "the source": the one introduced before
             if noun in self.role_words:
-                found = self.with_role(phrase.start, singular) or self.back(phrase.start, ("Person",))
+                described = re.findall(r"[\w.]+", self.body[phrase.start : phrase.end].casefold())
+                found = self.with_role(phrase.start, self.role_of[noun], set(described))
+                found = found or self.back(phrase.start, ("Person",), salient=phrase.sentence_start)
                 if found is not None:
                     return found
             if noun in self.groups and not pronoun_owner:
@@ -221,16 +250,19 @@ class Sources:
                 if modifier:  # "the Clinton campaign", "the Trump administration": theirs
                     return modifier[-1].key
                 found = self.back(phrase.start, ("Organization",), noun=singular)
-                found = found or self.back(phrase.start, ("Organization",))
                 if found is not None:
                     return found
         return self.anonymous(phrase, noun)
 
-    def anonymous(self, phrase: Phrase, noun: str) -> dict[str, Any]:
+    def quoted(self, at: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, at) - 1
+        return i >= 0 and at < self.quotes[i][1]
+
+    def anonymous(self, phrase: Phrase, noun: str, kind: str = "") -> dict[str, Any]:
         """An unnamed source as the article describes it, affiliated with the organisation it names."""
         text = re.sub(r"\s+", " ", self.body[phrase.full_start : phrase.full_end]).strip(" ,“”\"'")
         source: dict[str, Any] = {"anonymous": text if phrase.proper else text[:1].lower() + text[1:]}
-        source["type"] = "Organization" if noun in self.groups else "Person"
+        source["type"] = kind or ("Organization" if noun in self.groups else "Person")
         affiliated = [
             m for m in self.within(phrase.full_start, phrase.full_end) if coarse(self.types.get(m.key, "")) != "Person"
         ]
@@ -248,16 +280,26 @@ class Sources:
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def back(
-        self, at: int, kinds: tuple[str, ...], *, gender: str = "", noun: str = "", salient: int | None = None
+        self,
+        at: int,
+        kinds: tuple[str, ...],
+        *,
+        gender: str = "",
+        noun: str = "",
+        salient: int | None = None,
+        window: int = WINDOW,
     ) -> str | None:
         """The nearest entity before ``at`` of one of ``kinds`` (and gender, and a name holding ``noun``).
         With ``salient`` (where the sentence starts), a subject is preferred: one earlier in the same
         sentence ("Haddad said she …"), else the last subject before it, else the nearest mention."""
         fits = []
         hi = bisect.bisect_left(self.starts, at)
+        outside = not self.quoted(at)
         for m in reversed(self.mentions[max(0, hi - 200) : hi]):
-            if m.start < at - WINDOW:
+            if m.start < at - window:
                 break
+            if outside and self.quoted(m.start):
+                continue  # a name inside a quotation is not what a pronoun outside it refers to
             if coarse(self.types.get(m.key, "")) not in kinds:
                 continue
             if gender and self.gender.get(m.key, gender) != gender:
@@ -271,7 +313,10 @@ class Sources:
         if salient is not None:
             subjects = [m for m in fits if m.start in self.subjects]
             same = [m for m in subjects if m.start >= salient]
-            chosen = (same or subjects or fits)[0]
+            keys = {m.key for m in fits}
+            speaker = next((key for where, key in reversed(self.speakers) if where < at), None)
+            speaking = [m for m in fits if m.key == speaker] if speaker in keys else []
+            chosen = (same or speaking or subjects or fits)[0]
         if gender:
             self.gender[chosen.key] = gender
         return chosen.key
@@ -286,12 +331,17 @@ class Sources:
                 return m.key
         return None
 
-    def with_role(self, at: int, role: str) -> str | None:
+    def with_role(self, at: int, role: str, described: set[str]) -> str | None:
+        """The person named before with this role, the one the description's words fit best
+        ("the Democratic nominee"), the most recent of equals."""
         hi = bisect.bisect_left(self.starts, at)
+        best, score = None, -1
         for m in reversed(self.mentions[:hi]):
             if role in self.roles.get(m.key, ()):
-                return m.key
-        return None
+                fit = len(described & self.context.get(m.key, set()))
+                if fit > score:
+                    best, score = m.key, fit
+        return best
 
     def recent_anonymous(self, at: int, *, head: str = "", plural: bool = False) -> tuple[int, dict[str, Any]] | None:
         for where, source in reversed(self.anonymous_sources[-20:]):
