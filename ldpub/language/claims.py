@@ -119,6 +119,7 @@ class _Finder:
         self.sources.learn_from(self.words)
         self.used_according: set[int] = set()
         self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
+        self.fronted: dict[int, Word] = {}  # verb → the reported clause's subject parsed as its own
         self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind
 
     def run(self) -> list[dict[str, Any]]:
@@ -184,7 +185,12 @@ class _Finder:
         if publisher is not None:
             first = self.first_from(self.who(publisher), outlet=True) or first
         cuts, first = self.cut_according(verb, content, first)
-        verb_span = self.span(verb, skip=frozenset({"ccomp"}))
+        attribution = self.subtree(verb, skip=frozenset({"ccomp"}))
+        if verb.index in self.fronted:
+            fronted = {w.index for w in self.subtree(self.fronted[verb.index])}
+            attribution = [w for w in attribution if w.index not in fronted]
+        attribution = [w for w in attribution if w.dep != "punct" or content[0] <= w.start < content[1]]
+        verb_span = min(w.start for w in attribution), max(w.end for w in attribution)
         if content[0] < verb_span[0] and verb_span[1] <= content[1]:
             cuts.append(verb_span)  # "The bridge, the mayor said, would open": without the attribution
         first = first or self.told_outlet(verb)
@@ -198,15 +204,35 @@ class _Finder:
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
             span = self.span(clause, skip=frozenset({"mark"}) if clause.index > verb.index else frozenset())
+            subjects = [k for k in kids if k.dep == "nsubj"]
+            if len(subjects) > 1 and subjects[0].index < verb.index < clause.index:
+                # "The port, Haddad said, would reopen": the clause's own subject was parsed as the verb's
+                self.fronted[verb.index] = subjects[0]
+                span = (self.span(subjects[0])[0], span[1])
         elif verb.dep in ("parataxis", "ccomp") and self.set_off(verb):
             span = self.span(self.words[verb.head])  # "S, X said", "S1, X said, S2": cut out in speech()
         else:
             objects = [k for k in kids if k.dep == "dobj" and self.in_quote(k.start) and not self.in_quote(verb.start)]
-            span = self.span(objects[0]) if objects else self.quote_beside(verb)
+            span = self.span(objects[0]) if objects else self.in_a_statement(verb) or self.quote_beside(verb)
         if span is None:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def in_a_statement(self, verb: Word) -> tuple[int, int] | None:
+        """ "X said in a statement that S": the clause the parse hangs on the document."""
+        for prep in self.kids[verb.index]:
+            if prep.dep != "prep":
+                continue
+            for document in self.kids[prep.index]:
+                if document.dep != "pobj" or document.text.casefold() not in self.lex.documents:
+                    continue
+                for clause in self.kids[document.index]:
+                    if clause.dep in ("acl", "ccomp", "relcl") and any(
+                        k.dep == "mark" and k.text.casefold() == "that" for k in self.kids[clause.index]
+                    ):
+                        return self.span(clause, skip=frozenset({"mark"}))
+        return None
 
     def set_off(self, verb: Word) -> bool:
         """The attribution is set off from what it reports ("S, X said", "S — X said", "“…,” X said")."""
@@ -226,7 +252,9 @@ class _Finder:
     def subject(self, verb: Word) -> tuple[Word | None, Word | None, bool]:
         """(the verb's subject, who published the words first, whether it is impersonal: "it was said")."""
         kids = self.kids[verb.index]
-        subject = next((k for k in kids if k.dep == "nsubj"), None)
+        subjects = [k for k in kids if k.dep == "nsubj"]
+        subject = max((k for k in subjects if k.index < verb.index), key=lambda k: k.index, default=None)
+        subject = subject or next(iter(subjects), None)
         passive = next((k for k in kids if k.dep in ("nsubjpass", "expl")), None)
         if subject is None and passive is not None and passive.text.casefold() == "it":
             return None, None, True
@@ -404,7 +432,8 @@ class _Finder:
         owner = next((k for k in kids if k.dep == "poss"), None)
         first = next((w for w in self.subtree(head, _NOT_THE_PHRASE) if w.start == full_start), head)
         sentence_start = self.words[self.analysis.sentences[head.sentence][0]].start
-        return Phrase(head, start, end, full_start, full_end, det, owner, first.proper, sentence_start)
+        compound = any(k.dep == "compound" and k.proper for k in self.subtree(head, _NOT_THE_NAME) if k is not head)
+        return Phrase(head, start, end, full_start, full_end, det, owner, first.proper, sentence_start, compound)
 
     def quote_speaker(self, at: int) -> Author | None:
         """Inside a quotation, its speaker when a claim already named one."""

@@ -78,6 +78,7 @@ class Phrase:
     owner: Word | None = None  # "Athr’s sources": Athr
     proper: bool = False  # the description starts with a name ("US officials", "Trump aides")
     sentence_start: int = 0  # where its sentence starts
+    compound_name: bool = False  # a name is part of it ("the Maghawir al-Thawra Twitter account")
 
 
 @dataclass
@@ -118,35 +119,49 @@ class Sources:
         for m in self.mentions:
             if coarse(self.types.get(m.key, "")) != "Person":
                 continue
-            before = re.findall(r"[\w.]+", self.body[max(0, m.start - 40) : m.start])[-4:]
-            if re.search(r"[.!?;:]\s*$|\n", self.body[max(0, m.start - 40) : m.start]):
-                before = []  # the words before belong to another sentence
+            text = self.body[max(0, m.start - 40) : m.start]
+            before = re.findall(r"[\w.]+", text)[-4:]
+            ended = re.search(r"[.!?;:]\s*$|\n", text) and not (before and before[-1].casefold() in self.titles)
+            if ended:
+                before = []  # the words before belong to another sentence (but "Mr." is a title)
             surface = m.surface.split()
-            for w in [*before, *surface[:-1]]:
+            for w in surface[:-1]:
+                self.learn_word(m.key, w)
+            for w in reversed(before):  # "Interior Minister", "Mrs.", "Democratic nominee": up to another word
+                if not (w[:1].isupper() or w.casefold() in self.role_of or w.casefold() in self.titles):
+                    break
                 self.learn_word(m.key, w)
 
     def learn_from(self, words: Sequence[Word]) -> None:
         """What the parse tells: which mentions are subjects, and a person's gender from a pronoun
-        that follows their name in the same sentence with no other person between ("Haddad said she …")."""
-        last_person: dict[int, str | None] = {}  # sentence → the one person named so far, None if several
+        that follows their name with no other person between — in the same sentence ("Haddad said
+        she …"), or opening the next when the one before named one person ("Haddad spoke. She …")."""
+        persons: dict[int, str | None] = {}  # sentence → the one person named in it so far, None if several
         votes: dict[str, Counter[str]] = {}
         for w in words:
             mention = self.mention_at(w.start)
             if w.dep == "appos":
                 self.learn_appositive(w, words)
             if mention is not None:
-                if w.dep in ("nsubj", "nsubjpass"):
-                    self.subjects.add(mention.start)
-                if coarse(self.types.get(mention.key, "")) == "Person":
-                    seen = last_person.get(w.sentence, mention.key)
-                    last_person[w.sentence] = mention.key if seen == mention.key else None
+                self.learn_mention(w, mention, persons)
                 continue
             kind = self.pronouns.get(w.text.casefold())
-            person = last_person.get(w.sentence)
-            if kind in ("masculine", "feminine") and person:
+            if kind not in ("masculine", "feminine") or self.quoted(w.start):
+                continue
+            person = persons.get(w.sentence, "")
+            if person == "" and w.dep in ("nsubj", "nsubjpass"):
+                person = persons.get(w.sentence - 1, "")  # nobody named yet in this sentence: the one before
+            if person:
                 votes.setdefault(person, Counter())[kind] += 1
         for key, counted in votes.items():
             self.gender.setdefault(key, counted.most_common(1)[0][0])
+
+    def learn_mention(self, w: Word, mention: Mention, persons: dict[int, str | None]) -> None:
+        if w.dep in ("nsubj", "nsubjpass"):
+            self.subjects.add(mention.start)
+        if coarse(self.types.get(mention.key, "")) == "Person" and not self.quoted(w.start):
+            seen = persons.get(w.sentence, mention.key)
+            persons[w.sentence] = mention.key if seen == mention.key else None
 
     def learn_appositive(self, word: Word, words: Sequence[Word]) -> None:
         """ "Mike Pence, the Indiana governor, …": the words of the appositive are said of the person."""
@@ -194,6 +209,8 @@ class Sources:
             return self.description(phrase, low)
         if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
             return self.anonymous(phrase, low)  # "Republicans said", "many voters say": a group, unnamed
+        if phrase.head.tag == "NN" and (phrase.determiner or phrase.owner is not None) and not phrase.compound_name:
+            return self.anonymous(phrase, low)  # "the announcer said", "Connecticut's tax commissioner says"
         return None
 
     def named(self, phrase: Phrase) -> Author | None:
@@ -307,6 +324,8 @@ class Sources:
             if noun and noun not in self.names.get(m.key, m.surface).casefold():
                 continue
             fits.append(m)
+        known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
+        fits = known or fits  # a person known to be "she" before one whose gender the article never told
         if not fits:
             return None
         chosen = fits[0]
