@@ -22,24 +22,20 @@ one before anything is imported), the model loaded beforehand.
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
-
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
-    os.environ[_var] = "1"
-
-import argparse  # noqa: E402
-import json  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.polnear import ROOT, Article, Found, Tally, articles, score  # noqa: E402
+from benchmarks.polnear import ROOT, Article, Found, Tally, articles, score
 
 REPO = Path(__file__).resolve().parents[1]
 BEFORE = "79e9b0c"  # main before issue 24: the claim finder of regular expressions and a parse fallback
@@ -173,6 +169,8 @@ def line(name: str, t: Tally, cpu: float, words: int) -> str:
 
 
 def main() -> None:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ[var] = "1"  # one core: set before the language model (and numpy) is first imported
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=0, help="only the first N articles (0: all)")
     parser.add_argument("--before", default=BEFORE, help="commit of the finder before issue 24")

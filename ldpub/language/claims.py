@@ -12,8 +12,9 @@ Every cue is a word of the lexicon (:mod:`ldpub.lexicon`) in the sentence's pars
   without the attribution; inside a reported clause it tells where the claim first appeared;
 - **quoted as saying**: "X quoted Y as saying: “…”" (Y's words, first published by X), "Y was
   quoted as saying …";
-- **denials and accusations** (``denial_verbs``, ``accusation_verbs``): "X denied S", "X
-  rejected the claim that S", "X accused Y of S", as the article words them with X named;
+- **denials, accusations and characterisations** (``denial_verbs``, ``accusation_verbs``,
+  ``naming_verbs``): "X denied S", "X rejected the claim that S", "X accused Y of S", "X called Y
+  a disgrace", "X described Y as Z", as the article words them with X named;
 - **written sources** (``documents``, ``finding_verbs``): "a report by X found that S", "X's
   statement said S" — X is the author;
 - **impersonal**: "It was reported / claimed … that S" — an unnamed source ("unnamed reports at
@@ -73,6 +74,7 @@ class _Lexicon:
     belief: frozenset[str]
     finding: frozenset[str]
     documents: frozenset[str]
+    naming: frozenset[str]
 
     @classmethod
     def load(cls) -> _Lexicon:
@@ -86,6 +88,7 @@ class _Lexicon:
             folded("belief_verbs"),
             folded("finding_verbs"),
             folded("documents"),
+            folded("naming_verbs"),
         )
 
 
@@ -147,6 +150,8 @@ class _Finder:
             return self.speech(w)
         if low in self.lex.denial or low in self.lex.accusation:
             return self.denial(w)
+        if low in self.lex.naming:
+            return self.naming(w)
         if low in self.lex.finding:
             return self.finding(w)
         if self.include == "all" and low in self.lex.belief:
@@ -265,7 +270,8 @@ class _Finder:
         return subject, None, False
 
     def borrowed_subject(self, verb: Word) -> tuple[Word | None, Word | None, bool]:
-        """ "X said S and added S2", "X said S, adding S2", "X quoted Y as saying", "Y was quoted as saying"."""
+        """ "X said S and added S2", "X said S, adding S2", "X began by saying S", "X quoted Y as saying",
+        "Y was quoted as saying"."""
         head = self.words[verb.head]
         if head.text.casefold() == "as" and head.head != head.index:
             quoted = self.words[head.head]
@@ -273,7 +279,11 @@ class _Finder:
             source = next((k for k in kids if k.dep in ("dobj", "nsubjpass")), None)
             publisher = next((k for k in kids if k.dep == "nsubj"), None)
             return source, publisher, False
-        if verb.dep in ("conj", "advcl", "xcomp") and head.index != verb.index and head.tag.startswith("VB"):
+        if verb.dep == "pcomp" and head.dep == "prep" and head.head != head.index:
+            head = self.words[head.head]  # "X responded by saying S", "after saying S, X left"
+        elif verb.dep not in ("conj", "advcl", "xcomp"):
+            return None, None, False
+        if head.index != verb.index and head.tag.startswith("VB"):
             return next((k for k in self.kids[head.index] if k.dep == "nsubj"), None), None, False
         return None, None, False
 
@@ -297,6 +307,14 @@ class _Finder:
             return None
         end = max(self.span(k)[1] for k in kids)
         return self.worded(verb, self.who(subject), end)
+
+    def naming(self, verb: Word) -> _Claim | None:
+        """ "X called Y a disgrace", "X described Y as Z": X's characterisation, worded with X named."""
+        kids = self.kids[verb.index]
+        named = any(k.dep == "oprd" for k in kids) or (
+            any(k.dep == "dobj" for k in kids) and any(k.dep == "prep" and k.text.casefold() == "as" for k in kids)
+        )
+        return self.denial(verb) if named else None
 
     def belief(self, verb: Word) -> _Claim | None:
         """ "X believes S", "X plans to S" (only with include="all")."""
@@ -339,10 +357,16 @@ class _Finder:
         first, end = self.analysis.sentences[word.sentence]
         start, stop = self.with_quotes((self.words[first].start, self.words[end - 1].end))
         cut = self.span(word)
+        author: Author | None = None
+        named = re.match(r"\s*,\s*", self.body[cut[1] :])
+        mention = self.sources.mention_at(cut[1] + named.end()) if named else None
+        if mention is not None and self.body[mention.end : mention.end + 1] == ",":
+            # "According to its director, Tomas Berg, S": the name set off after it is who
+            author, cut = mention.key, (cut[0], mention.end + 1)
         text = _without(self.body, start, stop, *cut)
         if len(text.split()) < 4:
             return None
-        author = self.who(x)
+        author = author or self.who(x)
         return _Claim(_sentence_case(text), author, self.first_from(author), order=word.start, span=(start, stop))
 
     def according_to(self, according: Word) -> Word | None:

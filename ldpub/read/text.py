@@ -178,7 +178,7 @@ def _link(
     if not english:
         warn(
             "the text does not read as English: names are linked to the authority and found by ldpub's rules "
-            "only, without the English language model; check the entities and claims",
+            "only, without the English language model, and no claims are looked for; check the entities",
             "language",
         )
     base = link_record(

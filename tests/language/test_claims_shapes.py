@@ -72,6 +72,16 @@ def one(body: str, include: str = "speech") -> dict[str, Any]:
             "Harbour Workers Union accused the Health Ministry of hiding the figures.",
             "harbour-union",
         ),
+        (
+            "Omar Farouk called the closure a disgrace.",
+            "Omar Farouk called the closure a disgrace.",
+            "omar-farouk",
+        ),
+        (
+            "Leila Haddad described the strike as a mistake.",
+            "Leila Haddad described the strike as a mistake.",
+            "leila-haddad",
+        ),
         # written sources
         (
             "Leila Haddad wrote in a statement that the cranes were unsafe.",
@@ -211,6 +221,8 @@ def test_beliefs_and_plans_only_when_asked_for(body: str) -> None:
         "Leila Haddad did not say whether the port would reopen.",
         "Leila Haddad will say on Monday that the port will reopen.",
         "Leila Haddad asked whether the port would reopen.",
+        "Leila Haddad called a meeting for Monday.",
+        "Leila Haddad called for a new crane.",
         "The port reopened on Monday after a week of repairs.",
     ],
 )
