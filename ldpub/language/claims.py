@@ -186,6 +186,7 @@ class _Finder:
         if subject is None:
             return None
         author = self.who(subject)
+        self.note_document(verb, author)
         first = self.first_from(author, reported=verb.text.casefold().startswith("report"))
         if publisher is not None:
             first = self.first_from(self.who(publisher), outlet=True) or first
@@ -434,6 +435,13 @@ class _Finder:
             author = self.sources.anonymous(phrase, noun, kind="Organization")
         self.documents[noun] = author
         return author
+
+    def note_document(self, verb: Word, author: Author | None) -> None:
+        """ "X said in a statement …": a later "the statement" is X's."""
+        for prep in self.kids[verb.index]:
+            for document in self.kids[prep.index] if prep.dep == "prep" else ():
+                if document.dep == "pobj" and document.text.casefold() in self.lex.documents and author is not None:
+                    self.documents[document.text.casefold()] = author
 
     def document_author(self, subject: Word) -> Word | None:
         """ "A report by X", "X's statement", "a statement from X": X wrote it."""

@@ -238,13 +238,14 @@ class Sources:
             return speaker
         if kind in ("masculine", "feminine"):
             return self.back(at, ("Person",), gender=kind, salient=phrase.sentence_start)
-        if kind == "plural":
-            recent = self.recent_anonymous(at, plural=True)
-            found = self.back(at, ("Organization",))
-            if recent is not None and (found is None or recent[0] > self._position(found, at)):
-                return dict(recent[1])
-            return found
-        return self.back(at, ("Organization", "Place"), salient=phrase.sentence_start)  # "it": the city too
+        plural = kind == "plural"
+        recent = self.recent_anonymous(at, plural=plural, kind="" if plural else "Organization")
+        found = self.back(at, ("Organization",), salient=None if plural else phrase.sentence_start)
+        if recent is not None and (found is None or recent[0] > self._position(found, at)):
+            return dict(recent[1])
+        if found is None and not plural:
+            return self.back(at, ("Place",), salient=phrase.sentence_start)  # "it": the city, the country
+        return found
 
     def description(self, phrase: Phrase, noun: str) -> Author | None:
         """A description: definite ones refer back, indefinite and bare ones are anonymous."""
@@ -285,8 +286,7 @@ class Sources:
         ]
         if affiliated and source["type"] == "Person":
             source["affiliation"] = affiliated[-1].key
-        if phrase.determiner not in _DEFINITE:
-            self.anonymous_sources.append((phrase.start, source))
+        self.anonymous_sources.append((phrase.start, source))
         return source
 
     # -- looking back --------------------------------------------------------------------
@@ -362,9 +362,11 @@ class Sources:
                     best, score = m.key, fit
         return best
 
-    def recent_anonymous(self, at: int, *, head: str = "", plural: bool = False) -> tuple[int, dict[str, Any]] | None:
+    def recent_anonymous(
+        self, at: int, *, head: str = "", plural: bool = False, kind: str = ""
+    ) -> tuple[int, dict[str, Any]] | None:
         for where, source in reversed(self.anonymous_sources[-20:]):
-            if where >= at or where < at - WINDOW:
+            if where >= at or where < at - WINDOW or (kind and source.get("type") != kind):
                 continue
             described = source["anonymous"].casefold().split()
             if head and not any(_singular(w) == head for w in described):
