@@ -264,8 +264,9 @@ class _Finder:
         passive = next((k for k in kids if k.dep in ("nsubjpass", "expl")), None)
         if subject is None and passive is not None and passive.text.casefold() == "it":
             return None, None, True
-        if subject is not None and subject.text.casefold() in ("who", "that", "which") and verb.dep == "relcl":
-            return self.words[verb.head], None, False
+        if subject is not None and subject.text.casefold() in ("who", "that", "which") and verb.head != verb.index:
+            head = self.words[verb.head]  # "X, who said S", "the police department, which reported S"
+            return (head, None, False) if head.tag.startswith(("NN", "PRP")) else (None, None, False)
         if subject is None:
             return self.borrowed_subject(verb)
         return subject, None, False

@@ -185,7 +185,7 @@ class Sources:
             self.gender.setdefault(key, gender)
         if low in self.role_of:
             self.roles.setdefault(key, set()).add(self.role_of[low])
-        self.context.setdefault(key, set()).add(low.rstrip("."))
+        self.context.setdefault(key, set()).add(_stem(low.rstrip(".")))
 
     def note_speaker(self, at: int, author: Author | None) -> None:
         if isinstance(author, str) and coarse(self.types.get(author, "")) == "Person":
@@ -256,8 +256,8 @@ class Sources:
             if earlier is not None:
                 return dict(earlier[1])  # "the source": the one introduced before
             if noun in self.role_words:
-                described = re.findall(r"[\w.]+", self.body[phrase.start : phrase.end].casefold())
-                found = self.with_role(phrase.start, self.role_of[noun], set(described))
+                described = {_stem(w) for w in re.findall(r"[\w]+", self.body[phrase.start : phrase.end].casefold())}
+                found = self.with_role(phrase.start, self.role_of[noun], described)
                 found = found or self.back(phrase.start, ("Person",), salient=phrase.sentence_start)
                 if found is not None:
                     return found
@@ -385,6 +385,11 @@ class Sources:
         if self.types.get(key) == "NewsMediaOrganization":
             return True
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
+
+
+def _stem(word: str) -> str:
+    """A word's first seven letters: "Democrat" and "Democratic", "Republicans" and "Republican" agree."""
+    return word[:7]
 
 
 def _singular(noun: str) -> str:
