@@ -162,7 +162,8 @@ def spacy_alone(texts: list[Article]) -> float:
 
 def line(name: str, t: Tally, cpu: float, words: int) -> str:
     return (
-        f"{name:<24} speech-cued R {t.speech_recall:.2f} P {t.precision:.2f} | all P {t.precision:.2f} "
+        f"{name:<24} speech-cued R {t.speech_recall:.2f} ({t.speech_hit}/{t.speech_gold}) "
+        f"P {t.precision:.2f} ({t.matched}/{t.found}) | all P {t.precision:.2f} "
         f"R {t.recall:.2f} F1 {t.f1:.2f} | author (name) {Tally.share(t.name_authors)} "
         f"(pronoun/description) {Tally.share(t.other_authors)} | {1000 * cpu / words * 500:.0f} ms/500 words"
     )

@@ -266,7 +266,7 @@ class _Finder:
             return None, None, True
         if subject is not None and subject.text.casefold() in ("who", "that", "which") and verb.head != verb.index:
             head = self.words[verb.head]  # "X, who said S", "the police department, which reported S"
-            return (head, None, False) if head.tag.startswith(("NN", "PRP")) else (None, None, False)
+            return (head if head.tag.startswith(("NN", "PRP")) else subject), None, False
         if subject is None:
             return self.borrowed_subject(verb)
         return subject, None, False
