@@ -42,7 +42,8 @@ class ExtractOptions:
     ``authority`` (a loaded entity authority) links the names of pages and texts alike;
     ``original_language`` applies to plain text only (a page given it says so in a warning);
     ``published``, ``language`` and the settings (time zone, URL template over the input's path
-    relative to ``root``, language, publisher) apply to both.
+    relative to ``root``, language, publisher) apply to both, and so does ``claims``: ``"speech"``
+    (attributions with a verb of saying or writing) or ``"all"`` (beliefs and plans too).
     """
 
     url: str | None = None
@@ -53,6 +54,7 @@ class ExtractOptions:
     root: Path | None = None
     max_bytes: int = MAX_PAGE_BYTES
     authority: object | None = None
+    claims: str = "speech"
 
     def text_options(self) -> dict[str, str]:
         given = {"published": self.published, "language": self.language, "original_language": self.original_language}
@@ -114,6 +116,7 @@ def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractRe
             settings=settings,
             default_url=lambda: template_url(settings.for_host(None), path, options.root),
             authority=options.authority,
+            claims=options.claims,
         )
         if options.original_language is not None:
             message = "--original-language applies to plain text only; not used for a page"
@@ -132,7 +135,9 @@ def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractRe
     text = text_from_bytes(data, source=name)
     text_options = options.text_options()
     url, inferred = _text_defaults(path, options.url, text_options, options.settings, options.root)
-    result: ExtractResult = extract_text(text, source=name, authority=options.authority, url=url, **text_options)
+    result: ExtractResult = extract_text(
+        text, source=name, authority=options.authority, url=url, claims=options.claims, **text_options
+    )
     shown = {"url": url, **text_options}
     for field_name, how in inferred.items():
         where = Location(name, f"/{field_name}")

@@ -57,6 +57,13 @@ def register(subparsers: Any) -> None:
     newsroom.add_argument(
         "--root", type=Path, metavar="DIR", help="what {path} is relative to (default: current folder)"
     )
+    parser.add_argument(
+        "--claims",
+        choices=("speech", "all"),
+        default="speech",
+        help="which attributions become claims: speech (said, told, wrote, denied …; the default) "
+        "or all (beliefs and plans too: believes, plans to …)",
+    )
     text = parser.add_argument_group("plain text only (what a text cannot say itself)")
     text.add_argument("--original-language", help="language of the original, for a translation")
     parser.add_argument(
@@ -96,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
         root=args.root,
         max_bytes=args.max_bytes,
         authority=load_authority(authority) if authority else None,  # loaded once, before the processes fork
+        claims=args.claims,
     )
     documents = []
     with AtomicFiles() as files:

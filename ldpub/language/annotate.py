@@ -25,9 +25,12 @@ def link_record(
     warn: Warn,
     related: Sequence[str] = (),
     statistical: bool = True,
+    claims: str = "speech",
 ) -> str | None:
     """Add ``about``, ``mentions`` and ``claims`` to ``record`` and the entities they name to ``entities``.
 
+    ``claims`` is which attributions become claims: ``"speech"`` (said, wrote, denied …) or
+    ``"all"`` (beliefs and plans too: believes, plans to …); see :mod:`ldpub.language.claims`.
     Names the authority does not know are candidates, each reported through ``warn`` with the
     command that accepts it; ``statistical=False`` finds them by ldpub's rules alone (no language
     model). Returns the entity base the IRIs use (the authority's, else the publisher's site).
@@ -58,9 +61,10 @@ def link_record(
         )
         seen = f"seen as {candidate.surface!r}, {candidate.cue}"
         warn(candidate_message(candidate.key, candidate.type, candidate.name, seen) + hint, f"entities/{candidate.key}")
-    claims = find_claims(body, linking)
-    if claims:
-        record["claims"] = claims
+    # Claims are read from the English model's parse: none without it (a text in another language).
+    found = find_claims(body, linking, include=claims) if statistical else []
+    if found:
+        record["claims"] = found
     return base if isinstance(base, str) else None
 
 

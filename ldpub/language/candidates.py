@@ -26,7 +26,7 @@ from ldpub.entities.authority import (
     normalize_name,
     slug,
 )
-from ldpub.lexicon import words
+from ldpub.lexicon import entries, words
 
 ORG_HEADS = words("organisation_heads")
 PLACE_HEADS = words("place_heads")
@@ -38,10 +38,13 @@ MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages"
 _PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})
 # Not "from" / "to": "a source from X", "talks to X" name organisations as often as places.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across"})
+# A name right before a verb of speech ("Moreau said") is a speaker: the lexicon's reporting verbs in
+# their finite forms (third person, past), less those that are also nouns of written sources ("reports").
 SPEECH_VERBS = frozenset(
-    """
-    said says told declared stated announced claimed added noted confirmed insisted warned wrote tweeted
-    """.split()  # noqa: SIM905
+    form
+    for entry in entries("reporting_verbs")
+    for form in entry[1:3]
+    if " " not in form and form not in words("documents")
 )
 CONNECTORS = frozenset({"of", "for", "al", "el", "bin", "ibn", "abu", "de", "la", "du", "von", "van", "der", "and"})
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic)$")

@@ -1,353 +1,477 @@
-"""Statements an article attributes to a source → the record's ``claims``.
+"""Statements an article attributes to a source → the record's ``claims``, read from the dependency parse.
 
-Attribution shapes recognised, sentence by sentence (quotes are never split):
+Every cue is a word of the lexicon (:mod:`ldpub.lexicon`) in the sentence's parse
+(:mod:`ldpub.language.analysis`); what it reports and who reports it are read from the parse:
 
-- ``X quoted Y as saying: “…”`` — Y's words, first published by X;
-- ``X declared / said / told …: “…”``, ``“…,” X said``, ``“…,” said X`` — X's own words;
-- ``X claimed / said / reported / confirmed … that S`` — with ``…, according to Z`` naming
-  where it first appeared;
-- ``According to X, S`` and ``S, according to X``;
-- ``It was reported / claimed / said … that S`` — an unnamed source.
+- **speech** (``reporting_verbs``): "X said (that) S", "S, X said", "X told Y (that) S", "X said:
+  “…”", "“…,” X said", "“…,” said X", "X wrote in a statement that S", "X said S, adding S2"
+  (the subject carries over), "X, who said S, …"; the claim is the reported clause, or the whole
+  quotation when the clause lies in one (a quotation may run over several sentences, and over
+  several paragraphs when the next one opens with a quotation mark and the last did not close);
+- **according to**: "According to X, S", "S, according to X", "S1, according to X, S2" — S
+  without the attribution; inside a reported clause it tells where the claim first appeared;
+- **quoted as saying**: "X quoted Y as saying: “…”" (Y's words, first published by X), "Y was
+  quoted as saying …";
+- **denials, accusations and characterisations** (``denial_verbs``, ``accusation_verbs``,
+  ``naming_verbs``): "X denied S", "X rejected the claim that S", "X accused Y of S", "X called Y
+  a disgrace", "X described Y as Z", as the article words them with X named;
+- **written sources** (``documents``, ``finding_verbs``): "a report by X found that S", "X's
+  statement said S" — X is the author;
+- **impersonal**: "It was reported / claimed … that S" — an unnamed source ("unnamed reports at
+  the time");
+- **quotations without a cue**: a whole-sentence quotation right after a claim (in the same
+  paragraph or the next) is the same speaker's ("“…,” she said. “…”").
 
-X is resolved with the article's entity mentions (:mod:`ldpub.language.linking`): an entity (its
-Twitter account, website, statement: then it is also where the claim first appeared), an
-outlet's sources ("Athr’s sources": anonymous, first published by the outlet), or an
-anonymous source described as the article does ("a military source from Maghawir
-al-Thawra", affiliated with the organisation named). "The source" refers back to the last
-source introduced. A pronoun or a name that is no entity attributes nothing: precision
-first. The same statement made twice is one claim, with what each occurrence tells.
+A negated cue ("has not said") and a question ("asked whether") report nothing. Beliefs and plans
+without speech (``belief_verbs``: believes, thinks, plans to, wants …) are left out unless
+``include="all"``.
 
-Where none of these shapes fits, the sentence's dependency parse (from the language model,
-:mod:`ldpub.language.analysis`) is read: the subject of a reporting verb and its clause ("X told
-North Press that S": first published by the outlet), a denial as the denier's claim ("X denied
-the accusation that …"), and "according to X" anywhere in the sentence.
+Who the subject is — an entity, a pronoun or description resolved back to one, an anonymous source —
+is :mod:`ldpub.language.coref`'s work. The same statement made twice is one claim, with the most
+specific author and any first appearance either occurrence tells.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from ldpub.entities import Mention, slug
-from ldpub.language.analysis import Word
+from ldpub.entities import slug
+from ldpub.errors import LdpubError
+from ldpub.language.analysis import Analysis, Word, analyse
+from ldpub.language.coref import Author, Phrase, Sources
 from ldpub.language.linking import Linking
-from ldpub.lexicon.patterns import strip_dateline
+from ldpub.lexicon import words
 
-_VERBS = (
-    r"claimed|claims|said|says|reported|reports|confirmed|confirms|stated|states|announced|announces|added|noted|"
-    r"alleged|asserted|revealed|indicated|insisted|warned|explained|stressed|pointed out|argued|"
-    r"told (?:reporters|journalists|the [A-Z][\w-]*(?: [A-Z][\w-]*)*|[A-Z][\w-]*)"
-)
-_QUOTE_VERBS = r"declared|said|says|stated|announced|added|told [\w ]{1,40}?|wrote|tweeted|insisted|warned|explained"
-_ADVERBS = re.compile(
-    r"(?:\s+(?:also|previously|already|later|earlier|again|has|have|had|publicly|officially|recently|repeatedly|"
-    r"further|then|once|[a-z]+ly))+\s*$"
-)
-_THAT = re.compile(rf"\b(?P<verb>{_VERBS})(?:\s+(?:on|in|at)\s+[\w ]{{1,30}}?)?,?\s+that\s+(?P<s>.+)$")
-_QUOTED_AS = re.compile(r"\bquoted\s+(?P<y>.+?)\s+as\s+saying\s*[:,]?\s*[“\"](?P<q>.+?)[”\"]")
-_SPEECH = re.compile(rf"\b(?P<verb>{_QUOTE_VERBS})\s*[:,]\s*[“\"](?P<q>[^”\"]+)[”\"]")
-_QUOTE_FIRST = re.compile(
-    r"^[“\"](?P<q>[^”\"]+?)[,.!?]?[”\"],?\s+(?:(?:said|added|says|told \w+)\s+(?P<x1>[^.,;]+)|(?P<x2>[^.,;“”\"]+?)"
-    r"\s+(?:said|added|says))[.,]"
-)
-# Without "that": "Moreau said the lanes would …" (only the plainest verbs).
-_SAID = re.compile(
-    r"\b(?P<verb>said|says|claimed|claims|confirmed|warned|insisted)(?:\s+(?:on|last|this)\s+[A-Z]?\w+)?,?\s+"
-    r"(?P<s>(?:the|a|an|it|he|she|they|there|this|[A-Z][\w-]*)\b.+)$"
-)
-# Wire style: "Jordan will reopen the crossing, the Interior Ministry said on Sunday."
-_SAID_LAST = re.compile(
-    r"^(?P<s>.{20,}?),\s+(?P<x>[^,“”\"]{2,80}?)\s+(?:said|says|added|announced|stated|reported|told \w+)"
-    r"(?:\s+(?:on|last|this)\s+\w+|\s+in\s+a\s+statement)?\s*\.$"
-)
-_ACCORDING_FIRST = re.compile(r"^(?:(?P<pre>[^,]{0,60}),\s*)?according to (?P<x>[^,]+),\s*(?P<s>.+)$", re.IGNORECASE)
-_ACCORDING_LAST = re.compile(r",?\s+according to (?P<x>[^,.]+)\.?$", re.IGNORECASE)
-_IMPERSONAL = re.compile(
-    r"\bit (?:was|has been|had been|is) (?P<verb>reported|claimed|said|alleged|rumou?red|learned|announced)"
-    r"(?P<when>\s+[\w ]{1,30}?)?\s+that\s+(?P<s>.+)$",
-    re.IGNORECASE,
-)
-_ANONYMOUS = re.compile(
-    r"(?P<a>(?:\b(?:a|an|the|one|two|three|several|some|many|other|local|unnamed)\b(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:source|sources|official|officials|witness|witnesses|activist|activists|resident|residents|diplomat|"
-    r"diplomats|insider|insiders|spokesperson|spokesman|spokeswoman|commander|commanders|member|members)"
-    # a group with no article: "Shop owners", "Local traders"
-    r"|(?<![\w’'-])(?:[A-Z][\w-]*[’']s\s+)?(?:[A-Za-z][\w-]*\s+){0,2}(?:owners|traders|residents|officials|sources|witnesses|activists|"
-    r"experts|analysts|workers|farmers|doctors|diplomats|locals|villagers|protesters|lawyers|teachers|parents))"
-    r"(?:\s+(?:from|in|of|within|close to|with)\s+(?:the\s+)?[^,.;:]{1,60}?)?)\s*$",
-    re.IGNORECASE,
-)
-_MEDIUM = re.compile(
-    r"^\s*(?:(?:official\s+)?(?:Twitter|X|Facebook|Telegram|Instagram|YouTube)\s+)?"
-    r"(?:account|page|channel|website|site|newspaper|statement|agency|news agency)\b",
-    re.IGNORECASE,
-)
-_SOURCES = re.compile(r"^\s*(?:own\s+)?(?:sources?|correspondents?|reporters?)\b", re.IGNORECASE)
-_OUTLET_NAME = re.compile(
-    r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
-)
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i|you|this|that)\s*$", re.IGNORECASE)
-# Reporting verbs whose clause is what is claimed (read from the parse), and denials, whose object is.
-_REPORTING = frozenset(
-    """
-    said says say told tells tell claimed claims claim announced announces confirmed confirms warned warns stated states
-    reported reports added adds insisted insists alleged alleges noted notes explained explains stressed stresses
-    argued argues revealed reveals indicated indicates admitted admits acknowledged acknowledges maintained maintains
-    """.split()  # noqa: SIM905
-)
-_DENIALS = frozenset("denied denies deny rejected rejects dismissed dismisses".split())  # noqa: SIM905
-_PARSED_VERBS = _REPORTING | _DENIALS
-# Parts of a subject that are not the name: "Khaled al-Hamoud, a commander of …, who …".
-_NOT_THE_NAME = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"})
+INCLUDE = ("speech", "all")
+
+# Parts of a noun phrase that are not the name: "Khaled al-Hamoud, a commander of …, who …".
+_NOT_THE_NAME = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis", "prep"})
+_NOT_THE_PHRASE = frozenset({"appos", "relcl", "acl", "punct", "advcl", "cc", "conj", "parataxis"})
 _STOP = frozenset("a an the of to in on at and or that this is was were be by for with as its it".split())  # noqa: SIM905
+_NOT_SAID_YET = frozenset({"will", "'ll", "’ll", "could", "may", "might", "should", "must", "can", "shall"})
+_IMPERSONAL_NOUNS = {"reported": "reports", "said": "sources", "claimed": "claims", "alleged": "allegations"}
 
 
 @dataclass
 class _Claim:
     text: str
-    author: str | dict[str, Any] | None
+    author: Author | None
     first: dict[str, Any] | None = None
     quote: bool = False
     order: int = 0
-    extra: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
-class _Sentence:
-    start: int
-    end: int
-    text: str
+class _Lexicon:
+    speech: frozenset[str]
+    denial: frozenset[str]
+    accusation: frozenset[str]
+    belief: frozenset[str]
+    finding: frozenset[str]
+    documents: frozenset[str]
+    naming: frozenset[str]
+
+    @classmethod
+    def load(cls) -> _Lexicon:
+        def folded(name: str) -> frozenset[str]:
+            return frozenset(w.casefold() for w in words(name))
+
+        return cls(
+            folded("reporting_verbs"),
+            folded("denial_verbs"),
+            folded("accusation_verbs"),
+            folded("belief_verbs"),
+            folded("finding_verbs"),
+            folded("documents"),
+            folded("naming_verbs"),
+        )
 
 
-def find_claims(body: str, linking: Linking) -> list[dict[str, Any]]:
-    """The claims in ``body`` (the record's body text), as record ``claims`` entries."""
-    finder = _Finder(body, linking)
-    return finder.run()
+def find_claims(body: str, linking: Linking, *, include: str = "speech") -> list[dict[str, Any]]:
+    """The claims in ``body`` (the record's body text), as record ``claims`` entries.
+
+    ``include`` is ``"speech"`` (attributions with a verb of saying or writing, "according to", a
+    denial or an accusation) or ``"all"`` (beliefs and plans too)."""
+    if include not in INCLUDE:
+        raise LdpubError(f"claims must be one of {', '.join(INCLUDE)}, not {include!r}")
+    if not body.strip():
+        return []
+    analysis = linking.analysis if linking.analysis is not None else analyse([body])[0]
+    return _Finder(body, analysis, linking, include).run()
 
 
 class _Finder:
-    def __init__(self, body: str, linking: Linking) -> None:
+    def __init__(self, body: str, analysis: Analysis, linking: Linking, include: str) -> None:
         self.body = body
-        self.mentions = sorted(linking.body, key=lambda m: (m.start, m.end))
-        self.starts = [m.start for m in self.mentions]
-        self.types = linking.types
-        self.names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
-        self.sources: list[tuple[int, dict[str, Any]]] = []  # anonymous sources introduced, by position
-        self.words: tuple[Word, ...] = linking.analysis.words if linking.analysis is not None else ()
-        self.word_starts = [w.start for w in self.words]
+        self.analysis = analysis
+        self.words = analysis.words
+        self.include = include
+        self.lex = _Lexicon.load()
+        self.kids: dict[int, list[Word]] = defaultdict(list)
+        for w in self.words:
+            if w.head != w.index:
+                self.kids[w.head].append(w)
+        self.quotes = quotations(body)
+        names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
+        self.sources = Sources(body, list(linking.body), dict(linking.types), names, quotes=self.quotes)
+        self.sources.learn_from(self.words)
+        self.used_according: set[int] = set()
+        self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
+        self.fronted: dict[int, Word] = {}  # verb → the reported clause's subject parsed as its own
+        self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind
 
     def run(self) -> list[dict[str, Any]]:
         found: list[_Claim] = []
-        for sentence in sentences(self.body):
-            # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
-            claims = self.in_sentence(sentence) or self.from_parse(sentence)
-            found += [c for c in claims if len(re.findall(r"[^\W_]+", c.text)) >= 2]
+        for first, end in self.analysis.sentences:
+            # Cues outside quotations first, so that a quotation's speaker is known inside it ("I told him").
+            sentence = sorted(self.words[first:end], key=lambda w: (self.in_quote(w.start), w.index))
+            claims = [c for w in sentence for c in [self.cue(w)] if c is not None]
+            claims += [c for w in sentence if w.text.casefold() == "according" for c in [self.according(w)] if c]
+            for claim in claims:
+                self.sources.note_speaker(claim.order, claim.author)
+            found += claims
+        found += self.uncued_quotes(found)
+        # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
+        found = [c for c in found if len(re.findall(r"[^\W_]+", c.text)) >= 2]
         return _records(_merge(found))
 
-    # -- patterns ------------------------------------------------------------------------
+    # -- cues ----------------------------------------------------------------------------
 
-    def in_sentence(self, s: _Sentence) -> list[_Claim]:
-        text = s.text
-        out: list[_Claim] = []
-        m = _QUOTED_AS.search(text)
-        if m:
-            source = self.author(s.start + m.start("y"), s.start + m.end("y"))
-            outlet = self.author(s.start, s.start + m.start())
-            if source is not None:
-                first = self.first_from(outlet, outlet=True)  # "X quoted Y": X published it first
-                out.append(_Claim(_clean(m.group("q")), source, first, quote=True, order=s.start + m.start()))
-            return out
-        m = _IMPERSONAL.search(text)
-        if m:
-            noun = {"reported": "reports", "said": "sources", "claimed": "claims", "alleged": "allegations"}.get(
-                m.group("verb").casefold(), "reports"
-            )
-            when = (m.group("when") or "").strip()
-            anonymous = {"anonymous": f"unnamed {noun}" + (f" {when}" if when else "")}
-            out.append(_Claim(_sentence_case(m.group("s")), anonymous, order=s.start + m.start()))
-            return out
-        m = _SPEECH.search(text)
-        if m:
-            author = self.author(s.start, s.start + m.start("verb"))
-            if author is not None:
-                out.append(_Claim(_clean(m.group("q")), author, self.first_from(author), True, s.start + m.start()))
-            return out
-        m = _QUOTE_FIRST.search(text)
-        if m:
-            group = "x1" if m.group("x1") else "x2"
-            author = self.author(s.start + m.start(group), s.start + m.end(group))
-            if author is not None:
-                out.append(_Claim(_clean(m.group("q")), author, self.first_from(author), True, s.start))
-            return out
-        m = _ACCORDING_FIRST.search(text)
-        if m:
-            author = self.author(s.start + m.start("x"), s.start + m.end("x"))
-            # "On Monday, according to X, S" drops the lead-in; "S1, according to X, S2" is one statement.
-            pre = m.group("pre") or ""
-            said = f"{pre} {m.group('s')}" if len(pre.split()) > 3 else m.group("s")
-            if author is not None:
-                out.append(_Claim(_sentence_case(said), author, self.first_from(author), order=s.start))
-            return out
-        m = _SAID_LAST.search(text)
-        if m and not _THAT.search(text):
-            author = self.author(s.start + m.start("x"), s.start + m.end("x"))
-            if author is not None:
-                claim_text = strip_dateline(m.group("s"))
-                out.append(_Claim(_sentence_case(claim_text), author, self.first_from(author), order=s.start))
-                return out
-        m = _THAT.search(text) or _SAID.search(text)
-        if m:
-            author = self.author(s.start, s.start + m.start("verb"))
-            claim_text = m.group("s")
-            first = None
-            according = _ACCORDING_LAST.search(claim_text)
-            if according:
-                x = s.start + m.start("s") + according.start("x")
-                origin = self.author(x, x + len(according.group("x")))
-                first = self.first_from(origin, outlet=True)
-                claim_text = claim_text[: according.start()] + "."
-            told = re.match(r"told\s+(?:the\s+)?", m.group("verb"))
-            if told and first is None:  # "X told Reuters that …": Reuters published it first
-                where = s.start + m.start("verb") + told.end()
-                audience = self.author(where, s.start + m.end("verb"))
-                if isinstance(audience, str) and self.is_outlet(audience):
-                    first = {"publisher": audience}
-            if author is not None:
-                first = first or self.first_from(author, reported=m.group("verb").startswith("report"))
-                out.append(_Claim(_sentence_case(claim_text), author, first, order=s.start + m.start()))
-            return out
-        m = _ACCORDING_LAST.search(text)
-        if m and len(text[: m.start()].split()) >= 4:
-            x = s.start + m.start("x")
-            author = self.author(x, x + len(m.group("x")))
-            if author is not None:
-                out.append(
-                    _Claim(_sentence_case(text[: m.start()] + "."), author, self.first_from(author), order=s.start)
-                )
-        return out
+    def cue(self, w: Word) -> _Claim | None:
+        if not w.tag.startswith("VB"):
+            return None
+        low = self.verb(w)
+        if low in self.lex.speech:
+            return self.speech(w)
+        if low in self.lex.denial or low in self.lex.accusation:
+            return self.denial(w)
+        if low in self.lex.naming:
+            return self.naming(w)
+        if low in self.lex.finding:
+            return self.finding(w)
+        if self.include == "all" and low in self.lex.belief:
+            return self.belief(w)
+        return None
 
-    # -- from the parse --------------------------------------------------------------------
+    def verb(self, w: Word) -> str:
+        """The verb as the lexicon writes it: with its particle ("pointed out", "called for")."""
+        low = w.text.casefold()
+        particle = next((k for k in self.kids[w.index] if k.dep == "prt" or k.text.casefold() == "for"), None)
+        if particle is not None and particle.index == w.index + 1:
+            joined = f"{low} {particle.text.casefold()}"
+            if joined in self.lex.speech or joined in self.lex.belief:
+                return joined
+        return low
 
-    def from_parse(self, s: _Sentence) -> list[_Claim]:
-        """Claims the sentence's dependency parse shows when no written shape above fits."""
-        lo = bisect.bisect_left(self.word_starts, s.start)
-        hi = bisect.bisect_left(self.word_starts, s.end)
-        words = [w for w in self.words[lo:hi] if w.end <= s.end]
-        children: dict[int, list[Word]] = defaultdict(list)
-        for w in words:
-            if w.head != w.index:
-                children[w.head].append(w)
-        tree = _Tree(self.word_starts, self.words, children)
-        out = [
-            claim
-            for verb in words
-            if verb.tag.startswith("VB") and verb.text.casefold() in _PARSED_VERBS
-            for claim in [self.reported(verb, tree, s)]
-            if claim is not None
-        ]
-        if not out:
-            out = [
-                claim
-                for w in words
-                if w.text.casefold() == "according"
-                for claim in [self.according(w, tree, s)]
-                if claim
-            ]
-        return out
+    def negated(self, w: Word) -> bool:
+        """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell")."""
+        return any(
+            k.dep == "neg" or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET) for k in self.kids[w.index]
+        )
 
-    def reported(self, verb: Word, tree: _Tree, s: _Sentence) -> _Claim | None:
-        """ "X said (that) S", "X told Y that S", "S, X said", "X denied Z": the claim and who made it."""
-        kids = tree.children[verb.index]
-        subject = next((k for k in kids if k.dep == "nsubj"), None)
+    def speech(self, verb: Word) -> _Claim | None:
+        if self.negated(verb):
+            return None
+        content = self.content(verb)
+        if content is None:
+            return None
+        subject, publisher, impersonal = self.subject(verb)
+        if impersonal:
+            return self.impersonal(verb, content)
         if subject is None:
             return None
-        name_start, name_end = tree.span(subject, skip=_NOT_THE_NAME)
-        author = self.author(name_start, name_end)
+        author = self.who(subject)
+        self.note_document(verb, author)
+        first = self.first_from(author, reported=verb.text.casefold().startswith("report"))
+        if publisher is not None:
+            first = self.first_from(self.who(publisher), outlet=True) or first
+        cuts, first = self.cut_according(verb, content, first)
+        attribution = self.subtree(verb, skip=frozenset({"ccomp"}))
+        if verb.index in self.fronted:
+            fronted = {w.index for w in self.subtree(self.fronted[verb.index])}
+            attribution = [w for w in attribution if w.index not in fronted]
+        attribution = [w for w in attribution if w.dep != "punct" or content[0] <= w.start < content[1]]
+        verb_span = min(w.start for w in attribution), max(w.end for w in attribution)
+        if content[0] < verb_span[0] and verb_span[1] <= content[1]:
+            cuts.append(verb_span)  # "The bridge, the mayor said, would open": without the attribution
+        first = first or self.told_outlet(verb)
+        return self.claim(content, author, first, verb, cuts)
+
+    def content(self, verb: Word) -> tuple[int, int] | None:
+        """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
+        kids = self.kids[verb.index]
+        clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k)]
+        span: tuple[int, int] | None = None
+        if clauses:
+            clause = max(clauses, key=lambda k: len(self.subtree(k)))
+            span = self.span(clause, skip=frozenset({"mark"}) if clause.index > verb.index else frozenset())
+            subjects = [k for k in kids if k.dep == "nsubj"]
+            if len(subjects) > 1 and subjects[0].index < verb.index < clause.index:
+                # "The port, Haddad said, would reopen": the clause's own subject was parsed as the verb's
+                self.fronted[verb.index] = subjects[0]
+                span = (self.span(subjects[0])[0], span[1])
+        elif verb.dep in ("parataxis", "ccomp") and self.set_off(verb):
+            span = self.span(self.words[verb.head])  # "S, X said", "S1, X said, S2": cut out in speech()
+        else:
+            objects = [k for k in kids if k.dep == "dobj" and self.in_quote(k.start) and not self.in_quote(verb.start)]
+            span = self.span(objects[0]) if objects else self.in_a_statement(verb) or self.quote_beside(verb)
+        if span is None:
+            return None
+        span = self.with_quotes(span)
+        return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def in_a_statement(self, verb: Word) -> tuple[int, int] | None:
+        """ "X said in a statement that S": the clause the parse hangs on the document."""
+        for prep in self.kids[verb.index]:
+            if prep.dep != "prep":
+                continue
+            for document in self.kids[prep.index]:
+                if document.dep != "pobj" or document.text.casefold() not in self.lex.documents:
+                    continue
+                for clause in self.kids[document.index]:
+                    if clause.dep in ("acl", "ccomp", "relcl") and any(
+                        k.dep == "mark" and k.text.casefold() == "that" for k in self.kids[clause.index]
+                    ):
+                        return self.span(clause, skip=frozenset({"mark"}))
+        return None
+
+    def set_off(self, verb: Word) -> bool:
+        """The attribution is set off from what it reports ("S, X said", "S — X said", "“…,” X said")."""
+        if verb.head == verb.index:
+            return False
+        start = self.span(verb, skip=frozenset({"punct"}))[0]
+        if start <= self.span(self.words[verb.head], skip=frozenset({"punct"}))[0]:
+            return True  # "X said S" with S taken for the main clause: the attribution opens it
+        before = self.body[max(0, start - 8) : start].rstrip()
+        return before.endswith((",", "—", "–", "”", '"', "''", ":"))
+
+    def question(self, clause: Word) -> bool:
+        return any(k.dep == "mark" and k.text.casefold() in ("whether", "if") for k in self.kids[clause.index]) or any(
+            k.tag in ("WDT", "WP", "WRB") and k.index < clause.index for k in self.kids[clause.index]
+        )
+
+    def subject(self, verb: Word) -> tuple[Word | None, Word | None, bool]:
+        """(the verb's subject, who published the words first, whether it is impersonal: "it was said")."""
+        kids = self.kids[verb.index]
+        subjects = [k for k in kids if k.dep == "nsubj"]
+        subject = max((k for k in subjects if k.index < verb.index), key=lambda k: k.index, default=None)
+        subject = subject or next(iter(subjects), None)
+        passive = next((k for k in kids if k.dep in ("nsubjpass", "expl")), None)
+        if subject is None and passive is not None and passive.text.casefold() == "it":
+            return None, None, True
+        if subject is not None and subject.text.casefold() in ("who", "that", "which") and verb.head != verb.index:
+            head = self.words[verb.head]  # "X, who said S", "the police department, which reported S"
+            return (head if head.tag.startswith(("NN", "PRP")) else subject), None, False
+        if subject is None:
+            return self.borrowed_subject(verb)
+        return subject, None, False
+
+    def borrowed_subject(self, verb: Word) -> tuple[Word | None, Word | None, bool]:
+        """ "X said S and added S2", "X said S, adding S2", "X began by saying S", "X quoted Y as saying",
+        "Y was quoted as saying"."""
+        head = self.words[verb.head]
+        if head.text.casefold() == "as" and head.head != head.index:
+            quoted = self.words[head.head]
+            kids = self.kids[quoted.index]
+            source = next((k for k in kids if k.dep in ("dobj", "nsubjpass")), None)
+            publisher = next((k for k in kids if k.dep == "nsubj"), None)
+            return source, publisher, False
+        if verb.dep == "pcomp" and head.dep == "prep" and head.head != head.index:
+            head = self.words[head.head]  # "X responded by saying S", "after saying S, X left"
+        elif verb.dep not in ("conj", "advcl", "xcomp"):
+            return None, None, False
+        if head.index != verb.index and head.tag.startswith("VB"):
+            return next((k for k in self.kids[head.index] if k.dep == "nsubj"), None), None, False
+        return None, None, False
+
+    def impersonal(self, verb: Word, content: tuple[int, int]) -> _Claim | None:
+        """ "It was reported at the time that S": an unnamed source, described by the verb and when."""
+        noun = _IMPERSONAL_NOUNS.get(verb.text.casefold(), "reports")
+        between = self.body[verb.end : content[0]]
+        when = re.sub(r"\s+", " ", re.sub(r"\bthat\s*$", "", between.strip())).strip(" ,")
+        anonymous = {"anonymous": f"unnamed {noun}" + (f" {when}" if when else "")}
+        return self.claim(content, anonymous, None, verb)
+
+    def denial(self, verb: Word) -> _Claim | None:
+        """ "X denied S", "X accused Y of S": X's claim, in the article's words with X named."""
+        if self.negated(verb):
+            return None
+        kids = [k for k in self.kids[verb.index] if k.index > verb.index and k.dep not in ("punct", "cc", "conj")]
+        if not any(k.dep in ("dobj", "ccomp", "xcomp", "pcomp", "prep") for k in kids):
+            return None
+        subject, _, _ = self.subject(verb)
+        if subject is None:
+            return None
+        end = max(self.span(k)[1] for k in kids)
+        return self.worded(verb, self.who(subject), end)
+
+    def naming(self, verb: Word) -> _Claim | None:
+        """ "X called Y a disgrace", "X described Y as Z": X's characterisation, worded with X named."""
+        kids = self.kids[verb.index]
+        named = any(k.dep == "oprd" for k in kids) or (
+            any(k.dep == "dobj" for k in kids) and any(k.dep == "prep" and k.text.casefold() == "as" for k in kids)
+        )
+        return self.denial(verb) if named else None
+
+    def belief(self, verb: Word) -> _Claim | None:
+        """ "X believes S", "X plans to S" (only with include="all")."""
+        if self.negated(verb):
+            return None
+        kids = [k for k in self.kids[verb.index] if k.index > verb.index and k.dep in ("ccomp", "xcomp", "dobj")]
+        subject, _, _ = self.subject(verb)
+        if not kids or subject is None:
+            return None
+        end = max(self.span(k)[1] for k in kids)
+        return self.worded(verb, self.who(subject), end)
+
+    def finding(self, verb: Word) -> _Claim | None:
+        """ "A report by X found that S": only with a written source as the subject."""
+        subject, _, _ = self.subject(verb)
+        if subject is None or subject.text.casefold() not in self.lex.documents:
+            return None
+        return self.speech(verb)
+
+    def worded(self, verb: Word, author: Author | None, end: int) -> _Claim | None:
         if author is None:
-            return None
-        low = verb.text.casefold()
-        if low in _DENIALS:
-            denied = next((k for k in kids if k.dep in ("dobj", "ccomp")), None)
-            if denied is None or denied.index < verb.index:
-                return None
-            end = tree.span(denied)[1]
-            # The entity's name ("Samir Aoun"), not the whole subject ("Union leader Samir Aoun").
-            who = self.names.get(author) if isinstance(author, str) else None
-            text = f"{who or self.body[name_start:name_end]} {self.body[verb.start : end]}"
-            return _Claim(_sentence_case(text), author, self.first_from(author), order=s.start + 1)
-        clause = next((k for k in kids if k.dep == "ccomp"), None)
-        if clause is None:
-            return None
-        start, end = tree.span(clause, skip=frozenset({"mark"}) if clause.index > verb.index else frozenset())
-        text = self.body[start:end]
+            return None  # "those who deny S", "you could dismiss S": no one in particular
+        who = self.sources.names.get(author) if isinstance(author, str) else None
+        subject_text = who or (author.get("anonymous") if isinstance(author, dict) else None)
+        text = self.body[verb.start : end]
+        if subject_text:
+            text = f"{subject_text} {text}"
         if len(text.split()) < 3:
             return None
-        quote = any(s.start + a <= start and end <= s.start + b for a, b in quote_spans(s.text))
-        first = None
-        according = next((w for w in tree.subtree(clause) if w.text.casefold() == "according"), None)
-        if according is not None:
-            x_start, x_end = tree.according_to(according)
-            if x_end:
-                first = self.first_from(self.author(x_start, x_end), outlet=True)
-                text = _without(self.body, start, end, *tree.span(according))
-        audience = next((k for k in kids if k.dep in ("dobj", "dative")), None)
-        if low.startswith(("told", "tell")) and audience is not None and first is None:
-            heard = self.author(*tree.span(audience, skip=_NOT_THE_NAME))
-            if isinstance(heard, str) and self.is_outlet(heard):
-                first = {"publisher": heard}  # "X told North Press that …": North Press published it first
-        first = first or self.first_from(author, reported=low.startswith("report"))
-        claim_text = _clean(text.strip('“”"‘’ ,')) if quote else _sentence_case(text)
-        return _Claim(claim_text, author, first, quote=quote, order=s.start + 1)
+        claim = _Claim(_sentence_case(text), author, self.first_from(author), order=verb.start, span=(verb.start, end))
+        return claim
 
-    def according(self, word: Word, tree: _Tree, s: _Sentence) -> _Claim | None:
-        """ "S, according to X, S" anywhere in the sentence: X's claim, without the attribution."""
-        x_start, x_end = tree.according_to(word)
-        if not x_end:
+    def according(self, word: Word) -> _Claim | None:
+        """ "S, according to X, S": X's claim, without the attribution."""
+        if word.index in self.used_according:
             return None
-        author = self.author(x_start, x_end)
-        if author is None:
+        x = self.according_to(word)
+        if x is None:
             return None
-        text = _without(self.body, s.start, s.end, *tree.span(word))
+        first, end = self.analysis.sentences[word.sentence]
+        start, stop = self.with_quotes((self.words[first].start, self.words[end - 1].end))
+        cut = self.span(word)
+        author: Author | None = None
+        named = re.match(r"\s*,\s*", self.body[cut[1] :])
+        mention = self.sources.mention_at(cut[1] + named.end()) if named else None
+        if mention is not None and self.body[mention.end : mention.end + 1] == ",":
+            # "According to its director, Tomas Berg, S": the name set off after it is who
+            author, cut = mention.key, (cut[0], mention.end + 1)
+        text = _without(self.body, start, stop, *cut)
         if len(text.split()) < 4:
             return None
-        return _Claim(_sentence_case(text), author, self.first_from(author), order=s.start + 1)
+        author = author or self.who(x)
+        return _Claim(_sentence_case(text), author, self.first_from(author), order=word.start, span=(start, stop))
+
+    def according_to(self, according: Word) -> Word | None:
+        for to in self.kids[according.index]:
+            if to.text.casefold() == "to":
+                return next((x for x in self.kids[to.index] if x.dep == "pobj"), None)
+        return None
+
+    def cut_according(
+        self, verb: Word, content: tuple[int, int], first: dict[str, Any] | None
+    ) -> tuple[list[tuple[int, int]], dict[str, Any] | None]:
+        """ "X claimed that S, according to Z": Z is where it first appeared, and S is without it."""
+        cuts: list[tuple[int, int]] = []
+        for w in self.subtree(verb):
+            if w.text.casefold() != "according" or w.index in self.used_according:
+                continue
+            x = self.according_to(w)
+            if x is None:
+                continue
+            self.used_according.add(w.index)
+            first = self.first_from(self.who(x), outlet=True) or first
+            cut = self.span(w)
+            if content[0] <= cut[0] < content[1]:
+                cuts.append(cut)
+                break
+        return cuts, first
+
+    def told_outlet(self, verb: Word) -> dict[str, Any] | None:
+        """ "X told Reuters that …": Reuters published it first."""
+        if not verb.text.casefold().startswith(("told", "tell")):
+            return None
+        audience = next((k for k in self.kids[verb.index] if k.dep in ("dobj", "dative")), None)
+        if audience is None:
+            return None
+        heard = self.sources.named(self.phrase(audience))
+        return {"publisher": heard} if isinstance(heard, str) and self.sources.is_outlet(heard) else None
 
     # -- who -----------------------------------------------------------------------------
 
-    def author(self, start: int, end: int) -> str | dict[str, Any] | None:
-        """Who the words ``body[start:end]`` name, or end with: an entity key, an
-        anonymous source, or None when they name no one ldpub can identify."""
-        phrase = self.body[start:end]
-        # "The Aga Khan Trust for Culture, which funds the restoration, said …": the clause is not the name.
-        phrase = re.sub(r",\s+(?:which|who|whose)\b[^,]*,?\s*$", "", phrase)
-        # "Karim Hassan, an engineer with the Fund, said …": the appositive is not who said it.
-        phrase = re.sub(r"(?<=\w),\s+(?:a|an|the)\s[^,]*,?\s*$", "", phrase)
-        trimmed = _ADVERBS.sub("", phrase).rstrip(" ,“”\"'")
-        end = start + len(trimmed)
-        if _PRONOUN.search(trimmed) and not _ANONYMOUS.search(trimmed):
+    def who(self, subject: Word) -> Author | None:
+        """The author the subject names, resolved back when it is a pronoun or a description."""
+        if subject.text.casefold() in self.lex.documents:
+            return self.document(subject)
+        named = next(
+            (k for k in self.kids[subject.index] if k.dep == "appos" and self.sources.mention_at(k.start)), None
+        )
+        if named is not None and subject.tag in ("NN", "NNS"):
+            subject = named  # "The state's campaign chairman, Phil Lovas, said": Lovas
+        return self.sources.resolve(self.phrase(subject), self.quote_speaker(subject.start))
+
+    def document(self, subject: Word) -> Author | None:
+        """A written source's author: named in it ("a report by X", "X's statement", "a Quinnipiac poll"),
+        the one of the same kind before ("the report"), else an unnamed one ("a study found")."""
+        noun = subject.text.casefold()
+        by = self.document_author(subject)
+        phrase = self.phrase(subject)
+        if by is not None:
+            author = self.sources.resolve(self.phrase(by), None)
+        else:
+            inside = [m for m in self.sources.within(phrase.start, phrase.end) if m.end <= subject.start]
+            author = inside[-1].key if inside else None
+        if author is None and phrase.determiner in ("the", "this", "that"):
+            author = self.documents.get(noun)
+        if author is None:
+            author = self.sources.anonymous(phrase, noun, kind="Organization")
+        self.documents[noun] = author
+        return author
+
+    def note_document(self, verb: Word, author: Author | None) -> None:
+        """ "X said in a statement …": a later "the statement" is X's."""
+        for prep in self.kids[verb.index]:
+            for document in self.kids[prep.index] if prep.dep == "prep" else ():
+                if document.dep == "pobj" and document.text.casefold() in self.lex.documents and author is not None:
+                    self.documents[document.text.casefold()] = author
+
+    def document_author(self, subject: Word) -> Word | None:
+        """ "A report by X", "X's statement", "a statement from X": X wrote it."""
+        if subject.text.casefold() not in self.lex.documents:
             return None
-        anonymous = _ANONYMOUS.search(trimmed)
-        # An entity ending the phrase, or followed by its account / statement / sources.
-        for mention in reversed(self.within(start, end)):
-            tail = self.body[mention.end : end]
-            sources = _SOURCES.match(tail)
-            if sources and sources.end() == len(tail.rstrip()):  # "Athr’s sources": the outlet's, unnamed
-                name = self.body[mention.start : end].strip(' “”"')
-                return {"anonymous": name, "type": "Person", "_outlet": mention.key}
-            if anonymous and start + anonymous.start() <= mention.start:
-                continue  # "a military source from Maghawir al-Thawra": the source, not the group
-            if not tail.strip():
-                return mention.key
-            medium = _MEDIUM.match(tail)
-            if medium and medium.end() == len(tail.rstrip()):  # its Twitter account, website, statement
-                return {"entity": mention.key, "medium": self.body[mention.start : end].strip(' “”"')}
-            break
-        if anonymous:
-            return self.anonymous(start + anonymous.start("a"), anonymous.group("a"))
+        for k in self.kids[subject.index]:
+            if k.dep == "poss" and k.tag not in ("PRP$",):
+                return k
+            if k.dep == "prep" and k.text.casefold() in ("by", "from", "of"):
+                x = next((x for x in self.kids[k.index] if x.dep == "pobj"), None)
+                if x is not None:
+                    return x
         return None
+
+    def phrase(self, head: Word) -> Phrase:
+        start, end = self.span(head, skip=_NOT_THE_NAME)
+        full_start, full_end = self.span(head, skip=_NOT_THE_PHRASE)
+        kids = self.kids[head.index]
+        det = next((k.text.casefold() for k in kids if k.dep in ("det", "nummod") and k.index < head.index), "")
+        owner = next((k for k in kids if k.dep == "poss"), None)
+        first = next((w for w in self.subtree(head, _NOT_THE_PHRASE) if w.start == full_start), head)
+        sentence_start = self.words[self.analysis.sentences[head.sentence][0]].start
+        compound = any(k.dep == "compound" and k.proper for k in self.subtree(head, _NOT_THE_NAME) if k is not head)
+        return Phrase(head, start, end, full_start, full_end, det, owner, first.proper, sentence_start, compound)
+
+    def quote_speaker(self, at: int) -> Author | None:
+        """Inside a quotation, its speaker when a claim already named one."""
+        quote = self.quote_at(at)
+        return self.speaker_at.get(quote) if quote is not None else None
 
     def first_from(self, author: Any, *, outlet: bool = False, reported: bool = False) -> dict[str, Any] | None:
         """Where a claim first appeared, when the attribution says: an account, an outlet's sources,
@@ -356,72 +480,135 @@ class _Finder:
             return {"publisher": author["entity"], "headline": author["medium"]}
         if isinstance(author, dict) and "_outlet" in author:
             return {"publisher": author["_outlet"]}
-        if isinstance(author, str) and (outlet or reported or self.is_outlet(author)):
+        if isinstance(author, str) and (outlet or reported or self.sources.is_outlet(author)):
             return {"publisher": author}
         return None
 
-    def is_outlet(self, key: str) -> bool:
-        """A news outlet: typed so in the authority, or named like one ("Athr Press", "Harbour Gazette")."""
-        if self.types.get(key) == "NewsMediaOrganization":
-            return True
-        name = self.names.get(key, "")
-        return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(name))
+    # -- the claim's words -----------------------------------------------------------------
 
-    def within(self, start: int, end: int) -> list[Mention]:
-        """The mentions lying inside body[start:end], in order."""
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end]
+    def claim(
+        self,
+        content: tuple[int, int],
+        author: Author | None,
+        first: dict[str, Any] | None,
+        verb: Word,
+        cuts: Sequence[tuple[int, int]] = (),
+    ) -> _Claim:
+        """The claim of ``content`` less ``cuts`` (the attribution inside it): a quotation's words when
+        they are all it holds."""
+        start, end = content
+        kept = _kept(start, end, cuts)
+        quote = self.quote_at(kept[0][0]) if kept else None
+        if quote is not None and quote[0] <= kept[0][0] and kept[0][1] <= quote[1] + 1 and _inner(self.body, quote):
+            rest = " ".join(self.body[a:b] for a, b in kept[1:])
+            if not re.search(r"[^\W_]", rest):
+                self.speaker_at[quote] = author
+                text = _inner(self.body, quote) or ""
+                return _Claim(text, author, first, quote=True, order=start, span=quote)
+        text = " ".join(self.body[a:b].strip(" ,") for a, b in kept if self.body[a:b].strip(" ,"))
+        text = re.sub(r" ([.,;!?])", r"\1", text)
+        return _Claim(_sentence_case(text), author, first, order=start, span=(start, end))
 
-    def anonymous(self, at: int, description: str) -> dict[str, Any]:
-        description = re.sub(r"\s+", " ", description.strip())
-        low = description.casefold()
-        if low.startswith("the ") and self.sources:
-            head = low.split()[-1]
-            for _, earlier in reversed(self.sources[-20:]):  # the recent ones, not a whole book
-                if earlier["anonymous"].casefold().split()[1:] and head in earlier["anonymous"].casefold():
-                    return dict(earlier)  # "the source": the one introduced before
-        # "A military source" → "a military source"; a proper name stays ("Athr’s sources").
-        proper = re.match(r"^[A-Z][\w-]*[’']s\b|^[A-Z]{2,}\b", description)  # "Athr’s sources", "US officials"
-        source: dict[str, Any] = {"anonymous": description if proper else description[0].lower() + description[1:]}
-        source["type"] = "Person"
-        affiliated = self.within(at, at + len(description))
-        if affiliated and self.types.get(affiliated[-1].key, "") not in ("Person",):
-            source["affiliation"] = affiliated[-1].key
-        if not low.startswith("the "):
-            self.sources.append((at, source))
-        return source
+    def uncued_quotes(self, found: list[_Claim]) -> list[_Claim]:
+        """A whole-sentence quotation with no cue, right after a claim: the same speaker's — the same
+        quotation when only the attribution stands between them ("“…,” she said. “…”")."""
+        out: list[_Claim] = []
+        claims = sorted(found, key=lambda c: c.span[0])
+        for quote in self.quotes:
+            if any(a <= quote[0] and quote[1] <= b for a, b in (c.span for c in claims)):
+                continue
+            text = _inner(self.body, quote)
+            before = [c for c in claims if c.span[1] <= quote[0]]
+            if not before or text is None or len(text.split()) < 2:
+                continue
+            last = before[-1]
+            between = self.body[last.span[1] : quote[0]]
+            continued = last.quote and "\n\n" not in between and _attribution_sentence(between)
+            alone = between.count("\n\n") > 1 or len(text.split()) < 4 or not self.whole_sentence(quote)
+            if not continued and (alone or last.author is None):
+                continue
+            if continued:
+                joint = ", " if between.rstrip().endswith(",") else ". "
+                last.text = f"{last.text.rstrip('.,')}{joint}{text}"  # one quotation, interrupted by its attribution
+                last.span = (last.span[0], quote[1])
+                continue
+            claim = _Claim(text, last.author, last.first, quote=True, order=quote[0], span=quote)
+            out.append(claim)
+            claims.append(claim)
+            claims.sort(key=lambda c: c.span[0])
+        return out
 
+    def whole_sentence(self, quote: tuple[int, int]) -> bool:
+        before = self.body[max(0, quote[0] - 3) : quote[0]].strip()
+        inner = re.sub(r"(?:”|\"|'')\s*$", "", self.body[quote[0] : quote[1]]).rstrip()
+        return (not before or before[-1] in ".!?:\n") and inner[-1:] in ".!?,"
 
-@dataclass(frozen=True)
-class _Tree:
-    """One sentence's dependency tree: each word's children, and character spans of subtrees."""
-
-    starts: list[int]
-    words: tuple[Word, ...]
-    children: dict[int, list[Word]]
+    # -- spans ----------------------------------------------------------------------------
 
     def subtree(self, word: Word, skip: frozenset[str] = frozenset()) -> list[Word]:
         out, todo = [], [word]
         while todo:
             w = todo.pop()
             out.append(w)
-            todo += [k for k in self.children.get(w.index, ()) if k.dep not in skip]
+            todo += [k for k in self.kids[w.index] if k.dep not in skip]
         return out
 
     def span(self, word: Word, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
-        """Character span of ``word``'s subtree, leaving out children whose relation is in ``skip``."""
         words = self.subtree(word, skip)
         return min(w.start for w in words), max(w.end for w in words)
 
-    def according_to(self, according: Word) -> tuple[int, int]:
-        """The span of X in "according to X", or (0, 0)."""
-        for to in self.children.get(according.index, ()):
-            if to.text.casefold() == "to":
-                for x in self.children.get(to.index, ()):
-                    if x.dep == "pobj":
-                        return self.span(x, skip=frozenset({"appos", "relcl", "acl"}))
-        return 0, 0
+    def in_quote(self, at: int) -> bool:
+        return self.quote_at(at) is not None
+
+    def quote_at(self, at: int) -> tuple[int, int] | None:
+        return next((q for q in self.quotes if q[0] <= at < q[1]), None)
+
+    def with_quotes(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The span grown to hold every quotation it overlaps whole."""
+        start, end = span
+        for a, b in self.quotes:
+            if a < end and start < b:
+                start, end = min(start, a), max(end, b)
+        return start, end
+
+    def quote_beside(self, verb: Word) -> tuple[int, int] | None:
+        """ "“…,” X said", "“…,” said X" or "X said: “…”": the quotation ending just before the verb
+        (with at most its subject between) or opening just after it."""
+        before = [(a, b) for a, b in self.quotes if b <= verb.start and _attribution_only(self.body[b : verb.start])]
+        if before:
+            return before[-1]
+        after = [(a, b) for a, b in self.quotes if a >= verb.end and _attribution_only(self.body[verb.end : a])]
+        return after[0] if after else None
+
+
+def _inner(body: str, quote: tuple[int, int]) -> str | None:
+    """A quotation's words without its marks (and a comma before the attribution), across paragraphs."""
+    text = body[quote[0] : quote[1]]
+    text = re.sub(r"\n\s*\n\s*(?:“|\"|'')", " ", text)  # a quotation continued in the next paragraph
+    text = re.sub(r"^(?:“|\"|'')|(?:”|\"|'')$", "", text.strip()).strip().rstrip(",").strip()
+    return _clean(text) if text else None
+
+
+def _attribution_sentence(between: str) -> bool:
+    """Between two quotations, only their attribution: one sentence at most, no other quotation."""
+    return len(between.split()) <= 40 and len(re.findall(r"[.!?]\s", between)) <= 1 and not re.search(r"[“”]", between)
+
+
+def _attribution_only(between: str) -> bool:
+    """What stands between a quotation and its verb: punctuation and a few words, no sentence end."""
+    return len(between.split()) <= 8 and not re.search(r"[.!?;]\s|\n\n|[“”]", between)
+
+
+def _kept(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of [start, end) outside ``cuts``."""
+    pieces, at = [], start
+    for a, b in sorted(cuts):
+        if a > at:
+            pieces.append((at, min(a, end)))
+        at = max(at, b)
+    if at < end:
+        pieces.append((at, end))
+    return pieces
 
 
 def _without(text: str, start: int, end: int, cut_start: int, cut_end: int) -> str:
@@ -448,7 +635,7 @@ def _specificity(author: Any) -> int:
         return 2
     if isinstance(value, dict) and not value.get("anonymous", "").startswith("the "):
         return 1
-    return 0
+    return 0 if value is not None else -1
 
 
 def _key(text: str) -> str:
@@ -476,8 +663,8 @@ def _records(claims: list[_Claim]) -> list[dict[str, Any]]:
     out = []
     used: set[str] = set()
     for claim in claims:
-        words = [w for w in re.findall(r"[^\W_]+", claim.text) if w.casefold() not in _STOP][:6]
-        base = slug(" ".join(words)) or "claim"
+        words_ = [w for w in re.findall(r"[^\W_]+", claim.text) if w.casefold() not in _STOP][:6]
+        base = slug(" ".join(words_)) or "claim"
         key, n = base, 2
         while key in used:
             key, n = f"{base}-{n}", n + 1
@@ -498,13 +685,13 @@ def _clean(quote: str) -> str:
 
 
 def _sentence_case(text: str) -> str:
-    text = _clean(text).rstrip(" ,;")
+    text = _clean(text).rstrip(" ,;:—–-")
     if text and text[-1] not in '.!?”"':
         text += "."
     return text[:1].upper() + text[1:]
 
 
-# -- sentences ------------------------------------------------------------------------------
+# -- quotations and sentences -----------------------------------------------------------------
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
@@ -513,8 +700,8 @@ _ABBREVIATIONS = re.compile(
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages. An opening mark never closed before the next opening is a
-    stray (copy often has one): it is dropped, so it cannot swallow the rest of the text."""
+    """Spans of quoted passages within a paragraph. An opening mark never closed before the next
+    opening is a stray (copy often has one): it is dropped, so it cannot swallow the rest of the text."""
     spans = []
     open_at: int | None = None
     for i, ch in enumerate(text):
@@ -524,6 +711,32 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((open_at, i + 1))
             open_at = None
         elif ch == "\n" and text[i : i + 2] == "\n\n":
+            open_at = None
+    return spans
+
+
+_MARKS = re.compile(r"“|”|\"|''|\n\s*\n\s*")
+_OPENING = ("“", '"', "''")
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Quoted passages (“…”, "…" or ''…''), a quotation continued over paragraphs included: a
+    paragraph whose quotation is still open at its end, followed by one that opens with a quotation
+    mark, goes on in it. An opening mark never closed in its paragraph is a stray and is dropped."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    carry = False  # the next mark opens a paragraph that goes on with the open quotation
+    for m in _MARKS.finditer(text):
+        mark = m.group(0)
+        if mark.startswith("\n"):
+            carry = open_at is not None and text.startswith(_OPENING, m.end())
+            open_at = open_at if carry else None
+        elif carry:
+            carry = False
+        elif mark == "“" or (mark != "”" and open_at is None):
+            open_at = m.start()
+        elif open_at is not None:
+            spans.append((open_at, m.end()))
             open_at = None
     return spans
 
@@ -547,6 +760,13 @@ def sentences(text: str) -> list[_Sentence]:
     return out
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+
+
 def _add_sentence(out: list[_Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
@@ -555,4 +775,4 @@ def _add_sentence(out: list[_Sentence], text: str, start: int, end: int) -> None
         out.append(_Sentence(offset, offset + len(stripped), stripped))
 
 
-__all__ = ["find_claims", "quote_spans", "sentences"]
+__all__ = ["INCLUDE", "find_claims", "quotations", "quote_spans", "sentences"]

@@ -93,6 +93,7 @@ def extract_html(
     default_url: str | Callable[[], str | None] | None = None,
     authority: Any = None,
     link: bool = True,
+    claims: str = "speech",
 ) -> ExtractResult:
     """Build an article record from an HTML page (its text or bytes).
 
@@ -104,8 +105,9 @@ def extract_html(
     function giving it, called only when needed), used when the page names none and no ``url``
     is given. The body's people, organisations, places and claims are found as in plain text
     (linked to ``authority``, an :class:`ldpub.entities.Authority`, when given); ``link=False``
-    leaves them out. Returns the record (possibly incomplete) and
-    the warnings about what the page lacks and what was inferred.
+    leaves them out; ``claims="all"`` adds beliefs and plans to the claims said or written.
+    Returns the record (possibly incomplete) and the warnings about what the page lacks and what
+    was inferred.
     Raises :class:`InputError` for input that is not an HTML page at all: empty, binary,
     larger than ``max_bytes``.
     """
@@ -119,11 +121,11 @@ def extract_html(
     reader = _PageReader(tree, source=source, url=url, settings=settings or Settings(), default_url=default_url)
     result = reader.record(published)
     if link and result.record.get("body"):
-        _link(result, authority, source)
+        _link(result, authority, source, claims)
     return result
 
 
-def _link(result: ExtractResult, authority: Any, source: str | None) -> None:
+def _link(result: ExtractResult, authority: Any, source: str | None, claims: str = "speech") -> None:
     """Entities and claims from the extracted body, beside the bylines the page's metadata gave."""
     record = result.record
 
@@ -133,7 +135,8 @@ def _link(result: ExtractResult, authority: Any, source: str | None) -> None:
     entities: dict[str, Any] = dict(record.get("entities", {}))
     # A wire footer ("Reporting by …; Editing by …") names the article's contributors, not its mentions.
     body, contributors, editors = without_footers(record["body"])
-    link_record(record, record.get("headline", ""), body, authority=authority, entities=entities, warn=warn)
+    headline = record.get("headline", "")
+    link_record(record, headline, body, authority=authority, entities=entities, warn=warn, claims=claims)
     for field, names in (("contributors", contributors), ("editors", editors)):
         keys = [_person(name, entities, warn) for name in names]
         if keys:
@@ -165,6 +168,7 @@ def extract_html_file(
     root: Path | None = None,
     authority: Any = None,
     link: bool = True,
+    claims: str = "speech",
 ) -> ExtractResult:
     """:func:`extract_html` on a file (read with a size cap, see :func:`read_page`); a URL
     template in ``settings`` is expanded over the file's path relative to ``root`` (default: the
@@ -181,6 +185,7 @@ def extract_html_file(
         default_url=lambda: template_url(settings.for_host(None), Path(path), root),
         authority=authority,
         link=link,
+        claims=claims,
     )
 
 

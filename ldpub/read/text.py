@@ -41,12 +41,15 @@ def extract_text(
     published: str | None = None,
     language: str | None = None,
     original_language: str | None = None,
+    claims: str = "speech",
 ) -> ExtractResult:
     """Build an article record from plain text.
 
     ``authority`` is a loaded :class:`ldpub.entities.Authority` (mentions of its entities are
     linked; other names become candidates, reported as warnings); ``url``, ``published``,
-    ``language`` and ``original_language`` are what the text cannot say itself.
+    ``language`` and ``original_language`` are what the text cannot say itself;
+    ``claims`` is ``"speech"`` (attributions with a verb of saying or writing, the default) or
+    ``"all"`` (beliefs and plans too).
     Raises :class:`InputError` for input that is not an article text: empty, binary, too long.
     """
     where = Location(source)
@@ -97,7 +100,7 @@ def extract_text(
         record["body"] = "\n\n".join(layout.body)
     else:
         warn("the text has no body after its headline", "body")
-    _link(record, layout, authority, entities, warn)
+    _link(record, layout, authority, entities, warn, claims)
     keep_consistent(record, warn)
     return ExtractResult(record, warnings)
 
@@ -165,7 +168,9 @@ def _translation(
     return translation
 
 
-def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict[str, Any], warn: Any) -> None:
+def _link(
+    record: dict[str, Any], layout: Layout, authority: Any, entities: dict[str, Any], warn: Any, claims: str
+) -> None:
     """Entities (the authority's, typed candidates, the byline's and the dateline's) and the claims."""
     related = [link["headline"] for link in layout.related if "headline" in link]
     body = "\n\n".join(layout.body)
@@ -173,7 +178,7 @@ def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict
     if not english:
         warn(
             "the text does not read as English: names are linked to the authority and found by ldpub's rules "
-            "only, without the English language model; check the entities and claims",
+            "only, without the English language model, and no claims are looked for; check the entities",
             "language",
         )
     base = link_record(
@@ -185,6 +190,7 @@ def _link(record: dict[str, Any], layout: Layout, authority: Any, entities: dict
         warn=warn,
         related=related,
         statistical=english,
+        claims=claims,
     )
     _byline_and_dateline(record, layout, authority, base, entities, warn)
     if entities:

@@ -91,6 +91,8 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
         None,
     ),
     "ldpub build seed.yaml": (0, BUILT),
+    "ldpub extract examples/harbour-strike.txt --url https://news.example/harbour-strike "
+    "--published 2024-05-14T18:00:00+02:00 --language en": (0, "url: https://news.example/harbour-strike"),
     "ldpub entities add lebanon --type Country --name Lebanon --authority vocab/entities.ttl    --alternate-name "
     '"Lebanese Republic" --same-as https://www.wikidata.org/wiki/Q822': (
         0,

@@ -39,7 +39,9 @@ def test_a_real_page_gives_its_people_organisations_places_and_claims() -> None:
     ]:
         assert kinds.get(name) == kind, name
     by_author = {c["text"]: c.get("author") for c in record["claims"]}
-    assert by_author["All on board were killed."] == "zabihullah-mujahid"
+    # The whole quotation, over its two sentences ("“… caught fire. All on board were killed,” Mujahid said.")
+    quoted = next(text for text in by_author if text.startswith("The Americans wanted to raid"))
+    assert quoted.endswith("All on board were killed") and by_author[quoted] == "zabihullah-mujahid"
     # Every entity the record names is one of its entities, and the record builds.
     assert set(record.get("about", []) + record["mentions"]) <= set(record["entities"])
     article = next(n for n in ldpub.build(record).jsonld["@graph"] if n["@type"] == "NewsArticle")

@@ -48,6 +48,7 @@ def test_wire_story_with_dateline_quote_and_said_last() -> None:
             None,
         ),
         ("We will reopen the crossing to passengers and trucks on Monday", "mazen-al-faraya", None),
+        ("Customs staff had been doubled.", "mazen-al-faraya", None),  # "He added that …": the minister
         ("More than 300 trucks a day used the crossing before it closed.", "jordan-chamber-of-commerce", None),
     ]
     # "He added that …": a pronoun is attributed to no one (precision first)

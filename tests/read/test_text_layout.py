@@ -114,8 +114,12 @@ def test_wire_story_claims_from_the_parse() -> None:
     # The same statement twice is one claim.
     assert [t for t, _, _ in found].count("The shortage would ease by the end of the month.") == 1
     assert ("We have enough reserves for ten days", "hamid-suleiman", None) in found
-    # "The ministry denied …": no one ldpub can name, so no claim (precision first).
-    assert not any("foreign currency" in t for t, _, _ in found)
+    # "The ministry denied …": a ministry the article never names is an unnamed source, not a dropped claim.
+    assert (
+        "The ministry denied reports that the government had run out of foreign currency to pay for imports.",
+        {"anonymous": "the ministry", "type": "Organization"},
+        None,
+    ) in found
 
 
 def test_staff_byline_with_role_and_an_appositive_is_not_the_speaker() -> None:

@@ -1,0 +1,264 @@
+"""PolNeAR's development split as gold attributions, and the scores of found claims against them.
+
+The split lives in ``../shared/benchmarks/polnear-dev`` (never in the repository: the texts belong
+to their publishers): ``text/NAME.txt`` and brat standoff files ``attributions/NAME_xxxx.ann``;
+where a text has several annotation files, the first in sorted order is used.
+
+Definitions, written here once so that every path is scored the same way:
+
+- **words** of a text: its casefolded runs of letters and digits (``[^\\W_]+``), as a set;
+- a found claim **matches** a gold attribution when it holds at least half of the gold content's
+  words; claims and gold attributions are paired one to one, each claim taking the unpaired gold
+  attribution it covers best;
+- an attribution is **speech-cued** when its cue holds a verb or phrase of saying or writing from
+  :data:`SPEECH_CUES` (a fixed list of this benchmark, independent of ldpub's lexicon, so that
+  growing the lexicon cannot move the gold set);
+- a gold source is a **name** when its head (the last word before a comma, a bracket, a
+  preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
+  word before it ("Republicans", "Polls", "many African-Americans"), which is a group —, a
+  **pronoun** when it is one, else a **description**;
+- **author right** for a name source: the found author's name shares a capitalised word with the
+  source. For a pronoun or a description PolNeAR gives no referent, so the reference is made from
+  the gold annotation itself: an indefinite or bare description ("a source", "officials") and a
+  definite one headed by a source noun ("the source") are anonymous (the found author must be an
+  anonymous node); any other pronoun or description refers to the nearest preceding gold source
+  that is a name of a fitting class, as the language model labels that name: a person for "he",
+  "she", "I", "you" and descriptions of people ("the senator"), an organisation, group or country
+  for "they", "it" and descriptions of organisations ("the campaign", :data:`_GROUP_NOUNS`). That
+  reference is an approximation (it knows no gender and no role), said so wherever the figure is
+  quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "polnear-dev"
+
+SPEECH_CUES = frozenset(
+    """
+    say says said saying tell tells told telling according announce announced announces announcing state stated
+    states statement declare declared declares add added adds write wrote writes written writing tweet tweeted
+    tweets deny denied denies denial accuse accused accuses claim claimed claims report reported reports reporting
+    confirm confirmed confirms insist insisted insists warn warned warns explain explained explains argue argued
+    argues ask asked asks reply replied replies respond responded responds testify testified admit admitted admits
+    acknowledge acknowledged acknowledges note noted notes comment commented comments quote quoted quoting recall
+    recalled assert asserted allege alleged alleges charge charged vow vowed promise promised predict predicted
+    reveal revealed disclose disclosed stress stressed emphasize emphasized mention mentioned remark remarked
+    retort retorted concede conceded urge urged boast boasted complain complained suggest suggested repeat
+    repeated describe described call called interview speech spoke speaking told
+    """.split()  # noqa: SIM905
+)
+_PRONOUNS = frozenset("he she they i we it you him her them me us his hers".split())  # noqa: SIM905
+_SOURCE_NOUNS = frozenset("source sources official officials aide aides person people insider insiders".split())  # noqa: SIM905
+_PERSON = frozenset({"PERSON"})
+_GROUP = frozenset({"ORG", "NORP", "GPE"})
+_GROUP_NOUNS = frozenset(
+    """
+    campaign company group party committee department administration agency newspaper network paper government
+    ministry bank organization foundation firm court office commission council team station network website poll
+    survey report study
+    """.split()  # noqa: SIM905
+)
+_INDEFINITE = frozenset("a an some several many other another one two three few most no".split())  # noqa: SIM905
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+@dataclass(frozen=True)
+class Gold:
+    content: str
+    cue: str
+    source: str  # "" when the attribution has no source
+    source_start: int
+    speech: bool
+    kind: str  # "name", "pronoun", "description", "none"
+    referent: str  # a name, "anonymous", or "" when unknown
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    text: str
+    gold: tuple[Gold, ...]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Found:
+    """A claim as the benchmark sees it: its text, and its author's name or "anonymous" ("" if none)."""
+
+    text: str
+    author: str = ""
+
+
+@dataclass
+class Tally:
+    found: int = 0
+    matched: int = 0
+    speech_gold: int = 0
+    speech_hit: int = 0
+    all_gold: int = 0
+    all_hit: int = 0
+    name_authors: list[bool] = field(default_factory=list)
+    other_authors: list[bool] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("found", "matched", "speech_gold", "speech_hit", "all_gold", "all_hit"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.name_authors += other.name_authors
+        self.other_authors += other.other_authors
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 0.0
+
+    @property
+    def speech_recall(self) -> float:
+        return self.speech_hit / self.speech_gold if self.speech_gold else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.all_hit / self.all_gold if self.all_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @staticmethod
+    def share(values: list[bool]) -> str:
+        return f"{sum(values) / len(values):.2f} ({sum(values)}/{len(values)})" if values else "—"
+
+
+Labeller = Callable[[str], list[tuple[int, int, str]]]
+
+
+def articles(root: Path = ROOT, label: Labeller | None = None) -> Iterator[Article]:
+    """The dev split's articles, each with the first (sorted) annotation file's attributions.
+    ``label`` gives a text's named-entity spans (start, end, label), to type the named sources."""
+    annotations = sorted((root / "attributions").glob("*.ann"))
+    for text_path in sorted((root / "text").glob("*.txt")):
+        mine = [a for a in annotations if a.stem.rsplit("_", 1)[0] == text_path.stem]
+        if not mine:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        names = label(text) if label is not None else []
+        yield Article(text_path.stem, text, tuple(_gold(text, mine[0].read_text(encoding="utf-8"), names)))
+
+
+def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
+    spans: dict[str, tuple[str, int, str]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            label, _, offsets = parts[1].partition(" ")
+            first = int(re.split(r"[ ;]", offsets)[0])
+            spans[parts[0]] = (label, first, parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(item.split(":", 1) for item in parts[1].split()))
+    out: list[Gold] = []
+    named: list[tuple[str, str]] = []  # the named sources so far, each with its class (PERSON, ORG …)
+    for rel in sorted(relations, key=lambda r: spans.get(r.get("Source", r.get("Cue", "")), ("", 0, ""))[1]):
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        cue = spans.get(rel.get("Cue", ""), ("", 0, ""))[2]
+        _, source_start, source = spans.get(rel.get("Source", ""), ("", -1, ""))
+        kind = _kind(source)
+        referent = _referent(source, kind, named)
+        if kind == "name":
+            labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
+            named.append((source, labels[-1] if labels else ""))
+        out.append(Gold(content[2], cue, source, source_start, bool(words(cue) & SPEECH_CUES), kind, referent))
+    return out
+
+
+def _head(source: str) -> list[str]:
+    """The source's words up to a comma, bracket or relative pronoun: its head is the last."""
+    head = re.split(r",|\(|\b(?:who|which|that|of|in|at|for|from|with|by|close to)\b", source, maxsplit=1)[0]
+    return re.findall(r"[\w’'.-]+", head)
+
+
+def _kind(source: str) -> str:
+    if not source.strip():
+        return "none"
+    head = _head(source)
+    if not head:
+        return "description"
+    last = re.sub(r"[’']s?$", "", head[-1])
+    if len(head) == 1 and last.casefold() in _PRONOUNS:
+        return "pronoun"
+    others = [w for w in head[:-1] if w.casefold() not in _INDEFINITE]
+    if last.endswith("s") and not last.isupper() and not any(w[:1].isupper() for w in others):
+        return "description"  # "Republicans", "Polls", "many African-Americans": a group, not a name
+    return "name" if last[:1].isupper() else "description"
+
+
+def _referent(source: str, kind: str, named: list[tuple[str, str]]) -> str:
+    if kind == "name":
+        return source
+    head = [w.casefold() for w in _head(source)]
+    wanted = _PERSON
+    if kind == "description":
+        definite = ("the", "this", "that", "his", "her", "its", "their")
+        bare = head and (head[0] in _INDEFINITE or head[0] not in definite)
+        if bare and not any(w[:1].isupper() for w in _head(source)):
+            return "anonymous"
+        if head and head[-1] in _SOURCE_NOUNS:
+            return "anonymous"
+        wanted = _GROUP if head and head[-1] in _GROUP_NOUNS else _PERSON
+    elif head and head[-1] in ("they", "it", "them", "its"):
+        wanted = _GROUP
+    fitting = [name for name, label in named if label in wanted or not label]
+    return fitting[-1] if fitting else ""
+
+
+def _capitalised(text: str) -> set[str]:
+    text = re.sub(r"\b(?:[A-Z]\.)+[A-Z]\b\.?", lambda m: m.group(0).replace(".", ""), text)  # "S.E.C." → "SEC"
+    return {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]+", text)} - {"the", "a", "an", "sen", "rep", "mr", "ms"}
+
+
+def author_right(found: str, gold: Gold) -> bool | None:
+    """Whether ``found`` (a name, "anonymous" or "") is the gold attribution's author; None if unknown."""
+    if not gold.referent:
+        return None
+    if gold.referent == "anonymous":
+        return found == "anonymous"
+    return bool(_capitalised(found) & _capitalised(gold.referent))
+
+
+def score(article: Article, claims: Iterable[Found]) -> Tally:
+    """Pair ``claims`` with the article's gold attributions one to one and count."""
+    tally = Tally(speech_gold=sum(g.speech for g in article.gold), all_gold=len(article.gold))
+    gold_words = [words(g.content) for g in article.gold]
+    free = set(range(len(article.gold)))
+    for claim in claims:
+        tally.found += 1
+        mine = words(claim.text)
+        best, best_share = -1, 0.0
+        for i in free:
+            share = len(mine & gold_words[i]) / max(1, len(gold_words[i]))
+            if share >= 0.5 and share > best_share:
+                best, best_share = i, share
+        if best < 0:
+            continue
+        free.discard(best)
+        gold = article.gold[best]
+        tally.matched += 1
+        tally.all_hit += 1
+        tally.speech_hit += gold.speech
+        right = author_right(claim.author, gold)
+        if right is not None:
+            (tally.name_authors if gold.kind == "name" else tally.other_authors).append(right)
+    return tally

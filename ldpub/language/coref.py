@@ -1,0 +1,402 @@
+"""Who a source is: a named entity, a pronoun or description that refers back to one, or an anonymous source.
+
+:mod:`ldpub.language.claims` finds a reporting verb and its subject; this module says who the
+subject is, reading the article from the start so that what came before is known:
+
+- a **name** the linking step found (:mod:`ldpub.language.linking`) is that entity; its account,
+  website or statement ("the Maghawir al-Thawra Twitter account") is the entity too, and where the
+  claim first appeared; an outlet's sources ("Athr’s sources") are anonymous, first published by
+  the outlet;
+- a **pronoun** refers back to the nearest entity that fits: "he"/"she" a person (of that gender
+  when a title or an earlier pronoun told it), "they" an organisation or a group of sources,
+  "it" an organisation, "I"/"we" in a quotation its speaker;
+- a **definite description** refers back too: "the minister" to the person named with that role
+  ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
+  group", "the ministry" to the last organisation (one whose name holds the noun first); "the
+  source" to the anonymous source introduced before;
+- an **indefinite or bare description** ("officials", "a source close to the talks", "two
+  witnesses") is an anonymous source, a Person or an Organization as its noun says, affiliated
+  with the organisation it names.
+
+The nouns and pronouns are the lexicon's (``source_people``, ``source_roles``, ``source_groups``,
+``pronouns``, ``gendered_titles``). What fits nothing is no one: the claim keeps no author rather
+than a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ldpub.entities import ORGANIZATION_TYPES, PERSON_TYPES, Mention
+from ldpub.language.analysis import Word
+from ldpub.lexicon import entries, words
+
+Author = str | dict[str, Any]
+
+WINDOW = 2000  # characters back that a pronoun or description may reach (about four paragraphs)
+
+_MEDIUM = re.compile(
+    r"^\s*(?:(?:official\s+)?(?:Twitter|X|Facebook|Telegram|Instagram|YouTube)\s+)?"
+    r"(?:account|page|channel|website|site|newspaper|statement|agency|news agency)\b",
+    re.IGNORECASE,
+)
+_OWN_SOURCES = re.compile(r"^\s*(?:[’']s?\s+)?(?:own\s+)?(?:sources?|correspondents?|reporters?)\s*$", re.IGNORECASE)
+_OUTLET_NAME = re.compile(
+    r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
+)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _kinds(name: str) -> dict[str, str]:
+    """Lexicon lists whose first spelling is a kind: each other spelling (casefolded) → its kind."""
+    return {spelling.casefold(): entry[0] for entry in entries(name) for spelling in entry[1:]}
+
+
+def coarse(kind: str) -> str:
+    if kind in PERSON_TYPES:
+        return "Person"
+    if kind in ORGANIZATION_TYPES:
+        return "Organization"
+    return "Place"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A source as the parse gives it: its head word, the name part, the whole description."""
+
+    head: Word
+    start: int  # the name part: the head with its compounds, modifiers, determiner and owner
+    end: int
+    full_start: int  # with what follows ("a source close to the talks")
+    full_end: int
+    determiner: str = ""  # "the", "a", "two" … (casefolded), or ""
+    owner: Word | None = None  # "Athr’s sources": Athr
+    proper: bool = False  # the description starts with a name ("US officials", "Trump aides")
+    sentence_start: int = 0  # where its sentence starts
+    compound_name: bool = False  # a name is part of it ("the Maghawir al-Thawra Twitter account")
+
+
+@dataclass
+class Sources:
+    """Resolves sources in article order, remembering what it learnt (genders, roles, anonymous sources)."""
+
+    body: str
+    mentions: list[Mention]
+    types: dict[str, str]
+    names: dict[str, str]
+    gender: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)
+    anonymous_sources: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    subjects: set[int] = field(default_factory=set)  # starts of mentions that are a clause's subject
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (where, entity) of each claim's author
+    context: dict[str, set[str]] = field(default_factory=dict)  # words said of a person: "Indiana governor"
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations
+
+    def __post_init__(self) -> None:
+        self.pronouns = _kinds("pronouns")
+        # A pronoun the model took for a name ("She" at a sentence start) is no mention of anyone.
+        self.mentions = sorted(
+            (m for m in self.mentions if m.surface.casefold() not in self.pronouns), key=lambda m: (m.start, m.end)
+        )
+        self.starts = [m.start for m in self.mentions]
+        self.quote_starts = [a for a, _ in self.quotes]
+        self.titles = _kinds("gendered_titles")
+        self.people = {s.casefold() for s in words("source_people")}
+        self.role_of = {s.casefold(): entry[0] for entry in entries("source_roles") for s in entry}
+        self.role_words = set(self.role_of)
+        self.groups = {s.casefold() for s in words("source_groups")}
+        self._learn_mentions()
+
+    # -- what the article tells about its entities ---------------------------------------
+
+    def _learn_mentions(self) -> None:
+        """Gender from a title before a person's name ("Mr. Aoun"); roles from the words before it."""
+        for m in self.mentions:
+            if coarse(self.types.get(m.key, "")) != "Person":
+                continue
+            text = self.body[max(0, m.start - 40) : m.start]
+            before = re.findall(r"[\w.]+", text)[-4:]
+            ended = re.search(r"[.!?;:]\s*$|\n", text) and not (before and before[-1].casefold() in self.titles)
+            if ended:
+                before = []  # the words before belong to another sentence (but "Mr." is a title)
+            surface = m.surface.split()
+            for w in surface[:-1]:
+                self.learn_word(m.key, w)
+            for w in reversed(before):  # "Interior Minister", "Mrs.", "Democratic nominee": up to another word
+                if not (w[:1].isupper() or w.casefold() in self.role_of or w.casefold() in self.titles):
+                    break
+                self.learn_word(m.key, w)
+
+    def learn_from(self, words: Sequence[Word]) -> None:
+        """What the parse tells: which mentions are subjects, and a person's gender from a pronoun
+        that follows their name with no other person between — in the same sentence ("Haddad said
+        she …"), or opening the next when the one before named one person ("Haddad spoke. She …")."""
+        persons: dict[int, str | None] = {}  # sentence → the one person named in it so far, None if several
+        votes: dict[str, Counter[str]] = {}
+        for w in words:
+            mention = self.mention_at(w.start)
+            if w.dep == "appos":
+                self.learn_appositive(w, words)
+            if mention is not None:
+                self.learn_mention(w, mention, persons)
+                continue
+            kind = self.pronouns.get(w.text.casefold())
+            if kind not in ("masculine", "feminine") or self.quoted(w.start):
+                continue
+            person = persons.get(w.sentence, "")
+            if person == "" and w.dep in ("nsubj", "nsubjpass"):
+                person = persons.get(w.sentence - 1, "")  # nobody named yet in this sentence: the one before
+            if person:
+                votes.setdefault(person, Counter())[kind] += 1
+        for key, counted in votes.items():
+            self.gender.setdefault(key, counted.most_common(1)[0][0])
+
+    def learn_mention(self, w: Word, mention: Mention, persons: dict[int, str | None]) -> None:
+        if w.dep in ("nsubj", "nsubjpass"):
+            self.subjects.add(mention.start)
+        if coarse(self.types.get(mention.key, "")) == "Person" and not self.quoted(w.start):
+            seen = persons.get(w.sentence, mention.key)
+            persons[w.sentence] = mention.key if seen == mention.key else None
+
+    def learn_appositive(self, word: Word, words: Sequence[Word]) -> None:
+        """ "Mike Pence, the Indiana governor, …": the words of the appositive are said of the person."""
+        head = words[word.head] if 0 <= word.head < len(words) and words[word.head].index == word.head else None
+        mention = self.mention_at(head.start) if head is not None else None
+        if mention is None or coarse(self.types.get(mention.key, "")) != "Person":
+            return
+        for w in words[max(0, word.index - 4) : word.index + 1]:
+            if w.head == word.index or w is word:
+                self.learn_word(mention.key, w.text)
+
+    def mention_at(self, at: int) -> Mention | None:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return self.mentions[i] if i >= 0 and self.mentions[i].start <= at < self.mentions[i].end else None
+
+    def learn_word(self, key: str, word: str) -> None:
+        """A word said of a person, before the name or in an appositive: a title, a role, a qualifier."""
+        low = word.casefold()
+        gender = self.titles.get(low)
+        if gender:
+            self.gender.setdefault(key, gender)
+        if low in self.role_of:
+            self.roles.setdefault(key, set()).add(self.role_of[low])
+        self.context.setdefault(key, set()).add(_stem(low.rstrip(".")))
+
+    def note_speaker(self, at: int, author: Author | None) -> None:
+        if isinstance(author, str) and coarse(self.types.get(author, "")) == "Person":
+            self.speakers.append((at, author))
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def resolve(self, phrase: Phrase, speaker: Author | None = None) -> Author | None:
+        """Who ``phrase`` is, at its place in the article; ``speaker`` is the quotation's, if inside one."""
+        low = phrase.head.text.casefold()
+        if low in self.pronouns and phrase.start == phrase.head.start:
+            return self.pronoun(self.pronouns[low], phrase, speaker)
+        named = self.named(phrase)
+        if named is not None:
+            return named
+        if phrase.head.tag in ("NNP", "NNPS") and low not in self.groups:
+            found = self.by_name(phrase.head.text, phrase.start)  # "Clinton": the one named so before
+            if found is not None or phrase.head.tag == "NNP":
+                return found
+        if low in self.people or low in self.role_words or low in self.groups:
+            return self.description(phrase, low)
+        if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
+            return self.anonymous(phrase, low)  # "Republicans said", "many voters say": a group, unnamed
+        if phrase.head.tag == "NN" and (phrase.determiner or phrase.owner is not None) and not phrase.compound_name:
+            return self.anonymous(phrase, low)  # "the announcer said", "Connecticut's tax commissioner says"
+        return None
+
+    def named(self, phrase: Phrase) -> Author | None:
+        """The entity the phrase names (or whose account, statement or sources it is), else None."""
+        head = phrase.head
+        covering = self.within(phrase.full_start, phrase.full_end)
+        at_head = self.mention_at(head.start)
+        if at_head is not None:
+            return at_head.key
+        inside = [m for m in covering if m.end <= phrase.end]
+        for mention in reversed(inside):
+            tail = self.body[mention.end : phrase.end]
+            if _OWN_SOURCES.match(tail):  # "Athr’s sources": the outlet's, unnamed
+                name = self.body[mention.start : phrase.end].strip(' “”"')
+                return {"anonymous": name, "type": "Person", "_outlet": mention.key}
+            medium = _MEDIUM.match(tail)
+            if medium and medium.end() == len(tail.rstrip()) and phrase.determiner not in ("a", "an"):
+                name = self.body[mention.start : phrase.end].strip(' “”"')
+                return {"entity": mention.key, "medium": name}
+        return None
+
+    def pronoun(self, kind: str, phrase: Phrase, speaker: Author | None) -> Author | None:
+        at = phrase.start
+        if kind == "speaker":
+            return speaker
+        if kind in ("masculine", "feminine"):
+            return self.back(at, ("Person",), gender=kind, salient=phrase.sentence_start)
+        plural = kind == "plural"
+        recent = self.recent_anonymous(at, plural=plural, kind="" if plural else "Organization")
+        found = self.back(at, ("Organization",), salient=None if plural else phrase.sentence_start)
+        if recent is not None and (found is None or recent[0] > self._position(found, at)):
+            return dict(recent[1])
+        if found is None and not plural:
+            return self.back(at, ("Place",), salient=phrase.sentence_start)  # "it": the city, the country
+        return found
+
+    def description(self, phrase: Phrase, noun: str) -> Author | None:
+        """A description: definite ones refer back, indefinite and bare ones are anonymous."""
+        pronoun_owner = phrase.owner is not None and phrase.owner.tag == "PRP$"  # "his spokesman", not "Athr’s"
+        if phrase.determiner in _DEFINITE or pronoun_owner:
+            singular = _singular(noun)
+            earlier = self.recent_anonymous(phrase.start, head=singular)
+            if earlier is not None:
+                return dict(earlier[1])  # "the source": the one introduced before
+            if noun in self.role_words:
+                described = {_stem(w) for w in re.findall(r"[\w]+", self.body[phrase.start : phrase.end].casefold())}
+                found = self.with_role(phrase.start, self.role_of[noun], described)
+                found = found or self.back(phrase.start, ("Person",), salient=phrase.sentence_start)
+                if found is not None:
+                    return found
+            if noun in self.groups and not pronoun_owner:
+                modifier = [
+                    m for m in self.within(phrase.start, phrase.end) if coarse(self.types.get(m.key, "")) != "Place"
+                ]
+                if modifier:  # "the Clinton campaign", "the Trump administration": theirs
+                    return modifier[-1].key
+                found = self.back(phrase.start, ("Organization",), noun=singular)
+                if found is not None:
+                    return found
+        return self.anonymous(phrase, noun)
+
+    def quoted(self, at: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, at) - 1
+        return i >= 0 and at < self.quotes[i][1]
+
+    def anonymous(self, phrase: Phrase, noun: str, kind: str = "") -> dict[str, Any]:
+        """An unnamed source as the article describes it, affiliated with the organisation it names."""
+        text = re.sub(r"\s+", " ", self.body[phrase.full_start : phrase.full_end]).strip(" ,“”\"'")
+        source: dict[str, Any] = {"anonymous": text if phrase.proper else text[:1].lower() + text[1:]}
+        source["type"] = kind or ("Organization" if noun in self.groups else "Person")
+        affiliated = [
+            m for m in self.within(phrase.full_start, phrase.full_end) if coarse(self.types.get(m.key, "")) != "Person"
+        ]
+        if affiliated and source["type"] == "Person":
+            source["affiliation"] = affiliated[-1].key
+        self.anonymous_sources.append((phrase.start, source))
+        return source
+
+    # -- looking back --------------------------------------------------------------------
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def back(
+        self,
+        at: int,
+        kinds: tuple[str, ...],
+        *,
+        gender: str = "",
+        noun: str = "",
+        salient: int | None = None,
+        window: int = WINDOW,
+    ) -> str | None:
+        """The nearest entity before ``at`` of one of ``kinds`` (and gender, and a name holding ``noun``).
+        With ``salient`` (where the sentence starts), a subject is preferred: one earlier in the same
+        sentence ("Haddad said she …"), else the last subject before it, else the nearest mention."""
+        fits = []
+        hi = bisect.bisect_left(self.starts, at)
+        outside = not self.quoted(at)
+        for m in reversed(self.mentions[max(0, hi - 200) : hi]):
+            if m.start < at - window:
+                break
+            if outside and self.quoted(m.start):
+                continue  # a name inside a quotation is not what a pronoun outside it refers to
+            if coarse(self.types.get(m.key, "")) not in kinds:
+                continue
+            if gender and self.gender.get(m.key, gender) != gender:
+                continue
+            if noun and noun not in self.names.get(m.key, m.surface).casefold():
+                continue
+            fits.append(m)
+        known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
+        fits = known or fits  # a person known to be "she" before one whose gender the article never told
+        if not fits:
+            return None
+        chosen = fits[0]
+        if salient is not None:
+            subjects = [m for m in fits if m.start in self.subjects]
+            same = [m for m in subjects if m.start >= salient]
+            keys = {m.key for m in fits}
+            speaker = next((key for where, key in reversed(self.speakers) if where < at), None)
+            speaking = [m for m in fits if m.key == speaker] if speaker in keys else []
+            chosen = (same or speaking or subjects or fits)[0]
+        if gender:
+            self.gender[chosen.key] = gender
+        return chosen.key
+
+    def by_name(self, word: str, at: int) -> str | None:
+        """A name the linking step did not link, written as part of an entity's name mentioned before."""
+        low = word.casefold()
+        hi = bisect.bisect_left(self.starts, at)
+        for m in reversed(self.mentions[:hi]):
+            name = self.names.get(m.key, m.surface)
+            if coarse(self.types.get(m.key, "")) != "Place" and low in name.casefold().split():
+                return m.key
+        return None
+
+    def with_role(self, at: int, role: str, described: set[str]) -> str | None:
+        """The person named before with this role, the one the description's words fit best
+        ("the Democratic nominee"), the most recent of equals."""
+        hi = bisect.bisect_left(self.starts, at)
+        best, score = None, -1
+        for m in reversed(self.mentions[:hi]):
+            if role in self.roles.get(m.key, ()):
+                fit = len(described & self.context.get(m.key, set()))
+                if fit > score:
+                    best, score = m.key, fit
+        return best
+
+    def recent_anonymous(
+        self, at: int, *, head: str = "", plural: bool = False, kind: str = ""
+    ) -> tuple[int, dict[str, Any]] | None:
+        for where, source in reversed(self.anonymous_sources[-20:]):
+            if where >= at or where < at - WINDOW or (kind and source.get("type") != kind):
+                continue
+            described = source["anonymous"].casefold().split()
+            if head and not any(_singular(w) == head for w in described):
+                continue
+            if plural and not (described and described[-1].endswith("s")):
+                continue
+            return where, source
+        return None
+
+    def _position(self, key: str, at: int) -> int:
+        hi = bisect.bisect_left(self.starts, at)
+        return next((m.start for m in reversed(self.mentions[:hi]) if m.key == key), -1)
+
+    def is_outlet(self, key: str) -> bool:
+        """A news outlet: typed so in the authority, or named like one ("Athr Press", "Harbour Gazette")."""
+        if self.types.get(key) == "NewsMediaOrganization":
+            return True
+        return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
+
+
+def _stem(word: str) -> str:
+    """A word's first seven letters: "Democrat" and "Democratic", "Republicans" and "Republican" agree."""
+    return word[:7]
+
+
+def _singular(noun: str) -> str:
+    for plural, singular in (("people", "person"), ("men", "man"), ("ies", "y"), ("s", "")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 2:
+            return noun[: -len(plural)] + singular
+    return noun
+
+
+__all__ = ["Author", "Phrase", "Sources", "coarse"]

@@ -1,0 +1,245 @@
+"""Shapes of English reported speech, each in sentences written for this test: the claim and its author."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ldpub.entities import Authority
+from ldpub.errors import LdpubError
+from ldpub.language.claims import find_claims, quotations
+from ldpub.language.linking import link_text
+
+PREFIX = "@prefix schema: <https://schema.org/> .\n@base <https://news.example/entity/> .\n"
+NEWSROOM = Authority.from_turtle(
+    PREFIX
+    + """
+<reuters> a schema:NewsMediaOrganization ; schema:name "Reuters" .
+<health-ministry> a schema:GovernmentOrganization ; schema:name "Health Ministry" .
+<harbour-union> a schema:Organization ; schema:name "Harbour Workers Union" .
+<leila-haddad> a schema:Person ; schema:name "Leila Haddad" ; schema:alternateName "Haddad" .
+<omar-farouk> a schema:Person ; schema:name "Omar Farouk" ; schema:alternateName "Farouk" .
+<moscow> a schema:City ; schema:name "Moscow" .
+"""
+)
+
+
+def claims(body: str, include: str = "speech") -> list[dict[str, Any]]:
+    return find_claims(body, link_text("Headline", body, NEWSROOM), include=include)
+
+
+def one(body: str, include: str = "speech") -> dict[str, Any]:
+    found = claims(body, include)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "author"),
+    [
+        # indirect speech
+        ("Leila Haddad said the port would reopen on Monday.", "The port would reopen on Monday.", "leila-haddad"),
+        ("The port would reopen on Monday, Leila Haddad said.", "The port would reopen on Monday.", "leila-haddad"),
+        (
+            "The port, Leila Haddad said on Friday, would reopen on Monday.",
+            "The port would reopen on Monday.",
+            "leila-haddad",
+        ),
+        (
+            "Omar Farouk told the council that the cranes had been repaired.",
+            "The cranes had been repaired.",
+            "omar-farouk",
+        ),
+        (
+            "According to the Health Ministry, nine workers were treated for burns.",
+            "Nine workers were treated for burns.",
+            "health-ministry",
+        ),
+        (
+            "Nine workers were treated for burns, according to the Health Ministry.",
+            "Nine workers were treated for burns.",
+            "health-ministry",
+        ),
+        # denials and accusations, in the article's words with the source named
+        (
+            "Omar Farouk denied that the union had planned the strike.",
+            "Omar Farouk denied that the union had planned the strike.",
+            "omar-farouk",
+        ),
+        (
+            "The Harbour Workers Union accused the Health Ministry of hiding the figures.",
+            "Harbour Workers Union accused the Health Ministry of hiding the figures.",
+            "harbour-union",
+        ),
+        (
+            "Omar Farouk called the closure a disgrace.",
+            "Omar Farouk called the closure a disgrace.",
+            "omar-farouk",
+        ),
+        (
+            "Leila Haddad described the strike as a mistake.",
+            "Leila Haddad described the strike as a mistake.",
+            "leila-haddad",
+        ),
+        # written sources
+        (
+            "Leila Haddad wrote in a statement that the cranes were unsafe.",
+            "The cranes were unsafe.",
+            "leila-haddad",
+        ),
+        (
+            "A report by the Health Ministry found that the water was clean.",
+            "The water was clean.",
+            "health-ministry",
+        ),
+        # a quoted fragment inside indirect speech: the whole clause, with the fragment
+        (
+            "Omar Farouk said he was “surprised and angry” at the closure.",
+            "He was “surprised and angry” at the closure.",
+            "omar-farouk",
+        ),
+    ],
+)
+def test_indirect_speech(body: str, text: str, author: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"]) == (text, author)
+    assert "quote" not in claim
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("“The cranes are safe,” said Leila Haddad.", "The cranes are safe"),
+        ("“The cranes are safe,” Leila Haddad said.", "The cranes are safe"),
+        (
+            "Leila Haddad said: “The cranes are safe. We checked them twice.”",
+            "The cranes are safe. We checked them twice.",
+        ),
+        (
+            "“The cranes are safe. We checked them twice,” said Leila Haddad, who runs the port.",
+            "The cranes are safe. We checked them twice",
+        ),
+    ],
+)
+def test_direct_quotations_with_the_speaker_on_either_side(body: str, text: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"], claim.get("quote")) == (text, "leila-haddad", True)
+
+
+def test_a_quotation_over_two_paragraphs_is_one_claim() -> None:
+    body = (
+        "Leila Haddad said: “The cranes were checked in May and again in June.\n\n"
+        "“Nobody who works here has been hurt this year.”"
+    )
+    claim = one(body)
+    assert claim["text"] == (
+        "The cranes were checked in May and again in June. Nobody who works here has been hurt this year."
+    )
+    assert claim["author"] == "leila-haddad"
+
+
+def test_a_quotation_interrupted_by_its_attribution_is_one_claim() -> None:
+    claim = one("“The cranes are safe,” Leila Haddad said. “We checked every one of them.”")
+    assert claim["text"] == "The cranes are safe. We checked every one of them."
+
+
+def test_a_quotation_after_a_paragraph_break_keeps_the_speaker() -> None:
+    found = claims("Omar Farouk said the strike would go on.\n\n“We have no other choice left to us.”")
+    assert [(c["text"], c["author"]) for c in found] == [
+        ("The strike would go on.", "omar-farouk"),
+        ("We have no other choice left to us.", "omar-farouk"),
+    ]
+
+
+def test_a_place_before_the_speaker_is_not_the_speaker() -> None:
+    claim = one("In Moscow, Leila Haddad said the talks would resume.")
+    assert claim["author"] == "leila-haddad"
+    claim = one("In Moscow, the talks would resume, officials said.")
+    assert claim["author"] == {"anonymous": "officials", "type": "Person"}
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("Leila Haddad arrived late. She said the talks had failed.", "leila-haddad"),
+        ("Mr. Farouk met Leila Haddad at the port. She said the talks had failed.", "leila-haddad"),
+        ("Leila Haddad met Mr. Farouk at the port. He said the talks had failed.", "omar-farouk"),
+        ("Leila Haddad, the port director, arrived. The director said the talks had failed.", "leila-haddad"),
+        ("The Health Ministry opened a clinic. The ministry said the water was clean.", "health-ministry"),
+        ("The Harbour Workers Union met on Monday. It said the talks had failed.", "harbour-union"),
+    ],
+)
+def test_pronouns_and_descriptions_refer_back(body: str, author: str) -> None:
+    assert one(body)["author"] == author
+
+
+def test_a_pronoun_inside_a_quotation_is_its_speaker() -> None:
+    found = claims("“I told them that the cranes were unsafe,” Omar Farouk said.")
+    assert {c["author"] for c in found} == {"omar-farouk"}
+
+
+def test_names_inside_a_quotation_are_no_antecedent_for_a_pronoun_outside() -> None:
+    found = claims("Leila Haddad spoke. “Omar Farouk will not win this vote,” she said.")
+    assert [c["author"] for c in found] == ["leila-haddad"]
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("Officials said the port would reopen.", {"anonymous": "officials", "type": "Person"}),
+        (
+            "A source close to the talks said the port would reopen.",
+            {"anonymous": "a source close to the talks", "type": "Person"},
+        ),
+        (
+            "A spokesman for the Health Ministry said the port would reopen.",
+            {"anonymous": "a spokesman for the Health Ministry", "type": "Person", "affiliation": "health-ministry"},
+        ),
+        ("Two dock workers told reporters the port would reopen.", {"anonymous": "two dock workers", "type": "Person"}),
+    ],
+)
+def test_unresolvable_sources_are_anonymous_not_dropped(body: str, author: dict[str, Any]) -> None:
+    assert one(body)["author"] == author
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Leila Haddad believes that the port will reopen.",
+        "Leila Haddad plans to reopen the port.",
+    ],
+)
+def test_beliefs_and_plans_only_when_asked_for(body: str) -> None:
+    assert claims(body) == []
+    assert one(body, "all")["author"] == "leila-haddad"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Leila Haddad did not say whether the port would reopen.",
+        "Leila Haddad will say on Monday that the port will reopen.",
+        "Leila Haddad asked whether the port would reopen.",
+        "Leila Haddad called a meeting for Monday.",
+        "Leila Haddad called for a new crane.",
+        "The port reopened on Monday after a week of repairs.",
+    ],
+)
+def test_no_claim_where_nothing_was_reported(body: str) -> None:
+    assert claims(body) == []
+
+
+def test_the_same_statement_twice_is_one_claim() -> None:
+    found = claims("Officials said the port would reopen. Leila Haddad said the port would reopen.")
+    assert [c["author"] for c in found] == ["leila-haddad"]  # the named source is kept
+
+
+def test_which_claims_is_checked() -> None:
+    with pytest.raises(LdpubError, match="claims must be one of speech, all"):
+        claims("Leila Haddad said the port would reopen.", include="some")
+
+
+def test_quotations_go_on_over_paragraphs_and_drop_strays() -> None:
+    text = "A “b c\n\n“d e” f “g\n\nh ''i'' \"j\""
+    assert [text[a:b] for a, b in quotations(text)] == ["“b c\n\n“d e”", "''i''", '"j"']
