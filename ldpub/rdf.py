@@ -533,13 +533,9 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
 
     format = rdf_format(format)
     if format == "jsonld":
-        import orjson
+        from ldpub.limits import parse_json
 
-        try:
-            doc = orjson.loads(data)
-        except orjson.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", Location(None, None, exc.lineno, exc.colno)) from None
-        return jsonld_to_nquads(doc, base=base)
+        return jsonld_to_nquads(parse_json(data), base=base)
     fmt = _FORMATS[format]
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=base))

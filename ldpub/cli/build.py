@@ -13,6 +13,7 @@ from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import EXIT_FINDINGS, LdpubError, UsageError, exit_code
 from ldpub.files import AtomicFiles
 from ldpub.inputs import BUILD, STDIN, output_name
+from ldpub.limits import MAX_BYTES
 
 if TYPE_CHECKING:
     pass
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         return code
     to_stdout = args.out in (None, "-")
-    items = [(item.path, sys.stdin.read() if item.path == STDIN else None) for item in found]
+    items = [(item.path, sys.stdin.read(MAX_BYTES + 1) if item.path == STDIN else None) for item in found]
     # Several articles on stdout: JSON-LD as JSON Lines (one compact document a line).
     lines = to_stdout and len(found) > 1
     failed = 0
