@@ -90,6 +90,10 @@ class TimeLimitError(LdpubError):
     """The work took longer than its time limit (the service's ``--timeout``)."""
 
 
+class QueryTimeout(TimeLimitError):
+    """A query ran past its time limit and was stopped (the work it had started went with it)."""
+
+
 # --- what an error means: one table for the command's exit code and the service's HTTP status ----
 
 
