@@ -121,6 +121,7 @@ def store_path(loaded_store: EmbeddedStore) -> str:
 
 
 def test_an_endless_query_is_stopped_at_its_limit_and_its_memory_goes_with_it(store_path: str) -> None:
+    assert stream_query("ASK {}", store=store_path).collect().boolean is True  # the fork server started
     before = {p.pid for p in multiprocessing.active_children()}
     started = time.monotonic()
     with Sampler(os.getpid(), query_worker) as memory, pytest.raises(QueryTimeout, match=r"longer than 1\.5 s"):
