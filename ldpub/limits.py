@@ -193,40 +193,54 @@ def check_yaml(node: Any, *, file: str | None = None) -> None:
     """Raise :class:`LimitError` if a composed YAML document (``yaml.Node``) is too deep, holds
     more than :data:`MAX_VALUES` values with its aliases expanded, or has an alias inside the
     value it names. Aliases are the same node object in the composed graph: each node is
-    counted once, so a billion-laugh record is measured in microseconds."""
-    sizes: dict[int, int] = {}  # node id → values under it, expanded
+    visited once, so a billion-laugh record is measured in microseconds."""
+    if isinstance(node.value, str):
+        return
+    sizes: dict[int, int] = {}  # container node id → values under it, expanded (itself included)
     depths: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[Any, bool]] = [(node, False)]
+    open_nodes: set[int] = set()  # containers entered and not yet left: the path from the root
+    stack = [node]
     while stack:
-        current, done = stack.pop()
+        current = stack[-1]
         key = id(current)
-        if done:
-            children = _children(current)
-            sizes[key] = 1 + sum(sizes[id(c)] for c in children or ())
-            depths[key] = (1 + max((depths[id(c)] for c in children), default=0)) if children is not None else 0
-            on_path.discard(key)
-            where = Location(file, None, current.start_mark.line + 1, current.start_mark.column + 1)
-            if depths[key] > MAX_DEPTH:
-                raise LimitError(DEPTH_MESSAGE, _deepest_yaml(current, file) or where)
-            if sizes[key] > MAX_VALUES:
-                raise LimitError(
-                    f"{sizes[key]:,} values once its aliases (*name) are expanded, over the {MAX_VALUES:,} limit",
-                    where,
-                )
-            continue
         if key in sizes:
+            stack.pop()
             continue
-        if key in on_path:
+        children = _children(current) or ()
+        if key not in open_nodes:  # entering: its containers first
+            open_nodes.add(key)
+            for child in children:
+                if not isinstance(child.value, str) and id(child) not in sizes:
+                    if id(child) in open_nodes:
+                        mark = child.start_mark
+                        raise LimitError(
+                            "a YAML alias (*name) inside the value it names: the value would contain itself",
+                            Location(file, None, mark.line + 1, mark.column + 1),
+                        )
+                    stack.append(child)
+            continue
+        stack.pop()  # leaving: its containers are measured
+        open_nodes.discard(key)
+        size, deepest = 1, 0
+        for child in children:
+            child_key = id(child)
+            if child_key in sizes:
+                size += sizes[child_key]
+                deepest = max(deepest, depths[child_key])
+            else:
+                size += 1
+        sizes[key], depths[key] = size, deepest + 1
+        if deepest + 1 > MAX_DEPTH:
+            mark = current.start_mark
             raise LimitError(
-                "a YAML alias (*name) inside the value it names: the value would contain itself",
-                Location(file, None, current.start_mark.line + 1, current.start_mark.column + 1),
+                DEPTH_MESSAGE, _deepest_yaml(current, file) or Location(file, None, mark.line + 1, mark.column + 1)
             )
-        on_path.add(key)
-        stack.append((current, True))
-        for child in _children(current) or ():
-            if id(child) not in sizes:
-                stack.append((child, False))
+        if size > MAX_VALUES:
+            mark = current.start_mark
+            raise LimitError(
+                f"{size:,} values once its aliases (*name) are expanded, over the {MAX_VALUES:,} limit",
+                Location(file, None, mark.line + 1, mark.column + 1),
+            )
 
 
 def _children(node: Any) -> list[Any] | None:
@@ -236,7 +250,7 @@ def _children(node: Any) -> list[Any] | None:
         return None
     if value and isinstance(value[0], tuple):
         return [part for pair in value for part in pair]
-    return list(value)
+    return value  # type: ignore[no-any-return]
 
 
 def _deepest_yaml(node: Any, file: str | None) -> Location | None:
