@@ -319,8 +319,9 @@ class ResultResponse(Response):
                     log.info("%s: %s", where, warning)
             except LdpubError as exc:  # the time limit, or the query failing, once the answer had begun
                 log.info("%s: the answer was cut off: %s", where, exc)
-            finally:
-                self.results.close()
+            finally:  # the worker killed and reaped off the event loop, even when cancelled (a client gone)
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(self.results.close)
                 group.cancel_scope.cancel()
         if gone:
             log.info("%s: the client went away during the answer; the query was stopped", where)
