@@ -80,3 +80,16 @@ def test_absurdly_deep_nesting_is_a_finding(depth: int) -> None:
     assert (finding.code, finding.message) == ("LD001", DEPTH_MESSAGE)
     first_past_limit = [i for i, c in enumerate(text) if c == "{"][MAX_DEPTH]  # no braces in the strings
     assert (finding.line, finding.column) == (1, first_past_limit + 1)
+
+
+def test_the_vocabulary_memos_keyed_by_input_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a service validating documents with ever new type and property names must not grow for ever
+    from ldpub.validate import vocab
+
+    monkeypatch.setattr(vocab, "_MEMO_LIMIT", 50)
+    vocabulary = vocab.vocabulary()
+    for i in range(500):
+        vocabulary.in_domain(f"Type{i}", "name")
+        vocabulary.any_is_a((f"Type{i}",), ("Thing",))
+    assert len(vocabulary._domain_cache) <= 51 and len(vocabulary._any_cache) <= 51
+    assert vocabulary.in_domain("NewsArticle", "headline") and not vocabulary.in_domain("Person", "headline")
