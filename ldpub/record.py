@@ -101,7 +101,7 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | floa
     except LimitError as exc:
         mark = node.start_mark
         raise LimitError(exc.message, Location(None, None, mark.line + 1, mark.column + 1)) from None
-    value: int = loader.construct_yaml_int(node)  # type: ignore[no-untyped-call]
+    value: int = loader.construct_yaml_int(node)
     return value if -(2**63) <= value < 2**64 else float(value)
 
 
