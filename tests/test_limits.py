@@ -224,8 +224,9 @@ def test_an_alias_bomb_stops_within_a_second_under_200_mb(tmp_path: Path, comman
     *messages, seconds, peak_kb = done.stderr.splitlines()
     assert done.returncode == 1, done.stderr
     assert "values once its aliases (*name) are expanded" in messages[0] and "Traceback" not in done.stderr
-    # it was 8-12 GB, until killed; the command (its imports included) now takes about 0.3 s
-    assert float(seconds) < 1, seconds
+    # it was 8-12 GB, until killed; the command, its imports included, takes about 0.3 s (the check
+    # itself milliseconds, test_yaml_aliases_are_counted_as_what_they_stand_for): a generous bound
+    assert float(seconds) < 2, seconds
     assert int(peak_kb) < 200 * 1024
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from ldpub.cli import epilog
+from ldpub.errors import Location, UsageError
 
 
 def register(subparsers: Any) -> None:
@@ -60,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
 
     from ldpub.service import ServiceSettings, make_app
 
+    if args.store and not Path(args.store).is_dir():
+        raise UsageError(f"no store here: {args.store} is not a folder ldpub load has made", Location(args.store))
     settings = ServiceSettings(
         store=args.store,
         endpoint=args.endpoint,
