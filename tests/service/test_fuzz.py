@@ -13,7 +13,7 @@ import pytest
 from tests.fuzz import STATUSES, cases, requests
 from tests.service.conftest import Serving, serving
 
-INPUTS = 120
+INPUTS = 80
 SEED = 2929
 
 
