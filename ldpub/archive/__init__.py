@@ -100,7 +100,9 @@ def stream_query(
             raise
         results.on_close(client.close)
         return results
+    from ldpub.archive.embedded import require_store
     from ldpub.archive.query_worker import run_query
 
-    path = str(store if store is not None else default_store_path())
-    return run_query(path, text, timeout=timeout, max_rows=max_rows, start_method=start_method)
+    path = Path(store) if store is not None else default_store_path()
+    require_store(path)
+    return run_query(str(path), text, timeout=timeout, max_rows=max_rows, start_method=start_method)

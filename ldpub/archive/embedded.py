@@ -34,6 +34,12 @@ def is_store(path: Path) -> bool:
         return False
 
 
+def require_store(path: Path) -> None:
+    """A UsageError unless ``path`` holds a store: a query on a store nobody loaded is a mistake."""
+    if not is_store(path):
+        raise UsageError(f"no archive at {path} (run `ldpub load` first)")
+
+
 class EmbeddedStore:
     """An Oxigraph store in a directory: created if missing, unless ``create`` is false (a query or
     an unload on a store nobody loaded is a mistake, not an empty archive to make)."""
@@ -43,8 +49,8 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        if not create and not is_store(self.path):
-            raise UsageError(f"no archive at {self.path} (run `ldpub load` first)")
+        if not create:
+            require_store(self.path)
         if create and not read_only:
             try:  # RocksDB makes the store's own directory, not the ones above it
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,6 +142,7 @@ class EmbeddedStore:
         ``max_rows`` rows or triples and killed at ``timeout`` seconds (:mod:`ldpub.archive.query_worker`)."""
         from ldpub.archive.query_worker import run_query
 
+        require_store(self.path)
         return run_query(str(self.path), text, timeout=timeout, max_rows=max_rows, start_method=start_method)
 
     def close(self) -> None:

@@ -32,7 +32,7 @@ import orjson
 import pyoxigraph as ox
 
 from ldpub.archive.results import ResultStream
-from ldpub.errors import InputError, Location, QueryTimeout, StoreError, UsageError, first_line
+from ldpub.errors import InputError, Location, QueryTimeout, StoreError, first_line
 
 BATCH_ROWS = 500  # solutions (or triples) per message
 BATCH_SECONDS = 0.2  # or fewer, when they come slowly: the first rows show at once
@@ -51,12 +51,10 @@ def run_query(
 
     Raises :class:`~ldpub.errors.InputError` for a syntax error, :class:`QueryTimeout` past
     ``timeout`` seconds (the worker is killed), :class:`~ldpub.errors.StoreError` if the store
-    cannot be read or the worker dies, :class:`~ldpub.errors.UsageError` if there is no store at
-    ``path``. ``start_method``: ``fork`` where the caller is one
+    cannot be read or the worker dies (callers say first when there is no store at ``path``:
+    :func:`~ldpub.archive.embedded.require_store`). ``start_method``: ``fork`` where the caller is one
     thread with no store open (the CLI), else ``forkserver`` (the default: safe in a server).
     """
-    if not os.path.isdir(path):
-        raise UsageError(f"no store here: {path} is not a folder ldpub load has made", Location(path))
     worker = _Worker(path, text, timeout, max_rows, start_method or "forkserver")
     try:
         header = worker.receive()

@@ -37,8 +37,10 @@ class StoreReader:
         return f"StoreReader({str(self.path)!r})"
 
     def stream(self, text: str, *, timeout: float | None = None, max_rows: int | None = None) -> ResultStream:
+        from ldpub.archive.embedded import require_store
         from ldpub.archive.query_worker import run_query
 
+        require_store(self.path)
         return run_query(str(self.path), text, timeout=timeout, max_rows=max_rows)
 
 

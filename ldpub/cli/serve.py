@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from ldpub.cli import epilog
-from ldpub.errors import Location, UsageError
 
 
 def register(subparsers: Any) -> None:
@@ -62,8 +61,10 @@ def run(args: argparse.Namespace) -> int:
 
     from ldpub.service import ServiceSettings, make_app
 
-    if args.store and not Path(args.store).is_dir():
-        raise UsageError(f"no store here: {args.store} is not a folder ldpub load has made", Location(args.store))
+    if args.store:
+        from ldpub.archive.embedded import require_store
+
+        require_store(Path(args.store))
     settings = ServiceSettings(
         store=args.store,
         endpoint=args.endpoint,

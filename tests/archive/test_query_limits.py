@@ -202,7 +202,7 @@ def test_ctrl_c_stops_a_query_at_once_with_130(store_path: str) -> None:
 def test_errors_are_messages(store_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(InputError, match="SPARQL syntax error"):
         stream_query("SELECT ?x WHERE {", store=store_path)
-    with pytest.raises(UsageError, match="no store here"):
+    with pytest.raises(UsageError, match="no archive at"):
         stream_query("ASK {}", store=tmp_path / "nothing")
     assert main(["sparql", "--store", store_path, "--max-rows", "0", "ASK {}"]) == 2
     assert "must be more than 0" in capsys.readouterr().err
