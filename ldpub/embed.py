@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any, overload
 
 from ldpub.errors import InputError, Location, json_kind
+from ldpub.limits import LimitError, MalformedJSON, check_depth, parse_json
 from ldpub.utf8 import decode_utf8
 
 __all__ = ["MARKER", "embed", "embedded_graph", "load_graph", "parse_graph", "script_json"]
@@ -509,6 +510,7 @@ def _as_graph(graph: Any) -> Any:
         return parse_graph(graph)
     if not isinstance(graph, Mapping | list | tuple):
         raise InputError(f"the graph must be a JSON-LD object or array, not {json_kind(graph)}")
+    check_depth(graph)
     script_json(graph)  # fail on values that are not JSON before touching the page
     return graph
 
@@ -519,26 +521,15 @@ def parse_graph(text: str | bytes, *, source: str | None = None) -> Any:
         text = decode_utf8(text, source)
     text = text.removeprefix("\ufeff")
     try:
-        graph = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not JSON: {exc.msg}", Location(source, line=exc.lineno, column=exc.colno)) from None
-    except _NotJsonConstant as exc:
-        raise InputError(f"not JSON: {exc} is not a JSON number", Location(source)) from None
+        graph = parse_json(text, file=source)
+    except MalformedJSON as exc:
+        raise InputError(f"not JSON: {exc.reason}", exc.location) from None
     if not isinstance(graph, dict | list):
         raise InputError(
             f"expected a JSON-LD object or array, not {json_kind(graph)}",
             Location(source, pointer=""),
         )
     return graph
-
-
-class _NotJsonConstant(ValueError):
-    pass
-
-
-def _refuse_constant(name: str) -> Any:
-    # Python's json reads NaN and Infinity; JSON.parse (and JSON-LD) does not.
-    raise _NotJsonConstant(name)
 
 
 def load_graph(path: str) -> Any:
@@ -647,12 +638,15 @@ def embedded_graph(page: bytes | str, *, source: str | None = None) -> Any | Non
     if decoded.is_bytes and decoded.codec is None:  # ldpub writes ASCII; others, likely UTF-8
         content = content.encode("latin-1").decode("utf-8", "replace")
     try:
-        return json.loads(content)
-    except json.JSONDecodeError as exc:
-        where = decoded.location(block.end + len(content[: exc.pos].encode("utf-8")), source)
+        return parse_json(content, file=source)
+    except (MalformedJSON, LimitError) as exc:
+        at = exc.offset or 0
+        where = decoded.location(block.end + len(content[:at].encode("utf-8")), source)
         if not (decoded.is_bytes and decoded.codec is None):
-            where = decoded.location(block.end + exc.pos, source)
-        raise InputError(f"the ldpub JSON-LD block is not JSON: {exc.msg}", where) from None
+            where = decoded.location(block.end + at, source)
+        if isinstance(exc, LimitError):
+            raise LimitError(exc.message, where) from None
+        raise InputError(f"the ldpub JSON-LD block is not JSON: {exc.reason}", where) from None
 
 
 @dataclass(frozen=True)
@@ -681,9 +675,9 @@ def own_articles(page: bytes | str, graph: Graph, *, source: str | None = None) 
         if kind != "application/ld+json" or script.get("data-ldpub") is not None:
             continue
         try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue  # not JSON: ``ldpub validate`` reports it; here it describes nothing
+            data = parse_json(script.text or "")
+        except InputError:
+            continue  # not JSON, or over the limits: ``ldpub validate`` reports it; here it describes nothing
         for node in _nodes(data):
             node_id = node.get("@id") if isinstance(node.get("@id"), str) else None
             if _is_article(node) and node_id not in ours:

@@ -78,6 +78,10 @@ class ReadOnlyError(UsageError):
     with ``--authority FILE --writable``."""
 
 
+class SlowBodyError(UsageError):
+    """A request's body did not all arrive within the service's time for it (a stalled upload)."""
+
+
 class NoInputError(UsageError):
     """Nothing to do: a folder that holds no input for the command, or no input at all."""
 
@@ -88,6 +92,10 @@ class StoreError(LdpubError):
 
 class TimeLimitError(LdpubError):
     """The work took longer than its time limit (the service's ``--timeout``)."""
+
+
+class QueryTimeout(TimeLimitError):
+    """A query ran past its time limit and was stopped (the work it had started went with it)."""
 
 
 # --- what an error means: one table for the command's exit code and the service's HTTP status ----
@@ -132,6 +140,7 @@ ERRORS: tuple[tuple[type[LdpubError], int, int], ...] = (
     (NotFoundError, EXIT_FINDINGS, 404),
     (TooLargeError, EXIT_FINDINGS, 413),
     (InputError, EXIT_FINDINGS, 422),
+    (SlowBodyError, EXIT_USAGE, 408),
     (NoInputError, EXIT_USAGE, 400),
     (ReadOnlyError, EXIT_USAGE, 403),
     (UsageError, EXIT_USAGE, 400),

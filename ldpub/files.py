@@ -1,42 +1,82 @@
-"""Writing files whole or not at all: every file ldpub writes goes through :func:`write_atomic`."""
+"""Writing files whole or not at all: every file ldpub writes goes through this module.
+
+Whatever fails — the disk fills, a write, flush, sync, close or rename raises — the target is
+left as it was and no temporary file is left behind, and the error is a
+:class:`~ldpub.errors.UsageError` naming the target: ``out/a.jsonld: cannot write: no space
+left on the disk; free some space``.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
+
+from ldpub.errors import UsageError, os_problem
+
+
+def write_error(path: str | Path, exc: OSError) -> UsageError:
+    """The error for ``exc`` raised while writing ``path`` (not ldpub's temporary file beside it)."""
+    return os_problem(exc, path, "write")
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that a reader sees the old file or the whole new one.
 
     A temporary file in the same directory, flushed to disk, then renamed over ``path``; a crash
-    leaves no half-written file. Text is written as UTF-8 with the line ends it has. An existing
-    file keeps its permissions; a new one gets the usual ``0o666`` less the umask (``mkstemp``
-    alone would make it private).
+    leaves no half-written file, a failure no file at all. Text is written as UTF-8 with the line
+    ends it has. An existing file keeps its permissions; a new one gets the usual ``0o666`` less
+    the umask (``mkstemp`` alone would make it private). Raises :class:`~ldpub.errors.UsageError`.
     """
     path = Path(path)
-    mode = _mode_for(path, _new_file_mode())
-    tmp = _write_beside(path, data, sync=True)
     try:
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        mode = _mode_for(path, _new_file_mode())
+        tmp = _write_beside(path, data, sync=True)
+        try:
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise write_error(path, exc) from None
+
+
+def _open_beside(path: Path) -> tuple[IO[bytes], str]:
+    """A new temporary file beside ``path`` (its folder made if missing), open for writing, and its name.
+
+    Every temporary file is opened here (tests put a failing file object in its place)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        return os.fdopen(fd, "wb"), tmp
     except BaseException:
+        os.close(fd)
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _close_quietly(out: IO[bytes]) -> None:
+    """Close a file that failed, without a second error: a buffered file whose flush fails on
+    closing still closes its descriptor (CPython's ``BufferedWriter.close``), then raises."""
+    with contextlib.suppress(OSError):
+        out.close()
+
+
 def _write_beside(path: Path, data: str | bytes, *, sync: bool) -> str:
-    """``data`` in a new temporary file beside ``path`` (its folder made if missing); its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """``data`` in a new temporary file beside ``path``; its name. On any failure, no file is left."""
+    out, tmp = _open_beside(path)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-            if sync:
-                out.flush()
-                os.fsync(out.fileno())
+        out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        out.flush()
+        if sync:
+            os.fsync(out.fileno())
+        out.close()
     except BaseException:
+        _close_quietly(out)
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
@@ -54,21 +94,27 @@ class AtomicFiles:
     """Many files written whole or not at all, with one disk sync for the lot instead of one each.
 
     Each file goes to a temporary name beside its target; :meth:`commit` syncs them to disk
-    together (one ``sync``), renames each into place and syncs each folder
-    once. A crash before the renames leaves every target as it was (and the temporaries, named
-    ``.NAME.*.tmp``); a reader never sees half a file. Used as a context manager, it commits on
-    success and removes the temporaries on error. ``every`` commits after that many files, so a
-    long run shows its outputs as it goes.
+    together (one ``sync``), renames each into place and syncs each folder once; ``on_commit``
+    is called with each target once it is in place (so that progress output never names a file
+    that is not there). A crash before the renames leaves every target as it was (and the
+    temporaries, named ``.NAME.*.tmp``); a reader never sees half a file; any failure removes
+    the temporaries not yet renamed and raises :class:`~ldpub.errors.UsageError` naming the file. Used as a
+    context manager, it commits on success and removes the temporaries on error. ``every``
+    commits after that many files, so a long run shows its outputs as it goes.
     """
 
-    def __init__(self, every: int = 2000) -> None:
+    def __init__(self, every: int = 2000, *, on_commit: Callable[[Path], None] | None = None) -> None:
         self.every = every
+        self.on_commit = on_commit
         self._pending: list[tuple[str, Path, int]] = []
         self._mode = _new_file_mode()
 
     def write(self, path: str | Path, data: str | bytes) -> None:
         path = Path(path)
-        tmp = _write_beside(path, data, sync=False)  # synced with the others on commit
+        try:
+            tmp = _write_beside(path, data, sync=False)  # synced with the others on commit
+        except OSError as exc:
+            raise write_error(path, exc) from None
         self.adopt(tmp, path)
         if len(self._pending) >= self.every:
             self.commit()
@@ -82,15 +128,27 @@ class AtomicFiles:
         """Sync the pending files, rename them into place, sync their folders."""
         if not self._pending:
             return
-        pending, self._pending = self._pending, []
-        _sync_files()
-        folders = set()
-        for tmp, path, mode in pending:
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
-            folders.add(path.parent)
-        for folder in folders:
-            _fsync_folder(folder)
+        pending = self._pending
+        done: list[Path] = []
+        try:
+            try:
+                _sync_files()
+            except OSError as exc:
+                raise write_error(pending[0][1], exc) from None
+            for tmp, path, mode in pending:
+                try:
+                    os.chmod(tmp, mode)
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise write_error(path, exc) from None
+                done.append(path)
+        finally:  # what was renamed is named; what was not is removed (by discard, from the pending list)
+            self._pending = pending[len(done) :]
+            for folder in {path.parent for path in done}:
+                _fsync_folder(folder)
+            if self.on_commit is not None:
+                for path in done:
+                    self.on_commit(path)
 
     def discard(self) -> None:
         for tmp, _, _ in self._pending:
@@ -98,6 +156,65 @@ class AtomicFiles:
         self._pending = []
 
     def __enter__(self) -> AtomicFiles:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is None:
+            try:
+                self.commit()
+            except BaseException:
+                self.discard()
+                raise
+        else:
+            self.discard()
+
+
+class AtomicStream:
+    """One file written piece by piece (a whole archive's N-Quads, say), renamed into place whole.
+
+    Pieces go to a temporary file beside ``path``; :meth:`commit` flushes, syncs and closes it,
+    then renames it over ``path``; :meth:`discard` (or leaving the ``with`` block by an
+    exception) removes it. A failure anywhere — a write, the flush or sync on commit, closing —
+    leaves ``path`` as it was and no temporary file, and raises :class:`~ldpub.errors.UsageError` naming
+    ``path``. Memory stays flat: pieces are written as they come.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._mode = _mode_for(self.path, _new_file_mode())
+        try:
+            self._out, self._tmp = _open_beside(self.path)
+        except OSError as exc:
+            raise write_error(self.path, exc) from None
+        self._open = True
+
+    def write(self, text: str | bytes) -> None:
+        try:
+            self._out.write(text.encode("utf-8") if isinstance(text, str) else text)
+        except OSError as exc:
+            self.discard()
+            raise write_error(self.path, exc) from None
+
+    def commit(self) -> None:
+        try:
+            self._out.flush()
+            os.fsync(self._out.fileno())
+            self._out.close()
+            self._open = False
+            os.chmod(self._tmp, self._mode)
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise write_error(self.path, exc) from None
+        _fsync_folder(self.path.parent)
+
+    def discard(self) -> None:
+        if self._open:
+            _close_quietly(self._out)
+            self._open = False
+        Path(self._tmp).unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicStream:
         return self
 
     def __exit__(self, kind: object, *rest: object) -> None:

@@ -179,7 +179,7 @@ def _flat_graph_nquads(nodes: list[Any]) -> str:
                 if key == "@type" and type(value) is str:
                     append(f"{subject} {_RDF_TYPE} {_vocab_term(value)} .\n")
                     continue
-                if key[0] == "@" or key in _ID_KEYS or key in _TYPE_KEYS:
+                if key[:1] == "@" or key in _ID_KEYS or key in _TYPE_KEYS:
                     raise _Unsupported
                 found = _predicate(key)
             p, coerce, alias = found
@@ -336,7 +336,7 @@ class _FastToRdf:
                     if len(types) > 1:
                         self.note_repeats(start)
                     continue
-                if key[0] == "@":
+                if key[:1] == "@":
                     raise _Unsupported
                 found = _predicate(key)
             p, coerce, alias = found
@@ -533,13 +533,9 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
 
     format = rdf_format(format)
     if format == "jsonld":
-        import orjson
+        from ldpub.limits import parse_json
 
-        try:
-            doc = orjson.loads(data)
-        except orjson.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", Location(None, None, exc.lineno, exc.colno)) from None
-        return jsonld_to_nquads(doc, base=base)
+        return jsonld_to_nquads(parse_json(data), base=base)
     fmt = _FORMATS[format]
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=base))

@@ -22,7 +22,19 @@ import jsonschema_rs
 import orjson
 import yaml
 
-from ldpub.errors import InputError, Location, json_kind, pointer
+from ldpub.errors import InputError, Location, TooLargeError, json_kind, pointer
+from ldpub.files import read_at_most
+from ldpub.limits import (
+    DEPTH_MESSAGE,
+    MAX_BYTES,
+    LimitError,
+    MalformedJSON,
+    check_integer_text,
+    check_yaml,
+    parse_json,
+    size_message,
+    yaml_depth_error,
+)
 from ldpub.resources import resource_path
 from ldpub.utf8 import decode_utf8
 
@@ -41,10 +53,14 @@ class Record:
     def locate(self, ptr: str, *, key: bool = False) -> Location:
         """The location of the value at JSON Pointer ``ptr`` (of its key, with ``key``), with line
         and column if known."""
-        line_col = _position(self.text, ptr, key=key) if self.text is not None else None
+        line_col = self._positions.find(ptr, key=key) if self.text is not None else None
         if line_col is None:
             return Location(self.file, ptr)
         return Location(self.file, ptr, *line_col)
+
+    @functools.cached_property
+    def _positions(self) -> _Positions:
+        return _Positions(self.text or "")
 
 
 class RecordInvalid(InputError):
@@ -77,7 +93,20 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     return loader.construct_mapping(node)
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | float:
+    """An integer, as JSON readers take one: too long to read is an error, not int()'s traceback;
+    past 64 bits it is a double (orjson reads JSON so, and writes no larger integer)."""
+    try:
+        check_integer_text(node.value)
+    except LimitError as exc:
+        mark = node.start_mark
+        raise LimitError(exc.message, Location(None, None, mark.line + 1, mark.column + 1)) from None
+    value: int = loader.construct_yaml_int(node)
+    return value if -(2**63) <= value < 2**64 else float(value)
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 # Dates stay strings: the schema checks them, and JSON has no date type.
 _Loader.yaml_implicit_resolvers = {
     ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -97,27 +126,12 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_record(text: str, *, file: str | None = None, format: str | None = None) -> Record:
     """Parse a record from YAML or JSON text (``format`` "yaml"/"json", default: by content).
 
-    Raises :class:`InputError` with the line and column of malformed input or duplicate keys.
+    Raises :class:`InputError` with the line and column of malformed input or duplicate keys,
+    and :class:`~ldpub.limits.LimitError` for input over ldpub's limits (too deep, too large,
+    aliases that expand too far).
     """
     is_json = format == "json" or (format is None and text.lstrip().startswith("{"))
-    if is_json:
-        try:
-            data = json.loads(text, object_pairs_hook=_reject_duplicates)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", Location(file, None, exc.lineno, exc.colno)) from None
-        except ValueError as exc:  # a duplicate key: find where with the YAML reader
-            line_col = _duplicate_position(text)
-            raise InputError(str(exc), Location(file, None, *(line_col or (None, None)))) from None
-    else:
-        try:
-            data = yaml.load(text, Loader=_Loader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark
-            problem = exc.problem or str(exc)
-            where = Location(file, None, mark.line + 1, mark.column + 1) if mark else Location(file)
-            raise InputError(f"malformed YAML: {problem}", where) from None
-        except yaml.YAMLError as exc:
-            raise InputError(f"malformed YAML: {exc}", Location(file)) from None
+    data = _json_data(text, file) if is_json else _yaml_data(text, file)
     if data is None:
         raise InputError(
             "the record is empty: write its fields as key: value lines (url, headline, published, publisher …)",
@@ -130,6 +144,43 @@ def parse_record(text: str, *, file: str | None = None, format: str | None = Non
     return Record(data, file, text)
 
 
+def _json_data(text: str, file: str | None) -> Any:
+    try:
+        parse_json(text, file=file)  # the limits, and orjson's strict reading (no lone surrogates)
+    except MalformedJSON as exc:
+        raise InputError(exc.message, exc.location) from None
+    try:  # again, for duplicate keys (orjson keeps the last): within the limits, so no deep recursion
+        return json.loads(text, object_pairs_hook=_reject_duplicates)
+    except ValueError as exc:  # a duplicate key: find where with the YAML reader
+        line_col = _duplicate_position(text)
+        raise InputError(str(exc), Location(file, None, *(line_col or (None, None)))) from None
+
+
+def _yaml_data(text: str, file: str | None) -> Any:
+    if len(text) > MAX_BYTES:
+        raise TooLargeError(size_message(len(text)), Location(file))
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_yaml(node, file=file)
+        return loader.construct_document(node)
+    except LimitError as exc:  # a number too long, found while constructing
+        raise LimitError(exc.message, exc.location.with_file(file)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        problem = exc.problem or str(exc)
+        where = Location(file, None, mark.line + 1, mark.column + 1) if mark else Location(file)
+        if yaml_depth_error(problem):
+            raise LimitError(DEPTH_MESSAGE, where) from None
+        raise InputError(f"malformed YAML: {problem}", where) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"malformed YAML: {exc}", Location(file)) from None
+    finally:
+        loader.dispose()
+
+
 def load_record(source: str | Path | Record | Mapping[str, Any]) -> Record:
     """A record from a file path (``.yaml``, ``.yml``, ``.json``), a Record, or a mapping."""
     if isinstance(source, Record):
@@ -137,7 +188,10 @@ def load_record(source: str | Path | Record | Mapping[str, Any]) -> Record:
     if isinstance(source, Mapping):
         return Record(source)
     path = Path(source)
-    text = decode_utf8(path.read_bytes(), str(path))
+    data = read_at_most(path, MAX_BYTES)
+    if len(data) > MAX_BYTES:
+        raise TooLargeError(size_message(limit=MAX_BYTES), Location(str(path)))
+    text = decode_utf8(data, str(path))
     fmt = "json" if path.suffix.lower() == ".json" else "yaml"
     return parse_record(text, file=str(path), format=fmt)
 
@@ -170,38 +224,62 @@ def _record_validator() -> Any:
     return jsonschema_rs.validator_for(record_schema(), validate_formats=True)
 
 
+MAX_SUGGESTIONS = 20  # did-you-mean searches per record: the first problems get one, the rest none
+MAX_UNKNOWN_FIELDS = 20  # unknown fields reported one by one; the rest are counted in one problem
+
+
 def check_record(record: Record) -> None:
     """Check a record against its schema and its internal references.
 
     Raises :class:`RecordInvalid` listing every problem, each with its location: the schema's
     and the references' together (a reference check skips what the schema already refused).
+    The time it takes grows with the record's size, however many problems it has: the first
+    :data:`MAX_SUGGESTIONS` problems get a did-you-mean, and unknown fields past the
+    :data:`MAX_UNKNOWN_FIELDS`-th are counted in one problem.
     """
     data = record.data
     validator = _record_validator()
     problems: list[tuple[str, str, bool]] = []
+    suggest = _Suggestions()
     if not validator.is_valid(data):
-        problems += _schema_problems(validator, data)
-    problems += [(ptr, msg, False) for ptr, msg in _safe_reference_problems(data)]
+        problems += _schema_problems(validator, data, suggest)
+    problems += [(ptr, msg, False) for ptr, msg in _safe_reference_problems(data, suggest)]
     if problems:
         errors = [InputError(msg, record.locate(ptr, key=at_key)) for ptr, msg, at_key in problems]
         errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0))  # in the file's order
         raise RecordInvalid(errors)
 
 
-def _safe_reference_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+class _Suggestions:
+    """Did-you-mean for the first :data:`MAX_SUGGESTIONS` problems of a record (each is a search)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_SUGGESTIONS
+
+    def __call__(self, word: str, options: list[str]) -> str | None:
+        if self.left <= 0:
+            return None
+        self.left -= 1
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
+def _safe_reference_problems(data: Mapping[str, Any], suggest: _Suggestions) -> list[tuple[str, str]]:
     """The reference problems of a record that may not fit its schema: what can be checked."""
     found: list[tuple[str, str]] = []
     try:
-        for problem in _reference_problems(data):
+        for problem in _reference_problems(data, suggest):
             found.append(problem)
     except (KeyError, TypeError, AttributeError, ValueError):  # a shape the schema already reported
         pass
     return found
 
 
-def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[str, str, bool]]:
+def _schema_problems(validator: Any, data: Mapping[str, Any], suggest: _Suggestions) -> Iterator[tuple[str, str, bool]]:
     """(pointer, message, whether the pointer names a key to point at rather than a value)."""
     seen: set[str] = set()
+    reported_unknown = 0
+    unknown: list[str] = []  # pointers of unknown fields past the ones reported one by one
     for error in validator.iter_errors(data):
         ptr = pointer(error.instance_path)
         schema_path = list(error.schema_path)
@@ -209,16 +287,21 @@ def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[
         if kind == "AdditionalProperties":
             known = sorted(_schema_node(schema_path[:-1]).get("properties", {}))
             for name in error.kind.unexpected:
-                close = [_USUAL_NAMES[name]] if _USUAL_NAMES.get(name) in known else []
-                close = close or difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(known)}"
-                yield f"{ptr}/{_escape(name)}", f"unknown field {name!r}{hint}", True
+                where = f"{ptr}/{_escape(name)}"
+                if reported_unknown >= MAX_UNKNOWN_FIELDS:
+                    unknown.append(where)
+                    continue
+                reported_unknown += 1
+                usual = _USUAL_NAMES.get(name)
+                close = usual if usual in known else suggest(name, known)
+                hint = f"; did you mean {close!r}?" if close else f"; expected one of {', '.join(known)}"
+                yield where, f"unknown field {name!r}{hint}", True
             continue
         if kind == "Enum":
             options = [str(o) for o in error.kind.options]
-            close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            yield ptr, f"{error.instance!r} is not one of {', '.join(options)}{hint}", False
+            close = suggest(str(error.instance), options)
+            hint = f"; did you mean {close!r}?" if close else ""
+            yield ptr, f"{_short(repr(error.instance))} is not one of {', '.join(options)}{hint}", False
             continue
         if kind == "Type":
             wanted = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in error.kind.types)
@@ -232,9 +315,22 @@ def _schema_problems(validator: Any, data: Mapping[str, Any]) -> Iterator[tuple[
             if ptr in seen:  # a pattern and a format on one value: say it once
                 continue
             seen.add(ptr)
-            yield ptr, f"{error.instance!r} is not {expected}", False
+            yield ptr, f"{_short(repr(error.instance))} is not {expected}", False
         else:
-            yield ptr, error.message, False
+            yield ptr, _short(error.message), False
+    if unknown:
+        names = ", ".join(repr(_unescape(p.rsplit("/", 1)[1])) for p in unknown[:3])
+        more = ", …" if len(unknown) > 3 else ""
+        yield unknown[0], f"{len(unknown):,} more unknown fields: {names}{more}", True
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """A message cut to ``limit`` characters (a value quoted whole could be megabytes)."""
+    return text if len(text) <= limit else f"{text[: limit - 60]} … {text[-40:]}"
+
+
+def _unescape(part: str) -> str:
+    return part.replace("~1", "/").replace("~0", "~")
 
 
 _TYPE_WORDS = {
@@ -310,16 +406,18 @@ def _resolve(ref: str) -> Any:
     return node
 
 
-def _reference_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+def _reference_problems(data: Mapping[str, Any], suggest: _Suggestions) -> Iterator[tuple[str, str]]:
     """References that point nowhere, and ids given twice (what JSON Schema cannot say)."""
     entities: Mapping[str, Any] = data.get("entities", {})
     if PUBLISHER in entities:
         yield "/entities/publisher", "'publisher' is reserved for the record's publisher"
     known = entities.keys() | {PUBLISHER}
+    options: list[str] | None = None
     for value, where in _entity_references(data):
         if value not in known:
-            close = difflib.get_close_matches(str(value), sorted(known), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            options = options if options is not None else sorted(known)
+            close = suggest(str(value), options)
+            hint = f"; did you mean {close!r}?" if close else ""
             yield pointer(where), f"unknown entity {value!r}; expected a key of /entities or 'publisher'{hint}"
     explicit_ids: dict[str, str] = {}
     for key, entity in entities.items():
@@ -408,29 +506,47 @@ def _calendar_date(value: str, where: tuple[str | int, ...]) -> Iterator[tuple[s
 # --- positions (only computed for errors) --------------------------------------------------
 
 
-def _position(text: str, ptr: str, *, key: bool = False) -> tuple[int, int] | None:
-    """Line and column (1-based) of the value at ``ptr`` in YAML or JSON ``text`` (of its key,
-    with ``key``)."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-    parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]] if ptr else []
-    for i, part in enumerate(parts):
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == part:
-                    node = key_node if key and i == len(parts) - 1 else value_node
+class _Positions:
+    """Where a record's values are in its text: the text composed once (by the C reader), and
+    each mapping's keys indexed when first looked in, so that locating N problems costs time in
+    proportion to N and the text, not to their product."""
+
+    def __init__(self, text: str) -> None:
+        try:
+            self.root: yaml.Node | None = yaml.compose(text, Loader=_COMPOSER)
+        except (yaml.YAMLError, RecursionError):
+            self.root = None
+        self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
+
+    def find(self, ptr: str, *, key: bool = False) -> tuple[int, int] | None:
+        """Line and column (1-based) of the value at ``ptr`` (of its key, with ``key``)."""
+        node = self.root
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]] if ptr else []
+        for i, part in enumerate(parts):
+            if isinstance(node, yaml.MappingNode):
+                found = self._index(node).get(part)
+                if found is None:  # a missing key: point at the mapping that lacks it
                     break
-            else:  # a missing key: point at the mapping that lacks it
+                node = found[0] if key and i == len(parts) - 1 else found[1]
+            elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+                node = node.value[int(part)]
+            else:
                 break
-        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
-            node = node.value[int(part)]
-        else:
-            break
-    if node is None:
-        return None
-    return node.start_mark.line + 1, node.start_mark.column + 1
+        if node is None:
+            return None
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _index(self, node: yaml.MappingNode) -> dict[Any, tuple[yaml.Node, yaml.Node]]:
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                index.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = index
+        return index
+
+
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _duplicate_position(text: str) -> tuple[int, int] | None:

@@ -213,3 +213,20 @@ def test_output_does_not_depend_on_hash_seed() -> None:
         for seed in ("1", "2")
     }
     assert len(outputs) == 1
+
+
+def test_an_empty_key_is_read_as_pyld_reads_it() -> None:
+    # found by the fuzzer (tests/fuzz.py): '"": ...' in a node raised IndexError in the reader
+    # and in validate's walk; JSON-LD expands it against @vocab, so it is schema:'s own IRI
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": "https://a.example/x",
+        "about": {"": "v", "name": "n"},
+        "": "top",
+    }
+    assert isomorphic(nt_graph(jsonld_to_nquads(doc)), nt_graph(pyld_nquads(doc)))
+    from ldpub.validate import Validator
+
+    report = Validator([]).check_bytes(json.dumps(doc).encode(), "empty-key.jsonld", suffix=".jsonld")
+    assert all(f.code.startswith("LD") for f in report.findings)

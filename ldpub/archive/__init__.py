@@ -10,6 +10,14 @@
 
 ``open_store(endpoint="http://host:7878/query")`` gives the same interface over the SPARQL 1.1
 Protocol (Oxigraph server, Virtuoso).
+
+A query of any size, within limits, results as they come::
+
+    from ldpub.archive import stream_query
+    from ldpub.archive.results import render
+    with stream_query("SELECT ...", store="ldpub-store", timeout=30, max_rows=10_000) as results:
+        for piece in render(results, "csv"):
+            sys.stdout.write(piece)
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ldpub.archive.articles import ENTITIES_GRAPH, ArticleGraph, read_articles, split_article
 from ldpub.archive.embedded import DEFAULT_STORE, EmbeddedStore, default_store_path
 from ldpub.archive.loader import ArchiveStore, LoadSummary, load
-from ldpub.archive.results import QueryResult, Term
+from ldpub.archive.results import QueryResult, ResultStream, Term
 
 if TYPE_CHECKING:
     from ldpub.archive.endpoint import EndpointStore
@@ -33,12 +41,14 @@ __all__ = [
     "EmbeddedStore",
     "LoadSummary",
     "QueryResult",
+    "ResultStream",
     "Term",
     "default_store_path",
     "load",
     "open_store",
     "read_articles",
     "split_article",
+    "stream_query",
 ]
 
 
@@ -56,3 +66,43 @@ def open_store(
 
         return EndpointStore(endpoint, **options)
     return EmbeddedStore(path, create=create, **options)
+
+
+def stream_query(
+    text: str,
+    *,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    start_method: str | None = None,
+) -> ResultStream:
+    """A query's results as they come, from the embedded store at ``store`` (default
+    ``./ldpub-store``) or a SPARQL ``endpoint``, stopped at ``max_rows`` rows (or triples) and
+    at ``timeout`` seconds.
+
+    On the embedded store the query runs in a worker process that opens the directory
+    read-only and is killed at the limit, on Ctrl-C or on :meth:`~ResultStream.close`; the
+    store is never opened for writing, so a load may run meanwhile. ``start_method`` as
+    :func:`multiprocessing.get_context` takes it (``fork`` for a one-thread program that holds
+    no store; the default, ``forkserver``, is safe anywhere). Raises
+    :class:`~ldpub.errors.InputError` for a syntax error, :class:`~ldpub.errors.QueryTimeout`
+    at the time limit, :class:`~ldpub.errors.StoreError` if the store cannot be read.
+    """
+    if endpoint is not None:
+        from ldpub.archive.endpoint import EndpointStore
+
+        client = EndpointStore(endpoint)
+        try:
+            results = client.stream(text, timeout=timeout, max_rows=max_rows)
+        except BaseException:
+            client.close()
+            raise
+        results.on_close(client.close)
+        return results
+    from ldpub.archive.embedded import require_store
+    from ldpub.archive.query_worker import run_query
+
+    path = Path(store) if store is not None else default_store_path()
+    require_store(path)
+    return run_query(str(path), text, timeout=timeout, max_rows=max_rows, start_method=start_method)

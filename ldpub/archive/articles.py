@@ -152,15 +152,9 @@ def _parse_single(path: Path, fmt: str) -> list[Any]:
 
     data = path.read_bytes()
     if fmt == "jsonld":
-        import orjson
+        from ldpub.limits import parse_json
 
-        try:
-            doc = orjson.loads(data)
-        except orjson.JSONDecodeError as exc:
-            from ldpub.utf8 import decode_utf8
-
-            decode_utf8(data, str(path))  # bytes that are not UTF-8: said so, with where
-            raise InputError(f"malformed JSON: {exc.msg}", Location(str(path), None, exc.lineno, exc.colno)) from None
+        doc = parse_json(data, file=str(path))
         try:
             text = jsonld_to_nquads(doc)
         except InputError as exc:

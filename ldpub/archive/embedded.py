@@ -15,7 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ldpub.archive.articles import ArticleGraph
-from ldpub.archive.results import QueryResult
+from ldpub.archive.results import QueryResult, ResultStream
 from ldpub.archive.update import replace_articles
 from ldpub.errors import InputError, Location, StoreError, UsageError, first_line
 
@@ -34,6 +34,12 @@ def is_store(path: Path) -> bool:
         return False
 
 
+def require_store(path: Path) -> None:
+    """A UsageError unless ``path`` holds a store: a query on a store nobody loaded is a mistake."""
+    if not is_store(path):
+        raise UsageError(f"no archive at {path} (run `ldpub load` first)")
+
+
 class EmbeddedStore:
     """An Oxigraph store in a directory: created if missing, unless ``create`` is false (a query or
     an unload on a store nobody loaded is a mistake, not an empty archive to make)."""
@@ -43,8 +49,8 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False, create: bool = True) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        if not create and not is_store(self.path):
-            raise UsageError(f"no archive at {self.path} (run `ldpub load` first)")
+        if not create:
+            require_store(self.path)
         if create and not read_only:
             try:  # RocksDB makes the store's own directory, not the ones above it
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,6 +58,7 @@ class EmbeddedStore:
                 raise StoreError("cannot create the store: a file is in the way", Location(str(self.path))) from None
             except OSError as exc:
                 raise StoreError(f"cannot create the store: {exc.strerror}", Location(str(self.path))) from None
+        self.read_only = read_only
         try:
             if read_only:
                 self._store = ox.Store.read_only(str(self.path))
@@ -107,8 +114,13 @@ class EmbeddedStore:
 
         return sorted(g.value for g in self._store.named_graphs() if g.value != ENTITIES_GRAPH)
 
-    def query(self, text: str) -> QueryResult:
-        """Run a SPARQL query (the default graph is the store's own, not the union of graphs)."""
+    def query(self, text: str, *, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+        """Run a SPARQL query (the default graph is the store's own, not the union of graphs).
+
+        With a ``timeout`` (seconds) or ``max_rows``, it runs as :meth:`stream` does, in a worker
+        process stopped at the limit; without, here (for ldpub's own small queries)."""
+        if timeout is not None or max_rows is not None:
+            return self.stream(text, timeout=timeout, max_rows=max_rows).collect()
         try:
             result: Any = self._store.query(text)
         except SyntaxError as exc:
@@ -122,11 +134,23 @@ class EmbeddedStore:
         turtle = result.serialize(format=ox.RdfFormat.TURTLE)
         return QueryResult("graph", turtle=turtle.decode("utf-8") if turtle else "")
 
+    def stream(
+        self, text: str, *, timeout: float | None = None, max_rows: int | None = None, start_method: str | None = None
+    ) -> ResultStream:
+        """The query's results as they come, from a worker process that reads the directory
+        read-only (the state last committed, also while another process loads), stopped at
+        ``max_rows`` rows or triples and killed at ``timeout`` seconds (:mod:`ldpub.archive.query_worker`)."""
+        from ldpub.archive.query_worker import run_query
+
+        require_store(self.path)
+        return run_query(str(self.path), text, timeout=timeout, max_rows=max_rows, start_method=start_method)
+
     def close(self) -> None:
         """Flush and release the directory (so that ``oxigraph serve`` can open it)."""
         store = self.__dict__.pop("_store", None)
         if store is not None:
-            store.flush()
+            if not self.read_only:  # a read-only instance has nothing to flush (and refuses to)
+                store.flush()
             del store
 
     def __enter__(self) -> EmbeddedStore:

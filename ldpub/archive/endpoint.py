@@ -22,20 +22,24 @@ user's ``~/.netrc`` entry for the host; never from the command line, and never p
 
 from __future__ import annotations
 
+import io
 import netrc
 import os
 import re
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 import httpx
+import pyoxigraph as ox
 
 from ldpub.archive.articles import ArticleGraph
-from ldpub.archive.results import QueryResult
+from ldpub.archive.results import JsonResultReader, QueryResult, ResultStream
 from ldpub.archive.update import ask_graph, drop_graph, present_graphs, replace_articles
 from ldpub.archive.virtuoso import VirtuosoBulk
-from ldpub.errors import InputError, StoreError
+from ldpub.errors import InputError, QueryTimeout, StoreError
 
 _RESULTS = "application/sparql-results+json"
 _ACCEPT = f"{_RESULTS}, text/turtle;q=0.9"
@@ -192,7 +196,82 @@ class EndpointStore:
             return QueryResult("graph", turtle=response.text, warnings=warnings)
         raise StoreError(f"the endpoint answered in {kind or 'an unknown format'}, not SPARQL JSON or Turtle")
 
+    def stream(self, text: str, *, timeout: float | None = None, max_rows: int | None = None) -> ResultStream:
+        """The query's results as they come: read from the response as it arrives, stopped at
+        ``max_rows`` rows (or triples) and at ``timeout`` seconds (the connection is closed: the
+        server's own work is its to bound). Memory holds one piece of the response at a time."""
+        graph = query_form(text) in ("CONSTRUCT", "DESCRIBE")
+        deadline = None if timeout is None else time.monotonic() + timeout
+        request_timeout = self._client.timeout if timeout is None else httpx.Timeout(min(timeout, 60.0))
+        request = self._client.build_request(
+            "POST",
+            self.url,
+            data={"query": text},
+            headers={"Accept": "text/turtle" if graph else _ACCEPT},
+            timeout=request_timeout,
+        )
+        try:
+            response = self._client.send(request, stream=True)
+        except httpx.TimeoutException:
+            raise (
+                _timeout(timeout)
+                if timeout is not None
+                else StoreError(f"the endpoint {_redact(self.url)} did not answer in time")
+            ) from None
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the endpoint {_redact(self.url)}: {exc}") from None
+        try:
+            if response.status_code >= 300:
+                response.read()
+            self._check(response)
+            if response.status_code == 400:
+                raise InputError(f"the endpoint rejected the query: {_reason(response)}")
+            if response.status_code >= 300:
+                raise StoreError(f"the query failed: {_reason(response)}")
+            if response.headers.get("x-sql-state") == "S1TAT":
+                raise StoreError("the endpoint timed out and sent a partial result (Virtuoso X-SQL-State S1TAT)")
+            warnings: tuple[str, ...] = ()
+            if "x-sparql-maxrows" in response.headers:
+                warnings = (f"the endpoint capped the result at {response.headers['x-sparql-maxrows']} rows",)
+            chunks = _until(response.iter_bytes(), deadline, timeout)
+            kind = response.headers.get("content-type", "").split(";")[0].strip()
+            if kind == "text/turtle":
+                parts = _graph_parts(chunks, max_rows)
+                return ResultStream("graph", parts=parts, close=response.close, max_rows=max_rows, warnings=warnings)
+            if kind not in (_RESULTS, "application/json"):
+                raise StoreError(f"the endpoint answered in {kind or 'an unknown format'}, not SPARQL JSON or Turtle")
+            reader = JsonResultReader(chunks)
+            if reader.read_head() == "ask":
+                response.close()
+                return ResultStream("ask", boolean=reader.boolean, warnings=warnings)
+            if reader.variables == ("__ASK_RETVAL",):  # Virtuoso answers a POSTed ASK as a one-cell SELECT
+                first = next(reader.solutions(), {})
+                response.close()
+                value = str(first.get("__ASK_RETVAL", {}).get("value", "0"))
+                return ResultStream("ask", boolean=value in ("1", "true"), warnings=warnings)
+            parts = _row_parts(reader.solutions(), max_rows)
+            return ResultStream(
+                "select",
+                variables=reader.variables,
+                parts=parts,
+                close=response.close,
+                max_rows=max_rows,
+                warnings=warnings,
+            )
+        except BaseException:
+            response.close()
+            raise
+
     # --- plumbing -----------------------------------------------------------------------------
+
+    def _check(self, response: httpx.Response) -> None:
+        """Credentials refused, or no endpoint at the URL: a StoreError that says what to do."""
+        url = str(response.request.url)
+        if response.status_code in (401, 403):
+            hint = "" if self._has_credentials else "; set LDPUB_ENDPOINT_USER and LDPUB_ENDPOINT_PASSWORD"
+            raise StoreError(f"the endpoint {_redact(url)} refused the credentials (HTTP {response.status_code}){hint}")
+        if response.status_code == 404:
+            raise StoreError(f"the endpoint {_redact(url)} does not exist (HTTP 404); {_endpoint_hint(url)}")
 
     def _send(self, url: str, form: dict[str, str], *, accept: str) -> httpx.Response:
         try:
@@ -201,11 +280,7 @@ class EndpointStore:
             raise StoreError(f"the endpoint {_redact(url)} did not answer in time") from None
         except httpx.HTTPError as exc:
             raise StoreError(f"cannot reach the endpoint {_redact(url)}: {exc}") from None
-        if response.status_code in (401, 403):
-            hint = "" if self._has_credentials else "; set LDPUB_ENDPOINT_USER and LDPUB_ENDPOINT_PASSWORD"
-            raise StoreError(f"the endpoint {_redact(url)} refused the credentials (HTTP {response.status_code}){hint}")
-        if response.status_code == 404:
-            raise StoreError(f"the endpoint {_redact(url)} does not exist (HTTP 404); {_endpoint_hint(url)}")
+        self._check(response)
         return response
 
     def _detect(self) -> str:
@@ -254,6 +329,87 @@ def query_form(text: str) -> str | None:
     prologue = _PROLOGUE.match(text)
     form = _FORM.match(text, prologue.end() if prologue else 0)
     return form.group(1).upper() if form else None
+
+
+BATCH_ROWS = 500  # rows (or triples) per piece of a streamed result
+
+
+def _timeout(timeout: float | None) -> QueryTimeout:
+    return QueryTimeout(f"the query took longer than {timeout:g} s and was stopped")
+
+
+def _until(chunks: Iterator[bytes], deadline: float | None, timeout: float | None) -> Iterator[bytes]:
+    """The response's pieces until ``deadline`` (a time limit on the whole answer, not each read)."""
+    try:
+        for chunk in chunks:
+            if deadline is not None and time.monotonic() > deadline:
+                raise _timeout(timeout)
+            yield chunk
+    except httpx.TimeoutException:
+        raise _timeout(timeout) if timeout is not None else StoreError("the endpoint stopped answering") from None
+    except httpx.HTTPError as exc:
+        raise StoreError(f"the endpoint's answer broke off: {exc}") from None
+
+
+def _row_parts(solutions: Iterator[Any], max_rows: int | None) -> Iterator[Any]:
+    batch: list[Any] = []
+    for count, solution in enumerate(solutions, 1):
+        batch.append(solution)
+        if len(batch) >= BATCH_ROWS:
+            yield batch
+            batch = []
+        if max_rows is not None and count >= max_rows:
+            break
+    else:
+        yield batch
+        yield {"end": True}
+        return
+    yield batch
+    yield {"end": True, "cut": True}
+
+
+def _graph_parts(chunks: Iterator[bytes], max_rows: int | None) -> Iterator[Any]:
+    """Turtle from the server, re-written in pieces of whole statements (so a row limit can cut it)."""
+    triples = ox.parse(io.BufferedReader(_ChunkReader(chunks)), format=ox.RdfFormat.TURTLE)
+    batch: list[Any] = []
+    count = 0
+    try:
+        for triple in triples:
+            batch.append(triple)
+            count += 1
+            if len(batch) >= BATCH_ROWS or (max_rows is not None and count >= max_rows):
+                yield (ox.serialize(batch, format=ox.RdfFormat.TURTLE) or b"").decode("utf-8")
+                batch = []
+                if max_rows is not None and count >= max_rows:
+                    yield {"end": True, "cut": True}
+                    return
+    except SyntaxError as exc:
+        raise StoreError(f"the endpoint sent malformed Turtle: {exc}") from None
+    if batch:
+        yield (ox.serialize(batch, format=ox.RdfFormat.TURTLE) or b"").decode("utf-8")
+    yield {"end": True}
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file over an iterator of byte pieces (what pyoxigraph's parsers read from)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._rest:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._rest = chunk
+        size = min(len(buffer), len(self._rest))
+        buffer[:size] = self._rest[:size]
+        self._rest = self._rest[size:]
+        return size
 
 
 def _credentials(host: str, user: str | None, password: str | None) -> tuple[str | None, str | None]:

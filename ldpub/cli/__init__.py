@@ -11,6 +11,8 @@ under ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import os
 import pkgutil
@@ -84,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ldpub: error: {exc}", file=sys.stderr)
         return exit_code(exc)
     except OSError as exc:  # a file named on the command line, or an output, that cannot be used
-        print(f"ldpub: error: {os_problem(exc)}", file=sys.stderr)
+        print(f"ldpub: error: {_os_problem(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -107,3 +109,17 @@ def inputs(paths: Sequence[str | os.PathLike[str]], wanted: Wanted) -> tuple[lis
     for problem in found.problems:
         print(f"ldpub: error: {problem}", file=sys.stderr)
     return found.inputs, EXIT_USAGE if found.problems else EXIT_OK
+
+
+def _os_problem(exc: OSError) -> LdpubError:
+    """An operating-system error in words. ldpub's own files name themselves (``ldpub.files``); a
+    write error with no file name is standard output's (the disk behind a redirection is full,
+    say): its unwritable buffer is then dropped, so that Python's exit does not fail on it again."""
+    if exc.filename is None and exc.errno in _WRITE_ERRORS:
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return os_problem(exc, "<stdout>", "write")
+    return os_problem(exc)
+
+
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}

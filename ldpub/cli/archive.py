@@ -92,6 +92,18 @@ def register(subparsers: Any) -> None:
     _store_options(sparql)
     sparql.add_argument("--format", "-f", default="table", choices=_FORMATS, help="output format (default table)")
     sparql.add_argument("--wide", action="store_true", help="table: never shorten cells to fit the terminal's width")
+    sparql.add_argument(
+        "--timeout",
+        type=_positive(float),
+        metavar="S",
+        help="stop the query after S seconds (exit 3); on the embedded store its process is killed, memory and all",
+    )
+    sparql.add_argument(
+        "--max-rows",
+        type=_positive(int),
+        metavar="N",
+        help="stop after N rows (or triples), with a warning; the rest are never computed",
+    )
     sparql.set_defaults(handler=run_sparql)
 
 
@@ -179,20 +191,42 @@ def run_sparql(args: argparse.Namespace) -> int:
     prepared = prepare_query(text, parse_params(args.param))
     for note in prepared.notes:
         _err(f"ldpub: note: {note}")
-    store = _open(args)
+    from ldpub.archive import stream_query
+    from ldpub.archive.results import render
+
+    # The query runs in a process of its own, killed at --timeout or on Ctrl-C (exit 130); rows
+    # are written as they come, so memory stays flat whatever the result's size.
+    results = stream_query(
+        prepared.text,
+        store=args.store,
+        endpoint=args.endpoint,
+        timeout=args.timeout,
+        max_rows=args.max_rows,
+        start_method="fork",  # this process is one thread and holds no store
+    )
+    width = None if args.wide else shutil.get_terminal_size((120, 24)).columns
     try:
-        result = store.query(prepared.text)
+        for piece in render(results, args.format, width=width):
+            sys.stdout.write(piece)
+            sys.stdout.flush()
     finally:
-        store.close()
-    for warning in result.warnings:
+        results.close()
+    for warning in results.warnings:
         _err(f"ldpub: warning: {warning}")
-    if args.format == "table":
-        width = None if args.wide else shutil.get_terminal_size((120, 24)).columns
-        sys.stdout.write(result.to_table(width=width))
-    else:
-        render = {"json": result.to_json, "csv": result.to_csv, "tsv": result.to_tsv}
-        sys.stdout.write(render[args.format]())
     return 0
+
+
+def _positive(kind: type[Any]) -> Any:
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0, not {text}")
+        return value
+
+    return parse
 
 
 def _read_query(path: str) -> str:

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import EXIT_FINDINGS, LdpubError, UsageError, exit_code
-from ldpub.files import AtomicFiles
+from ldpub.files import AtomicFiles, AtomicStream
 from ldpub.inputs import BUILD, STDIN, output_name
+from ldpub.limits import MAX_BYTES
 
 if TYPE_CHECKING:
     pass
@@ -63,13 +64,14 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         return code
     to_stdout = args.out in (None, "-")
-    items = [(item.path, sys.stdin.read() if item.path == STDIN else None) for item in found]
+    items = [(item.path, sys.stdin.read(MAX_BYTES + 1) if item.path == STDIN else None) for item in found]
     # Several articles on stdout: JSON-LD as JSON Lines (one compact document a line).
     lines = to_stdout and len(found) > 1
     failed = 0
     out_dir = None if to_stdout or archive else Path(args.out)
-    with AtomicFiles() as files:
-        sink = _ArchiveFile(Path(args.out)) if archive else None
+    # a file is named on stderr once it is in place (AtomicFiles renames them in batches)
+    with AtomicFiles(on_commit=lambda path: print(path, file=sys.stderr)) as files:
+        sink = AtomicStream(Path(args.out)) if archive else None
         try:
             for item, outcome in zip(
                 found, ordered_map(_builder, (formats, archive, lines), items, jobs=args.jobs), strict=True
@@ -85,9 +87,7 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     name = "stdin" if item.path == STDIN else item.name
                     for fmt, text in outcome.items():
-                        path = out_dir / output_name(name, FORMATS[fmt][0])
-                        files.write(path, text)
-                        print(path, file=sys.stderr)
+                        files.write(out_dir / output_name(name, FORMATS[fmt][0]), text)
         except BaseException:
             if sink is not None:
                 sink.discard()
@@ -132,26 +132,3 @@ def _builder(
             return _Failed([str(exc)], exit_code(exc))
 
     return build_one
-
-
-class _ArchiveFile:
-    """Every article's quads streamed into one N-Quads file, renamed into place whole at the end."""
-
-    def __init__(self, path: Path) -> None:
-        self._files = AtomicFiles()
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = path.with_name(f".{path.name}.partial")
-        self._out = self._tmp.open("w", encoding="utf-8")
-
-    def write(self, text: str) -> None:
-        self._out.write(text)
-
-    def commit(self) -> None:
-        self._out.close()
-        self._files.adopt(self._tmp, self.path)
-        self._files.commit()
-
-    def discard(self) -> None:
-        self._out.close()
-        self._tmp.unlink(missing_ok=True)

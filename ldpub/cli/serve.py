@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from ldpub.cli import epilog
@@ -36,7 +38,21 @@ def register(subparsers: Any) -> None:
         "the file is only read",
     )
     parser.add_argument("--max-bytes", type=int, default=10_000_000, help="largest request body (default 10 MB)")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds of work per request (default 30)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        help="seconds of work per request (default 30); a SPARQL query's process is killed at it",
+    )
+    parser.add_argument(
+        "--max-rows", type=int, default=100_000, help="rows (or triples) of a /sparql answer (default 100,000)"
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        help="seconds for a request's body to arrive (default 30); a stalled upload is dropped then (408)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -45,10 +61,28 @@ def run(args: argparse.Namespace) -> int:
 
     from ldpub.service import ServiceSettings, make_app
 
+    if args.store:
+        from ldpub.archive.embedded import require_store
+
+        require_store(Path(args.store))
     settings = ServiceSettings(
-        args.store, args.endpoint, args.max_bytes, args.timeout, authority=args.authority, writable=args.writable
+        store=args.store,
+        endpoint=args.endpoint,
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        max_rows=args.max_rows,
+        body_timeout=args.body_timeout,
+        authority=args.authority,
+        writable=args.writable,
     )
     app = make_app(settings)  # a bad combination of options fails here, before the port is taken
+    # the service's own events (a client gone, an answer cut off at its limit): one line each
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("ldpub serve: %(message)s"))
+    events = logging.getLogger("ldpub.service")
+    events.addHandler(handler)
+    events.setLevel(logging.INFO)
+    events.propagate = False
     print(f"ldpub: serving on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
     if args.authority:
         mode = "adding accepted entities to it" if args.writable else "read only"

@@ -11,10 +11,11 @@ from typing import Any
 
 from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
-from ldpub.errors import EXIT_USAGE, LdpubError, TooLargeError, os_problem
+from ldpub.errors import EXIT_USAGE, LdpubError, Location, TooLargeError, os_problem
 from ldpub.files import write_atomic
 from ldpub.hints import for_validate
 from ldpub.inputs import STDIN, VALIDATE
+from ldpub.limits import size_message
 from ldpub.validate import BUILTIN_PROFILES, Report, Validator, to_json, to_sarif, to_text
 from ldpub.validate.report import use_colour
 from ldpub.validate.sources import MAX_BYTES, read_file
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         if item.path == STDIN:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                raise TooLargeError(f"stdin: larger than the {MAX_BYTES:,}-byte limit")
+                raise TooLargeError(size_message(limit=MAX_BYTES), Location(args.stdin_name))
             work.append((args.stdin_name, data))
             continue
         hint = for_validate(item.path) if item.path in named else None

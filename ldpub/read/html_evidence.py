@@ -20,6 +20,7 @@ import lxml.html
 from extruct.w3cmicrodata import MicrodataExtractor
 
 from ldpub.context import SCHEMA, expand_iri, is_schema_context
+from ldpub.limits import LimitError, MalformedJSON, parse_json
 
 Node = dict[str, list[Any]]
 
@@ -102,15 +103,21 @@ def walk(nodes: list[Node]) -> Iterator[Node]:
 # --- JSON-LD ------------------------------------------------------------------------------
 
 
+_CONTROLS_AS_SPACES = dict.fromkeys(range(32), " ")
+
+
 def _jsonld_nodes(text: str, index: int, warnings: list[str]) -> list[Node]:
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     if not text:
         return []
-    try:
-        data = json.loads(text, strict=False)  # strict=False: raw newlines inside strings
-    except ValueError as exc:
-        warnings.append(f"JSON-LD block {index + 1} is not valid JSON ({exc}); ignored")
+    try:  # raw control characters (newlines) inside strings, which pages have, read as spaces
+        data = parse_json(text.translate(_CONTROLS_AS_SPACES))
+    except LimitError as exc:
+        warnings.append(f"JSON-LD block {index + 1}: {exc.message}; ignored")
+        return []
+    except MalformedJSON as exc:
+        warnings.append(f"JSON-LD block {index + 1} is not valid JSON ({exc.reason}); ignored")
         return []
     nodes: list[Node] = []
     for item in data if isinstance(data, list) else [data]:

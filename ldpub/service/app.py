@@ -17,14 +17,23 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.schemas import SchemaGenerator
 
 from ldpub.errors import LdpubError
 from ldpub.service import routes
-from ldpub.service.http import Service, ServiceSettings, http_error, internal_error, json_response, ldpub_error
+from ldpub.service.http import (
+    ClientGone,
+    Service,
+    ServiceSettings,
+    client_gone,
+    http_error,
+    internal_error,
+    json_response,
+    ldpub_error,
+)
 
 __all__ = ["ServiceSettings", "make_app"]
 
@@ -54,6 +63,8 @@ def make_app(settings: ServiceSettings | None = None) -> Starlette:
         return json_response(schemas.get_schema(routes=app.routes))
 
     handlers: dict[Any, Any] = {
+        ClientGone: client_gone,
+        ClientDisconnect: client_gone,
         LdpubError: ldpub_error,
         HTTPException: http_error,
         Exception: internal_error,

@@ -1,5 +1,6 @@
-"""What every route shares: the request's body within its limit, work in a thread within the time
-limit, JSON answers, and errors as JSON with the status :func:`ldpub.errors.http_status` gives."""
+"""What every route shares: the request's body within its size and time limits, work in a thread
+within the time limit, JSON answers, a query's results as they come, and errors as JSON with the
+status :func:`ldpub.errors.http_status` gives. A client that goes away is one line in the log."""
 
 from __future__ import annotations
 
@@ -15,19 +16,23 @@ import anyio
 import anyio.to_thread
 import orjson
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
+from ldpub.archive.reading import Reader
+from ldpub.archive.results import ResultStream
 from ldpub.errors import (
     InputError,
     LdpubError,
     Location,
     ReadOnlyError,
+    SlowBodyError,
     TimeLimitError,
     TooLargeError,
     UsageError,
     http_status,
 )
+from ldpub.limits import MalformedJSON, parse_json
 
 log = logging.getLogger("ldpub.service")
 
@@ -38,22 +43,25 @@ T = TypeVar("T")
 class ServiceSettings:
     """What the service may read, and its limits."""
 
-    store: str | None = None  # embedded store directory, opened read-only
+    store: str | None = None  # embedded store directory, read-only, by each query anew
     endpoint: str | None = None  # or a SPARQL server's query URL
     max_bytes: int = 10_000_000  # per request body
-    timeout: float = 30.0  # seconds of work per request
+    timeout: float = 30.0  # seconds of work per request (a query's worker is killed at it)
+    max_rows: int | None = 100_000  # rows (or triples) of a query's answer
+    body_timeout: float = 30.0  # seconds for the whole request body to arrive
     authority: str | None = None  # the entity authority file: names in texts are linked to it
     writable: bool = False  # and POST /authority/entities may add to it (only with an authority file)
 
 
 class Service:
-    """The settings and the archive (opened on first use, read-only), kept on the application."""
+    """The settings, the archive's reader (made on first use) and the authority file, kept on the
+    application."""
 
     def __init__(self, settings: ServiceSettings) -> None:
         if settings.writable and not settings.authority:
             raise UsageError("--writable needs --authority FILE: the file the service may add entities to")
         self.settings = settings
-        self._store: Any = None
+        self._reader: Any = None
         self._authority: tuple[float, Any] | None = None  # (the file's mtime, the Authority read)
         self._authority_lock = threading.Lock()
 
@@ -82,16 +90,22 @@ class Service:
         with self._authority_lock:
             return add_entity(self.settings.authority, **entry)
 
-    def archive(self) -> Any:
-        if self._store is None:
-            from ldpub.archive import open_store
-            from ldpub.archive.embedded import EmbeddedStore
-
+    def archive(self) -> Reader:
+        """The SPARQL server, or the embedded store, which each query opens read-only in a worker
+        process of its own: loads made after the service started are seen, and no query runs on
+        past the time limit."""
+        if self._reader is None:
             if self.settings.endpoint:
-                self._store = open_store(endpoint=self.settings.endpoint)
+                from ldpub.archive import open_store
+
+                self._reader = open_store(endpoint=self.settings.endpoint)
             else:
-                self._store = EmbeddedStore(self.settings.store, read_only=True)
-        return self._store
+                from ldpub.archive.embedded import default_store_path
+                from ldpub.archive.reading import StoreReader
+
+                self._reader = StoreReader(self.settings.store or default_store_path())
+        reader: Reader = self._reader
+        return reader
 
 
 def service(request: Request) -> Service:
@@ -100,19 +114,30 @@ def service(request: Request) -> Service:
 
 
 async def body(request: Request) -> bytes:
-    """The request's body; TooLargeError over the limit (before reading it all), UsageError if empty."""
-    limit = service(request).settings.max_bytes
+    """The request's body; TooLargeError over the limit (before reading it all), UsageError if
+    empty, SlowBodyError when it has not all come within ``body_timeout`` (a stalled upload is
+    dropped, not held); a client that hangs up is :class:`ClientGone`."""
+    settings = service(request).settings
+    limit = settings.max_bytes
     too_large = TooLargeError(f"the request body is larger than the {limit:,}-byte limit")
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > limit:
         raise too_large
     chunks = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
+    try:
+        with anyio.fail_after(settings.body_timeout):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                chunks.append(chunk)
+    except TimeoutError:
+        raise SlowBodyError(
+            f"the request body did not arrive within {settings.body_timeout:g} s ({size:,} bytes came); send it at once"
+        ) from None
+    except ClientDisconnect:
+        raise ClientGone(size) from None
     data = b"".join(chunks)
     if not data.strip():
         raise UsageError("the request body is empty: send the document as the body")
@@ -142,11 +167,11 @@ def text(data: bytes, name: str) -> str:
 
 
 def fields(data: bytes, required: tuple[str, ...]) -> dict[str, Any]:
-    """The members of a JSON object body, with ``required`` ones there."""
+    """The members of a JSON object body, with ``required`` ones there (within ldpub's limits)."""
     try:
-        found = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise InputError(f"the body is not JSON: {exc}", Location("body")) from None
+        found = parse_json(data, file="body")
+    except MalformedJSON as exc:
+        raise InputError(f"the body is not JSON: {exc.reason}", exc.location) from None
     if not isinstance(found, dict):
         raise InputError(f"the body must be a JSON object with {', '.join(required)}", Location("body", "/"))
     missing = [f for f in required if f not in found]
@@ -177,9 +202,9 @@ def multipart(data: bytes, content_type: str, required: tuple[str, ...]) -> dict
         raise InputError(f"the body has no {', '.join(missing)}", Location("body"))
     if "graph" in found:
         try:
-            found["graph"] = orjson.loads(found["graph"])
-        except orjson.JSONDecodeError as exc:
-            raise InputError(f"the graph is not JSON: {exc}", Location("graph")) from None
+            found["graph"] = parse_json(found["graph"], file="graph")
+        except MalformedJSON as exc:
+            raise InputError(f"the graph is not JSON: {exc.reason}", exc.location) from None
     return found
 
 
@@ -206,12 +231,31 @@ async def ldpub_error(request: Request, exc: Exception) -> Response:
         first = errors[0] if errors else {"message": str(exc)}
         return json_response({"error": {**first, "all": errors}}, http_status(exc))
     assert isinstance(exc, LdpubError)
-    return error_response(http_status(exc), str(exc), _location(exc.location))
+    response = error_response(http_status(exc), str(exc), _location(exc.location))
+    if isinstance(exc, SlowBodyError):  # the rest of a stalled body is not waited for: the connection goes
+        response.headers["Connection"] = "close"
+        log.info("%s %s: %s", request.method, request.url.path, exc)
+    return response
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return error_response(exc.status_code, str(exc.detail))
+
+
+class ClientGone(Exception):
+    """The client hung up before its request was read (``size`` bytes of the body had come)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+async def client_gone(request: Request, exc: Exception) -> Response:
+    """One line in the log (not an internal error with its tracebacks); the answer goes nowhere."""
+    size = exc.size if isinstance(exc, ClientGone) else 0
+    log.info("%s %s: the client went away after %s bytes of its request", request.method, request.url.path, f"{size:,}")
+    return Response(status_code=400)
 
 
 async def internal_error(request: Request, exc: Exception) -> Response:
@@ -226,3 +270,58 @@ def _location(location: Location | None) -> dict[str, Any] | None:
         return None
     out = {k: getattr(location, k, None) for k in ("file", "pointer", "line", "column")}
     return {k: v for k, v in out.items() if v is not None} or None
+
+
+class ResultResponse(Response):
+    """A query's result sent as it comes, one batch at a time: the server holds one batch, however
+    large the result. An error before the first byte is answered with its status (503 at the
+    time limit, 422 for a syntax error); one after it cuts the connection (the client sees an
+    incomplete answer, never a shorter one that looks whole) and is one line in the log. A
+    client that goes away stops the query (its worker is killed): one line in the log."""
+
+    def __init__(self, results: ResultStream, fmt: str, media_type: str, headers: dict[str, str]) -> None:
+        self.results = results
+        self.fmt = fmt
+        self.status_code = 200
+        self.media_type = media_type
+        self.background = None
+        self.init_headers(headers)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        from ldpub.archive.results import render
+
+        where = f"{scope.get('method', '')} {scope.get('path', '')}"
+        pieces = render(self.results, self.fmt)
+        try:
+            piece = await anyio.to_thread.run_sync(next, pieces, None)  # an error here has its own status
+        except BaseException:
+            self.results.close()
+            raise
+        gone = done = False
+        async with anyio.create_task_group() as group:
+
+            async def watch() -> None:
+                nonlocal gone
+                while (await receive())["type"] != "http.disconnect":
+                    pass
+                gone = not done
+                group.cancel_scope.cancel()
+
+            group.start_soon(watch)
+            try:
+                await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+                while piece is not None:
+                    await send({"type": "http.response.body", "body": piece.encode("utf-8"), "more_body": True})
+                    piece = await anyio.to_thread.run_sync(next, pieces, None, abandon_on_cancel=True)
+                done = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+                for warning in self.results.warnings:
+                    log.info("%s: %s", where, warning)
+            except LdpubError as exc:  # the time limit, or the query failing, once the answer had begun
+                log.info("%s: the answer was cut off: %s", where, exc)
+            finally:  # the worker killed and reaped off the event loop, even when cancelled (a client gone)
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(self.results.close)
+                group.cancel_scope.cancel()
+        if gone:
+            log.info("%s: the client went away during the answer; the query was stopped", where)

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from ldpub.errors import InputError, Location
-from ldpub.service.http import body, fields, json_response, multipart, service, text, work
+from ldpub.service.http import ResultResponse, body, fields, json_response, multipart, service, text, work
 
 _JSONLD = "application/ld+json"
 _TURTLE = "text/turtle"
@@ -261,9 +261,10 @@ async def archived_graph(request: Request) -> Response:
 
     url = request.query_params.get("url", "")
     archive = service(request).archive()
+    timeout = service(request).settings.timeout
 
     def draw() -> str:
-        return graph_svg(article_jsonld(archive, url))
+        return graph_svg(article_jsonld(archive, url, timeout=timeout))
 
     return Response(await work(request, draw), media_type="image/svg+xml")
 
@@ -273,11 +274,16 @@ async def sparql(request: Request) -> Response:
     summary: A read-only SPARQL query on the archive (SELECT, ASK, CONSTRUCT, DESCRIBE).
     description: >-
       The query as the body (or form field query=); updates are refused. Accept
-      application/sparql-results+json (default), text/csv or text/tab-separated-values.
+      application/sparql-results+json (default), text/csv or text/tab-separated-values. The
+      answer is sent as the query produces it, stopped at the row limit (X-Ldpub-Row-Limit; a
+      result that long may have been cut) and at the time limit (the query's process is killed).
     responses:
       200: {description: the results}
       422: {description: a syntax error, or an update}
+      503: {description: the query took longer than the time limit, or the archive cannot be read}
     """
+    import anyio.to_thread
+
     from ldpub.archive.query_text import parse_params
     from ldpub.archive.reading import read_only_query
 
@@ -289,15 +295,22 @@ async def sparql(request: Request) -> Response:
             query = form["query"][0]
     accept = request.headers.get("accept", "")
     params = parse_params(request.query_params.getlist("param"))
-    result, prepared = await work(request, read_only_query, service(request).archive(), query, params)
+    settings = service(request).settings
+    archive = service(request).archive()
+
+    def start() -> Any:  # until the first answer: a syntax error or the time limit is a status
+        return read_only_query(archive, query, params, timeout=settings.timeout, max_rows=settings.max_rows)
+
+    results, prepared = await anyio.to_thread.run_sync(start)
     headers = {"X-Ldpub-Note": prepared.notes[0]} if prepared.notes else {}
-    if result.kind == "graph":
-        return Response(result.turtle or "", media_type=_TURTLE, headers=headers)
-    if "text/csv" in accept:
-        return Response(result.to_csv(), media_type="text/csv", headers=headers)
-    if "text/tab-separated-values" in accept:
-        return Response(result.to_tsv(), media_type="text/tab-separated-values", headers=headers)
-    return Response(result.to_json(), media_type="application/sparql-results+json", headers=headers)
+    if settings.max_rows is not None:
+        headers["X-Ldpub-Row-Limit"] = str(settings.max_rows)
+    if results.kind == "graph":
+        return ResultResponse(results, "turtle", _TURTLE, headers)
+    for media_type, fmt in (("text/csv", "csv"), ("text/tab-separated-values", "tsv")):
+        if media_type in accept:
+            return ResultResponse(results, fmt, media_type, headers)
+    return ResultResponse(results, "json", "application/sparql-results+json", headers)
 
 
 async def healthz(request: Request) -> Response:

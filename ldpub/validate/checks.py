@@ -450,7 +450,7 @@ class _Walk:
     ) -> Rule | None:
         """A key the node's table has no clean rule for: keywords, unknown terms, domain, supersession."""
         c = self.c
-        if key[0] == "@" or key in _NODE_KEYWORDS:
+        if key[:1] == "@" or key in _NODE_KEYWORDS:
             if key == "@context" and not top_of_document and not _same_context(value):
                 raise _General  # a nested context changes what terms mean
             if key in _NODE_KEYWORDS or key in ("@language", "@value"):

@@ -16,7 +16,7 @@ class Code:
 
 _TABLE: list[tuple[str, Severity, str]] = [
     # syntax
-    ("LD001", "error", "malformed JSON (with the line and column of the fault)"),
+    ("LD001", "error", "malformed JSON, or JSON nested past ldpub's limit (with the line and column of the fault)"),
     ("LD002", "warning", "a trailing ';' after the JSON value (JavaScript habit); ignored, checks continue"),
     ("LD003", "warning", "the JSON is wrapped in a CDATA section or an HTML comment; unwrapped, checks continue"),
     ("LD004", "warning", "the JSON is HTML-entity-encoded (&quot;…); decoded, checks continue"),

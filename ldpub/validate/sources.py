@@ -20,14 +20,13 @@ from typing import Any
 
 import orjson
 
-from ldpub.errors import TooLargeError, json_kind
+from ldpub.errors import Location, TooLargeError, json_kind
 from ldpub.files import read_at_most
 from ldpub.inputs import HTML_SUFFIXES, JSON_SUFFIXES, VALIDATE, files_in
+from ldpub.limits import MAX_BYTES, LimitError, check_depth, size_message, too_deep
 from ldpub.validate.codes import severity_of
 from ldpub.validate.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
 from ldpub.validate.report import Finding
-
-MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass
@@ -156,14 +155,28 @@ def parse_json(
             return _checked_top(doc)
     else:
         offset = first_error.pos
+    message = f"malformed JSON: {first_error.msg}"
+    if first_error.msg == "depth limit exceeded":  # orjson's own limit (1,024 levels): say ldpub's
+        deep = too_deep(text)
+        message, offset = deep.message, deep.offset if deep.offset is not None else offset
     line, column = lines.position(start + min(offset, len(text)))
-    doc.findings.append(finding("LD001", f"malformed JSON: {first_error.msg}", file, line, column))
+    doc.findings.append(finding("LD001", message, file, line, column))
     doc.text = ""
     return doc
 
 
 def _checked_top(doc: Document) -> Document:
-    """A JSON value that cannot be a JSON-LD document (null, a number, a string) is a finding."""
+    """A JSON value that cannot be a JSON-LD document (null, a number, a string) is a finding, and
+    so is one over ldpub's limits (nested too deep: the same limit as every other command's)."""
+    try:
+        check_depth(doc.data, file=doc.file, text=doc.source if doc.source is not None else doc.text)
+    except LimitError as exc:
+        line, column = doc.locate("")
+        if exc.offset is not None and doc.lines is not None:
+            line, column = doc.lines.position(doc.to_file_offset(exc.offset))
+        doc.findings.append(finding("LD001", exc.message, doc.file, line, column))
+        doc.data = None
+        return doc
     if not isinstance(doc.data, (dict, list)):
         line, column = doc.locate("")
         message = f"a JSON-LD document is an object or an array, not {json_kind(doc.data)}"
@@ -529,5 +542,5 @@ def read_file(path: str | Path) -> bytes:
     """A file's bytes, refusing one over the size cap (OSError for an unreadable one)."""
     data = read_at_most(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
-        raise TooLargeError(f"{path}: larger than the {MAX_BYTES:,}-byte limit")
+        raise TooLargeError(size_message(limit=MAX_BYTES), Location(str(path)))
     return data

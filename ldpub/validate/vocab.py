@@ -49,6 +49,9 @@ DATA_TYPES = frozenset(
 )
 
 
+_MEMO_LIMIT = 100_000  # entries of a memo keyed by the input's types and properties
+
+
 @dataclass(frozen=True, slots=True)
 class Property:
     name: str
@@ -165,6 +168,8 @@ class Vocabulary:
         key = (types, ancestors)
         found = self._any_cache.get(key)
         if found is None:
+            if len(self._any_cache) > _MEMO_LIMIT:  # keys come from the input: a service must not grow for ever
+                self._any_cache.clear()
             found = self._any_cache[key] = any(self.is_a(t, a) for t in types for a in ancestors)
         return found
 
@@ -181,6 +186,8 @@ class Vocabulary:
             info = self.properties.get(prop)
             anc = self.ancestors.get(type_name, frozenset())
             found = info is None or not info.domains or not anc.isdisjoint(info.domains)
+            if len(self._domain_cache) > _MEMO_LIMIT:
+                self._domain_cache.clear()
             self._domain_cache[key] = found
         return found
 

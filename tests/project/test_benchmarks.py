@@ -30,6 +30,7 @@ def test_benchmark_imports(name: str) -> None:
         ("bench_validate", ["--docs", "20", "--shacl", "2"], "pySHACL"),
         ("bench_archive", ["--articles", "60", "--rdflib-articles", "20", "--repeat", "1"], "rdflib"),
         ("bench_picture", ["--repeat", "1", "--no-large"], "networkx (the fallback)"),
+        ("bench_limits", ["--quick"], "baseline: its thread abandoned"),
     ],
 )
 def test_benchmark_prints_ldpub_beside_its_baseline(name: str, args: list[str], baseline: str, tmp_path: Path) -> None:

@@ -38,6 +38,10 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
         f"article    <{SEED_URL}#article>",
     ),
     "ldpub sparql 'SELECT ?g WHERE { GRAPH ?g {} }' --format json": (0, '"vars": ['),
+    "ldpub sparql --file examples/queries/claims-by-source.rq --timeout 30 --max-rows 10000 -f csv": (
+        0,
+        "source,claim,text,speaker,",
+    ),
     "ldpub sparql 'CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }'": (
         0,
         "a <http://schema.org/NewsArticle> ;",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -31,32 +33,54 @@ def archive_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@dataclass
+class Serving:
+    """A running ``ldpub serve``: its base URL, its process, and where its stderr (the log) goes."""
+
+    url: str
+    process: subprocess.Popen[str]
+    log: Path
+
+    def log_lines(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").splitlines()
+
+
+@contextmanager
+def serving(*args: str, cwd: Path | None = None) -> Iterator[Serving]:
+    """``ldpub serve ARGS`` on a free port, run as a user runs it."""
+    port = _free_port()
+    command = [sys.executable, "-m", "ldpub", "serve", "--port", str(port), *args]
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "serve.log"
+        with log.open("w", encoding="utf-8") as stderr:
+            process = subprocess.Popen(command, stderr=stderr, text=True, cwd=cwd)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"ldpub serve did not start: {log.read_text(encoding='utf-8')}")
+            time.sleep(0.2)
+        try:
+            yield Serving(url, process, log)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 @contextmanager
 def running_service(*args: str, cwd: Path | None = None) -> Iterator[str]:
     """``ldpub serve ARGS`` on a free port, run as a user runs it; yields its base URL."""
-    port = _free_port()
-    command = [sys.executable, "-m", "ldpub", "serve", "--port", str(port), *args]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=cwd)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"ldpub serve did not start: {process.stderr.read() if process.stderr else ''}")
-        time.sleep(0.2)
-    try:
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with serving(*args, cwd=cwd) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

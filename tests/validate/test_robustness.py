@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from ldpub.limits import DEPTH_MESSAGE, MAX_DEPTH
 from ldpub.validate import CODES, Validator
 from tests.support import EXAMPLES
 
@@ -69,11 +70,26 @@ def test_a_json_scalar_is_not_a_document(text: str) -> None:
     assert finding.code == "LD011" and finding.pointer == "" and finding.line == 1
 
 
-def test_absurdly_deep_nesting_is_a_finding() -> None:
-    # orjson reads up to 1,024 levels; the walk gives up (a finding) before Python's stack does
-    depth = 1000
+@pytest.mark.parametrize("depth", [1000, 100_000])
+def test_absurdly_deep_nesting_is_a_finding(depth: int) -> None:
+    # past ldpub's limit (orjson's own, 1,024 levels, at 100,000): the message every command gives
     text = '{"@context": "https://schema.org", "@type": "Person", "name": "x"'
     text += ', "knows": {"@type": "Person", "name": "y"' * depth + "}" * depth + "}"
     report = VALIDATOR.check_bytes(text.encode(), "deep.jsonld", suffix=".jsonld")
-    assert [f.code for f in report.findings] == ["LD011"]
-    assert "deeply" in report.findings[0].message
+    [finding] = report.findings
+    assert (finding.code, finding.message) == ("LD001", DEPTH_MESSAGE)
+    first_past_limit = [i for i, c in enumerate(text) if c == "{"][MAX_DEPTH]  # no braces in the strings
+    assert (finding.line, finding.column) == (1, first_past_limit + 1)
+
+
+def test_the_vocabulary_memos_keyed_by_input_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a service validating documents with ever new type and property names must not grow for ever
+    from ldpub.validate import vocab
+
+    monkeypatch.setattr(vocab, "_MEMO_LIMIT", 50)
+    vocabulary = vocab.vocabulary()
+    for i in range(500):
+        vocabulary.in_domain(f"Type{i}", "name")
+        vocabulary.any_is_a((f"Type{i}",), ("Thing",))
+    assert len(vocabulary._domain_cache) <= 51 and len(vocabulary._any_cache) <= 51
+    assert vocabulary.in_domain("NewsArticle", "headline") and not vocabulary.in_domain("Person", "headline")
