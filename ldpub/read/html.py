@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
+from ldpub.entities.authority import slug
 from ldpub.errors import InputError, Location, TooLargeError
 from ldpub.language.annotate import candidate_message, link_record
 from ldpub.newsroom import Defaults, Settings, given_datetime, template_url
@@ -649,12 +649,6 @@ def _without_site_name(headline: str, publisher: dict[str, Any] | None) -> str:
         if suffix and suffix in (slug(publisher["name"]).replace("-", ""), host):
             return headline[: match.start()].strip()
     return headline
-
-
-def slug(name: str) -> str:
-    """A newsroom key from a name: ASCII letters and digits, lower case, hyphen-separated."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def _split_names(value: str) -> list[str]:

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 import ldpub
+from ldpub.entities import slug
 from ldpub.read import ExtractWarning, extract_html, extract_html_file
-from ldpub.read.html import slug
 from tests.support import ROOT
 
 PAGES = Path(__file__).resolve().parent.parent / "data" / "pages"
@@ -184,6 +184,15 @@ def test_invalid_jsonld_is_ignored_with_a_warning() -> None:
 )
 def test_slug(name: str, key: str) -> None:
     assert slug(name) == key
+
+
+def test_a_byline_gets_the_key_the_authority_and_plain_text_give_its_name() -> None:
+    # One slug for every reader: an apostrophe joins the name ("obrien"), it does not split it.
+    page = """<html lang="en"><head><meta name="author" content="Dan O'Brien">
+    <meta property="og:title" content="Bridge approved"></head><body><p>Text of the article.</p></body></html>"""
+    record = extract_html(page).record
+    assert record["authors"] == ["dan-obrien"] == [slug("Dan O'Brien")]
+    assert record["entities"]["dan-obrien"]["name"] == "Dan O'Brien"
 
 
 def test_author_names_without_latin_letters_get_a_numbered_key() -> None:
