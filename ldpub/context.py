@@ -22,6 +22,7 @@ from ldpub.resources import resource_path
 
 SCHEMA = "http://schema.org/"
 """The namespace schema.org's context maps terms to (its ``@vocab``)."""
+_SCHEMA_HTTPS = "https://schema.org/"
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -110,6 +111,57 @@ def expand_iri(value: str, *, vocab: bool) -> str:
             return namespace + rest
         return value  # an absolute IRI
     return SCHEMA + value if vocab else value
+
+
+SCHEMA_CONTEXT = "schema"  # schema.org's context, by URL
+INLINE_CONTEXT = "inline"  # schema.org's, with inline maps that define no term (@language, @vocab schema.org…)
+REMOTE_CONTEXT = "remote"  # a URL other than schema.org's: never fetched
+OTHER_CONTEXT = "other"  # anything else: needs JSON-LD's general algorithms
+_PLAIN_CONTEXT_KEYS = frozenset(("@language", "@base", "@version", "@direction"))
+
+
+def context_kind(ctx: Any, *, inline: bool) -> tuple[str, Any]:
+    """What a ``@context`` value is, and the item that decided it (the first that is no schema.org URL).
+
+    With ``inline``, a map that defines no term and sets no ``@base`` (``{"@vocab": "https://schema.org/"}``,
+    ``{"@language": "en"}``) keeps it schema.org's (``INLINE_CONTEXT``); without, any map is ``OTHER_CONTEXT``.
+    """
+    kind = SCHEMA_CONTEXT
+    for item in ctx if isinstance(ctx, list) else [ctx]:
+        if isinstance(item, str):
+            if is_schema_context(item):
+                continue
+            return REMOTE_CONTEXT, item
+        if inline and isinstance(item, dict) and "@base" not in item and _plain_map(item):
+            kind = INLINE_CONTEXT
+            continue
+        return OTHER_CONTEXT, item
+    return kind, None
+
+
+def _plain_map(item: dict[str, Any]) -> bool:
+    vocab = item.get("@vocab")
+    if item.keys() <= _PLAIN_CONTEXT_KEYS:
+        return True
+    return vocab in (SCHEMA, _SCHEMA_HTTPS) and item.keys() - {"@vocab"} <= _PLAIN_CONTEXT_KEYS
+
+
+def term_iri(key: str) -> tuple[str, str | None]:
+    """The IRI a property key or ``@type`` value stands for in schema.org's context, and the
+    coercion of its values (``@id``, ``@vocab``, a datatype IRI, or None)."""
+    term = terms().get(key)
+    if term is not None:
+        return term.iri, term.coerce
+    return expand_iri(key, vocab=True), None
+
+
+def schema_name(iri: str) -> str | None:
+    """The schema.org name an IRI stands for (http or https), None for another vocabulary's IRI."""
+    if iri.startswith(SCHEMA):
+        return iri[len(SCHEMA) :] or None
+    if iri.startswith(_SCHEMA_HTTPS):
+        return iri[len(_SCHEMA_HTTPS) :] or None
+    return None
 
 
 def offline_document_loader(url: str, options: dict[str, Any] | None = None) -> dict[str, Any]:

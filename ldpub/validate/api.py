@@ -10,8 +10,9 @@ import orjson
 
 from ldpub.validate.checks import Checker
 from ldpub.validate.codes import severity_of
+from ldpub.validate.findings import Finding
 from ldpub.validate.profiles import Profile, load_profiles
-from ldpub.validate.report import Finding, Report
+from ldpub.validate.report import Report
 from ldpub.validate.sources import Document, documents_from_bytes, iter_files, read_file
 
 
@@ -30,24 +31,21 @@ class Validator:
         data = [doc.data for doc in docs]
         if all(d is None for d in data):
             return findings
-        raw_per_doc, index = self.checker.check_page(data)
-        per_doc: list[list[tuple[str, str, str | None, str | None, str | None, Any]]] = [
-            [(*r, None) for r in raw] for raw in raw_per_doc
-        ]
+        per_doc, index = self.checker.check_page(data)
         for profile in self.profiles:
-            for i, code, message, pointer, node_id, node_type, severity in profile.check(index, data):
-                per_doc[i].append((code, message, pointer, node_id, node_type, severity))
-        for doc, items in zip(docs, per_doc, strict=True):
-            if not items:
+            for problem in profile.check(index, data):
+                per_doc[problem.doc].append(problem)
+        for doc, problems in zip(docs, per_doc, strict=True):
+            if not problems:
                 continue
-            places = doc.locate_all([item[2] for item in items])
-            for (code, message, pointer, node_id, node_type, severity), (line, column) in zip(
-                items, places, strict=True
-            ):
+            places = doc.locate_all([p.pointer for p in problems])
+            for p, (line, column) in zip(problems, places, strict=True):
+                message, pointer = p.message, p.pointer
                 if doc.kind != "jsonld":
                     message, pointer = f"{doc.kind}: {message}", None
-                level = severity or severity_of(code)
-                findings.append(Finding(code, level, message, doc.file, line, column, pointer, node_id, node_type))
+                level = p.severity or severity_of(p.code)
+                where = (doc.file, line, column, pointer)
+                findings.append(Finding(p.code, level, message, *where, p.node_id, p.node_type))
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))  # stable: same place, check order
         return findings
 

@@ -1,6 +1,6 @@
 """What a property accepts, from its schema.org range, as answers the walk can give fast.
 
-A :class:`Rule` per property says which JSON values are in range without a look-up in most
+A :class:`Range` per property says which JSON values are in range without a look-up in most
 cases (``str_ok``, ``number_fine``, one compiled regex for text with a restricted range), and
 the functions here explain, on the slow path only, why a value is not.
 """
@@ -39,7 +39,7 @@ def _never(value: str) -> None:
 
 
 @dataclass(slots=True)
-class Rule:
+class Range:
     """What the vocabulary says about one property key, resolved once."""
 
     name: str
@@ -60,12 +60,13 @@ class Rule:
     str_match: Callable[[str], object] = _never  # a string this matches is in range (one C call)
     any_node: bool = False  # any node type will do (Thing in the range)
     number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
+    types_matter: bool = False  # some node types are outside the range (so a node's type is worth checking)
     type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
 
 
-def make_rule(vocab: Vocabulary, prop: Property, coerce: str | None) -> Rule:
+def make_range(vocab: Vocabulary, prop: Property, coerce: str | None) -> Range:
     """The range of a property as fast answers: flags, node types, and one regex for acceptable text."""
-    rule = Rule(prop.name, prop, coerce)
+    rule = Range(prop.name, prop, coerce)
     ranges = prop.ranges
     if not ranges:
         rule.any_ok = rule.str_ok = rule.number_fine = True
@@ -104,6 +105,7 @@ def make_rule(vocab: Vocabulary, prop: Property, coerce: str | None) -> Rule:
     rule.any_node = "Thing" in nodes
     if "Thing" in nodes and rule.text_ok and rule.url_ok:
         rule.any_ok = True
+    rule.types_matter = bool(nodes) and not rule.any_node and not rule.any_ok
     rule.expected = " or ".join(sorted(ranges))
     rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
     rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
@@ -126,8 +128,12 @@ def make_rule(vocab: Vocabulary, prop: Property, coerce: str | None) -> Rule:
     return rule
 
 
-def string_problem(vocab: Vocabulary, value: str, rule: Rule) -> tuple[str, str] | None:
-    """(code, message) when a string is not in a property's range, else None."""
+OUT_OF_RANGE = "out of range"  # a value the range does not take
+NOT_A_NODE = "not a node"  # text or a literal where the range expects a node (schema.org allows it, consumers may not)
+
+
+def string_problem(vocab: Vocabulary, value: str, rule: Range) -> tuple[str, str] | None:
+    """(OUT_OF_RANGE or NOT_A_NODE, message) when a string is not in a property's range, else None."""
     if rule.url_ok and value and not _SPACE.search(value.strip()):
         return None
     if (rule.date_ok and _DATE.match(value)) or (rule.datetime_ok and _DATETIME.match(value)):
@@ -148,16 +154,16 @@ def string_problem(vocab: Vocabulary, value: str, rule: Rule) -> tuple[str, str]
                 return None
             if classes is None and member not in vocab.types:
                 hint = _closest(member, [m for m, cs in vocab.members.items() if not cs.isdisjoint(rule.enums)])
-                return "LD023", f"{value!r} is not a member of {rule.expected}{hint}"
-            return "LD023", f"{value!r} is not a member of {rule.expected}"
+                return OUT_OF_RANGE, f"{value!r} is not a member of {rule.expected}{hint}"
+            return OUT_OF_RANGE, f"{value!r} is not a member of {rule.expected}"
     if rule.nodes:
         if rule.coerce == "@id" or _URL.match(value):
             return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
-        return "LD024", f"text {_short(value)} where {rule.expected} is expected"
+        return NOT_A_NODE, f"text {_short(value)} where {rule.expected} is expected"
     if rule.date_ok or rule.datetime_ok:
         what = "a date (YYYY-MM-DD)" if not rule.datetime_ok else "an ISO 8601 date or date-time"
-        return "LD023", f"{_short(value)} is not {what}, as {rule.prop.name if rule.prop else ''} expects"
-    return "LD023", f"{_short(value)} is not a {rule.expected}"
+        return OUT_OF_RANGE, f"{_short(value)} is not {what}, as {rule.prop.name if rule.prop else ''} expects"
+    return OUT_OF_RANGE, f"{_short(value)} is not a {rule.expected}"
 
 
 def is_schema_date(value: str) -> bool:
@@ -173,16 +179,16 @@ def _enum_member(value: str) -> str | None:
     return None
 
 
-def literal_problem(value: Any, rule: Rule) -> tuple[str, str] | None:
-    """(code, message) when a number or boolean is not in a property's range, else None."""
+def literal_problem(value: Any, rule: Range) -> tuple[str, str] | None:
+    """(OUT_OF_RANGE or NOT_A_NODE, message) when a number or boolean is not in a property's range, else None."""
     if isinstance(value, bool):
         if rule.boolean_ok or rule.text_ok:
             return None
     elif rule.number_ok or rule.text_ok:
         return None
     if rule.nodes and not (rule.date_ok or rule.datetime_ok or rule.url_ok):
-        return "LD024", f"the literal {_json(value)} where {rule.expected} is expected"
-    return "LD023", f"the literal {_json(value)} is not a {rule.expected}"
+        return NOT_A_NODE, f"the literal {_json(value)} where {rule.expected} is expected"
+    return OUT_OF_RANGE, f"the literal {_json(value)} is not a {rule.expected}"
 
 
 def _json(value: Any) -> str:
@@ -190,7 +196,7 @@ def _json(value: Any) -> str:
     return "true" if value is True else "false" if value is False else repr(value)
 
 
-def node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) -> str | None:
+def node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Range) -> str | None:
     """Why a node of ``types`` is outside the rule's range (None: it is inside), memoised per rule."""
     if rule.any_node:
         return None
@@ -203,7 +209,7 @@ def node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) -> 
     return found  # type: ignore[return-value]
 
 
-def _node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) -> str | None:
+def _node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Range) -> str | None:
     if not types or not rule.nodes or "Thing" in rule.nodes:
         return None
     ancestors = vocab.ancestors
@@ -219,7 +225,7 @@ def _node_type_problem(vocab: Vocabulary, types: tuple[str, ...], rule: Rule) ->
     return f"a {'/'.join(known)} where {rule.prop.name if rule.prop else 'this property'} expects {rule.expected}"
 
 
-def _data_type_ok(name: str, rule: Rule) -> bool:
+def _data_type_ok(name: str, rule: Range) -> bool:
     """True for a node typed as a data type (URL, Text, Date…) where the range takes that data type."""
     flags = {
         "URL": rule.url_ok or rule.text_ok,

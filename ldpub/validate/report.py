@@ -10,36 +10,10 @@ from urllib.parse import quote
 
 import orjson
 
-from ldpub.validate.severity import SEVERITY_RANK, Severity
+from ldpub.validate.codes import CODES
+from ldpub.validate.findings import SEVERITY_RANK, Finding, Severity
 
 __all__ = ["SEVERITY_RANK", "Finding", "Report", "Severity", "to_json", "to_sarif", "to_text"]
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem: a stable ``code``, its severity, what and where (file, line:column, JSON Pointer, node)."""
-
-    code: str
-    severity: Severity
-    message: str
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    pointer: str | None = None
-    node_id: str | None = None
-    node_type: str | None = None
-
-    def where(self) -> str:
-        where = self.file or "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
-
-    def __str__(self) -> str:
-        pointer = f" {self.pointer or '/'}" if self.pointer is not None else ""
-        return f"{self.where()}: {self.severity} {self.code}{pointer}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -144,8 +118,6 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def to_sarif_data(report: Report, rules: Sequence[tuple[str, str, str]] = ()) -> dict[str, Any]:
     """A SARIF 2.1.0 log with one run; ``rules`` are (code, default severity, short description)."""
     if not rules:
-        from ldpub.validate.codes import CODES
-
         rules = [(c.code, c.severity, c.summary) for c in CODES.values()]
     used = {f.code for f in report.findings}
     rule_list = [r for r in rules if r[0] in used]

@@ -24,9 +24,9 @@ from ldpub.errors import Location, TooLargeError, json_kind
 from ldpub.files import read_at_most
 from ldpub.inputs import HTML_SUFFIXES, JSON_SUFFIXES, VALIDATE, files_in
 from ldpub.limits import MAX_BYTES, LimitError, check_depth, size_message, too_deep
-from ldpub.validate.codes import severity_of
-from ldpub.validate.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
-from ldpub.validate.report import Finding
+from ldpub.jsonld.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
+from ldpub.validate.findings import Finding
+from ldpub.validate.rules import REGISTRY
 
 
 @dataclass
@@ -102,8 +102,11 @@ def _nearest(places: dict[str, tuple[int, int]], pointer: str | None) -> tuple[i
         at = at.rpartition("/")[0]
 
 
-def finding(code: str, message: str, doc_file: str, line: int | None = None, column: int | None = None) -> Finding:
-    return Finding(code, severity_of(code), message, doc_file, line, column)
+def finding(
+    kind: str, doc_file: str, line: int | None = None, column: int | None = None, detail: Any = None
+) -> Finding:
+    """A problem of the kind the text reader reports, placed in the file (its rule gives code and message)."""
+    return REGISTRY.finding(kind, doc_file, line, column, detail)
 
 
 # --- JSON text with repairs ---------------------------------------------------------------------
@@ -131,7 +134,7 @@ def parse_json(
     doc = Document(file, None, text=text, to_file_offset=base, lines=lines, block_line=block_line)
     if not text.strip():
         line = block_line or 1
-        doc.findings.append(finding("LD006", "empty JSON-LD block: nothing to check", file, line))
+        doc.findings.append(finding("empty-block", file, line))
         doc.text = ""
         return doc
     try:
@@ -149,18 +152,18 @@ def parse_json(
         else:
             doc.text = repaired
             doc.to_file_offset = lambda offset: start + to_original(offset)
-            for code, offset, message in notes:
+            for kind, offset, detail in notes:
                 line, column = lines.position(start + offset)
-                doc.findings.append(finding(code, message, file, line, column))
+                doc.findings.append(finding(kind, file, line, column, detail))
             return _checked_top(doc)
     else:
         offset = first_error.pos
-    message = f"malformed JSON: {first_error.msg}"
+    kind, detail = "malformed-json", first_error.msg
     if first_error.msg == "depth limit exceeded":  # orjson's own limit (1,024 levels): say ldpub's
         deep = too_deep(text)
-        message, offset = deep.message, deep.offset if deep.offset is not None else offset
+        kind, detail, offset = "over-limit", deep.message, deep.offset if deep.offset is not None else offset
     line, column = lines.position(start + min(offset, len(text)))
-    doc.findings.append(finding("LD001", message, file, line, column))
+    doc.findings.append(finding(kind, file, line, column, detail))
     doc.text = ""
     return doc
 
@@ -174,32 +177,33 @@ def _checked_top(doc: Document) -> Document:
         line, column = doc.locate("")
         if exc.offset is not None and doc.lines is not None:
             line, column = doc.lines.position(doc.to_file_offset(exc.offset))
-        doc.findings.append(finding("LD001", exc.message, doc.file, line, column))
+        doc.findings.append(finding("over-limit", doc.file, line, column, exc.message))
         doc.data = None
         return doc
     if not isinstance(doc.data, (dict, list)):
         line, column = doc.locate("")
-        message = f"a JSON-LD document is an object or an array, not {json_kind(doc.data)}"
-        doc.findings.append(Finding("LD011", "error", message, doc.file, line, column, ""))
+        problem = REGISTRY.finding("scalar-document", doc.file, line, column, json_kind(doc.data), pointer="")
+        doc.findings.append(problem)
         doc.data = None
     return doc
 
 
-def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, str]]]:
-    """Undo the faults pages have; return the text, a map back to ``text``'s offsets, and notes."""
-    notes: list[tuple[str, int, str]] = []
+def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, str | None]]]:
+    """Undo the faults pages have; return the text, a map back to ``text``'s offsets, and notes
+    (the kind of each repair, where, and what it says)."""
+    notes: list[tuple[str, int, str | None]] = []
     maps: list[OffsetMap] = []
 
-    def note(code: str, offset: int, message: str) -> None:
+    def note(kind: str, offset: int, detail: str | None = None) -> None:
         """Record a repair at ``offset`` of the text as it is now (mapped back to the original)."""
         for mapping in reversed(maps):
             offset = mapping(offset)
-        notes.append((code, offset, message))
+        notes.append((kind, offset, detail))
 
     wrapped = _WRAPPER.match(text)
     if wrapped:
         kind = "a CDATA section" if "CDATA" in text[: wrapped.start(2)] else "an HTML comment"
-        note("LD003", wrapped.start(2), f"the JSON is wrapped in {kind}; read without it")
+        note("wrapped", wrapped.start(2), kind)
         m = OffsetMap()
         m.anchor(0, wrapped.start(2))
         maps.append(m)
@@ -207,23 +211,23 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
 
     if text.lstrip()[:1] in ("{", "[") and ("&quot;" in text or "&#34;" in text or "&#x22;" in text.lower()):
         first = _ENTITY.search(text)
-        note("LD004", first.start() if first else 0, "the JSON is HTML-entity-encoded (&quot;…); read decoded")
+        note("entity-encoded", first.start() if first else 0)
         spans = [match.span() for match in _ENTITY.finditer(text)]
         text, m = substitute(text, spans, html.unescape)
         maps.append(m)
 
     controls = _controls_inside_strings(text) if _CONTROL.search(text) else []
     if controls:
-        note("LD005", controls[0], "raw control characters inside JSON strings; read as escaped")
+        note("raw-controls", controls[0])
         spans = [(i, i + 1) for i in controls]
         text, m = substitute(text, spans, lambda piece: f"\\u{ord(piece):04x}")
         maps.append(m)
 
     comments, commas = _comments_and_trailing_commas(text) if ("/" in text or "," in text) else ([], [])
     if comments:
-        note("LD008", comments[0][0], "JavaScript comments in the JSON (// or /* */); ignored")
+        note("js-comments", comments[0][0])
     if commas:
-        note("LD009", commas[0], "a trailing comma before } or ] (JavaScript habit); ignored")
+        note("trailing-comma", commas[0])
     if comments or commas:  # blanked out, so every offset stays where it was
         chars = list(text)
         for start, end in comments:
@@ -235,7 +239,7 @@ def _repair(text: str) -> tuple[str, Callable[[int], int], list[tuple[str, int, 
     stripped = text.rstrip()
     if stripped.endswith(";"):
         body = stripped[:-1]
-        note("LD002", len(body), "a ';' after the JSON value (JSON is not JavaScript); ignored")
+        note("trailing-semicolon", len(body))
         text = body
 
     def to_original(offset: int) -> int:
@@ -326,7 +330,7 @@ def documents_from_bytes(data: bytes, name: str, *, suffix: str | None = None) -
     if is_html:
         return documents_from_html(text, name)
     if not text.strip("\ufeff \t\n"):  # an empty file (an empty block in a page is only a warning, LD006)
-        return [Document(name, None, [finding("LD001", "malformed JSON: the file is empty", name, 1, 1)])]
+        return [Document(name, None, [finding("empty-file", name, 1, 1)])]
     return [parse_json(text.lstrip("\ufeff"), file=name, start=1 if text.startswith("\ufeff") else 0)]
 
 
@@ -337,13 +341,13 @@ def one_line_break(text: str) -> str:
 
 def _decode(data: bytes, name: str) -> str | Finding:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return finding("LD007", "not text: binary data (a NUL byte)", name)
+        return finding("binary", name)
     try:
         from ldpub.read.safe_html import _decode as decode_bytes
 
         return decode_bytes(data)
     except (UnicodeError, LookupError) as exc:
-        return finding("LD007", f"not text: {exc}", name)
+        return finding("undecodable", name, detail=exc)
 
 
 def documents_from_html(text: str, name: str) -> list[Document]:
@@ -358,7 +362,7 @@ def documents_from_html(text: str, name: str) -> list[Document]:
     try:
         root = lxml.html.document_fromstring(body, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
-        return [Document(name, None, [finding("LD007", f"cannot parse the page as HTML: {exc}", name)])]
+        return [Document(name, None, [finding("not-html", name, detail=exc)])]
     docs: list[Document] = []
     search_from = 0
     for script in root.iter("script"):
@@ -465,7 +469,7 @@ def _microdata(text: str, name: str, root: Any = None) -> list[Document]:
     try:  # href/src values are URLs, resolved against the page (extruct does it given a base)
         items = _microdata_reader().extract(text, base_url=base)
     except Exception as exc:  # extruct raises whatever its parsers raise
-        return [Document(name, None, [finding("LD011", f"cannot read microdata: {exc}", name)])]
+        return [Document(name, None, [finding("microdata-unreadable", name, detail=exc)])]
     tops: list[Any] = []
     places: dict[Any, tuple[int, int]] = {}
     if root is not None:

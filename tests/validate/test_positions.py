@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from ldpub.jsonld.positions import json_positions
 from ldpub.validate import Validator
-from ldpub.validate.positions import json_positions
 from tests.support import EXAMPLES as EXAMPLES_DIR
 
 from .conftest import check
@@ -91,7 +91,7 @@ def test_crlf_and_bom_files() -> None:
 
 
 def test_json_locate_agrees_with_the_full_scan_on_every_pointer() -> None:
-    from ldpub.validate.positions import json_locate
+    from ldpub.jsonld.positions import json_locate
 
     for path in sorted((EXAMPLES_DIR).glob("*.jsonld")):
         text = path.read_text(encoding="utf-8")
