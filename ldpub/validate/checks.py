@@ -142,12 +142,13 @@ class Checker:
         """Dangling references, and the type of the node a reference points to."""
         by_id = index.by_id
         for ref in index.refs:
-            found = by_id.get(ref.ref)
-            rule = ref.range
+            found = by_id.get(ref[0])
             if found is None:
-                self.report(out[ref.doc], self.dangling_checks, ref, ref.ref, rule)
-            elif rule is not None and rule.types_matter and found[0].types and _unclean(rule, found[0].types):
-                self.report(out[ref.doc], self.reference_checks, ref, found[0].types, rule)
+                self.report(out[ref.doc], self.dangling_checks, ref, ref.ref, ref.range)
+                continue
+            rule, types = ref[1], found[0].types
+            if rule is not None and rule.types_matter and types and rule.type_problems.get(types, MISSING) is not None:
+                self.report(out[ref.doc], self.reference_checks, ref, types, rule)
 
     def report(self, out: list[Problem], checks: list[Check], ref: Reference, *args: Any) -> None:
         pointer = self.pointer(ref.base, ref.key, ref.place)
@@ -306,10 +307,31 @@ class _Walk:
             if top:
                 self.problem("node-not-object", pointer)
             return None
-        info, node_id, label, table = self.enter(node, pointer, top)
-        types = info.types
-        refs = self.index.refs
+        c = self.c
+        get = node.get
+        node_id = get("@id")
+        if node_id is None:
+            node_id = get("id")
+        if type(node_id) not in _ID_TYPES:
+            self.bad_id(node_id, pointer)
+            node_id = None
+        type_value = get("@type")
+        if type_value is None:
+            type_value = get("type")
+        if type(type_value) is str and (cached := c.clean_types.get(type_value)) is not None:
+            types, label = cached
+        elif type_value is None:
+            types, label = (), None
+        else:
+            types, label = self.types(type_value, pointer, node_id)
         doc = self.doc
+        info = _new_tuple(NodeInfo, (node, types, pointer, doc, top))
+        index = self.index
+        index.nodes.append(info)
+        if node_id is not None:
+            self.described(node, node_id, info)
+        table = c.clean.get(types) or self.clean_table(types)
+        refs = index.refs
         for key, value in node.items():
             rule = table.get(key)
             if rule is None:
@@ -324,55 +346,35 @@ class _Walk:
                 self.items(value, rule, pointer, key, node_id, label)
                 continue
             elif kind is dict:
-                if len(value) == 1:
-                    ref = value.get("@id")
-                    if type(ref) is str:
-                        refs.append(_new_tuple(Reference, (ref, rule, pointer, key, None, doc, node_id, label)))
-                        continue
-                elif "@type" in value and "@value" not in value and pointer is not None and rule.nodes:
-                    where = f"{pointer}/{self.c.escaped.get(key) or self.c.escape(key)}"
-                    self.nested(value, rule, where, node_id, label)
-                    continue
-            elif (kind is int or kind is float) and rule.number_fine:
+                if len(value) == 1 and type(ref := value.get("@id")) is str:
+                    refs.append(_new_tuple(Reference, (ref, rule, pointer, key, None, doc, node_id, label)))
+                else:
+                    self.member(value, rule, pointer, key, None, node_id, label)
+                continue
+            elif kind in _NUMBERS and rule.number_fine:
                 continue
             self.value(value, rule, pointer, key, None, node_id, label)
         return info
 
-    def enter(
-        self, node: dict[str, Any], pointer: str | None, top: bool
-    ) -> tuple[NodeInfo, str | None, str | None, dict[str, Range]]:
-        """A node met: its @id and types read, put in the page index; its clean-key table."""
-        c = self.c
-        get = node.get
-        node_id = get("@id")
-        if node_id is None:
-            node_id = get("id")
-        if node_id is not None and type(node_id) is not str:
-            self.problem("id-not-string", _join(pointer, "@id"), detail=type(node_id).__name__)
-            node_id = None
-        type_value = get("@type")
-        if type_value is None:
-            type_value = get("type")
-        if type_value is None:
-            types: tuple[str, ...] = ()
-            label: str | None = None
+    def bad_id(self, node_id: Any, pointer: str | None) -> None:
+        """An @id that is no string: said, and the node taken as having none."""
+        self.problem("id-not-string", _join(pointer, "@id"), detail=type(node_id).__name__)
+
+    def described(self, node: dict[str, Any], node_id: str, info: NodeInfo) -> None:
+        """The node describes ``node_id`` (a node that is only its @id, or its @id and a context, does not)."""
+        if len(node) == 1 or (len(node) == 2 and "@context" in node):
+            return
+        same = self.index.by_id.get(node_id)
+        if same is None:
+            self.index.by_id[node_id] = [info]
         else:
-            cached = c.clean_types.get(type_value) if type(type_value) is str else None
-            types, label = cached if cached is not None else self.types(type_value, pointer, node_id)
-        info = _new_tuple(NodeInfo, (node, types, pointer, self.doc, top))
-        index = self.index
-        index.nodes.append(info)
-        if node_id is not None and len(node) > 1 and not (len(node) == 2 and "@context" in node):
-            same = index.by_id.get(node_id)
-            if same is None:
-                index.by_id[node_id] = [info]
-            else:
-                same.append(info)
-        table = c.clean.get(types)
-        if table is None:
-            # @id and @type strings pass the value loop untouched; their checks were made above
-            table = c.clean[types] = {"@id": _KEYWORD, "@type": _KEYWORD, "id": _KEYWORD, "type": _KEYWORD}
-        return info, node_id, label, table
+            same.append(info)
+
+    def clean_table(self, types: tuple[str, ...]) -> dict[str, Range]:
+        """The table of clean keys for nodes of ``types``, new: @id and @type strings pass the value
+        loop untouched (their checks are made before it)."""
+        table = self.c.clean[types] = {"@id": _KEYWORD, "@type": _KEYWORD, "id": _KEYWORD, "type": _KEYWORD}
+        return table
 
     def items(
         self, value: list[Any], rule: Range, pointer: str | None, key: str, node_id: str | None, label: str | None
@@ -385,22 +387,36 @@ class _Walk:
                 if rule.str_ok or rule.str_match(item):
                     continue
             elif kind is dict:
-                if len(item) == 1:
-                    ref = item.get("@id")
-                    if type(ref) is str:
-                        refs.append(_new_tuple(Reference, (ref, rule, pointer, key, i, self.doc, node_id, label)))
-                        continue
-                elif "@type" in item and "@value" not in item and pointer is not None and rule.nodes:
-                    where = f"{pointer}/{self.c.escaped.get(key) or self.c.escape(key)}/{i}"
-                    self.nested(item, rule, where, node_id, label)
-                    continue
+                if len(item) == 1 and type(ref := item.get("@id")) is str:
+                    refs.append(_new_tuple(Reference, (ref, rule, pointer, key, i, self.doc, node_id, label)))
+                else:
+                    self.member(item, rule, pointer, key, i, node_id, label)
+                continue
             self.value(item, rule, pointer, key, i, node_id, label)
 
-    def nested(self, value: dict[str, Any], rule: Range, pointer: str, node_id: str | None, label: str | None) -> None:
-        """A typed node as a property's value: walk it, then check its type against the range."""
-        child = self.node(value, pointer)
-        if child is not None and child.types and rule.types_matter and _unclean(rule, child.types):
-            self.call(self.c.nested_checks, pointer, node_id, label, child.types, rule)
+    def member(
+        self,
+        value: dict[str, Any],
+        rule: Range,
+        pointer: str | None,
+        key: str,
+        index: int | None,
+        node_id: str | None,
+        label: str | None,
+    ) -> None:
+        """An object as a property's value, other than a reference: a typed node is walked, then its
+        type checked against the range (only when the range's cache cannot tell it is fine); the rest
+        goes to :meth:`value`."""
+        if len(value) == 1 or "@type" not in value or "@value" in value or pointer is None or not rule.nodes:
+            self.value(value, rule, pointer, key, index, node_id, label)
+            return
+        escaped = self.c.escaped.get(key) or self.c.escape(key)
+        where = f"{pointer}/{escaped}" if index is None else f"{pointer}/{escaped}/{index}"
+        child = self.node(value, where)
+        if child is None or not child.types or not rule.types_matter:
+            return
+        if rule.type_problems.get(child.types, MISSING) is not None:
+            self.call(self.c.nested_checks, where, node_id, label, child.types, rule)
 
     def slow_key(
         self,
@@ -559,6 +575,8 @@ class _Walk:
 
 
 _new_tuple = tuple.__new__  # NodeInfo(...) without the Python-level __new__ of a NamedTuple
+_ID_TYPES = frozenset((str, type(None)))  # what an @id may be (None: no @id)
+_NUMBERS = frozenset((int, float))  # JSON numbers (not bool)
 
 _KEYWORD = Range("@keyword", None, None, any_ok=True, str_ok=True)
 
@@ -570,11 +588,6 @@ class _General(Exception):
 def _same_context(ctx: Any) -> bool:
     """True for a context that is schema.org's again (repeated in nested nodes by some plugins)."""
     return context_kind(ctx, inline=False)[0] == SCHEMA_CONTEXT
-
-
-def _unclean(rule: Range, types: tuple[str, ...]) -> bool:
-    """False when nodes of ``types`` are known to be in the range (the rules were asked before)."""
-    return rule.type_problems.get(types, MISSING) is not None
 
 
 def _join(pointer: str | None, part: str) -> str | None:

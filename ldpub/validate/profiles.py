@@ -9,7 +9,7 @@ on each document) or SHACL shapes in Turtle (run by pySHACL on the page's RDF).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +28,11 @@ BUILTIN = REGISTRY.profiles()  # the project's own (a rule registered later may 
 class _Group:
     """Consecutive rules of a profile that look at the same node types."""
 
+    __slots__ = ("applies", "node_checks", "value_rules")
+
     def __init__(self, applies: frozenset[str] | None) -> None:
         self.applies = applies  # the types (with subtypes) the rules look at; None: every node
-        self.node_rules: list[Rule] = []
+        self.node_checks: list[Callable[[NodeInfo, PageIndex], Iterable[Problem]]] = []  # rules' check_node
         self.value_rules: dict[str, list[Rule]] = {}  # property -> rules on its values
 
 
@@ -41,44 +43,53 @@ class Profile:
         self.name = name
         self.rules = list(rules)
         self.page_rules = [rule for rule in self.rules if "check_page" in rule.hooks()]
-        self.groups: list[_Group] = []
+        groups: list[_Group] = []
         for rule in self.rules:
             hooks = rule.hooks()
             if "check_node" not in hooks and "check_value" not in hooks:
                 continue
             applies = _descendants(rule.vocab, rule.types) if rule.types else None
-            if not self.groups or self.groups[-1].applies != applies:
-                self.groups.append(_Group(applies))
-            group = self.groups[-1]
+            if not groups or groups[-1].applies != applies:
+                groups.append(_Group(applies))
             if "check_node" in hooks:
-                group.node_rules.append(rule)
+                groups[-1].node_checks.append(rule.check_node)
             if "check_value" in hooks:
                 for key in rule.keys:
-                    group.value_rules.setdefault(key, []).append(rule)
+                    groups[-1].value_rules.setdefault(key, []).append(rule)
+        self.groups = [(g.applies, g.node_checks, tuple(g.value_rules.items())) for g in groups]
 
-    def check(self, index: PageIndex, data: list[Any]) -> Iterator[Problem]:
+    def check(self, index: PageIndex, data: list[Any]) -> list[Problem]:
+        """The problems of a page, node by node in the order of the rules, then the page's."""
+        out: list[Problem] = []
         groups = self.groups
-        if groups:
-            for info in index.nodes:
-                for group in groups:
-                    if group.applies is None or not group.applies.isdisjoint(info.types):
-                        yield from _node(group, info, index)
+        for info in index.nodes if groups else ():
+            types = info.types
+            for applies, node_checks, value_rules in groups:
+                if applies is not None and applies.isdisjoint(types):
+                    continue
+                for check in node_checks:
+                    found = check(info, index)
+                    if found:
+                        out.extend(found)
+                if value_rules:
+                    _values(value_rules, info, out)
         for rule in self.page_rules:
-            yield from rule.check_page(index, data)
+            out.extend(rule.check_page(index, data))
+        return out
 
 
-def _node(group: _Group, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
-    """A group's rules on one node: the node rules, then the value rules property by property."""
-    for rule in group.node_rules:
-        yield from rule.check_node(info, index)
+def _values(value_rules: tuple[tuple[str, list[Rule]], ...], info: NodeInfo, out: list[Problem]) -> None:
+    """The value rules on one node's values, property by property, value by value."""
     node = info.node
-    for key, rules in group.value_rules.items():
+    for key, rules in value_rules:
         value = node.get(key)
         if value is None or value == "" or value == []:
             continue
         for item in value if isinstance(value, list) else [value]:
             for rule in rules:
-                yield from rule.check_value(info, key, item)
+                problem = rule.check_value(info, key, item)
+                if problem is not None:
+                    out.append(problem)
 
 
 def _descendants(vocab: Vocabulary, types: tuple[str, ...]) -> frozenset[str]:

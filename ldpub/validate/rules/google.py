@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ldpub.validate.findings import Problem
@@ -15,6 +15,7 @@ _ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")  # reduced precision too ("2017-
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _ISO_DATETIME_TZ = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 _DATES = ("datePublished", "dateModified")
+_NOTHING: tuple[Any, ...] = (None, "", [])  # a property given so: not given
 
 
 def values(node: dict[str, Any], key: str) -> list[Any]:
@@ -44,12 +45,15 @@ class ArticleRecommended(Rule):
     types = ("Article",)
     RECOMMENDED = ("author", "datePublished", "dateModified", "headline", "image")
 
-    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
-        node, label = info.node, "/".join(info.types)
+    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
+        get = info.node.get
+        found: list[Problem] = []
         for key in self.RECOMMENDED:
-            value = node.get(key)
-            if value is None or value == "" or value == []:
-                yield self.found(info, f"{label} has no {key} (Google recommends it)", info.pointer)
+            if get(key) in _NOTHING:
+                found.append(
+                    self.found(info, f"{'/'.join(info.types)} has no {key} (Google recommends it)", info.pointer)
+                )
+        return found
 
 
 @register
@@ -79,16 +83,31 @@ class ArticleAuthor(Rule):
             yield self.found(info, f"author has no {' or '.join(missing)} (Google recommends both)", where)
 
 
-def _date_text(value: Any) -> tuple[str, bool] | None:
-    """A date value's text, and whether it was a typed literal; None for a good date or no text."""
-    typed = isinstance(value, dict)  # a typed literal: the vocabulary check leaves it be
-    if typed:
+def _date_text(value: Any) -> str | None:
+    """A date value's text, unless it is a good date (with time and zone) or no date text at all.
+
+    GA003 and GA004 both ask, one after the other, about the same value: the last answer is kept."""
+    last = _LAST[0]
+    if last[0] is value:
+        return last[1]
+    found = _judge_date(value)
+    _LAST[0] = (value, found)
+    return found
+
+
+def _judge_date(value: Any) -> str | None:
+    if type(value) is str:
+        if _ISO_DATETIME_TZ.match(value) or not is_schema_date(value):
+            return None  # fine, or not a date at all: LD023 says so, once
+        return value
+    if isinstance(value, dict):  # a typed literal: the vocabulary check leaves it be
         value = value.get("@value")
-    if not isinstance(value, str) or _ISO_DATETIME_TZ.match(value):
-        return None
-    if not typed and not is_schema_date(value):
-        return None  # not a date at all: LD023 says so, once
-    return value, typed
+        if isinstance(value, str) and not _ISO_DATETIME_TZ.match(value):
+            return value
+    return None
+
+
+_LAST: list[tuple[Any, str | None]] = [(object(), None)]  # the last value judged, and its text
 
 
 @register
@@ -101,11 +120,12 @@ class ArticleDateFormat(Rule):
     types = ("Article",)
     keys = _DATES
 
-    def check_value(self, info: NodeInfo, key: str, value: Any) -> Iterator[Problem]:
+    def check_value(self, info: NodeInfo, key: str, value: Any) -> Problem | None:
         found = _date_text(value)
-        if found is not None and not (_ISO_DATE.match(found[0]) or _ISO_DATETIME.match(found[0])):
-            message = f"{key} {found[0]!r} is not ISO 8601, e.g. 2024-05-01T09:30:00+02:00"
-            yield self.found(info, message, at(info.pointer, key))
+        if found is None or _ISO_DATE.match(found) or _ISO_DATETIME.match(found):
+            return None
+        message = f"{key} {found!r} is not ISO 8601, e.g. 2024-05-01T09:30:00+02:00"
+        return self.found(info, message, at(info.pointer, key))
 
 
 @register
@@ -118,11 +138,12 @@ class ArticleDateTime(Rule):
     types = ("Article",)
     keys = _DATES
 
-    def check_value(self, info: NodeInfo, key: str, value: Any) -> Iterator[Problem]:
+    def check_value(self, info: NodeInfo, key: str, value: Any) -> Problem | None:
         found = _date_text(value)
-        if found is not None and (_ISO_DATE.match(found[0]) or _ISO_DATETIME.match(found[0])):
-            message = f"{key} {found[0]!r} has no time with a time zone, e.g. 2024-05-01T09:30:00+02:00"
-            yield self.found(info, message, at(info.pointer, key))
+        if found is None or not (_ISO_DATE.match(found) or _ISO_DATETIME.match(found)):
+            return None
+        message = f"{key} {found!r} has no time with a time zone, e.g. 2024-05-01T09:30:00+02:00"
+        return self.found(info, message, at(info.pointer, key))
 
 
 # --- google-claimreview ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ldpub.validate.findings import Problem
@@ -31,16 +31,18 @@ class AbsoluteIds(Rule):
         super().__init__(vocab)
         self.entities = frozenset().union(*(vocab.descendants(t) for t in ENTITY_TYPES))
 
-    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
-        node, where, label = info.node, info.pointer, "/".join(info.types) or None
+    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
+        node, where = info.node, info.pointer
         node_id = node.get("@id", node.get("id"))
         if isinstance(node_id, str):
-            if not _ABSOLUTE_IRI.match(node_id) or node_id.startswith("_:"):
-                message = f"@id {node_id!r} is not an absolute IRI (use e.g. https://example.com/page#article)"
-                yield Problem(self.code, message, at(where, "@id"), node_id, label, info.doc)
-        elif len(node) > 1 and (info.top or not self.entities.isdisjoint(info.types)):
+            if _ABSOLUTE_IRI.match(node_id) and not node_id.startswith("_:"):
+                return ()
+            message = f"@id {node_id!r} is not an absolute IRI (use e.g. https://example.com/page#article)"
+            return (Problem(self.code, message, at(where, "@id"), node_id, "/".join(info.types) or None, info.doc),)
+        if len(node) > 1 and (info.top or not self.entities.isdisjoint(info.types)):
             message = "node has no @id: give every entity an absolute IRI so others can link to it"
-            yield Problem(self.code, message, where, None, label, info.doc)
+            return (Problem(self.code, message, where, None, "/".join(info.types) or None, info.doc),)
+        return ()
 
 
 @register

@@ -15,14 +15,15 @@ hooks a rule has:
   :meth:`Rule.check_property`, :meth:`Rule.check_literal`, :meth:`Rule.check_nested`,
   :meth:`Rule.check_reference`, :meth:`Rule.check_dangling`; each returns a message or None;
 * profile checks (``profile = "google-article"``…), run over the page's node index:
-  :meth:`Rule.check_node` on each node of the rule's ``types``, :meth:`Rule.check_value` on each
-  value of the rule's ``keys`` of such nodes, :meth:`Rule.check_page` once a page.
+  :meth:`Rule.check_node` on each node of the rule's ``types`` and :meth:`Rule.check_page` once a
+  page (each gives problems), :meth:`Rule.check_value` on each value of the rule's ``keys`` of
+  such nodes (a problem or None).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from ldpub.validate.findings import Finding, Problem, Severity
@@ -86,17 +87,18 @@ class Rule:
 
     # --- profile checks: problems -----------------------------------------------------------------
 
-    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
-        """A node of the rule's ``types`` (every node when it names none)."""
-        return iter(())
+    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
+        """A node of the rule's ``types`` (every node when it names none): a generator, or a
+        list (an empty tuple is the cheapest answer for a rule run on every node)."""
+        return ()
 
-    def check_value(self, info: NodeInfo, key: str, value: Any) -> Iterator[Problem]:
+    def check_value(self, info: NodeInfo, key: str, value: Any) -> Problem | None:
         """One value of property ``key`` of such a node (each item of an array in turn)."""
-        return iter(())
+        return None
 
-    def check_page(self, index: PageIndex, data: list[Any]) -> Iterator[Problem]:
+    def check_page(self, index: PageIndex, data: list[Any]) -> Iterable[Problem]:
         """The page once: its node index and its documents as parsed."""
-        return iter(())
+        return ()
 
     # --- helpers --------------------------------------------------------------------------------
 
