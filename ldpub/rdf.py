@@ -298,6 +298,46 @@ class _FastToRdf:
 
     def node(self, node: Mapping[str, Any]) -> str | None:
         """Emit a node object's triples; return its subject term (None: a relative IRI, dropped)."""
+        subject, out = self.subject(node)
+        append = out.append
+        value_of = self.value
+        iris = _IRI_CACHE
+        predicates = _PREDICATES
+        for key, value in node.items():
+            # keywords, and a term seen for the first time, after the terms already resolved
+            found = predicates.get(key) or _NODE_KEYS.get(key) or _predicate(_term_key(key))
+            p, coerce, alias = found
+            if alias:
+                self.may_repeat = True  # another key of the node may name the same property
+            if p is _ID:
+                continue
+            if p is _TYPE:
+                self.types(key, value, subject, out)
+                continue
+            if type(value) is list:
+                self.values(value, subject, p, coerce, out)
+                continue
+            # The common cases inline (plain text, IRIs, {"@id"} references); the rest in value().
+            kind = type(value)
+            obj: str | None
+            if kind is str and coerce is None:
+                # Three C-level scans beat a regex search; text with a newline or tab (not
+                # printable) goes the regex way in _escape().
+                plain = value.isprintable() and '"' not in value and "\\" not in value
+                obj = f'"{value}"' if plain else f'"{_escape(value)}"'
+            elif kind is str and coerce == "@id":
+                obj = iris.get(value) or self.node_id(value)
+            elif kind is dict and len(value) == 1 and type(value.get("@id")) is str:
+                obj = iris.get(value["@id"]) or self.node_id(value["@id"])
+            else:
+                obj = value_of(value, coerce)
+            if obj is not None:
+                append(f"{subject} {p} {obj} .\n")
+        return subject
+
+    def subject(self, node: Mapping[str, Any]) -> tuple[str | None, list[str]]:
+        """A node's subject term (a new blank node when it has no @id), and the lines to write its
+        triples to (a list of no use for a relative @id with no base, whose triples are dropped)."""
         node_id = node.get("@id")
         if node_id is None:
             node_id = node.get("id")
@@ -306,78 +346,55 @@ class _FastToRdf:
             subject = self.new_blank()
         else:  # node_id() refuses what is no string (a list, an object) before any cache sees it
             subject = (_IRI_CACHE.get(node_id) if type(node_id) is str else None) or self.node_id(node_id)
-        out = self.out
         if subject is None:  # a relative @id with no base: its triples are dropped, its nested nodes' are not
             if not isinstance(node_id, str) or _KEYWORD_FORM.match(node_id):
                 raise _Unsupported  # "@id": "@word": pyld says what becomes of the node
-            out = []
-        else:
-            if subject in self.subjects:
-                self.may_repeat = True
-            self.subjects.add(subject)
-        append = out.append
-        value_of = self.value
-        iris = _IRI_CACHE
-        predicates = _PREDICATES
-        for key, value in node.items():
-            found = predicates.get(key)
-            if found is None:  # keywords, and a term seen for the first time
-                if key in _ID_KEYS:
-                    continue
-                if key in _TYPE_KEYS:
-                    types = value if isinstance(value, list) else [value]
-                    start = len(out)
-                    for t in types:
-                        if not isinstance(t, str):
-                            raise _Unsupported
-                        append(f"{subject} {_RDF_TYPE} {_vocab_term(t)} .\n")
-                    if key == "type":
-                        self.may_repeat = True  # the node may also have "@type"
-                    if len(types) > 1:
-                        self.note_repeats(start)
-                    continue
-                if key[:1] == "@":
-                    raise _Unsupported
-                found = _predicate(key)
-            p, coerce, alias = found
-            if alias:
-                self.may_repeat = True  # another key of the node may name the same property
-            # A list's objects are kept to see whether one repeats (cheaper than hashing lines).
-            objs: list[str] | None
-            values: list[Any] | tuple[Any]
-            if type(value) is list:
-                values = value
-                objs = [] if len(value) > 1 else None
-            else:
-                values = (value,)
-                objs = None
-            for item in values:
-                # The common cases inline (plain text, IRIs, {"@id"} references); the rest in value().
-                kind = type(item)
-                obj: str | None
-                if kind is str and coerce is None:
-                    # Three C-level scans beat a regex search; text with a newline or tab (not
-                    # printable) goes the regex way in _escape().
-                    plain = item.isprintable() and '"' not in item and "\\" not in item
-                    obj = f'"{item}"' if plain else f'"{_escape(item)}"'
-                elif kind is str and coerce == "@id":
-                    obj = iris.get(item) or self.node_id(item)
-                elif kind is dict and len(item) == 1 and type(item.get("@id")) is str:
-                    obj = iris.get(item["@id"]) or self.node_id(item["@id"])
-                else:
-                    obj = value_of(item, coerce)
-                if obj is None:
-                    continue
-                append(f"{subject} {p} {obj} .\n")
-                if objs is not None:
-                    objs.append(obj)
-            if objs and len(set(objs)) < len(objs):
-                self.may_repeat = True
-        return subject
+            return None, []
+        if subject in self.subjects:
+            self.may_repeat = True
+        self.subjects.add(subject)
+        return subject, self.out
 
-    def note_repeats(self, start: int) -> None:
+    def types(self, key: str, value: Any, subject: str | None, out: list[str]) -> None:
+        """The rdf:type triples of a node's ``@type`` (or ``type``)."""
+        types = value if isinstance(value, list) else [value]
+        start = len(out)
+        for t in types:
+            if not isinstance(t, str):
+                raise _Unsupported
+            out.append(f"{subject} {_RDF_TYPE} {_vocab_term(t)} .\n")
+        if key == "type":
+            self.may_repeat = True  # the node may also have "@type"
+        if len(types) > 1:
+            self.note_repeats(start, out)
+
+    def values(self, value: list[Any], subject: str | None, p: str, coerce: str | None, out: list[str]) -> None:
+        """The triples of an array value; a list's objects are kept to see whether one repeats
+        (cheaper than hashing lines)."""
+        objs: list[str] = []
+        iris = _IRI_CACHE
+        for item in value:
+            kind = type(item)
+            obj: str | None
+            if kind is str and coerce is None:
+                plain = item.isprintable() and '"' not in item and "\\" not in item
+                obj = f'"{item}"' if plain else f'"{_escape(item)}"'
+            elif kind is str and coerce == "@id":
+                obj = iris.get(item) or self.node_id(item)
+            elif kind is dict and len(item) == 1 and type(item.get("@id")) is str:
+                obj = iris.get(item["@id"]) or self.node_id(item["@id"])
+            else:
+                obj = self.value(item, coerce)
+            if obj is None:
+                continue
+            out.append(f"{subject} {p} {obj} .\n")
+            objs.append(obj)
+        if len(objs) > 1 and len(set(objs)) < len(objs):
+            self.may_repeat = True
+
+    def note_repeats(self, start: int, out: list[str]) -> None:
         """Note whether the lines emitted since ``start`` (one key's types) repeat one."""
-        lines = self.out[start:]
+        lines = out[start:]
         if len(set(lines)) < len(lines):
             self.may_repeat = True
 
@@ -459,6 +476,14 @@ def _check_context(ctx: Any) -> None:
             offline_document_loader(item)  # raises RemoteContextError
 
 
+_ID = "@id"  # the predicate of the _NODE_KEYS: not a predicate, the node's @id (or its alias)
+_TYPE = "@type"  # its types
+_NODE_KEYS: dict[str, tuple[str, str | None, bool]] = {
+    "@id": (_ID, None, False),
+    "id": (_ID, None, False),
+    "@type": (_TYPE, None, False),
+    "type": (_TYPE, None, False),
+}
 _IRI_CACHE: dict[str, str] = {}
 _WEB_SCHEMES = ("https://", "http://")  # no prefix of the context is named http or https
 _PREDICATES: dict[str, tuple[str, str | None, bool]] = {}
@@ -474,6 +499,13 @@ def _iri(value: str) -> str:
             _IRI_CACHE.clear()
         term = _IRI_CACHE[value] = f"<{value}>"
     return term
+
+
+def _term_key(key: str) -> str:
+    """A key that may name a property: not a keyword (those need the general algorithms)."""
+    if key[:1] == "@":
+        raise _Unsupported
+    return key
 
 
 def _predicate(key: str) -> tuple[str, str | None, bool]:
