@@ -22,10 +22,12 @@ import pyoxigraph as ox
 
 from ldpub.context import (
     RDF_TYPE,
+    REMOTE_CONTEXT,
     SCHEMA,
+    SCHEMA_CONTEXT,
     XSD,
+    context_kind,
     expand_iri,
-    is_schema_context,
     offline_document_loader,
     prefixes,
     terms,
@@ -468,12 +470,13 @@ class _FastToRdf:
 
 
 def _check_context(ctx: Any) -> None:
-    """Accept schema.org's context by URL; refuse other remote ones; hand the rest to pyld."""
-    for item in ctx if isinstance(ctx, list) else [ctx]:
-        if not isinstance(item, str):
-            raise _Unsupported  # an inline context changes what terms mean
-        if not is_schema_context(item):
-            offline_document_loader(item)  # raises RemoteContextError
+    """Accept schema.org's context by URL; refuse other remote ones; hand the rest to pyld (an
+    inline context, even one that defines no term, changes how pyld writes the graph)."""
+    kind, item = context_kind(ctx, inline=False)
+    if kind == REMOTE_CONTEXT:
+        offline_document_loader(item)  # raises RemoteContextError
+    elif kind != SCHEMA_CONTEXT:
+        raise _Unsupported
 
 
 _ID = "@id"  # the predicate of the _NODE_KEYS: not a predicate, the node's @id (or its alias)

@@ -1,6 +1,9 @@
-"""Where things are in JSON text: offsets to line and column, JSON Pointers to offsets, repairs undone.
+"""Where things are in JSON text: JSON Pointers to offsets, offsets to line and column, repairs undone.
 
-Positions are only needed for documents with findings, so nothing here runs on the hot path.
+:class:`Places` answers "which line and column of the file is ``/@graph/3/author``" for one JSON
+text found in a file (the file itself, or a block of a page), following each pointer through the
+text with sibling values skipped by the C JSON scanner. Positions are only needed for documents
+with findings, so nothing here runs on the hot path.
 """
 
 from __future__ import annotations
@@ -8,10 +11,14 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import orjson
+
+from ldpub.jsonld.pointers import escape
+
+T = TypeVar("T")
 
 
 class LineIndex:
@@ -108,7 +115,7 @@ def json_locate(text: str, pointer: str, seen: dict[str, tuple[int, int]] | None
                 key, pos = _SCAN_STRING(text, pos + 1)
                 pos = ws(text, pos).end() + 1  # type: ignore[union-attr]  # past the ':'
                 pos = ws(text, pos).end()  # type: ignore[union-attr]
-                member = f"{current}/{key.replace('~', '~0').replace('/', '~1')}"
+                member = f"{current}/{escape(key)}"
                 seen[member] = (key_at, pos)  # the last of duplicate keys wins, as in orjson
                 pos = ws(text, _SKIP(text, pos)[1]).end()  # type: ignore[union-attr]
                 if text[pos] == ",":
@@ -154,7 +161,7 @@ def json_positions(text: str, positions: dict[str, int] | None = None, wanted: s
         top = stack[-1] if stack else None
         if top is not None and top[0] and top[3] and first == '"':
             key = orjson.loads(token) if "\\" in token else token[1:-1]
-            top[4] = pointer = f"{top[1]}/{key.replace('~', '~0').replace('/', '~1')}"
+            top[4] = pointer = f"{top[1]}/{escape(key)}"
         elif first in "{[" and len(token) == 1:
             pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
             stack.append([first == "{", pointer, 0, True, None])
@@ -182,3 +189,56 @@ def json_positions(text: str, positions: dict[str, int] | None = None, wanted: s
                 if not remaining:
                     return False
     return True
+
+
+class Places:
+    """JSON Pointer → line and column in a file, for one JSON text found in it.
+
+    ``to_file_offset`` maps an offset in ``text`` to one in the file (a block's start, repairs
+    undone); ``lines`` counts the file's lines; ``default`` is the line given to what has no place
+    (a block's first line). The text is read only as far as the pointers asked for need.
+    """
+
+    def __init__(
+        self, text: str, lines: LineIndex, to_file_offset: Callable[[int], int], default: int | None = None
+    ) -> None:
+        self.text = text
+        self.lines = lines
+        self.to_file_offset = to_file_offset
+        self.default = default
+        self.offsets: dict[str, int] = {}  # pointer -> offset in text (an object member: its key)
+        self.complete = False  # the whole text has been scanned
+
+    def locate_all(self, pointers: Iterable[str | None]) -> list[tuple[int | None, int | None]]:
+        """Line and column of what each pointer names (a key for object members), or of its nearest parent."""
+        pointers = list(pointers)
+        wanted = {p for p in pointers if p is not None and p not in self.offsets}
+        if wanted and not self.complete:
+            self._find(wanted)
+        return [self._place(pointer) for pointer in pointers]
+
+    def _find(self, wanted: set[str]) -> None:
+        try:  # follow each pointer, skipping sibling values at C speed
+            seen: dict[str, tuple[int, int]] = {}
+            for path in sorted(wanted):
+                located = json_locate(self.text, path, seen)
+                if located is not None:
+                    self.offsets[path] = located
+        except (ValueError, IndexError, RecursionError):  # not what Python's json reads: scan it all
+            self.complete = json_positions(self.text, self.offsets, wanted)
+
+    def _place(self, pointer: str | None) -> tuple[int | None, int | None]:
+        offset = None if pointer is None else nearest(self.offsets, pointer)
+        if offset is None:
+            return self.default, None
+        return self.lines.position(self.to_file_offset(offset))
+
+
+def nearest(table: Mapping[str, T], pointer: str) -> T | None:
+    """The entry of ``pointer`` in ``table``, or of its nearest ancestor that has one."""
+    at = pointer
+    while True:
+        found = table.get(at)
+        if found is not None or not at:
+            return found
+        at = at.rpartition("/")[0]

@@ -23,8 +23,9 @@ import orjson
 from ldpub.errors import Location, TooLargeError, json_kind
 from ldpub.files import read_at_most
 from ldpub.inputs import HTML_SUFFIXES, JSON_SUFFIXES, VALIDATE, files_in
+from ldpub.jsonld import escape
+from ldpub.jsonld.positions import LineIndex, OffsetMap, Places, nearest, substitute
 from ldpub.limits import MAX_BYTES, LimitError, check_depth, size_message, too_deep
-from ldpub.jsonld.positions import LineIndex, OffsetMap, json_locate, json_positions, substitute
 from ldpub.validate.findings import Finding
 from ldpub.validate.rules import REGISTRY
 
@@ -43,8 +44,7 @@ class Document:
     kind: str = "jsonld"  # "jsonld" or "microdata"
     source: bytes | None = None  # undecoded JSON bytes: decoded only if a finding needs a position
     places: dict[str, tuple[int, int]] | None = None  # microdata: pointer -> line, column of its element
-    _positions: dict[str, int] | None = None
-    _complete: bool = False  # the whole text has been scanned
+    _places: Places | None = None
 
     def locate(self, pointer: str | None) -> tuple[int | None, int | None]:
         """Line and column of what ``pointer`` names (a key for object members), or its nearest parent."""
@@ -53,53 +53,17 @@ class Document:
     def locate_all(self, pointers: list[str | None]) -> list[tuple[int | None, int | None]]:
         """:meth:`locate` for several pointers, scanning the text once, and only as far as needed."""
         if self.places is not None:
-            return [_nearest(self.places, pointer) or (self.block_line, None) for pointer in pointers]
+            places = self.places
+            return [(places.get("") if p is None else nearest(places, p)) or (self.block_line, None) for p in pointers]
         if self.source is not None:
             self.text = one_line_break(self.source.decode("utf-8", "replace"))
             self.lines = LineIndex(self.text)
             self.source = None
         if self.lines is None or not self.text:
             return [(self.block_line, None)] * len(pointers)
-        if self._positions is None:
-            self._positions = {}
-        wanted = {p for p in pointers if p is not None and p not in self._positions}
-        if wanted and not self._complete:
-            try:  # follow each pointer, skipping sibling values at C speed
-                seen: dict[str, tuple[int, int]] = {}
-                for path in sorted(wanted):
-                    located = json_locate(self.text, path, seen)
-                    if located is not None:
-                        self._positions[path] = located
-            except (ValueError, IndexError, RecursionError):  # not what Python's json reads: scan it all
-                self._complete = json_positions(self.text, self._positions, wanted)
-        out: list[tuple[int | None, int | None]] = []
-        for pointer in pointers:
-            if pointer is None:
-                out.append((self.block_line, None))
-                continue
-            at: str = pointer
-            while True:
-                found = self._positions.get(at)
-                if found is not None:
-                    out.append(self.lines.position(self.to_file_offset(found)))
-                    break
-                if not at:
-                    out.append((self.block_line, None))
-                    break
-                at = at.rpartition("/")[0]
-        return out
-
-
-def _nearest(places: dict[str, tuple[int, int]], pointer: str | None) -> tuple[int, int] | None:
-    """The place of ``pointer``, or of its nearest parent that has one."""
-    if pointer is None:
-        return places.get("")
-    at = pointer
-    while True:
-        found = places.get(at)
-        if found is not None or not at:
-            return found
-        at = at.rpartition("/")[0]
+        if self._places is None or self._places.text is not self.text:
+            self._places = Places(self.text, self.lines, self.to_file_offset, self.block_line)
+        return self._places.locate_all(pointers)
 
 
 def finding(
@@ -448,7 +412,7 @@ def _item_places(
 
     props(element)
     for name, elements in found.items():
-        key = name.replace("~", "~0").replace("/", "~1")
+        key = escape(name)
         for i, child in enumerate(elements):
             at = f"{pointer}/{key}/{i}" if len(elements) > 1 else f"{pointer}/{key}"
             if child.get("itemscope") is not None:
