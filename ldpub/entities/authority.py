@@ -304,39 +304,52 @@ class Authority:
     # -- index -------------------------------------------------------------------------------
 
     def _reindex(self) -> None:
+        index = self._spellings()
+        self.ambiguous = {n: {k for k, _ in v} for n, v in index.items() if len({k for k, _ in v}) > 1}
+        self.index = {n: v for n, v in index.items() if n not in self.ambiguous}
+        # Second references to people: the family name alone, the name without the first given
+        # name ("Qassem", "Farid Qassem"). Used only where no listed spelling says otherwise, and
+        # never when two people share them.
+        for norm, keys in self._second_references().items():
+            if norm not in index and len(keys) == 1:
+                self.index[norm] = [(next(iter(keys)), ("C",) * len(norm))]
+        self.longest = max((len(n) for n in self.index), default=0)
+        # Last resort for names of two words or more: the consonants ("Mohammed Fareed al-Qasim" is
+        # "Muhammad Farid al-Qassem"), unless two entities share them.
+        self.skeletons = {sk: next(iter(keys)) for sk, keys in self._skeletons().items() if len(keys) == 1}
+        self.longest_skeleton = max((len(n) for n in self.skeletons), default=0)
+        # Most words start no name: one set lookup rules them out.
+        self.first_words = {n[0] for n in self.index}
+        self.first_skeletons = {n[0] for n in self.skeletons}
+
+    def _spellings(self) -> dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
+        """Every listed spelling, normalised → the entities (key, and the spelling's shape) it names."""
         index: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}
         for entity in self.entities.values():
             for spelling in entity.spellings:
                 norm = normalize_name(spelling)
                 if norm:
                     index.setdefault(norm, []).append((entity.key, _shape(spelling)))
-        self.ambiguous = {n: {k for k, _ in v} for n, v in index.items() if len({k for k, _ in v}) > 1}
-        self.index = {n: v for n, v in index.items() if n not in self.ambiguous}
-        # Second references to people: the family name alone, the name without the first given
-        # name ("Qassem", "Farid Qassem"). Used only where no listed spelling says otherwise, and
-        # never when two people share them.
+        return index
+
+    def _second_references(self) -> dict[tuple[str, ...], set[str]]:
+        """The short forms of people's names → the people they could name."""
         derived: dict[tuple[str, ...], set[str]] = {}
         for entity in self.entities.values():
             if entity.type in PERSON_TYPES:
                 for short in {s for spelling in entity.spellings for s in _short_forms(spelling)}:
                     derived.setdefault(short, set()).add(entity.key)
-        for norm, keys in derived.items():
-            if norm not in index and len(keys) == 1:
-                self.index[norm] = [(next(iter(keys)), ("C",) * len(norm))]
-        self.longest = max((len(n) for n in self.index), default=0)
-        # Last resort for names of two words or more: the consonants ("Mohammed Fareed al-Qasim" is
-        # "Muhammad Farid al-Qassem"), unless two entities share them.
+        return derived
+
+    def _skeletons(self) -> dict[tuple[str, ...], set[str]]:
+        """The consonant skeletons of names of two words or more → the entities they could name."""
         skeletons: dict[tuple[str, ...], set[str]] = {}
         for entity in self.entities.values():
             for spelling in entity.spellings:
                 norm = normalize_name(spelling)
                 if len(norm) > 1 and all(t.isalpha() and len(_skeleton(t)) > 1 for t in norm):
                     skeletons.setdefault(tuple(map(_skeleton, norm)), set()).add(entity.key)
-        self.skeletons = {sk: next(iter(keys)) for sk, keys in skeletons.items() if len(keys) == 1}
-        self.longest_skeleton = max((len(n) for n in self.skeletons), default=0)
-        # Most words start no name: one set lookup rules them out.
-        self.first_words = {n[0] for n in self.index}
-        self.first_skeletons = {n[0] for n in self.skeletons}
+        return skeletons
 
     @property
     def base(self) -> str | None:
@@ -487,10 +500,9 @@ def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity
     key = _key_of(iri)
     if not key:
         raise InputError("cannot make a key from this IRI", where)
-    alternates = tuple(dict.fromkeys(o.value for o in props.get("alternateName", []) if isinstance(o, ox.Literal)))
+    alternates = tuple(dict.fromkeys(_texts(props, "alternateName")))
     same_as = tuple(sorted({o.value for o in props.get("sameAs", []) if isinstance(o, ox.NamedNode | ox.Literal)}))
-    descriptions = [o.value for o in props.get("description", []) if isinstance(o, ox.Literal)]
-    jobs = [o.value for o in props.get("jobTitle", []) if isinstance(o, ox.Literal)]
+    descriptions, jobs = _texts(props, "description"), _texts(props, "jobTitle")
     name = names[0]
     return Entity(
         key=key,
@@ -502,6 +514,11 @@ def _entity(iri: str, props: dict[str, list[Any]], source: str | None) -> Entity
         description=descriptions[0] if descriptions else None,
         job_title=jobs[0] if jobs else None,
     )
+
+
+def _texts(props: dict[str, list[Any]], name: str) -> list[str]:
+    """The literal values of a property, in order."""
+    return [o.value for o in props.get(name, []) if isinstance(o, ox.Literal)]
 
 
 def _position(exc: SyntaxError) -> tuple[int | None, int | None]:

@@ -10,9 +10,11 @@ and graph read that RDF (:mod:`ldpub.nodegraph`). What a node is and where it is
   source text is known, its line and column in the file (:class:`ldpub.jsonld.positions.Places`).
 
 The loops over a node's values stay two, one in validation and one in the RDF writer (with a
-leaner copy for the flat graphs the build writes): each is a hot path with its own cheapest
-test per value (is it clean for this property and type; which N-Quads term is it), and a shared
-loop calling back per value costs a method call for each of the ~150 values of an article.
+leaner copy for the flat graphs the build writes). What they would share is only the iteration:
+each decides per value something the other never needs (is it clean for this property on this
+type; which N-Quads term is it), with its own cheapest test inline. A shared loop calling back
+once per value costs 4–6 µs for the ~190 values of a built article (measured beside the bare
+loop), 4–5% of the flat N-Quads writer's time, for no code either side would lose.
 """
 
 from ldpub.jsonld.pointers import escape, join, member, parent

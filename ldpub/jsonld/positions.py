@@ -162,26 +162,13 @@ def json_positions(text: str, positions: dict[str, int] | None = None, wanted: s
         if top is not None and top[0] and top[3] and first == '"':
             key = orjson.loads(token) if "\\" in token else token[1:-1]
             top[4] = pointer = f"{top[1]}/{escape(key)}"
-        elif first in "{[" and len(token) == 1:
-            pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
-            stack.append([first == "{", pointer, 0, True, None])
-        elif first in "}]" and len(token) == 1:
-            if stack:
-                stack.pop()
-            continue
-        elif token == ",":
-            if top is not None:
-                if top[0]:
-                    top[3] = True
-                else:
-                    top[2] += 1
-            continue
-        elif token == ":":
-            if top is not None:
-                top[3] = False
+        elif token in _PUNCTUATION:
+            _punctuation(token, stack, top)
             continue
         else:
             pointer = "" if top is None else (top[4] if top[0] else f"{top[1]}/{top[2]}")
+            if token in "{[":
+                stack.append([first == "{", pointer, 0, True, None])
         if pointer not in positions:
             positions[pointer] = match.start(1)
             if remaining is not None:
@@ -189,6 +176,24 @@ def json_positions(text: str, positions: dict[str, int] | None = None, wanted: s
                 if not remaining:
                     return False
     return True
+
+
+_PUNCTUATION = frozenset(("}", "]", ",", ":"))
+
+
+def _punctuation(token: str, stack: list[list[Any]], top: list[Any] | None) -> None:
+    """What a closing bracket, a comma or a colon does to the frames (see json_positions)."""
+    if token in "}]":
+        if stack:
+            stack.pop()
+    elif top is None:
+        return
+    elif token == ":":
+        top[3] = False
+    elif top[0]:
+        top[3] = True  # a comma in an object: a key comes next
+    else:
+        top[2] += 1  # a comma in an array: the next index
 
 
 class Places:

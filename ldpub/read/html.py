@@ -264,18 +264,9 @@ class _PageReader:
 
     def record(self, published_given: str | None = None) -> ExtractResult:
         record: dict[str, Any] = {}
-        url = self.url()
-        if url is None and self.default_url:
-            url = self.default_url() if callable(self.default_url) else self.default_url
-            if url:
-                self._infer("url", f"from {self.defaults.label('url_template')}", url)
+        url = self.page_url()
         if url:
-            record["url"] = self.base_url = url
-            self.defaults = self.settings.for_host(urlsplit(url).hostname)
-        else:
-            self.warnings.append(
-                self._warning("the page gives no canonical URL (pass one with --url or --url-template)", "url")
-            )
+            record["url"] = url
         publisher = self.publisher(url)
         kind = self.type()
         if kind:
@@ -315,6 +306,34 @@ class _PageReader:
         images = self.images()
         if images:
             record["images"] = images
+        body = self.body(headlines)
+        if body:
+            record["body"] = body
+        if entities:
+            record["entities"] = entities
+        if self.inferred:
+            record["inferred"] = self.inferred
+        return ExtractResult(record, self.warnings)
+
+    def page_url(self) -> str | None:
+        """The page's URL (:meth:`url`, else the newsroom's template, said so), and the newsroom's
+        settings for its host; a warning when there is none."""
+        url = self.url()
+        if url is None and self.default_url:
+            url = self.default_url() if callable(self.default_url) else self.default_url
+            if url:
+                self._infer("url", f"from {self.defaults.label('url_template')}", url)
+        if url:
+            self.base_url = url
+            self.defaults = self.settings.for_host(urlsplit(url).hostname)
+        else:
+            self.warnings.append(
+                self._warning("the page gives no canonical URL (pass one with --url or --url-template)", "url")
+            )
+        return url
+
+    def body(self, headlines: list[str]) -> str | None:
+        """The article's text, unless the page shows no article (said in a warning)."""
         body = extract_body(self.tree, titles=headlines, fallback=self.json_body())
         words = len(body.split())
         if not self.article and "article" not in self.evidence.all_meta("og:type") and (words < MIN_ARTICLE_WORDS):
@@ -324,15 +343,10 @@ class _PageReader:
                     "body",
                 )
             )
-        elif body:
-            record["body"] = body
-        else:
+            return None
+        if not body:
             self.warnings.append(self._warning("no article body found on the page", "body"))
-        if entities:
-            record["entities"] = entities
-        if self.inferred:
-            record["inferred"] = self.inferred
-        return ExtractResult(record, self.warnings)
+        return body or None
 
     def url(self) -> str | None:
         """The page's URL: ``--url`` (the user's own statement, like ``--published``: it overrides

@@ -73,24 +73,10 @@ def make_range(vocab: Vocabulary, prop: Property, coerce: str | None) -> Range:
         return rule
     nodes, enums = set(), set()
     for r in ranges:
-        anc = vocab.ancestors.get(r, frozenset((r,)))
-        if r in _TEXT_LIKE:
-            rule.text_ok = True
-        elif r == "URL":
-            rule.url_ok = True
-        elif r == "Date":
-            rule.date_ok = True
-        elif r == "DateTime":
-            rule.datetime_ok = True
-        elif r == "Time":
-            rule.time_ok = True
-        elif r in ("Number", "Integer", "Float"):
-            rule.number_ok = True
-        elif r == "Boolean":
-            rule.boolean_ok = True
-        elif r == "DataType":
-            rule.any_ok = True
-        elif "Enumeration" in anc:
+        flag = _DATA_TYPE_FLAGS.get(r)
+        if flag is not None:
+            setattr(rule, flag, True)
+        elif "Enumeration" in vocab.ancestors.get(r, frozenset((r,))):
             enums.add(r)
             nodes.add(r)
         else:
@@ -109,23 +95,36 @@ def make_range(vocab: Vocabulary, prop: Property, coerce: str | None) -> Range:
     rule.expected = " or ".join(sorted(ranges))
     rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
     rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
-    accepted = [
-        pattern
-        for flag, pattern in (
-            (rule.url_ok, _URL_TEXT_RE),
-            (rule.date_ok or rule.datetime_ok, _DATE_RE),
-            (rule.date_ok or rule.datetime_ok, _REDUCED_DATE_RE),
-            (rule.datetime_ok, _DATETIME_RE),
-            (rule.time_ok, _TIME_RE),
-            (rule.number_ok, _NUMBER_RE),
-            (rule.boolean_ok, _BOOLEAN_RE),
-            (bool(nodes) and not enums, _NODE_URL_RE),
-        )
-        if flag
-    ]
+    accepted = [pattern for flag, pattern in _ACCEPTED if flag(rule)]
     if accepted:
         rule.str_match = re.compile(f"(?:{'|'.join(accepted)})\\Z").match
     return rule
+
+
+# A range's data types as its flags (Text-like types, Quantities and Thing are read apart).
+_DATA_TYPE_FLAGS = {
+    **dict.fromkeys(_TEXT_LIKE, "text_ok"),
+    "URL": "url_ok",
+    "Date": "date_ok",
+    "DateTime": "datetime_ok",
+    "Time": "time_ok",
+    "Number": "number_ok",
+    "Integer": "number_ok",
+    "Float": "number_ok",
+    "Boolean": "boolean_ok",
+    "DataType": "any_ok",
+}
+# Text a range takes, by what the range has: one regex alternative each.
+_ACCEPTED: tuple[tuple[Callable[[Range], bool], str], ...] = (
+    (lambda r: r.url_ok, _URL_TEXT_RE),
+    (lambda r: r.date_ok or r.datetime_ok, _DATE_RE),
+    (lambda r: r.date_ok or r.datetime_ok, _REDUCED_DATE_RE),
+    (lambda r: r.datetime_ok, _DATETIME_RE),
+    (lambda r: r.time_ok, _TIME_RE),
+    (lambda r: r.number_ok, _NUMBER_RE),
+    (lambda r: r.boolean_ok, _BOOLEAN_RE),
+    (lambda r: bool(r.nodes) and not r.enums, _NODE_URL_RE),
+)
 
 
 OUT_OF_RANGE = "out of range"  # a value the range does not take
@@ -134,28 +133,12 @@ NOT_A_NODE = "not a node"  # text or a literal where the range expects a node (s
 
 def string_problem(vocab: Vocabulary, value: str, rule: Range) -> tuple[str, str] | None:
     """(OUT_OF_RANGE or NOT_A_NODE, message) when a string is not in a property's range, else None."""
-    if rule.url_ok and value and not _SPACE.search(value.strip()):
-        return None
-    if (rule.date_ok and _DATE.match(value)) or (rule.datetime_ok and _DATETIME.match(value)):
-        return None
-    if rule.datetime_ok and not rule.date_ok and _DATE.match(value):
-        return None  # a date where a DateTime is expected: schema.org's own examples do it
-    if rule.time_ok and _TIME.match(value):
-        return None
-    if rule.number_ok and _NUMBER.match(value):
-        return None
-    if rule.boolean_ok and (value in _BOOLEAN_TEXT or _enum_member(value) in ("True", "False")):
+    if _literal_ok(value, rule):
         return None
     if rule.enums:
         member = _enum_member(value)
         if member is not None:
-            classes = vocab.members.get(member)
-            if classes is not None and not classes.isdisjoint(rule.enums):
-                return None
-            if classes is None and member not in vocab.types:
-                hint = _closest(member, [m for m, cs in vocab.members.items() if not cs.isdisjoint(rule.enums)])
-                return OUT_OF_RANGE, f"{value!r} is not a member of {rule.expected}{hint}"
-            return OUT_OF_RANGE, f"{value!r} is not a member of {rule.expected}"
+            return _member_problem(vocab, value, member, rule)
     if rule.nodes:
         if rule.coerce == "@id" or _URL.match(value):
             return None  # an IRI that identifies the node (Google's breadcrumb examples do this)
@@ -164,6 +147,32 @@ def string_problem(vocab: Vocabulary, value: str, rule: Range) -> tuple[str, str
         what = "a date (YYYY-MM-DD)" if not rule.datetime_ok else "an ISO 8601 date or date-time"
         return OUT_OF_RANGE, f"{_short(value)} is not {what}, as {rule.prop.name if rule.prop else ''} expects"
     return OUT_OF_RANGE, f"{_short(value)} is not a {rule.expected}"
+
+
+def _literal_ok(value: str, rule: Range) -> bool:
+    """True for text one of the range's data types takes (a URL, a date, a time, a number, a boolean)."""
+    if rule.url_ok and value and not _SPACE.search(value.strip()):
+        return True
+    if (rule.date_ok or rule.datetime_ok) and _DATE.match(value):
+        return True  # a date where a DateTime is expected too: schema.org's own examples do it
+    if rule.datetime_ok and _DATETIME.match(value):
+        return True
+    if rule.time_ok and _TIME.match(value):
+        return True
+    if rule.number_ok and _NUMBER.match(value):
+        return True
+    return rule.boolean_ok and (value in _BOOLEAN_TEXT or _enum_member(value) in ("True", "False"))
+
+
+def _member_problem(vocab: Vocabulary, value: str, member: str, rule: Range) -> tuple[str, str] | None:
+    """Why an enumeration member (its local name) is not one of the range's enumerations."""
+    classes = vocab.members.get(member)
+    if classes is not None and not classes.isdisjoint(rule.enums):
+        return None
+    if classes is None and member not in vocab.types:
+        hint = _closest(member, [m for m, cs in vocab.members.items() if not cs.isdisjoint(rule.enums)])
+        return OUT_OF_RANGE, f"{value!r} is not a member of {rule.expected}{hint}"
+    return OUT_OF_RANGE, f"{value!r} is not a member of {rule.expected}"
 
 
 def is_schema_date(value: str) -> bool:

@@ -26,7 +26,8 @@ from ldpub.resources import resource_path
 INDEX = "schemaorg-index.json"
 SCHEMA_HTTPS = "https://schema.org/"
 SCHEMA_HTTP = "http://schema.org/"
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDF_TYPE = _RDF + "type"
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 # schema.org's data types; a value of one of these is a literal, not a node.
@@ -99,28 +100,30 @@ class Vocabulary:
         instance_of: dict[str, set[str]] = defaultdict(set)
         properties: set[str] = set()
         superseded: dict[str, str] = {}
+        # rdf:type objects other than rdfs:Class and rdf:Property: enumeration members, data types
+        kinds = {_RDFS + "Class": classes, _RDF + "Property": properties}
+        edges = {
+            _RDFS + "subClassOf": superclasses,
+            SCHEMA_HTTPS + "domainIncludes": domains,
+            SCHEMA_HTTPS + "rangeIncludes": ranges,
+        }
         for t in triples:
             s = _local(t.subject)
-            if s is None:
+            o = t.object
+            if s is None or isinstance(o, ox.Triple):
                 continue
             p = t.predicate.value
-            o = t.object
-            if isinstance(o, ox.Triple):
+            if p == _RDF_TYPE and o.value in kinds:
+                kinds[o.value].add(s)
+                continue
+            name = _local(o)
+            if name is None:
                 continue
             if p == _RDF_TYPE:
-                if o.value == _RDFS + "Class":
-                    classes.add(s)
-                elif o.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#Property":
-                    properties.add(s)
-                elif (name := _local(o)) is not None:
-                    instance_of[s].add(name)  # an enumeration member, or a data type
-            elif p == _RDFS + "subClassOf" and (name := _local(o)) is not None:
-                superclasses[s].add(name)
-            elif p == SCHEMA_HTTPS + "domainIncludes" and (name := _local(o)) is not None:
-                domains[s].add(name)
-            elif p == SCHEMA_HTTPS + "rangeIncludes" and (name := _local(o)) is not None:
-                ranges[s].add(name)
-            elif p == SCHEMA_HTTPS + "supersededBy" and (name := _local(o)) is not None:
+                instance_of[s].add(name)
+            elif p in edges:
+                edges[p][s].add(name)
+            elif p == SCHEMA_HTTPS + "supersededBy":
                 superseded[s] = name
         classes |= {name for name, types in instance_of.items() if "DataType" in types}
         ancestors = {c: frozenset(_closure(c, superclasses)) for c in classes}
@@ -128,14 +131,7 @@ class Vocabulary:
             name: Property(name, frozenset(domains[name]), frozenset(ranges[name]), superseded.get(name))
             for name in properties
         }
-        enumerations = {c for c, anc in ancestors.items() if "Enumeration" in anc and c != "Enumeration"}
-        # member -> the enumeration types it belongs to (with their ancestors)
-        members: dict[str, frozenset[str]] = {}
-        for member, types in instance_of.items():
-            found = {a for t in types if t in enumerations for a in ancestors[t]}
-            if found:
-                members[member] = frozenset(found)
-        self._set(frozenset(classes), ancestors, props, superseded, members)
+        self._set(frozenset(classes), ancestors, props, superseded, _members(instance_of, ancestors))
 
     def _set(
         self,
@@ -213,6 +209,17 @@ def _local(term: object) -> str | None:
             if value.startswith(ns):
                 return value[len(ns) :]
     return None
+
+
+def _members(instance_of: dict[str, set[str]], ancestors: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Each enumeration member → the enumeration types it belongs to (with their ancestors)."""
+    enumerations = {c for c, anc in ancestors.items() if "Enumeration" in anc and c != "Enumeration"}
+    members: dict[str, frozenset[str]] = {}
+    for member, types in instance_of.items():
+        found = {a for t in types if t in enumerations for a in ancestors[t]}
+        if found:
+            members[member] = frozenset(found)
+    return members
 
 
 def _closure(start: str, parents: dict[str, set[str]]) -> set[str]:
