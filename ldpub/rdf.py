@@ -300,7 +300,13 @@ class _FastToRdf:
 
     def node(self, node: Mapping[str, Any]) -> str | None:
         """Emit a node object's triples; return its subject term (None: a relative IRI, dropped)."""
-        subject, out = self.subject(node)
+        node_id = node.get("@id")
+        subject = _IRI_CACHE.get(node_id) if type(node_id) is str else None
+        if subject is None or subject in self.subjects:  # not a known IRI met for the first time
+            subject, out = self.subject(node)
+        else:
+            self.subjects.add(subject)
+            out = self.out
         append = out.append
         value_of = self.value
         iris = _IRI_CACHE
