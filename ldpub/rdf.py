@@ -28,6 +28,7 @@ from ldpub.context import (
     XSD,
     context_kind,
     expand_iri,
+    is_schema_context,
     offline_document_loader,
     prefixes,
     terms,
@@ -478,6 +479,8 @@ class _FastToRdf:
 def _check_context(ctx: Any) -> None:
     """Accept schema.org's context by URL; refuse other remote ones; hand the rest to pyld (an
     inline context, even one that defines no term, changes how pyld writes the graph)."""
+    if type(ctx) is str and is_schema_context(ctx):
+        return  # the build's case, without the general rule's loop
     kind, item = context_kind(ctx, inline=False)
     if kind == REMOTE_CONTEXT:
         offline_document_loader(item)  # raises RemoteContextError

@@ -144,11 +144,13 @@ class Checker:
         for ref in index.refs:
             found = by_id.get(ref[0])
             if found is None:
-                self.report(out[ref.doc], self.dangling_checks, ref, ref.ref, ref.range)
+                self.report(out[ref[5]], self.dangling_checks, ref, ref[0], ref[1])
                 continue
-            rule, types = ref[1], found[0].types
-            if rule is not None and rule.types_matter and types and rule.type_problems.get(types, MISSING) is not None:
-                self.report(out[ref.doc], self.reference_checks, ref, types, rule)
+            rule = ref[1]
+            if rule is not None and rule.types_matter:
+                types = found[0].types
+                if types and rule.type_problems.get(types, MISSING) is not None:
+                    self.report(out[ref[5]], self.reference_checks, ref, types, rule)
 
     def report(self, out: list[Problem], checks: list[Check], ref: Reference, *args: Any) -> None:
         pointer = self.pointer(ref.base, ref.key, ref.place)
@@ -304,8 +306,7 @@ class _Walk:
         top_of_document: bool = False,
     ) -> NodeInfo | None:
         if type(node) is not dict:
-            if top:
-                self.problem("node-not-object", pointer)
+            self.not_a_node(pointer, top)
             return None
         c = self.c
         get = node.get
@@ -328,8 +329,8 @@ class _Walk:
         info = _new_tuple(NodeInfo, (node, types, pointer, doc, top))
         index = self.index
         index.nodes.append(info)
-        if node_id is not None:
-            self.described(node, node_id, info)
+        if node_id is not None and len(node) > 1 and (len(node) > 2 or "@context" not in node):
+            index.by_id.setdefault(node_id, []).append(info)  # a node that is only its @id describes nothing
         table = c.clean.get(types) or self.clean_table(types)
         refs = index.refs
         for key, value in node.items():
@@ -360,15 +361,10 @@ class _Walk:
         """An @id that is no string: said, and the node taken as having none."""
         self.problem("id-not-string", _join(pointer, "@id"), detail=type(node_id).__name__)
 
-    def described(self, node: dict[str, Any], node_id: str, info: NodeInfo) -> None:
-        """The node describes ``node_id`` (a node that is only its @id, or its @id and a context, does not)."""
-        if len(node) == 1 or (len(node) == 2 and "@context" in node):
-            return
-        same = self.index.by_id.get(node_id)
-        if same is None:
-            self.index.by_id[node_id] = [info]
-        else:
-            same.append(info)
+    def not_a_node(self, pointer: str | None, top: bool) -> None:
+        """Not a JSON object where a node is: said at the top of a document, else the value's check says it."""
+        if top:
+            self.problem("node-not-object", pointer)
 
     def clean_table(self, types: tuple[str, ...]) -> dict[str, Range]:
         """The table of clean keys for nodes of ``types``, new: @id and @type strings pass the value

@@ -36,6 +36,13 @@ class _Group:
         self.value_rules: dict[str, list[Rule]] = {}  # property -> rules on its values
 
 
+_Checks = tuple[
+    frozenset[str] | None,
+    list[Callable[[NodeInfo, PageIndex], Iterable[Problem]]],
+    tuple[tuple[str, list[Rule]], ...],
+]
+
+
 class Profile:
     """A set of rules run over one page's node index and documents, in the order they were registered."""
 
@@ -62,7 +69,9 @@ class Profile:
         """The problems of a page, node by node in the order of the rules, then the page's."""
         out: list[Problem] = []
         groups = self.groups
-        for info in index.nodes if groups else ():
+        if len(groups) == 1:  # the common case: one loop over the nodes
+            _group(groups[0], index, out)
+        for info in index.nodes if len(groups) > 1 else ():
             types = info.types
             for applies, node_checks, value_rules in groups:
                 if applies is not None and applies.isdisjoint(types):
@@ -76,6 +85,20 @@ class Profile:
         for rule in self.page_rules:
             out.extend(rule.check_page(index, data))
         return out
+
+
+def _group(group: _Checks, index: PageIndex, out: list[Problem]) -> None:
+    """One group's rules on every node of the page."""
+    applies, node_checks, value_rules = group
+    for info in index.nodes:
+        if applies is not None and applies.isdisjoint(info.types):
+            continue
+        for check in node_checks:
+            found = check(info, index)
+            if found:
+                out.extend(found)
+        if value_rules:
+            _values(value_rules, info, out)
 
 
 def _values(value_rules: tuple[tuple[str, list[Rule]], ...], info: NodeInfo, out: list[Problem]) -> None:
