@@ -23,6 +23,7 @@ from ldpub.context import (
     REMOTE_CONTEXT,
     SCHEMA_CONTEXT,
     context_kind,
+    is_schema_context,
     offline_document_loader,
     schema_name,
     term_iri,
@@ -58,7 +59,8 @@ class Checker:
         self.escaped: dict[str, str] = {}
         # node types -> property key -> its range, for keys with nothing to report on such a node
         self.clean: dict[tuple[str, ...], dict[str, Range]] = {}
-        self.clean_types: dict[str, tuple[tuple[str, ...], str]] = {}  # a @type string with nothing to report
+        # a @type (a string, or a tuple for an array of strings) with nothing to report
+        self.clean_types: dict[str | tuple[str, ...], tuple[tuple[str, ...], str]] = {}
         rules = [cls(self.vocab) for cls in registry.of_profile(CORE)]
 
         def hooks(name: str) -> list[Check]:
@@ -286,6 +288,8 @@ class _Walk:
 
     def context(self, ctx: Any, pointer: str) -> bool:
         """True for a schema.org context; a problem (False) for a remote one; _General for the rest."""
+        if type(ctx) is str and is_schema_context(ctx):
+            return True  # nearly every document, without the general rule's loop
         kind, item = context_kind(ctx, inline=True)
         if kind == REMOTE_CONTEXT:
             self.problem("remote-context", pointer, detail=item)
@@ -474,7 +478,7 @@ class _Walk:
     def types(self, value: Any, pointer: str | None, node_id: str | None) -> tuple[tuple[str, ...], str]:
         """The node's schema.org types and their label; the type rules called on each."""
         c = self.c
-        key = value if type(value) is str else None
+        key = value if type(value) is str else _types_key(value)
         if key is not None:
             cached = c.clean_types.get(key)
             if cached is not None:
@@ -526,7 +530,7 @@ class _Walk:
         elif kind is str:
             if not (rule.str_ok or rule.str_match(item)):
                 self.call(self.c.literal_checks, self.c.pointer(base, key, index), node_id, label, item, rule)
-        elif item is not None and not rule.any_ok:
+        elif item is not None and not rule.any_ok and not (kind is bool and rule.boolean_fine):
             self.call(self.c.literal_checks, self.c.pointer(base, key, index), node_id, label, item, rule)
 
     def dict_value(
@@ -584,6 +588,13 @@ class _General(Exception):
 def _same_context(ctx: Any) -> bool:
     """True for a context that is schema.org's again (repeated in nested nodes by some plugins)."""
     return context_kind(ctx, inline=False)[0] == SCHEMA_CONTEXT
+
+
+def _types_key(value: Any) -> tuple[str, ...] | None:
+    """An array of @type strings as a key of the clean-types cache (None: not one)."""
+    if type(value) is list and len(value) < 8 and all(type(item) is str for item in value):
+        return tuple(value)
+    return None
 
 
 def _join(pointer: str | None, part: str) -> str | None:

@@ -108,7 +108,7 @@ def _values(value_rules: tuple[tuple[str, list[Rule]], ...], info: NodeInfo, out
         value = node.get(key)
         if value is None or value == "" or value == []:
             continue
-        for item in value if isinstance(value, list) else [value]:
+        for item in value if type(value) is list else (value,):
             for rule in rules:
                 problem = rule.check_value(info, key, item)
                 if problem is not None:

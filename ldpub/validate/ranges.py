@@ -61,6 +61,7 @@ class Range:
     any_node: bool = False  # any node type will do (Thing in the range)
     number_fine: bool = False  # a JSON number is in range (Number, Text, a quantity, or anything)
     types_matter: bool = False  # some node types are outside the range (so a node's type is worth checking)
+    boolean_fine: bool = False  # a JSON true or false is in range (Boolean or Text)
     type_problems: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # node types -> problem
 
 
@@ -95,6 +96,7 @@ def make_range(vocab: Vocabulary, prop: Property, coerce: str | None) -> Range:
     rule.expected = " or ".join(sorted(ranges))
     rule.str_ok = rule.text_ok or rule.any_ok or (rule.coerce == "@id" and bool(nodes) and not enums)
     rule.number_fine = rule.number_ok or rule.text_ok or rule.any_ok
+    rule.boolean_fine = rule.boolean_ok or rule.text_ok
     accepted = [pattern for flag, pattern in _ACCEPTED if flag(rule)]
     if accepted:
         rule.str_match = re.compile(f"(?:{'|'.join(accepted)})\\Z").match

@@ -15,7 +15,6 @@ _ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")  # reduced precision too ("2017-
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _ISO_DATETIME_TZ = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 _DATES = ("datePublished", "dateModified")
-_NOTHING: tuple[Any, ...] = (None, "", [])  # a property given so: not given
 
 
 def values(node: dict[str, Any], key: str) -> list[Any]:
@@ -49,7 +48,8 @@ class ArticleRecommended(Rule):
         get = info.node.get
         found: list[Problem] = []
         for key in self.RECOMMENDED:
-            if get(key) in _NOTHING:
+            value = get(key)
+            if value is None or value == "" or value == []:
                 found.append(
                     self.found(info, f"{'/'.join(info.types)} has no {key} (Google recommends it)", info.pointer)
                 )
