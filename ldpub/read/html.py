@@ -257,7 +257,10 @@ class _PageReader:
             return None
         href = href.strip()
         if self.base_url:
-            href = urljoin(self.base_url, href)
+            try:
+                href = urljoin(self.base_url, href)
+            except ValueError:  # not a URL: a bracketed host that is no IP address, a bad port
+                return None
         return href if HTTP_URL.match(href) else None
 
     # -- fields ----------------------------------------------------------------------------

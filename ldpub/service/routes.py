@@ -213,8 +213,15 @@ async def embed(request: Request) -> Response:
     if not isinstance(page, str):
         raise InputError("page must be the page's HTML as a string", Location(pointer="/page"))
     out, warnings = await work(request, embed_with_warnings, page, graph, "page")
-    headers = {"X-Ldpub-Warning": warnings[0]} if warnings else {}
-    return HTMLResponse(out, headers=headers)
+    response = HTMLResponse(out)
+    for warning in warnings:  # one header a warning; HTTP headers hold ASCII only (the page's text may not)
+        response.headers.append("X-Ldpub-Warning", _header_value(warning))
+    return response
+
+
+def _header_value(text: str) -> str:
+    """``text`` as an HTTP header value: one line, non-ASCII characters escaped as ``\\uXXXX``."""
+    return " ".join(text.split()).encode("ascii", "backslashreplace").decode("ascii")
 
 
 async def diff(request: Request) -> Response:
