@@ -23,7 +23,7 @@ from ldpub.inputs import is_page
 from ldpub.newsroom import Settings, given_datetime, template_url
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import MAX_PAGE_BYTES, read_page
-from ldpub.record import Record, RecordInvalid, check_record
+from ldpub.record import Record, RecordInvalid, check_record, recommended_problems
 
 
 def load_authority(path: Path) -> object:
@@ -55,6 +55,7 @@ class ExtractOptions:
     max_bytes: int = MAX_PAGE_BYTES
     authority: object | None = None
     claims: str = "speech"
+    strict: bool = False  # what is recommended (a date, a publisher) is required: its absence is a problem
 
     def text_options(self) -> dict[str, str]:
         given = {"published": self.published, "language": self.language, "original_language": self.original_language}
@@ -82,12 +83,15 @@ def extract(data: bytes, name: str, options: ExtractOptions | None = None) -> Ex
     :class:`~ldpub.errors.InputError` for input that is no page or text at all (empty, binary,
     too large); an incomplete record is returned with its problems.
     """
-    result = extract_result(data, name, options or ExtractOptions())
+    options = options or ExtractOptions()
+    result = extract_result(data, name, options)
     try:
         check_record(Record(result.record))
         problems: list[InputError] = []
     except RecordInvalid as invalid:
         problems = list(invalid.errors)
+    if options.strict and not problems:  # the warnings above said what is missing; now it counts
+        problems = [InputError(message, Location(None, ptr)) for ptr, message in recommended_problems(result.record)]
     return Extracted(result.record, result.warnings, problems)
 
 

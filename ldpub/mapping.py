@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
+from ldpub.extras import POLICIES, child_id, flatten, node_of
 from ldpub.record import PUBLISHER
 
 CONTEXT = "https://schema.org"
@@ -42,6 +44,35 @@ _ENTITY_FIELDS = (
 )
 _WORK_FIELDS = (("headline", "headline"), ("url", "url"), ("datePublished", "published"))
 _IMAGE_FIELDS = (("caption", "caption"), ("width", "width"), ("height", "height"), ("creditText", "credit"))
+_USUAL_IMAGE_KEYS = frozenset(("url", *(key for _, key in _IMAGE_FIELDS)))
+_IMAGE_RIGHTS = (
+    ("license", "license"),
+    ("acquireLicensePage", "acquire_license_page"),
+    ("copyrightNotice", "copyright_notice"),
+)
+_MEDIA_FIELDS = (
+    ("name", "name"),
+    ("description", "description"),
+    ("thumbnailUrl", "thumbnail_url"),
+    ("uploadDate", "upload_date"),
+    ("duration", "duration"),
+    ("contentUrl", "content_url"),
+    ("embedUrl", "embed_url"),
+    ("url", "url"),
+    ("width", "width"),
+    ("height", "height"),
+    ("transcript", "transcript"),
+)
+_UPDATE_FIELDS = (
+    ("headline", "headline"),
+    ("datePublished", "published"),
+    ("dateModified", "modified"),
+    ("articleBody", "body"),
+    ("url", "url"),
+)
+_POLICY_FIELDS = tuple((name, key) for key, name in POLICIES.items())
+# What Google's SearchAction markup says of the search term in the target's URL template.
+SEARCH_TERM = "required name=search_term_string"
 
 _PLACE_TYPES = frozenset(
     {"Place", "Country", "State", "City", "AdministrativeArea", "Landform", "CivicStructure", "Accommodation"}
@@ -55,8 +86,12 @@ def _geo_iri(entity: str) -> str:
 
 
 def entity_base(record: Mapping[str, Any]) -> str:
-    """The base IRI for shared entities: the record's ``base``, else its publisher's url."""
-    base: str = record.get("base") or record["publisher"]["url"]
+    """The base IRI for shared entities: the record's ``base``, else its publisher's url, else the
+    home of its URL (``https://host/``)."""
+    base: str | None = record.get("base") or record.get("publisher", {}).get("url")
+    if base is None:
+        parts = urlsplit(record["url"])
+        base = f"{parts.scheme}://{parts.netloc}/"
     return base if base.endswith(("/", "#")) else base + "/"
 
 
@@ -83,6 +118,10 @@ class _Mapper:
         # Each key's IRI worked out once: an entity is referred to several times per record.
         self.iris = {key: entity_iri(self.base, key, e) for key, e in self.entities.items()}
         self.iris[PUBLISHER] = self.publisher
+        self.has_publisher = "publisher" in record
+        site = record.get("site")
+        self.website = site["url"] + "#website" if site else None
+        self.more: list[Node] = []  # nodes nested in extras, flattened into the graph
 
     def ref(self, key: str) -> dict[str, str]:
         """A reference to the publisher or to an entity, by the record's key for it."""
@@ -110,19 +149,56 @@ class _Mapper:
         if "translation" in r:
             nodes.append(self.original_work(r["translation"]))
         nodes += [self.related(i, link) for i, link in enumerate(r.get("related", []), 1)]
-        return nodes
+        if self.website is not None:
+            nodes += self.site_nodes(r["site"])
+        page = r.get("page", {})
+        if "breadcrumb" in page:
+            nodes += self.breadcrumb(page["breadcrumb"])
+        nodes += [self.paywalled(i, css) for i, css in enumerate(r.get("paywalled", []), 1)]
+        if "speakable" in r:
+            nodes.append(_speakable(self.url + "#speakable", r["speakable"]))
+        if "speakable" in page:
+            nodes.append(_speakable(self.url + "#page-speakable", page["speakable"]))
+        nodes += [self.media(f"{self.url}#video-{i}", "VideoObject", v) for i, v in enumerate(r.get("videos", []), 1)]
+        nodes += [self.media(f"{self.url}#audio-{i}", "AudioObject", a) for i, a in enumerate(r.get("audio", []), 1)]
+        for i, update in enumerate(r.get("live", {}).get("updates", []), 1):
+            nodes.append(self.update(self._update_id(i, update), update))
+        for i, other in enumerate(r.get("other_nodes", []), 1):
+            nodes.append(node_of(other, f"{self.url}#node-{i}", self.url, self.more))
+        return nodes + self.more
+
+    def extra(self, node: Node, source: Mapping[str, Any]) -> None:
+        """The part's schema.org extras onto ``node``, their nested nodes into the graph."""
+        if "extra" in source:
+            node.update(flatten(node["@id"], source["extra"], self.url, self.more))
 
     # --- the page and the article ----------------------------------------------------------
 
     def page(self) -> Node:
         r = self.r
-        node: Node = {"@id": self.url, "@type": "WebPage", "url": self.url, "name": r["headline"]}
+        page = r.get("page", {})
+        node: Node = {"@id": self.url, "@type": page.get("type", "WebPage"), "url": self.url}
+        node["name"] = page.get("name") or r["headline"]
+        _put(node, "description", page.get("description"))
         _put(node, "inLanguage", r.get("language"))
-        node["datePublished"] = r["published"]
+        _put(node, "datePublished", r.get("published"))
         _put(node, "dateModified", r.get("modified"))
         node["mainEntity"] = {"@id": self.article}
         _put(node, "relatedLink", [self._related_id(i, link) for i, link in enumerate(r.get("related", []), 1)])
-        node["publisher"] = {"@id": self.publisher}
+        if self.has_publisher:
+            node["publisher"] = {"@id": self.publisher}
+        if self.website is not None:
+            node["isPartOf"] = {"@id": self.website}
+        if page:
+            if "breadcrumb" in page:
+                node["breadcrumb"] = {"@id": self.url + "#breadcrumb"}
+            if "primary_image" in page:
+                number = [img["url"] for img in r["images"]].index(page["primary_image"]) + 1
+                node["primaryImageOfPage"] = {"@id": f"{self.url}#image-{number}"}
+            if "speakable" in page:
+                node["speakable"] = self.url + "#page-speakable"
+            _put(node, "author", self.refs(page.get("authors", [])))
+            self.extra(node, page)
         return node
 
     def news_article(self) -> Node:
@@ -131,13 +207,20 @@ class _Mapper:
         node["url"] = self.url
         node["headline"] = r["headline"]
         _put_present(node, r, _ARTICLE_FIELDS)
-        node["datePublished"] = r["published"]
+        _put(node, "datePublished", r.get("published"))
         _put(node, "dateModified", r.get("modified"))
+        _put(node, "dateCreated", r.get("created"))
         _put(node, "author", self.refs(r.get("authors", [])))
         _put(node, "contributor", self.refs(r.get("contributors", [])))
         _put(node, "editor", self.refs(r.get("editors", [])))
-        node["publisher"] = {"@id": self.publisher}
+        if self.has_publisher:
+            node["publisher"] = {"@id": self.publisher}
+        if self.website is not None:
+            node["isPartOf"] = {"@id": self.url}
         _put(node, "image", [f"{self.url}#image-{i}" for i in range(1, len(r.get("images", [])) + 1)])
+        _put(node, "thumbnailUrl", r.get("thumbnail_url"))
+        _put(node, "video", [{"@id": f"{self.url}#video-{i}"} for i in range(1, len(r.get("videos", [])) + 1)])
+        _put(node, "audio", [{"@id": f"{self.url}#audio-{i}"} for i in range(1, len(r.get("audio", [])) + 1)])
         if "dateline" in r:
             place = r["dateline"]["place"]
             text = r["dateline"].get("text") or self.entities[place]["name"]
@@ -159,16 +242,41 @@ class _Mapper:
         if r.get("body"):
             node["articleBody"] = r["body"]
             node["wordCount"] = len(r["body"].split())
+        self.article_parts(node)
         return node
 
+    def article_parts(self, node: Node) -> None:
+        """The article's newer, optional parts: comments, Trust Project, paywall, speakable, live blog."""
+        r = self.r
+        _put(node, "commentCount", r.get("comment_count"))
+        _put(node, "backstory", r.get("backstory"))
+        paywalled = r.get("paywalled", [])
+        free = r.get("free", False if paywalled else None)
+        _put(node, "isAccessibleForFree", free)
+        _put(node, "hasPart", [{"@id": f"{self.url}#paywalled-{i}"} for i in range(1, len(paywalled) + 1)])
+        if "speakable" in r:
+            node["speakable"] = self.url + "#speakable"
+        if "live" in r:
+            live = r["live"]
+            _put(node, "coverageStartTime", live.get("coverage_start"))
+            _put(node, "coverageEndTime", live.get("coverage_end"))
+            updates = live.get("updates", [])
+            _put(node, "liveBlogUpdate", [{"@id": self._update_id(i, u)} for i, u in enumerate(updates, 1)])
+        self.extra(node, r)
+
     def publisher_nodes(self) -> list[Node]:
+        if not self.has_publisher:
+            return []
         p = self.r["publisher"]
         node: Node = {"@id": self.publisher, "@type": "NewsMediaOrganization", "name": p["name"], "url": p["url"]}
         _put_present(node, p, _PUBLISHER_FIELDS)
+        if "policies" in p:
+            _put_present(node, p["policies"], _POLICY_FIELDS)
+        self.extra(node, p)
         if "logo" not in p:
             return [node]
         node["logo"] = self.base + "#logo"
-        return [node, _image_object(self.base + "#logo", p["logo"])]
+        return [node, self.image_object(self.base + "#logo", p["logo"])]
 
     # --- shared entities --------------------------------------------------------------------
 
@@ -183,6 +291,10 @@ class _Mapper:
             node["containedInPlace"] = self.ref(e["contained_in"])
         if "geo" in e:
             node["geo"] = {"@id": _geo_iri(self.iris[key])}
+        if "image" in e or "logo" in e or "extra" in e:
+            _put(node, "image", e.get("image"))
+            _put(node, "logo", e.get("logo"))
+            self.extra(node, e)
         return node
 
     def geo(self, key: str, g: Mapping[str, Any]) -> Node:
@@ -253,12 +365,22 @@ class _Mapper:
             "worstRating": rating["worst"],
             "alternateName": rating["verdict"],
         }
+        self.extra(node, v)
         return [node, rating_node]
 
     # --- the article's other parts ----------------------------------------------------------
 
     def image(self, i: int, img: Mapping[str, Any]) -> Node:
-        return _image_object(f"{self.url}#image-{i}", img)
+        return self.image_object(f"{self.url}#image-{i}", img)
+
+    def image_object(self, iri: str, img: Mapping[str, Any]) -> Node:
+        node = _image_object(iri, img)
+        if not _USUAL_IMAGE_KEYS.issuperset(img):  # licence, creator, extras
+            _put_present(node, img, _IMAGE_RIGHTS)
+            if "creator" in img:
+                node["creator"] = self.ref(img["creator"])
+            self.extra(node, img)
+        return node
 
     def note(self, i: int, note: Mapping[str, Any]) -> Node:
         kind = note.get("kind", "editor")
@@ -292,6 +414,72 @@ class _Mapper:
         node: Node = {"@id": self._related_id(i, link), "@type": "WebPage", "name": link["headline"]}
         _put(node, "url", link.get("url"))
         return node
+
+    # --- the page graph ----------------------------------------------------------------------
+
+    def site_nodes(self, site: Mapping[str, Any]) -> list[Node]:
+        website = str(self.website)
+        node: Node = {"@id": website, "@type": "WebSite", "url": site["url"]}
+        _put(node, "name", site.get("name"))
+        _put(node, "alternateName", site.get("alternate_names"))
+        _put(node, "inLanguage", site.get("language"))
+        if self.has_publisher:
+            node["publisher"] = {"@id": self.publisher}
+        nodes = [node]
+        if "search" in site:
+            action, target = child_id(website, "search"), child_id(website, "search-target")
+            node["potentialAction"] = {"@id": action}
+            nodes.append(
+                {"@id": action, "@type": "SearchAction", "target": {"@id": target}, "query-input": SEARCH_TERM}
+            )
+            nodes.append({"@id": target, "@type": "EntryPoint", "urlTemplate": site["search"]})
+        self.extra(node, site)
+        return nodes
+
+    def breadcrumb(self, crumbs: list[Mapping[str, Any]]) -> list[Node]:
+        trail = self.url + "#breadcrumb"
+        items = [{"@id": f"{trail}-{i}"} for i in range(1, len(crumbs) + 1)]
+        nodes: list[Node] = [{"@id": trail, "@type": "BreadcrumbList", "itemListElement": items}]
+        for i, crumb in enumerate(crumbs, 1):
+            item: Node = {"@id": f"{trail}-{i}", "@type": "ListItem", "position": i, "name": crumb["name"]}
+            if "url" in crumb:
+                item["item"] = crumb["url"]  # a URL, as Google's breadcrumb markup gives it
+            nodes.append(item)
+        return nodes
+
+    def paywalled(self, i: int, css: str) -> Node:
+        return {
+            "@id": f"{self.url}#paywalled-{i}",
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": css,
+        }
+
+    def media(self, iri: str, kind: str, m: Mapping[str, Any]) -> Node:
+        node: Node = {"@id": iri, "@type": kind}
+        _put_present(node, m, _MEDIA_FIELDS)
+        self.extra(node, m)
+        return node
+
+    def _update_id(self, i: int, update: Mapping[str, Any]) -> str:
+        return f"{self.url}#update-{update.get('id', i)}"
+
+    def update(self, iri: str, u: Mapping[str, Any]) -> Node:
+        node: Node = {"@id": iri, "@type": "BlogPosting"}
+        _put_present(node, u, _UPDATE_FIELDS)
+        _put(node, "author", self.refs(u.get("authors", [])))
+        if self.has_publisher:
+            node["publisher"] = {"@id": self.publisher}
+        _put(node, "image", u.get("image"))
+        self.extra(node, u)
+        return node
+
+
+def _speakable(iri: str, spec: Mapping[str, Any]) -> Node:
+    node: Node = {"@id": iri, "@type": "SpeakableSpecification"}
+    _put(node, "cssSelector", spec.get("css"))
+    _put(node, "xpath", spec.get("xpath"))
+    return node
 
 
 def _image_object(iri: str, img: Mapping[str, Any]) -> Node:

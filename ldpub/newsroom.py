@@ -6,13 +6,22 @@ which override it::
     timezone: Asia/Beirut            # for dates a page gives without a zone
     url_template: https://news.example/{path}   # for pages naming no URL of their own
     language: en                       # for pages saying no language
-    publisher: {name: Desert Courier, url: https://desertcourier.example/}
+    publisher:                         # the record's publisher: name, url, logo, policies…
+      name: Desert Courier
+      url: https://desertcourier.example/
+      policies: {ethics: https://desertcourier.example/ethics}
+    site: {url: https://desertcourier.example/, name: Desert Courier}   # the WebSite of the page graph
+    breadcrumb:                        # each article's trail: home, its section's page, itself
+      home: Home
+      sections: {World: https://desertcourier.example/world/}
     sites:                             # per host (of the page's URL): overrides the above
       www.other.example: {timezone: America/New_York, language: en-US}
     authority: entities.ttl            # the entity authority file (relative to this file's folder)
 
 A setting only ever fills what the input does not say, and each value it fills is reported
-(see :attr:`Defaults.origins` and the record's ``inferred``).
+(see :attr:`Defaults.origins` and the record's ``inferred``). ``extract`` takes the time zone,
+URL template, language and publisher; ``build`` the site-level parts — publisher, site and
+breadcrumb — with :func:`complete_record`.
 """
 
 from __future__ import annotations
@@ -29,11 +38,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from ldpub.errors import InputError, Location, UsageError
-from ldpub.record import HTTP_URL, field_pattern
+from ldpub.record import HTTP_URL, field_pattern, part_problems
 from ldpub.utf8 import decode_utf8
 
 TEMPLATE_FIELDS = ("path", "stem", "name")
-_SITE_KEYS = ("timezone", "language", "publisher")
+_SITE_KEYS = ("timezone", "language", "publisher", "site", "breadcrumb")
 _TOP_KEYS = (*_SITE_KEYS, "url_template", "sites", "authority")
 
 
@@ -44,7 +53,9 @@ class Defaults:
     timezone: ZoneInfo | None = None
     url_template: str | None = None
     language: str | None = None
-    publisher: Mapping[str, str] | None = None
+    publisher: Mapping[str, Any] | None = None
+    site: Mapping[str, Any] | None = None
+    breadcrumb: Mapping[str, Any] | None = None
     origins: Mapping[str, str] = field(default_factory=dict)
 
     def over(self, base: Defaults) -> Defaults:
@@ -230,6 +241,10 @@ def _defaults(
         where = _at(file, node)
         if key == "publisher":
             values[key] = _publisher(node, file)
+        elif key == "site":
+            values[key] = _part(node, file, "site")
+        elif key == "breadcrumb":
+            values[key] = _breadcrumb(node, file)
         else:
             value = _scalar(node, file, key)
             if key == "timezone":
@@ -245,18 +260,101 @@ def _defaults(
     return Defaults(**values, origins=origins)
 
 
-def _publisher(node: yaml.Node, file: str) -> dict[str, str]:
+def _publisher(node: yaml.Node, file: str) -> dict[str, Any]:
     entries = {k.value: (k, v) for k, v in _mapping(node, file, "publisher").items()}
-    for key, (key_node, _) in entries.items():
-        if key not in ("name", "url"):
-            raise UsageError(f"unknown publisher setting {key!r}: expected name, url", _at(file, key_node))
-    if set(entries) != {"name", "url"}:
+    if not {"name", "url"} <= set(entries):
         raise UsageError("publisher needs both name and url", _at(file, node))
-    name = _scalar(entries["name"][1], file, "publisher name")
+    _scalar(entries["name"][1], file, "publisher name")  # a non-empty text
     url = _scalar(entries["url"][1], file, "publisher url")
     if not HTTP_URL.match(url):
         raise UsageError(f"publisher url {url!r} is not an absolute http(s) URL", _at(file, entries["url"][1]))
-    return {"name": name, "url": url}
+    return _part(node, file, "publisher")
+
+
+def _part(node: yaml.Node, file: str, name: str) -> dict[str, Any]:
+    """A record part (``publisher``, ``site``) as the record schema defines it, or an error at the
+    line of its first problem."""
+    value = yaml.SafeLoader("").construct_document(node)  # type: ignore[no-untyped-call]
+    problems = part_problems(name, value)
+    if problems:
+        ptr, message, at_key = problems[0]
+        raise UsageError(f"{name}{ptr}: {message}", _at(file, _node_at(node, ptr, key=at_key)))
+    return dict(value)
+
+
+def _breadcrumb(node: yaml.Node, file: str) -> dict[str, Any]:
+    """Breadcrumb rules: ``home`` (the first crumb's name, for the site's home page) and ``sections``
+    (a section's name → its page)."""
+    entries = {k.value: (k, v) for k, v in _mapping(node, file, "breadcrumb").items()}
+    rules: dict[str, Any] = {}
+    for key, (key_node, value_node) in entries.items():
+        if key == "home":
+            rules["home"] = _scalar(value_node, file, "breadcrumb home")
+        elif key == "sections":
+            sections = {}
+            for name_node, url_node in _mapping(value_node, file, "breadcrumb sections").items():
+                url = _scalar(url_node, file, f"the page of section {name_node.value!r}")
+                if not HTTP_URL.match(url):
+                    raise UsageError(f"section page {url!r} is not an absolute http(s) URL", _at(file, url_node))
+                sections[str(name_node.value)] = url
+            rules["sections"] = sections
+        else:
+            raise UsageError(f"unknown breadcrumb setting {key!r}: expected home, sections", _at(file, key_node))
+    return rules
+
+
+def _node_at(node: yaml.Node, ptr: str, *, key: bool) -> yaml.Node:
+    """The YAML node at JSON Pointer ``ptr`` below ``node`` (as far as it exists)."""
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]]
+    for i, part in enumerate(parts):
+        if isinstance(node, yaml.MappingNode):
+            found = next(((k, v) for k, v in node.value if k.value == part), None)
+            if found is None:
+                break
+            node = found[0] if key and i == len(parts) - 1 else found[1]
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            break
+    return node
+
+
+def complete_record(data: Mapping[str, Any], defaults: Defaults) -> Mapping[str, Any]:
+    """A record with the newsroom's site-level parts filled in where it says nothing of its own:
+    the publisher (or, for the record's own publisher at the same url, what it leaves out: logo,
+    policies…), the site, and the breadcrumb its rules give. ``data`` itself when nothing is added."""
+    added: dict[str, Any] = {}
+    publisher = defaults.publisher
+    if publisher is not None:
+        own = data.get("publisher")
+        if own is None:
+            added["publisher"] = dict(publisher)
+        elif own.get("url") == publisher["url"] and not own.keys() >= publisher.keys():
+            added["publisher"] = {**publisher, **own}
+    if defaults.site is not None and "site" not in data:
+        added["site"] = dict(defaults.site)
+    page = data.get("page", {})
+    if defaults.breadcrumb is not None and "breadcrumb" not in page:
+        trail = breadcrumb_trail(defaults.breadcrumb, data, added.get("site") or data.get("site"))
+        if trail:
+            added["page"] = {**page, "breadcrumb": trail}
+    return {**data, **added} if added else data
+
+
+def breadcrumb_trail(
+    rules: Mapping[str, Any], data: Mapping[str, Any], site: Mapping[str, Any] | None
+) -> list[dict[str, str]]:
+    """The trail the rules give an article: its site's home, its section's page, the article."""
+    trail: list[dict[str, str]] = []
+    home = (site or {}).get("url") or data.get("publisher", {}).get("url")
+    if "home" in rules and home:
+        trail.append({"name": rules["home"], "url": home})
+    section = data.get("section")
+    if section is not None and section in rules.get("sections", {}):
+        trail.append({"name": section, "url": rules["sections"][section]})
+    if trail:
+        trail.append({"name": data["headline"]})
+    return trail
 
 
 def _mapping(node: yaml.Node, file: str, what: str) -> dict[yaml.ScalarNode, yaml.Node]:

@@ -10,18 +10,34 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import jsonschema_rs
 import orjson
 
-from ldpub.errors import InputError, os_problem, pointer
+from ldpub.errors import InputError, Location, os_problem, pointer
 from ldpub.mapping import entity_base, map_record
 from ldpub.rdf import PREFIXES, jsonld_to_nquads, nquads_to_turtle
-from ldpub.record import Record, RecordInvalid, check_record, load_record, parse_record
+from ldpub.record import Record, RecordInvalid, check_record, load_record, parse_record, recommended_problems
 from ldpub.resources import resource_path
 
+if TYPE_CHECKING:
+    from ldpub.newsroom import Settings
+
 GRAPH_SCHEMA = "article-graph.schema.json"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildWarning:
+    """Something a record lacks that it should have (a value, not an error): where, and what."""
+
+    message: str
+    location: Location = field(default_factory=Location)
+
+    def __str__(self) -> str:
+        where = str(self.location)
+        return f"{where}: {self.message}" if where else self.message
 
 
 @dataclass(frozen=True)
@@ -31,6 +47,7 @@ class Article:
     url: str
     jsonld: dict[str, Any]
     entity_prefix: str | None = None  # IRIs of shared entities start with it: `entity:` in Turtle
+    warnings: tuple[BuildWarning, ...] = ()  # what the record lacks that is recommended
     _nquads: list[str] = field(default_factory=list, repr=False)
 
     def to_json(self, *, indent: bool = True) -> str:
@@ -52,7 +69,9 @@ class Article:
         return nquads_to_turtle(self.nquads(), prefixes=prefixes)
 
 
-def build_source(source: str, text: str | None = None) -> Article:
+def build_source(
+    source: str, text: str | None = None, *, settings: Settings | None = None, strict: bool = False
+) -> Article:
     """Build the record in file ``source``, or the record ``text`` named ``source`` (standard
     input, a request's body): what ``ldpub build`` and ``POST /build`` do with their input.
 
@@ -66,24 +85,41 @@ def build_source(source: str, text: str | None = None) -> Article:
     if hint is not None:
         raise InputError(hint)
     if text is not None:
-        return build(parse_record(text, file=source))
+        return build(parse_record(text, file=source), settings=settings, strict=strict)
     try:
-        return build(load_record(source))
+        return build(load_record(source), settings=settings, strict=strict)
     except OSError as exc:
         raise os_problem(exc, source, "read") from None
 
 
-def build(record: str | Path | Record | Mapping[str, Any]) -> Article:
+def build(
+    record: str | Path | Record | Mapping[str, Any], *, settings: Settings | None = None, strict: bool = False
+) -> Article:
     """Build one article from its record (a path, a :class:`Record` or a mapping).
+
+    ``settings`` are the newsroom's (:func:`ldpub.newsroom.load_settings`): their publisher, site
+    and breadcrumb rules fill what the record does not say (:func:`ldpub.newsroom.complete_record`).
+    What the record lacks that is recommended (a date, a publisher) is in the article's
+    ``warnings``; with ``strict`` it is an error instead.
 
     Raises :class:`~ldpub.errors.InputError` (a :class:`~ldpub.record.RecordInvalid` listing
     every problem) when the record is malformed or invalid.
     """
     rec = load_record(record)
     check_record(rec)
-    doc = map_record(rec.data)
+    data = rec.data
+    if settings is not None:
+        from ldpub.newsroom import complete_record
+
+        data = complete_record(data, settings.for_host(urlsplit(str(data["url"])).hostname))
+        if data is not rec.data:
+            check_record(Record(data, rec.file, rec.text))  # the settings' parts, checked with the record
+    warnings = tuple(BuildWarning(message, rec.locate(ptr)) for ptr, message in recommended_problems(data))
+    if strict and warnings:
+        raise RecordInvalid([InputError(w.message, w.location) for w in warnings])
+    doc = map_record(data)
     check_graph(doc, file=rec.file)
-    return Article(url=str(rec.data["url"]), jsonld=doc, entity_prefix=entity_base(rec.data) + "entity/")
+    return Article(str(data["url"]), doc, entity_base(data) + "entity/", warnings)
 
 
 @functools.cache
@@ -101,8 +137,6 @@ def check_graph(doc: Mapping[str, Any], *, file: str | None = None) -> None:
     validator = _graph_validator()
     if validator.is_valid(doc):
         return
-    from ldpub.errors import Location
-
     errors = [
         InputError(f"emitted JSON-LD invalid: {e.message}", Location(file, pointer(e.instance_path)))
         for e in validator.iter_errors(doc)

@@ -228,6 +228,21 @@ MAX_SUGGESTIONS = 20  # did-you-mean searches per record: the first problems get
 MAX_UNKNOWN_FIELDS = 20  # unknown fields reported one by one; the rest are counted in one problem
 
 
+@functools.cache
+def _part_validator(name: str) -> Any:
+    schema = {"$defs": record_schema()["$defs"], "$ref": f"#/$defs/{name}"}
+    return jsonschema_rs.validator_for(schema, validate_formats=True)
+
+
+def part_problems(name: str, data: Any) -> list[tuple[str, str, bool]]:
+    """A record part against its definition in the record schema (``$defs/<name>``: ``publisher``,
+    ``site``…), as the newsroom settings give it: (pointer, message, whether it names a key)."""
+    validator = _part_validator(name)
+    if validator.is_valid(data):
+        return []
+    return list(_schema_problems(validator, data, _Suggestions()))
+
+
 def check_record(record: Record) -> None:
     """Check a record against its schema and its internal references.
 
@@ -408,6 +423,9 @@ def _resolve(ref: str) -> Any:
 
 def _reference_problems(data: Mapping[str, Any], suggest: _Suggestions) -> Iterator[tuple[str, str]]:
     """References that point nowhere, and ids given twice (what JSON Schema cannot say)."""
+    url = data.get("url")
+    if isinstance(url, str) and "#" in url:
+        yield "/url", f"{url!r} has a #fragment: a page's URL names the whole page (the article is {{url}}#article)"
     entities: Mapping[str, Any] = data.get("entities", {})
     if PUBLISHER in entities:
         yield "/entities/publisher", "'publisher' is reserved for the record's publisher"
@@ -445,7 +463,46 @@ def _reference_problems(data: Mapping[str, Any], suggest: _Suggestions) -> Itera
                 f"/reviews/{i}/rating/value",
                 f"rating {rating['value']} is outside worst..best ({rating['worst']}..{rating['best']})",
             )
+    yield from _page_graph_problems(data)
     yield from _calendar_problems(data)
+    if _has_extras(data):
+        from ldpub.extras import extra_problems  # the vocabulary: loaded only for records that need it
+
+        yield from extra_problems(data)
+
+
+def _page_graph_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """The page graph's parts that must agree with each other."""
+    if "live" in data and data.get("type") != "LiveBlogPosting":
+        yield "/live", "a live blog's coverage and updates need type: LiveBlogPosting"
+    if data.get("free") is True and "paywalled" in data:
+        yield "/free", "an article with paywalled parts is not free: drop free: true (or the paywalled selectors)"
+    update_ids: set[str] = set()
+    for i, update in enumerate(data.get("live", {}).get("updates", ())):
+        if "id" in update:
+            if update["id"] in update_ids:
+                yield f"/live/updates/{i}/id", f"duplicate update id {update['id']!r}"
+            update_ids.add(update["id"])
+    primary = data.get("page", {}).get("primary_image")
+    if primary is not None and primary not in {image["url"] for image in data.get("images", ())}:
+        yield "/page/primary_image", f"{primary!r} is not the url of one of /images"
+
+
+_EXTRA_PARTS = ("page", "site", "publisher")
+
+
+def _has_extras(data: Mapping[str, Any]) -> bool:
+    """Whether a record has schema.org extras or other nodes (checked against the vocabulary)."""
+    if "extra" in data or "other_nodes" in data:
+        return True
+    if any("extra" in data.get(part, ()) for part in _EXTRA_PARTS):
+        return True
+    lists = ("images", "videos", "audio", "reviews")
+    if any("extra" in item for name in lists for item in data.get(name, ())):
+        return True
+    if any("extra" in e for e in data.get("entities", {}).values()):
+        return True
+    return any("extra" in u for u in data.get("live", {}).get("updates", ()))
 
 
 _ENTITY_LINKS = ("affiliation", "parent", "contained_in")  # entity keys that refer to another entity
@@ -473,6 +530,12 @@ def _entity_references(data: Mapping[str, Any]) -> list[tuple[str, tuple[str | i
     for i, review in enumerate(data.get("reviews", ())):
         if "reviewer" in review:
             refs.append((review["reviewer"], ("reviews", i, "reviewer")))
+    for i, image in enumerate(data.get("images", ())):
+        if "creator" in image:
+            refs.append((image["creator"], ("images", i, "creator")))
+    for i, update in enumerate(data.get("live", {}).get("updates", ())):
+        refs += [(value, ("live", "updates", i, "authors", j)) for j, value in enumerate(update.get("authors", ()))]
+    refs += [(value, ("page", "authors", j)) for j, value in enumerate(data.get("page", {}).get("authors", ()))]
     translation = data.get("translation", {})
     if "translator" in translation:
         refs.append((translation["translator"], ("translation", "translator")))
@@ -494,6 +557,23 @@ def _calendar_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     original = data.get("translation", {}).get("original", {})
     if "published" in original:
         yield from _calendar_date(original["published"], ("translation", "original", "published"))
+    for list_name in ("videos", "audio"):
+        for i, item in enumerate(data.get(list_name, ())):
+            if "upload_date" in item:
+                yield from _calendar_date(item["upload_date"], (list_name, i, "upload_date"))
+
+
+def recommended_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What a record lacks that readers and search engines expect: (pointer, message) for each,
+    reported as warnings (errors with ``--strict``). A record builds without them."""
+    found = []
+    if "published" not in data:
+        found.append(("/published", "no publication date (datePublished): recommended, and news sitemaps need it"))
+    if "publisher" not in data:
+        found.append(("/publisher", "no publisher, here or in the newsroom settings: recommended"))
+    if data.get("free") is False and "paywalled" not in data:
+        found.append(("/paywalled", "an article marked not free names no paywalled part (a CSS selector)"))
+    return found
 
 
 def _calendar_date(value: str, where: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:

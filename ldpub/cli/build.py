@@ -16,7 +16,7 @@ from ldpub.inputs import BUILD, STDIN, output_name
 from ldpub.limits import MAX_BYTES
 
 if TYPE_CHECKING:
-    pass
+    from ldpub.newsroom import Settings
 
 # The pipeline is imported by the handlers, not here: every other command would pay for it at start.
 
@@ -48,6 +48,17 @@ def register(subparsers: Any) -> None:
         metavar="FORMATS",
         help="comma-separated: jsonld, ttl, nq, or their other names json-ld, turtle, nquads/n-quads (default jsonld)",
     )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="the newsroom's settings (YAML): its publisher, site and breadcrumb rules fill what a record leaves out",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="a record without what is recommended (a publication date, a publisher) fails instead of warning",
+    )
     add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
@@ -64,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
     if not found:
         return code
     to_stdout = args.out in (None, "-")
+    settings = None
+    if args.settings is not None:
+        from ldpub.newsroom import load_settings
+
+        settings = load_settings(args.settings)  # read once, before the workers fork
     items = [(item.path, sys.stdin.read(MAX_BYTES + 1) if item.path == STDIN else None) for item in found]
     # Several articles on stdout: JSON-LD as JSON Lines (one compact document a line).
     lines = to_stdout and len(found) > 1
@@ -74,19 +90,24 @@ def run(args: argparse.Namespace) -> int:
         sink = AtomicStream(Path(args.out)) if archive else None
         try:
             for item, outcome in zip(
-                found, ordered_map(_builder, (formats, archive, lines), items, jobs=args.jobs), strict=True
+                found,
+                ordered_map(_builder, (formats, archive, lines, settings, args.strict), items, jobs=args.jobs),
+                strict=True,
             ):
                 if isinstance(outcome, _Failed):
                     for error in outcome.messages:
                         print(f"ldpub: error: {error}", file=sys.stderr)
                     failed, code = failed + 1, max(code, outcome.code)
-                elif sink is not None:
-                    sink.write(outcome["nq"])
+                    continue
+                for warning in outcome.warnings:
+                    print(f"ldpub: warning: {warning}", file=sys.stderr)
+                if sink is not None:
+                    sink.write(outcome.rendered["nq"])
                 elif out_dir is None:
-                    sys.stdout.write("".join(outcome.values()))
+                    sys.stdout.write("".join(outcome.rendered.values()))
                 else:
                     name = "stdin" if item.path == STDIN else item.name
-                    for fmt, text in outcome.items():
+                    for fmt, text in outcome.rendered.items():
                         files.write(out_dir / output_name(name, FORMATS[fmt][0]), text)
         except BaseException:
             if sink is not None:
@@ -105,27 +126,40 @@ class _Failed(NamedTuple):
     code: int
 
 
-def _builder(
-    setting: tuple[list[str], bool, bool],
-) -> Callable[[tuple[str, str | None]], dict[str, str] | _Failed]:
+class _Built(NamedTuple):
+    """A built record: its rendered formats, and the warnings about what it lacks."""
+
+    rendered: dict[str, str]
+    warnings: list[str]
+
+
+_Setting = tuple[list[str], bool, bool, "Settings | None", bool]
+
+
+def _builder(setting: _Setting) -> Callable[[tuple[str, str | None]], _Built | _Failed]:
     """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
     from ldpub.archive.articles import archive_nquads
     from ldpub.emit import render
     from ldpub.pipeline import build_source
     from ldpub.record import RecordInvalid
 
-    formats, archive, lines = setting
+    formats, archive, lines, settings, strict = setting
 
-    def build_one(item: tuple[str, str | None]) -> dict[str, str] | _Failed:
+    def build_one(item: tuple[str, str | None]) -> _Built | _Failed:
         source, text = item
         try:
-            article = build_source("<stdin>", text or "") if source == STDIN else build_source(source)
+            options: dict[str, Any] = {"settings": settings, "strict": strict}
+            if source == STDIN:
+                article = build_source("<stdin>", text or "", **options)
+            else:
+                article = build_source(source, **options)
+            warnings = [str(w) for w in article.warnings]
             if archive:  # the archive's shape: the article's graph and the entities graph
-                return {"nq": archive_nquads(article.nquads(), source)}
+                return _Built({"nq": archive_nquads(article.nquads(), source)}, warnings)
             rendered = render(article, formats)
             if lines and "jsonld" in rendered:
                 rendered["jsonld"] = article.to_json(indent=False)
-            return rendered
+            return _Built(rendered, warnings)
         except RecordInvalid as exc:
             return _Failed([str(error) for error in exc.errors], EXIT_FINDINGS)
         except LdpubError as exc:

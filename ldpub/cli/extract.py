@@ -24,7 +24,8 @@ def register(subparsers: Any) -> None:
         help="extract article records from HTML pages or plain text",
         description="Read article pages (HTML) or plain text and write one article record per "
         "input. Warnings (what the input does not say) go to stderr. Exit code 1 when an input "
-        "cannot be read as a page or its record is incomplete (it is still written). Several records on "
+        "cannot be read as a page or its record is incomplete (it is still written; with --strict, also when "
+        "it lacks a publication date or a publisher). Several records on "
         "stdout: YAML as one YAML stream (documents between ---), JSON as JSON Lines.",
         epilog=epilog(),
     )
@@ -75,6 +76,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--format", choices=("yaml", "json"), help="default: from OUT's suffix, else yaml")
     parser.add_argument("--max-bytes", type=int, default=MAX_PAGE_BYTES, help="refuse larger inputs")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a record lacks what is recommended (a publication date, a publisher), not only warn",
+    )
     add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
@@ -104,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         authority=load_authority(authority) if authority else None,  # loaded once, before the processes fork
         claims=args.claims,
+        strict=args.strict,
     )
     documents = []
     with AtomicFiles() as files:

@@ -28,8 +28,12 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, dict,
 def test_timezone_completes_a_page_that_then_builds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = EVIDENCE / "zoneless-jsonld.html"
     code, record, err = run([str(page)], capsys)
+    assert code == 0 and "published" not in record  # nothing invented: no date, and a warning says so
+    assert any("warning" in line and "/published" in line and "without a time zone" in line for line in err)
+    code, record, err = run([str(page), "--strict"], capsys)
     assert code == 1 and "published" not in record
     assert any("incomplete record" in line and "published" in line for line in err)
+    assert ldpub.build(record).warnings[0].location.pointer == "/published"  # it builds, with a warning
     out = tmp_path / "r.json"
     assert main(["extract", str(page), "--timezone", "Asia/Beirut", "-o", str(out)]) == 0
     assert capsys.readouterr().err.splitlines() == [
