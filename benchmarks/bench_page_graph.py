@@ -7,7 +7,8 @@ those of the built graph. A *use* is a distinct pair (a node's type, one of its 
 page, read from the RDF of each JSON-LD block (so ``@id`` links, nesting and ``http``/``https``
 spellings of schema.org read the same). A use comes back when the built graph has a node of that
 type, or of a subtype (a ``NewsMediaOrganization`` is an ``Organization``), with that property.
-Untyped nodes have no (type, property) uses. Terms schema.org does not define (``person``,
+Untyped nodes have no (type, property) uses, nor has a value that is an empty node
+(``"author": {}``: it says nothing). Terms schema.org does not define (``person``,
 ``thumbnailURL``) are uses like any other; they are listed apart so the reason each is lost shows.
 
     python benchmarks/bench_page_graph.py [--pages DIR] [--list] [--limit N]
@@ -76,12 +77,14 @@ def uses_of(nquads: str, *, closure: bool = False) -> set[Use]:
     name); with ``closure``, each node's types with all their supertypes."""
     types: dict[str, set[str]] = {}
     props: dict[str, set[str]] = {}
-    for quad in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
+    quads = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    described = {str(q.subject) for q in quads}
+    for quad in quads:
         subject, predicate = str(quad.subject), quad.predicate.value
         if predicate == _RDF_TYPE:
             if isinstance(quad.object, ox.NamedNode) and (name := _local(quad.object.value)):
                 types.setdefault(subject, set()).add(name)
-        elif name := _local(predicate):
+        elif (name := _local(predicate)) and not _empty(quad.object, described):
             props.setdefault(subject, set()).add(name)
     vocab = vocabulary() if closure else None
     out: set[Use] = set()
@@ -90,6 +93,11 @@ def uses_of(nquads: str, *, closure: bool = False) -> set[Use]:
             names = {a for n in names for a in vocab.ancestors.get(n, {n})}
         out |= {(t, p) for t in names for p in props.get(subject, ())}
     return out
+
+
+def _empty(value: Any, described: set[str]) -> bool:
+    """A value that is an empty node (``"author": {}``): it says nothing, so it is no use."""
+    return isinstance(value, ox.BlankNode) and str(value) not in described
 
 
 def page_uses(text: str, url: str | None) -> set[Use]:

@@ -52,7 +52,6 @@ OWNED: dict[str, dict[str, str]] = {
         "isAccessibleForFree": "free",
         "hasPart": "paywalled",
         "speakable": "speakable",
-        "isPartOf": "site",
         "coverageStartTime": "live",
         "coverageEndTime": "live",
         "liveBlogUpdate": "live",
@@ -210,14 +209,21 @@ def extra_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 
 
 def _validated(node: dict[str, Any], path: tuple[str | int, ...]) -> Iterator[tuple[str, str]]:
+    for where, message in validation_errors(node):
+        yield pointer(path) + where, message
+
+
+def validation_errors(node: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The errors ldpub's validator finds in one node of compact schema.org JSON-LD: (pointer into
+    the node, message with its code). Warnings (text where a node is expected…) are not errors."""
     from ldpub.validate.sources import Document
 
     document = {"@context": "https://schema.org", **node}
-    for finding in _validator().check_documents([Document("<record>", document)]):
-        if finding.severity != "error":
-            continue  # a warning (text where a node is expected…) is the validator's to report
-        where = finding.pointer or ""
-        yield pointer(path) + where, f"{finding.message} ({finding.code})"
+    return [
+        (finding.pointer or "", f"{finding.message} ({finding.code})")
+        for finding in _validator().check_documents([Document("<record>", document)])
+        if finding.severity == "error"
+    ]
 
 
 @functools.cache

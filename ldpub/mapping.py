@@ -71,8 +71,6 @@ _UPDATE_FIELDS = (
     ("url", "url"),
 )
 _POLICY_FIELDS = tuple((name, key) for key, name in POLICIES.items())
-# What Google's SearchAction markup says of the search term in the target's URL template.
-SEARCH_TERM = "required name=search_term_string"
 
 _PLACE_TYPES = frozenset(
     {"Place", "Country", "State", "City", "AdministrativeArea", "Landform", "CivicStructure", "Accommodation"}
@@ -104,7 +102,15 @@ def entity_iri(base: str, key: str, entity: Mapping[str, Any] | None = None) -> 
 
 def map_record(record: Mapping[str, Any]) -> dict[str, Any]:
     """The compact JSON-LD document (``@context`` + ``@graph``) for a checked record."""
-    return {"@context": CONTEXT, "@graph": _Mapper(record).graph()}
+    return map_graph(record)[0]
+
+
+def map_graph(record: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
+    """:func:`map_record`, and how many of the graph's nodes, first, are ldpub's own: the rest are
+    the record's ``other_nodes`` and the nodes nested in its extras, as the page gave them."""
+    mapper = _Mapper(record)
+    graph = mapper.graph()
+    return {"@context": CONTEXT, "@graph": graph}, mapper.own
 
 
 class _Mapper:
@@ -163,6 +169,7 @@ class _Mapper:
         nodes += [self.media(f"{self.url}#audio-{i}", "AudioObject", a) for i, a in enumerate(r.get("audio", []), 1)]
         for i, update in enumerate(r.get("live", {}).get("updates", []), 1):
             nodes.append(self.update(self._update_id(i, update), update))
+        self.own = len(nodes)
         for i, other in enumerate(r.get("other_nodes", []), 1):
             nodes.append(node_of(other, f"{self.url}#node-{i}", self.url, self.more))
         return nodes + self.more
@@ -170,7 +177,8 @@ class _Mapper:
     def extra(self, node: Node, source: Mapping[str, Any]) -> None:
         """The part's schema.org extras onto ``node``, their nested nodes into the graph."""
         if "extra" in source:
-            node.update(flatten(node["@id"], source["extra"], self.url, self.more))
+            for name, value in flatten(node["@id"], source["extra"], self.url, self.more).items():
+                node[name] = _merged(node[name], value) if name in node else value
 
     # --- the page and the article ----------------------------------------------------------
 
@@ -292,7 +300,12 @@ class _Mapper:
         if "geo" in e:
             node["geo"] = {"@id": _geo_iri(self.iris[key])}
         if "image" in e or "logo" in e or "extra" in e:
-            _put(node, "image", e.get("image"))
+            image = e.get("image")
+            if isinstance(image, Mapping):  # an image with its caption, size or credit: a node of its own
+                node["image"] = {"@id": child_id(node["@id"], "image")}
+                self.more.append(self.image_object(node["image"]["@id"], image))
+            else:
+                _put(node, "image", image)
             _put(node, "logo", e.get("logo"))
             self.extra(node, e)
         return node
@@ -429,9 +442,9 @@ class _Mapper:
         if "search" in site:
             action, target = child_id(website, "search"), child_id(website, "search-target")
             node["potentialAction"] = {"@id": action}
-            nodes.append(
-                {"@id": action, "@type": "SearchAction", "target": {"@id": target}, "query-input": SEARCH_TERM}
-            )
+            term = site["search"].split("{", 1)[1].split("}", 1)[0]  # the placeholder for the terms
+            query = f"required name={term}"
+            nodes.append({"@id": action, "@type": "SearchAction", "target": {"@id": target}, "query-input": query})
             nodes.append({"@id": target, "@type": "EntryPoint", "urlTemplate": site["search"]})
         self.extra(node, site)
         return nodes
@@ -473,6 +486,12 @@ class _Mapper:
         _put(node, "image", u.get("image"))
         self.extra(node, u)
         return node
+
+
+def _merged(ours: Any, extra: Any) -> list[Any]:
+    """The mapper's values of a property and an extra's, as one list (``isPartOf`` the page and a product)."""
+    values = (ours if isinstance(ours, list) else [ours]) + (extra if isinstance(extra, list) else [extra])
+    return [v for i, v in enumerate(values) if v not in values[:i]]
 
 
 def _speakable(iri: str, spec: Mapping[str, Any]) -> Node:

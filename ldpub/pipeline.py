@@ -17,7 +17,7 @@ import jsonschema_rs
 import orjson
 
 from ldpub.errors import InputError, Location, os_problem, pointer
-from ldpub.mapping import entity_base, map_record
+from ldpub.mapping import entity_base, map_graph
 from ldpub.rdf import PREFIXES, jsonld_to_nquads, nquads_to_turtle
 from ldpub.record import Record, RecordInvalid, check_record, load_record, parse_record, recommended_problems
 from ldpub.resources import resource_path
@@ -117,8 +117,8 @@ def build(
     warnings = tuple(BuildWarning(message, rec.locate(ptr)) for ptr, message in recommended_problems(data))
     if strict and warnings:
         raise RecordInvalid([InputError(w.message, w.location) for w in warnings])
-    doc = map_record(data)
-    check_graph(doc, file=rec.file)
+    doc, own = map_graph(data)
+    check_graph(doc if own == len(doc["@graph"]) else {**doc, "@graph": doc["@graph"][:own]}, file=rec.file)
     return Article(str(data["url"]), doc, entity_base(data) + "entity/", warnings)
 
 

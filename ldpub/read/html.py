@@ -25,12 +25,14 @@ import lxml.html
 
 from ldpub.entities.authority import slug
 from ldpub.errors import InputError, Location, TooLargeError
+from ldpub.extras import POLICIES
 from ldpub.language.annotate import candidate_message, link_record
 from ldpub.newsroom import Defaults, Settings, given_datetime, template_url
 from ldpub.read.consistent import keep_consistent
 from ldpub.read.html_body import extract_body
 from ldpub.read.html_dates import Choice, choose, url_dates
 from ldpub.read.html_evidence import Evidence, Node, article_nodes, read_evidence, squash, walk
+from ldpub.read.html_graph import GraphReader
 from ldpub.read.result import ExtractResult, ExtractWarning
 from ldpub.read.safe_html import MAX_PAGE_BYTES, decode_page, parse_html, read_page
 from ldpub.read.text_layout import without_footers
@@ -46,6 +48,9 @@ RECORD_TYPES = frozenset(
         "ReviewNewsArticle",
         "AskPublicNewsArticle",
         "Article",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "DiscussionForumPosting",
     }
 )
 # "By …", "Analysis by …", "Text: …" before a name.
@@ -210,13 +215,50 @@ class _PageReader:
         self.inferred: dict[str, str] = {}
         self.base_url = url  # relative links resolve against this; the canonical URL once known
         self.evidence: Evidence = read_evidence(tree, base_url=url)
-        articles = article_nodes(self.evidence.nodes)
-        self.article: Node = articles[0] if articles else {}
+        self.warnings: list[ExtractWarning | str] = [self._warning(w) for w in self.evidence.warnings]
+        self.article: Node = self._article(article_nodes(self.evidence.nodes))
         # JSON-LD graphs refer to people, organisations and images by @id: index them.
         self.by_id: dict[str, Node] = {
             str(node["@id"][0]): node for node in walk(self.evidence.nodes) if node.get("@id") and len(node) > 1
         }
-        self.warnings: list[ExtractWarning | str] = [self._warning(w) for w in self.evidence.warnings]
+        self.graph = GraphReader(
+            self.evidence.nodes,
+            self.article,
+            self.by_id,
+            jsonld_count=self.evidence.jsonld_count,
+            absolute=self._absolute,
+            warn=lambda message, field: self.warnings.append(self._warning(message, field)),
+            date=self.date,
+        )
+
+    def _article(self, found: list[Node]) -> Node:
+        """The page's article node: its JSON-LD one where it has one, completed with what its
+        microdata says and the JSON-LD does not; when the two disagree on the type, the JSON-LD's
+        stands, with a warning."""
+        count = self.evidence.jsonld_count
+        index = {id(n): i for i, n in enumerate(self.evidence.nodes)}
+        jsonld = [n for n in found if index.get(id(n), count) < count]
+        microdata = [n for n in found if index.get(id(n), count) >= count]
+        if not jsonld:
+            return microdata[0] if microdata else {}
+        article = jsonld[0]
+        if microdata:
+            other = microdata[0]
+            ours, theirs = article.get("@type", []), other.get("@type", [])
+            if theirs and set(ours).isdisjoint(theirs):
+                self.warnings.append(
+                    self._warning(
+                        f"the page's JSON-LD says the article is a {'/'.join(map(str, ours))}, its microdata a "
+                        f"{'/'.join(map(str, theirs))}: the JSON-LD's type is kept",
+                        "type",
+                    )
+                )
+            merged = dict(article)
+            for prop, values in other.items():
+                merged.setdefault(prop, values)
+            self.evidence.nodes[index[id(article)]] = merged
+            article = merged
+        return article
 
     def _warning(self, message: str, field: str | None = None) -> ExtractWarning:
         return ExtractWarning.at(message, self.source, field)
@@ -314,6 +356,7 @@ class _PageReader:
             record["body"] = body
         if entities:
             record["entities"] = entities
+        self.page_graph(record, url)
         if self.inferred:
             record["inferred"] = self.inferred
         return ExtractResult(record, self.warnings)
@@ -362,7 +405,14 @@ class _PageReader:
             *self._texts("mainEntityOfPage"),
         ]
         url = _first(u for u in map(self._absolute, stated) if u)
+        if url and "#" in url:  # "#comment-949890": a place in the page; the page is the URL before it
+            url = url.split("#", 1)[0]
         given = self._absolute(self.given_url)
+        if given and "#" in given:
+            self.warnings.append(
+                self._warning(f"--url {given} names a place in the page: the page is {given.split('#')[0]}", "url")
+            )
+            given = given.split("#", 1)[0]
         if url and given and url != given:
             self.warnings.append(self._warning(f"the page names its URL {url}; --url {given} overrides it", "url"))
         if url or given:
@@ -395,6 +445,66 @@ class _PageReader:
             if name in RECORD_TYPES:
                 return str(name)
         return "Article" if self.article else None
+
+    def page_graph(self, record: dict[str, Any], url: str | None) -> None:
+        """What the page's structured data says beyond the article's own fields: its dates of
+        writing, thumbnail, comments, paywall, speakable parts, media, live updates, site, page
+        and breadcrumb, the schema.org properties the record has no field for, and other nodes."""
+        graph, article = self.graph, self.article
+        created = self.date("created", self._date_candidates(["dateCreated"], ()))
+        if created:
+            record["created"] = created
+        thumbnail = graph.url(article, "thumbnailUrl")
+        if thumbnail:
+            record["thumbnail_url"] = thumbnail
+        count = _int(_first(article.get("commentCount", [])))
+        if count is not None or _first(article.get("commentCount", [])) in (0, "0"):
+            record["comment_count"] = count or 0
+        backstory = graph.text(article, "backstory")
+        if backstory:
+            record["backstory"] = backstory
+        free, paywalled = graph.paywall()
+        if free is not None and not (free and paywalled):
+            record["free"] = free
+        if paywalled:
+            record["paywalled"] = paywalled
+        speakable = graph.speakable(article)
+        if speakable:
+            record["speakable"] = speakable
+        for field, kind, props in (
+            ("videos", "VideoObject", ("video", "associatedMedia")),
+            ("audio", "AudioObject", ("audio", "associatedMedia")),
+        ):
+            media = graph.media(kind, props)
+            if media:
+                record[field] = media
+        live = graph.live()
+        if live:
+            record["live"] = live
+        home = (record.get("publisher") or {}).get("url")
+        site = graph.site(home)
+        if site:
+            record["site"] = site
+        page = graph.page(url, record)
+        if page:
+            primary = page.get("primary_image")
+            if primary and primary not in [i["url"] for i in record.get("images", [])]:
+                record.setdefault("images", []).append({"url": primary})
+            record["page"] = page
+        if article and record.get("type"):
+            kept = {k: v for k, v in article.items() if k != "isPartOf"}
+            kept["isPartOf"] = [v for v in graph.linked(article.get("isPartOf", [])) if self._not_page(v)]
+            skip = ("associatedMedia", "hasPart", "speakable")
+            graph.put_extra(record, kept, "article", record["type"], skip=skip)
+        others = graph.other_nodes()
+        if others:
+            record["other_nodes"] = others
+
+    def _not_page(self, value: Any) -> bool:
+        """An ``isPartOf`` that is not the page or site (a paywall's product, a series)."""
+        if not isinstance(value, dict):
+            return False
+        return {"WebSite", *self.graph.page_types}.isdisjoint(self.graph.types(value))
 
     def headlines(self) -> list[str]:
         """Headline candidates, best first: metadata, then ``<h1>``, then ``<title>``."""
@@ -543,18 +653,32 @@ class _PageReader:
             self.warnings.append(self._warning("the page does not say who publishes it", "publisher"))
             return None
         publisher: dict[str, Any] = {"name": name, "url": home}
+        if not node:  # the organisation the page describes apart from the article, by its name
+            organisations = self.graph.top(["Organization", "NewsMediaOrganization", "Corporation"])
+            node = next((n for n in organisations if self.graph.text(n, "name") == name), {})
+        self.graph.used.add(id(node))
         logo = _first(self._image_objects(self._linked("logo", node)))
         if logo:
             publisher["logo"] = logo
         same_as = [u for u in map(self._absolute, self._texts("sameAs", node)) if u]
         if same_as:
             publisher["same_as"] = list(dict.fromkeys(same_as))
+        alternates = [a for a in self._texts("alternateName", node) if a != name]
+        if alternates:
+            publisher["alternate_names"] = list(dict.fromkeys(alternates))
+        policies = {key: url for key, prop in POLICIES.items() if (url := self.graph.url(node, prop))}
+        if policies:
+            publisher["policies"] = policies
+        if node:
+            self.graph.put_extra(publisher, node, "publisher", "NewsMediaOrganization")
         return publisher
 
     def authors(self, publisher: dict[str, Any] | None) -> tuple[dict[str, Any], list[str]]:
         """Bylines as entities keyed by a slug of their name (the publisher as ``publisher``)."""
         people: list[tuple[str, Node]] = []
-        for value in self._linked("author") + self._linked("creator"):
+        # With no article node, the page's own node (a WebPage with its author) says who wrote it.
+        source = self.article or next(iter(self.graph.top(self.graph.page_types)), {})
+        for value in self._linked("author", source) + self._linked("creator", source):
             if isinstance(value, dict):
                 name = _first(self._texts("name", value))
                 if name:
@@ -588,12 +712,29 @@ class _PageReader:
             job = _first(self._texts("jobTitle", node))
             if job:
                 entity["job_title"] = job
+            if node:
+                self._describe(entity, node)
             key = slug(name) or f"author-{len(keys) + 1}"
             if key in entities and entities[key]["name"] != name:
                 key = f"{key}-{len(keys) + 1}"
             entities.setdefault(key, entity)
             keys.append(key)
         return entities, list(dict.fromkeys(keys))
+
+    def _describe(self, entity: dict[str, Any], node: Node) -> None:
+        """A byline's description, portrait or logo, and the schema.org properties it has no field for."""
+        self.graph.used.add(id(node))
+        description = self.graph.text(node, "description")
+        if description:
+            entity["description"] = description
+        for field in ("image", "logo") if entity["type"] == "Organization" else ("image",):
+            found = self.graph.url(node, field)
+            if found:
+                entity[field] = found
+        described = _first(self._image_objects([v for v in self._linked("image", node) if isinstance(v, dict)]))
+        if described and len(described) > 1:  # a portrait with its caption or size
+            entity["image"] = described
+        self.graph.put_extra(entity, node, "entity", entity["type"])
 
     def images(self) -> list[dict[str, Any]]:
         images = self._image_objects(self._linked("image"))
@@ -638,6 +779,15 @@ class _PageReader:
                     size = _int(_first(self._texts(name, value)))
                     if size:
                         image[name] = size
+                for name, prop in (("license", "license"), ("acquire_license_page", "acquireLicensePage")):
+                    link = self.graph.url(value, prop)
+                    if link:
+                        image[name] = link
+                notice = self.graph.text(value, "copyrightNotice")
+                if notice:
+                    image["copyright_notice"] = notice
+                self.graph.used.add(id(value))
+                self.graph.put_extra(image, value, "image", "ImageObject", skip=("creator",))
                 out.append(image)
         return out
 

@@ -194,7 +194,7 @@ def _jsonld_value(value: Any, depth: int) -> Any:
         if set(value) == {"@id"} and isinstance(value["@id"], str):
             return value["@id"]
         return _jsonld_node(value, depth + 1)
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if isinstance(value, str | int | float):  # booleans too: isAccessibleForFree
         return value
     return None
 

@@ -132,7 +132,7 @@ def test_microdata_page() -> None:
 def test_jsonld_article_body_is_used_when_the_page_renders_nothing() -> None:
     result = extract_html_file(PAGES / "html-jsonld-body-only.html")
     record = result.record
-    assert record["type"] == "Article"  # a BlogPosting
+    assert record["type"] == "BlogPosting"  # as the page says (it was Article before BlogPosting was a record type)
     assert record["language"] == "fr"
     assert "rouvre ses portes samedi" in record["body"]
     assert "<p>" not in record["body"]
