@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     mismatch = url_mismatch(page, graph, source=source)
     if mismatch is not None:
         print(f"ldpub embed: warning: {source}:{mismatch.line}: {mismatch.message}", file=sys.stderr)
+    for problem in _paywall(page, graph, source):
+        print(f"ldpub embed: warning: {source}: {problem}", file=sys.stderr)
     target = args.page if args.in_place else args.output
     if target is None or target == STDIO:
         sys.stdout.flush()
@@ -62,6 +64,17 @@ def run(args: argparse.Namespace) -> int:
     elif not (args.in_place and out == page):  # unchanged: keep the file (and its mtime)
         write_atomic(target, out)
     return 0
+
+
+def _paywall(page: bytes, graph: object, source: str) -> list[str]:
+    """The graph's paywall markup against the page: each paywalled part's cssSelector must match."""
+    from ldpub.paywall import mentions_paywall, paywall_problems
+    from ldpub.read.safe_html import decode_page, parse_html
+
+    if not mentions_paywall(graph):
+        return []
+    tree = parse_html(decode_page(page, source=source), source=source)
+    return [f"{p.pointer}: {p.message} ({p.code})" for p in paywall_problems([graph], tree)]
 
 
 def _usage(message: str) -> int:

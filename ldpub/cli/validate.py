@@ -51,12 +51,25 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--stdin-name", default="<stdin>", metavar="NAME", help="file name for stdin in reports")
+    parser.add_argument(
+        "--page",
+        type=Path,
+        metavar="PAGE.html",
+        help="the HTML page the JSON-LD goes into: check that each paywalled part's cssSelector matches an "
+        "element of it (an HTML input is checked against itself)",
+    )
     add_jobs_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     Validator(args.profile)  # a bad profile raises LdpubError (exit 2) before any work
+    page = None
+    if args.page is not None:
+        try:
+            page = read_file(args.page)
+        except OSError as exc:
+            raise os_problem(exc, args.page, "read") from None
     found, code = inputs(args.paths, VALIDATE)
     work: list[tuple[str, bytes | None]] = []  # (file name, stdin's bytes)
     io_failed = code != 0
@@ -77,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if not work and not found:
         return code
     reports: list[Report] = []
-    for outcome in ordered_map(_checker, tuple(args.profile), work, jobs=args.jobs):
+    for outcome in ordered_map(_checker, (tuple(args.profile), page), work, jobs=args.jobs):
         if isinstance(outcome, str):
             print(f"ldpub: error: {outcome}", file=sys.stderr)
             io_failed = True
@@ -100,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
     return report.exit_code(strict=args.strict)
 
 
-def _checker(profiles: tuple[str, ...]) -> Callable[[tuple[str, bytes | None]], Report | str]:
+def _checker(setting: tuple[tuple[str, ...], bytes | None]) -> Callable[[tuple[str, bytes | None]], Report | str]:
     """The per-process worker: one input → its report, or the message saying why it was not read."""
-    validator = Validator(list(profiles))
+    profiles, page = setting
+    validator = Validator(list(profiles), page=page)
 
     def check(item: tuple[str, bytes | None]) -> Report | str:
         name, data = item

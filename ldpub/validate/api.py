@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from ldpub.paywall import mentions_paywall, paywall_problems
 from ldpub.validate.checks import Checker
 from ldpub.validate.codes import severity_of
 from ldpub.validate.findings import Finding
@@ -19,7 +20,10 @@ from ldpub.validate.sources import Document, documents_from_bytes, iter_files, r
 class Validator:
     """Checks and profiles compiled once; reuse one for many inputs (that is where the speed is)."""
 
-    def __init__(self, profiles: Sequence[str | Profile] = ()) -> None:
+    def __init__(self, profiles: Sequence[str | Profile] = (), *, page: bytes | None = None) -> None:
+        """``page``: the HTML page JSON-LD inputs go into (``ldpub validate --page``), to check their
+        paywall markup against; an HTML input is checked against itself."""
+        self.page = _page_tree(page) if page is not None else None
         self.checker = Checker()
         named = [p for p in profiles if isinstance(p, str)]
         loaded = iter(load_profiles(named, self.checker.vocab))
@@ -54,7 +58,36 @@ class Validator:
         docs = documents_from_bytes(data, name, suffix=suffix)
         if suffix == ".json" and len(docs) == 1 and not _looks_like_jsonld(docs[0].data):
             return Report((), (name,))  # package.json and friends: plain JSON is not ours to judge
-        return Report(tuple(self.check_documents(docs)), (name,))
+        findings = self.check_documents(docs)
+        if b"isAccessibleForFree" in data and any(mentions_paywall(doc.data) for doc in docs):
+            is_page = any(doc.kind != "jsonld" or doc.block_line is not None for doc in docs)
+            findings += self.paywall_findings(docs, _page_tree(data) if is_page else self.page)
+            findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+        return Report(tuple(findings), (name,))
+
+    def paywall_findings(self, docs: list[Document], page: Any | None) -> list[Finding]:
+        """The documents' paywall markup against ``page`` (an lxml tree; None: only what needs no page)."""
+        findings = []
+        for problem in paywall_problems([doc.data for doc in docs], page):
+            doc = docs[problem.document]
+            line, column = doc.locate(problem.pointer)
+            message, pointer = problem.message, problem.pointer
+            if doc.kind != "jsonld":
+                message, pointer = f"{doc.kind}: {message}", None
+            findings.append(
+                Finding(
+                    problem.code,
+                    severity_of(problem.code),
+                    message,
+                    doc.file,
+                    line,
+                    column,
+                    pointer,
+                    problem.node_id,
+                    problem.node_type,
+                )
+            )
+        return findings
 
     def check_path(self, path: str | Path) -> Report:
         """One file (JSON-LD or HTML). Raises OSError when it cannot be read."""
@@ -78,6 +111,17 @@ def validate_paths(paths: Iterable[str | Path], *, profiles: Sequence[str | Prof
     """Validate files and directories (recursively: .jsonld, .json, .html, .htm). OSError when unreadable."""
     validator = Validator(profiles)
     return Report.merge(validator.check_path(path) for path in iter_files(paths))
+
+
+def _page_tree(data: bytes) -> Any | None:
+    """The page parsed for matching selectors (no network, no entities); None when it is no page."""
+    from ldpub.errors import InputError
+    from ldpub.read.safe_html import decode_page, parse_html
+
+    try:
+        return parse_html(decode_page(data))
+    except InputError:
+        return None
 
 
 def _looks_like_jsonld(data: Any) -> bool:
