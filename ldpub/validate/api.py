@@ -72,8 +72,9 @@ class Validator:
             doc = docs[problem.document]
             line, column = doc.locate(problem.pointer)
             message, pointer = problem.message, problem.pointer
+            pointer_shown: str | None = pointer
             if doc.kind != "jsonld":
-                message, pointer = f"{doc.kind}: {message}", None
+                message, pointer_shown = f"{doc.kind}: {message}", None
             findings.append(
                 Finding(
                     problem.code,
@@ -82,7 +83,7 @@ class Validator:
                     doc.file,
                     line,
                     column,
-                    pointer,
+                    pointer_shown,
                     problem.node_id,
                     problem.node_type,
                 )
