@@ -37,11 +37,13 @@ COMMAND_MODULES = {
     "embed": "embed",
     "entities": "entities",
     "extract": "extract",
+    "feed": "publish",
     "graph": "graph",
     "load": "archive",
     "unload": "archive",
     "sparql": "archive",
     "serve": "serve",
+    "sitemap": "publish",
     "validate": "validate",
 }
 
