@@ -118,7 +118,9 @@ def items_from_records(
         if missing:
             yield f"{source}: not in the news sitemap: no {' or '.join(missing)}"
             continue
-        yield NewsItem(str(record["url"]), str(record["headline"]), datetime.fromisoformat(str(published)), name, lang)
+        yield NewsItem(
+            str(record["url"]), str(record["headline"]), datetime.fromisoformat(str(published)), str(name), str(lang)
+        )
 
 
 _ARCHIVE_QUERY = """PREFIX schema: <http://schema.org/>
