@@ -527,7 +527,9 @@ def _predicate(key: str) -> tuple[str, str | None, bool]:
     if term is not None:
         found = (_iri(term.iri), term.coerce, _term_iri_counts()[term.iri] > 1)
     else:
-        found = (_iri(expand_iri(key, vocab=True)), None, True)
+        # A bare word the context lacks ("query-input") expands by @vocab alone; any other key for
+        # the same property has a ':' and is an alias itself, so the word alone needs no check.
+        found = (_iri(expand_iri(key, vocab=True)), None, ":" in key)
     if len(_PREDICATES) < 10_000:
         _PREDICATES[key] = found
     return found

@@ -43,6 +43,8 @@ _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _DURATION = re.compile(r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
 _FALSE = ("false", "False", "FALSE", False)
 _TRUE = ("true", "True", "TRUE", True)
+# The record field a part's warnings point at.
+_FIELDS = {"article": "extra", "entity": "entities", "image": "images", "video": "videos", "update": "live"}
 _MAX_DEPTH = 6  # nested nodes kept in extras; deeper is not what a page says about its article
 
 Warn = Callable[[str, str | None], None]
@@ -403,14 +405,14 @@ class GraphReader:
         values = {k: v for k, v in node.items() if not k.startswith("@") and k not in owned and k not in left_out and v}
         if not values:
             return
-        clean = self.clean_node({"@type": [schema_type], **values}, 0, field=kind)
+        clean = self.clean_node({"@type": [schema_type], **values}, 0, field=_FIELDS.get(kind, kind))
         if clean is None:
             return
         clean.pop("@type", None)
         clean.pop("@id", None)
         clean = {k: v for k, v in clean.items() if k not in owned}
         if clean:
-            kept = self.validated({"@type": schema_type, **clean}, kind)
+            kept = self.validated({"@type": schema_type, **clean}, _FIELDS.get(kind, kind))
             kept.pop("@type", None)
             if kept:
                 part["extra"] = kept
