@@ -102,11 +102,20 @@ def test_full_record_validates_without_errors(full: dict[str, Any]) -> None:
     assert [f for f in report.findings if f.severity == "error"] == []
 
 
-@pytest.mark.parametrize(
-    "kind",
-    ["NewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle", "BackgroundNewsArticle"]
-    + ["ReviewNewsArticle", "BlogPosting", "Article", "DiscussionForumPosting"],
-)
+ARTICLE_TYPES = [
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "Article",
+    "DiscussionForumPosting",
+]
+
+
+@pytest.mark.parametrize("kind", ARTICLE_TYPES)
 def test_the_article_type_the_record_names(kind: str, minimal: dict[str, Any]) -> None:
     nodes = nodes_by_id(ldpub.build({**minimal, "type": kind}).jsonld)
     assert nodes[minimal["url"] + "#article"]["@type"] == kind
