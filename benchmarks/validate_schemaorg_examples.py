@@ -7,9 +7,13 @@ these examples are either ldpub's false alarms or the examples' own slips; the r
 ``REVIEWED`` below (the test tests/validate/test_schemaorg_examples.py holds them as the expected
 result), so any other error is a false alarm to fix.
 
-    python benchmarks/validate_schemaorg_examples.py [FILE] [--list]
+    python benchmarks/validate_schemaorg_examples.py [FILE] [--list] [--page-graph]
 
-Without FILE, the vendored excerpt (tests/data/schemaorg/) is read.
+Without FILE, the vendored excerpt (tests/data/schemaorg/) is read. ``--page-graph`` keeps the
+examples whose ``TYPES:`` header names one of the types a newsroom's pages carry — an article
+(Article and its subtypes), a page (WebPage, WebPageElement and theirs), a site (WebSite), a
+breadcrumb (BreadcrumbList), a video (VideoObject), a claim (Claim, ClaimReview) or a data feed
+(DataFeed, DataFeedItem) — and counts examples and errors per type.
 """
 
 from __future__ import annotations
@@ -27,12 +31,42 @@ from ldpub.validate import Validator  # noqa: E402
 from ldpub.validate.report import Finding  # noqa: E402
 
 EXCERPT = ROOT / "tests" / "data" / "schemaorg" / "schemaorg-all-examples-excerpt.txt"
-_HEADER = re.compile(r"^TYPES:\s*#(eg-\d+)", re.MULTILINE)
+_HEADER = re.compile(r"^TYPES:\s*#(eg-\d+)([^\n]*)", re.MULTILINE)
+# The page graph's families: each type and every subtype of it.
+PAGE_GRAPH_ROOTS = (
+    "Article",
+    "WebPage",
+    "WebPageElement",
+    "WebSite",
+    "BreadcrumbList",
+    "VideoObject",
+    "Claim",
+    "ClaimReview",
+    "DataFeed",
+    "DataFeedItem",
+)
 _SECTION = re.compile(r"^(PRE-MARKUP|MICRODATA|RDFA|JSON):\s*$", re.MULTILINE)
 
 # (example, code, what the error is about): the examples' own slips, each read by hand.
 # None yet: the vendored excerpt has no error; a run over the whole file adds its reviewed slips here.
 REVIEWED: frozenset[tuple[str, str, str]] = frozenset()
+
+
+def example_types(text: str) -> dict[str, list[str]]:
+    """Each example's types, as its ``TYPES:`` header names them (properties left out)."""
+    out = {}
+    for head in _HEADER.finditer(text):
+        names = [n.strip() for n in head.group(2).split(",") if n.strip()]
+        out[head.group(1)] = [n for n in names if n[:1].isupper()]
+    return out
+
+
+def page_graph_types() -> dict[str, str]:
+    """Every type of the page graph's families → its family's root."""
+    from ldpub.validate.vocab import vocabulary
+
+    vocab = vocabulary()
+    return {t: root for root in reversed(PAGE_GRAPH_ROOTS) for t in vocab.descendants(root)}
 
 
 def examples(text: str) -> list[tuple[str, str]]:
@@ -75,10 +109,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(EXCERPT), help="schemaorg-all-examples.txt")
     parser.add_argument("--list", action="store_true", help="print every error")
+    parser.add_argument("--page-graph", action="store_true", help="only the page graph's types, counted per type")
     args = parser.parse_args()
     text = Path(args.file).read_text(encoding="utf-8")
     found = examples(text)
     errors = run(text)
+    if args.page_graph:
+        family = page_graph_types()
+        types = example_types(text)
+        kept = {e for e, _ in found if any(t in family for t in types.get(e, []))}
+        found = [(e, section) for e, section in found if e in kept]
+        errors = [(e, f) for e, f in errors if e in kept]
+        print(f"{'type':<28} {'examples':>8} {'JSON-LD':>8} {'errors':>7}")
+        for name in sorted({t for e in kept for t in types[e] if t in family}):
+            with_type = {e for e in kept if name in types[e]}
+            jsonld = {e for e, section in found if e in with_type and "ld+json" in section}
+            count = sum(1 for e, _ in errors if e in with_type)
+            print(f"{name:<28} {len(with_type):>8} {len(jsonld):>8} {count:>7}")
     by_code = Counter(f.code for _, f in errors)
     print(
         f"{len(found)} JSON-LD examples: {len(errors)} errors on {len({e for e, _ in errors})} examples; "
