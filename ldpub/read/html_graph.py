@@ -203,7 +203,8 @@ class GraphReader:
             image = self.url(node, "primaryImageOfPage")
             if image:
                 page["primary_image"] = image
-            speakable = self.speakable(node)
+            # the page may describe itself twice (its main entity's page, and a node of its own)
+            speakable = next(filter(None, (self.speakable(n) for n in [node, *candidates])), None)
             if speakable:
                 page["speakable"] = speakable
         crumbs = self.breadcrumb(node)
@@ -421,18 +422,16 @@ class GraphReader:
         """``node`` without the properties ldpub's validator finds an error in (each with a warning)."""
         from ldpub.extras import validation_errors
 
-        for _ in range(3):
+        for _ in range(4):
             errors = validation_errors(node)
             if not errors:
                 return node
             for where, message in errors:
-                name = where.split("/")[1] if where.count("/") >= 1 and where != "" else None
-                if name and name in node and not name.startswith("@"):
-                    del node[name]
-                    self.warn(f"the page's {name} is left out: {message}", field)
-                elif name is None:
+                name = _drop(node, where)
+                if name is None:
                     return {}
-        return node
+                self.warn(f"the page's {name} is left out: {message}", field)
+        return node if not validation_errors(node) else {}
 
     def clean_node(
         self, node: Node, depth: int, field: str = "other_nodes", seen: frozenset[int] = frozenset()
@@ -490,6 +489,25 @@ class GraphReader:
             if kept:
                 out[name] = kept[0] if len(kept) == 1 else kept
         return out
+
+
+def _drop(node: dict[str, Any], where: str) -> str | None:
+    """Remove the property a finding's JSON Pointer names (the innermost one: a nested node keeps the
+    rest of what it says); its name, or None when the pointer names the node itself."""
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in where.split("/")[1:]]
+    while parts and (parts[-1].isdigit() or parts[-1].startswith("@")):
+        parts.pop()  # an item of a list, or a keyword: the property that holds it goes
+    if not parts:
+        return None
+    container: Any = node
+    for part in parts[:-1]:
+        container = container[int(part)] if isinstance(container, list) else container.get(part)
+        if container is None:
+            return None
+    if isinstance(container, dict) and parts[-1] in container:
+        del container[parts[-1]]
+        return parts[-1]
+    return None
 
 
 def _case_match(name: str, known: Iterable[str]) -> str | None:
