@@ -242,6 +242,18 @@ class _PageReader:
         if not jsonld:
             return microdata[0] if microdata else {}
         article = jsonld[0]
+        # The same article described twice (two blocks, two plugins): what the second says and the
+        # first does not is the article's too.
+        same = [n for n in jsonld[1:] if _same_article(article, n)]
+        if same:
+            merged = dict(article)
+            for other in same:
+                for prop, values in other.items():
+                    if prop != "@type":
+                        merged.setdefault(prop, values)
+            self.evidence.nodes[index[id(article)]] = merged
+            index[id(merged)] = index[id(article)]
+            article = merged
         if microdata:
             other = microdata[0]
             ours, theirs = article.get("@type", []), other.get("@type", [])
@@ -805,6 +817,16 @@ class _PageReader:
             except (ValueError, lxml.etree.ParserError):
                 return None
         return body.strip() or None
+
+
+def _same_article(one: Node, other: Node) -> bool:
+    """Two article nodes of a page that describe one article: the same headline, or the same URL."""
+
+    def keys(node: Node) -> set[str]:
+        values = [*node.get("headline", []), *node.get("url", []), *node.get("mainEntityOfPage", [])]
+        return {squash(str(v)).casefold() for v in values if isinstance(v, str) and v.strip()}
+
+    return not keys(one).isdisjoint(keys(other))
 
 
 def _without_site_name(headline: str, publisher: dict[str, Any] | None) -> str:
