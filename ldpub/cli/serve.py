@@ -1,4 +1,5 @@
-"""``ldpub serve [--host 127.0.0.1] [--port 8000] [--store DIR | --endpoint URL] [--authority FILE [--writable]]``."""
+"""``ldpub serve [--host 127.0.0.1] [--port 8000] [--store DIR | --endpoint URL] [--authority FILE [--writable]]
+[--settings FILE]``."""
 
 from __future__ import annotations
 
@@ -53,6 +54,12 @@ def register(subparsers: Any) -> None:
         default=30.0,
         help="seconds for a request's body to arrive (default 30); a stalled upload is dropped then (408)",
     )
+    parser.add_argument(
+        "--settings",
+        metavar="FILE",
+        help="the newsroom's settings (YAML): /build fills publisher, site and breadcrumb from them, /extract its "
+        "time zone, language and publisher",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -65,6 +72,11 @@ def run(args: argparse.Namespace) -> int:
         from ldpub.archive.embedded import require_store
 
         require_store(Path(args.store))
+    newsroom = None
+    if args.settings:
+        from ldpub.newsroom import load_settings
+
+        newsroom = load_settings(Path(args.settings))  # a bad file stops here, before serving
     settings = ServiceSettings(
         store=args.store,
         endpoint=args.endpoint,
@@ -74,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         body_timeout=args.body_timeout,
         authority=args.authority,
         writable=args.writable,
+        newsroom=newsroom,
     )
     app = make_app(settings)  # a bad combination of options fails here, before the port is taken
     # the service's own events (a client gone, an answer cut off at its limit): one line each

@@ -51,6 +51,7 @@ class ServiceSettings:
     body_timeout: float = 30.0  # seconds for the whole request body to arrive
     authority: str | None = None  # the entity authority file: names in texts are linked to it
     writable: bool = False  # and POST /authority/entities may add to it (only with an authority file)
+    newsroom: Any = None  # the newsroom's settings (ldpub.newsroom.Settings), read at start: /build, /extract
 
 
 class Service:

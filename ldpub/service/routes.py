@@ -12,6 +12,7 @@ built-in profiles only, ``/extract`` :func:`ldpub.extract.extract`, ``/embed``
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from importlib import resources
 from typing import Any
@@ -41,7 +42,8 @@ async def build(request: Request) -> Response:
     data = await body(request)
     name = request.query_params.get("name", "record.yaml")
     accept = request.headers.get("accept", _JSONLD)
-    article = await work(request, build_source, name, text(data, name))
+    newsroom = service(request).settings.newsroom
+    article = await work(request, functools.partial(build_source, settings=newsroom), name, text(data, name))
     if _TURTLE in accept:
         return Response(article.turtle(), media_type=_TURTLE)
     if _NQUADS in accept:
@@ -101,7 +103,9 @@ async def extract(request: Request) -> Response:
         published=given["published"],
         language=given["language"],
         original_language=given["original_language"],
-        settings=with_options(timezone=given["timezone"], language=given["language"]),
+        settings=with_options(
+            service(request).settings.newsroom, timezone=given["timezone"], language=given["language"]
+        ),
     )
     found = service(request)
 

@@ -199,3 +199,24 @@ def test_the_picture_of_an_archived_article(service: str) -> None:
     assert "no such article" in str(_error(missing, 404)["message"])
     odd = httpx.get(service + "/archive/graph", params={"url": "> } DROP ALL"})
     assert "page URL" in str(_error(odd, 422)["message"])
+
+
+def test_build_fills_the_site_parts_from_the_newsroom_settings(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from ldpub.newsroom import load_settings
+    from ldpub.service import ServiceSettings, make_app
+
+    settings_file = tmp_path / "newsroom.yaml"
+    settings_file.write_text(
+        "publisher: {name: Example News, url: 'https://news.example.org/'}\n"
+        "site: {url: 'https://news.example.org/', name: Example News}\n",
+        encoding="utf-8",
+    )
+    app = make_app(ServiceSettings(newsroom=load_settings(settings_file)))
+    record = b"url: https://news.example.org/a.html\nheadline: A\npublished: '2024-05-01T09:00:00+02:00'\n"
+    with TestClient(app) as client:
+        response = client.post("/build", content=record)
+    assert response.status_code == 200
+    types = {node["@type"] for node in response.json()["@graph"]}
+    assert {"WebSite", "NewsMediaOrganization"} <= types
