@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -61,6 +61,8 @@ _BYLINE = re.compile(
 _ROLE = re.compile(r"\b(?:writer|editor|correspondent|reporter|columnist|contributor)s?\b", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[;|]\s*|,\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,60}$")
+
+_NOT_IN_IRI = re.compile(r'[ <>"{}|\\^`]')  # spaces and what an N-Quads IRI may not hold
 
 # With no article metadata either, less text than this is navigation, not an article.
 MIN_ARTICLE_WORDS = 50
@@ -315,6 +317,8 @@ class _PageReader:
                 href = urljoin(self.base_url, href)
             except ValueError:  # not a URL: a bracketed host that is no IP address, a bad port
                 return None
+        # An IRI keeps its non-ASCII letters; only what an RDF IRI cannot hold is percent-encoded.
+        href = _NOT_IN_IRI.sub(lambda m: quote(m.group(), safe=""), href)
         return href if HTTP_URL.match(href) else None
 
     # -- fields ----------------------------------------------------------------------------

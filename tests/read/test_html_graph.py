@@ -117,3 +117,16 @@ def test_every_skeleton_builds_and_validates_without_errors(name: str) -> None:
     record = extract(name).record
     report = ldpub.validate.validate_document(ldpub.build(record).jsonld)
     assert [f.message for f in report.findings if f.severity == "error"] == []
+
+
+def test_iris_keep_their_letters_and_percent_encode_only_what_rdf_cannot_hold() -> None:
+    from ldpub.read import extract_html
+
+    page = (
+        '<html><head><link rel="canonical" href="https://bücher.example/städte/a b.html">'
+        '<meta property="og:image" content="/bilder/ä b.jpg"></head><body><h1>Überschrift</h1></body></html>'
+    )
+    record = extract_html(page, link=False).record
+    assert record["url"] == "https://bücher.example/städte/a%20b.html"
+    assert record["images"] == [{"url": "https://bücher.example/bilder/ä%20b.jpg"}]
+    assert "<https://bücher.example/städte/a%20b.html#article>" in ldpub.build(record).nquads()
