@@ -105,6 +105,13 @@ class Case:
     pointer: str | None = "unset"  # the pointer the finding must carry ("unset": not checked)
 
 
+def paywalled(*selectors: str, body: str = '<div class="paywall">x</div>') -> str:
+    """A page whose article is paywalled, its parts named by ``selectors``, its body ``body``."""
+    parts = [{"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": css} for css in selectors]
+    doc = article(isAccessibleForFree=False, hasPart=parts[0] if len(parts) == 1 else parts)
+    return page(j(doc)).replace("<p>x</p>", body)
+
+
 SCHEMA_PROFILE = DATA / "profile-inlanguage.schema.json"
 SHACL_PROFILE = DATA / "profile-inlanguage.shacl.ttl"
 
@@ -220,6 +227,24 @@ CASES: dict[str, Case] = {
         ("google-article",),
         pointer="/datePublished",
     ),
+    # the page: paywall markup against the page
+    "PG001": Case(paywalled(".paywal"), paywalled(".paywall"), suffix=".html", pointer="/hasPart/cssSelector"),
+    "PG002": Case(
+        j(article(isAccessibleForFree=False)),
+        j(
+            article(
+                isAccessibleForFree=False,
+                hasPart={"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".paywall"},
+            )
+        ),
+        pointer="",
+    ),
+    "PG003": Case(
+        paywalled(".paywall", ".premium", body='<div class="paywall"><p class="premium">x</p></div>'),
+        paywalled(".paywall", ".premium", body='<div class="paywall">x</div><div class="premium">y</div>'),
+        suffix=".html",
+        pointer="/hasPart/1/cssSelector",
+    ),
     # google-claimreview
     "GC001": Case(j(claim_review(claimReviewed=None)), j(claim_review()), ("google-claimreview",), pointer=""),
     "GC002": Case(
@@ -289,8 +314,8 @@ def test_profile_files_exist() -> None:
 RANGE_CASES = [
     # (property, bad value, good value) on a NewsArticle unless the property says otherwise
     ("wordCount", "many", "812"),  # Integer
-    ("isAccessibleForFree", "maybe", "False"),  # Boolean
-    ("isAccessibleForFree", 3, False),
+    ("isAccessibleForFree", "maybe", "True"),  # Boolean (false would also ask for the paywalled parts: PG002)
+    ("isAccessibleForFree", 3, True),
     ("url", "not a url", "/2024/05/bridge.html"),  # URL (relative is fine)
     ("dateCreated", "soon", "2024-05-01T09:00:00Z"),  # Date or DateTime
     ("dateCreated", 20240501, "2024-05-01"),
