@@ -34,7 +34,7 @@ def test_the_seeds_sitemap_is_valid_and_lists_it(tmp_path: Path, capsys: pytest.
     ]
     assert root.xpath("//n:publication_date/text()", namespaces=ns) == ["2022-09-20T10:00:00+03:00"]
     assert root.xpath("//n:name/text()", namespaces=ns) == ["The Syrian Observer"]
-    assert "1 articles" in capsys.readouterr().err
+    assert "ldpub sitemap: 1 article listed" in capsys.readouterr().err
 
 
 def test_only_the_last_48_hours_newest_first_at_most_1000() -> None:

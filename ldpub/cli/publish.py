@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ldpub.errors import InputError, LdpubError
-
-RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+from ldpub.cli import inputs
+from ldpub.errors import InputError, UsageError
+from ldpub.inputs import BUILD
 
 
 def register(subparsers: Any) -> None:
@@ -63,19 +62,16 @@ def _now(args: argparse.Namespace) -> datetime:
     except ValueError:
         now = None
     if now is None or now.tzinfo is None:
-        raise LdpubError(f"--now {args.now!r} is not an ISO 8601 date-time with a time zone")
+        raise UsageError(f"--now {args.now!r} is not an ISO 8601 date-time with a time zone")
     return now
 
 
-def _record_files(paths: list[str]) -> Iterator[Path]:
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RECORD_SUFFIXES)
-        elif path.exists():
-            yield path
-        else:
-            raise LdpubError(f"{name}: no such file or directory")
+def _record_files(paths: list[str]) -> list[Path]:
+    """The records the paths hold (files, and folders' records), as ``ldpub build`` finds them."""
+    found, code = inputs(paths, BUILD)
+    if code:
+        raise UsageError("no article records to read (see above)")
+    return [Path(item.path) for item in found]
 
 
 def _write(args: argparse.Namespace, data: bytes) -> None:
@@ -100,7 +96,7 @@ def run_sitemap(args: argparse.Namespace) -> int:
     from ldpub.sitemap import items_from_archive, items_from_records, news_sitemap
 
     if args.archive == bool(args.records):
-        raise LdpubError("give article records, or --archive (not both)")
+        raise UsageError("give article records, or --archive (not both)")
     now, settings = _now(args), _settings(args)
     defaults = settings.for_host(None)
     language = defaults.language
@@ -127,7 +123,7 @@ def run_sitemap(args: argparse.Namespace) -> int:
     for note in sitemap.notes:
         print(f"ldpub sitemap: warning: {note}", file=sys.stderr)
     _write(args, sitemap.xml)
-    print(f"ldpub sitemap: {sitemap.count} articles", file=sys.stderr)
+    print(f"ldpub sitemap: {sitemap.count} article{'' if sitemap.count == 1 else 's'} listed", file=sys.stderr)
     return 0
 
 
@@ -144,7 +140,7 @@ def run_feed(args: argparse.Namespace) -> int:
         graphs.append(article.jsonld)
         bases.append((article.entity_prefix or "").removesuffix("entity/"))
     if args.url is None and not bases:
-        raise LdpubError("no article records found")
+        raise UsageError("no article records found")
     feed_id = args.url or f"{bases[0]}claim-reviews"
     try:
         document = claim_review_feed(graphs, feed_id=feed_id, now=now, name=args.name)
@@ -152,5 +148,5 @@ def run_feed(args: argparse.Namespace) -> int:
         raise InputError(f"{exc}: no feed written") from None
     _write(args, orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
     count = len(document["@graph"][0]["dataFeedElement"])
-    print(f"ldpub feed: {count} claim reviews", file=sys.stderr)
+    print(f"ldpub feed: {count} claim review{'' if count == 1 else 's'}", file=sys.stderr)
     return 0

@@ -54,6 +54,14 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
     "ldpub build examples/ --out out/": (0, "out/fact-check-rukban-aid.jsonld"),
     "ldpub build examples/*.yaml > articles.jsonl": (0, None),
     "cat record.json | ldpub build - --format ttl": (0, "@prefix schema: <http://schema.org/> ."),
+    "ldpub build record.yaml --settings newsroom.yaml --out out/": (0, "out/record.jsonld"),
+    "ldpub build record.yaml --strict": (0, "{"),
+    "ldpub sitemap examples/*.yaml --now 2022-09-21T12:00:00+03:00 -o news-sitemap.xml": (
+        0,
+        "ldpub sitemap: 1 article listed",
+    ),
+    "ldpub feed --claims examples/ -o claims.jsonld": (0, "ldpub feed: 2 claim reviews"),
+    "ldpub validate claims.jsonld -p google-claimreview": (0, "1 file checked: 0 errors, 0 warnings"),
     # embed.md
     "ldpub build examples/syrian-observer-al-tanf.yaml > article.jsonld": (0, None),
     "ldpub embed page.html --graph article.jsonld -o page.embedded.html": (0, None),
@@ -110,6 +118,7 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
     "--authority new.ttl": (0, "added rana-haddad <https://news.example.org/entity/rana-haddad> to new.ttl"),
     # validate.md
     "ldpub validate article.jsonld": (0, "1 file checked: 0 errors, 0 warnings"),
+    "ldpub validate out/article.jsonld --page page.html": (0, "1 file checked: 0 errors, 0 warnings"),
     "ldpub validate public/ -p google-article -p google-claimreview": (0, "public/article.jsonld"),
     "curl -s https://news.example/story | ldpub validate - --stdin-name story.html": (
         0,
