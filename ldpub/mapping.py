@@ -44,6 +44,13 @@ _ENTITY_FIELDS = (
 )
 _WORK_FIELDS = (("headline", "headline"), ("url", "url"), ("datePublished", "published"))
 _IMAGE_FIELDS = (("caption", "caption"), ("width", "width"), ("height", "height"), ("creditText", "credit"))
+# Record fields of the page graph: a record with none of them maps as before, by the short path.
+_GRAPH_PART_KEYS = frozenset(
+    ("site", "page", "paywalled", "speakable", "videos", "audio", "live", "other_nodes", "extra")
+)
+_ARTICLE_PART_KEYS = frozenset(("comment_count", "backstory", "free", "paywalled", "speakable", "live", "extra"))
+_ENTITY_MEDIA = frozenset(("image", "logo", "extra"))
+_ARTICLE_MEDIA_KEYS = frozenset(("thumbnail_url", "videos", "audio"))
 _USUAL_IMAGE_KEYS = frozenset(("url", *(key for _, key in _IMAGE_FIELDS)))
 _IMAGE_RIGHTS = (
     ("license", "license"),
@@ -155,6 +162,9 @@ class _Mapper:
         if "translation" in r:
             nodes.append(self.original_work(r["translation"]))
         nodes += [self.related(i, link) for i, link in enumerate(r.get("related", []), 1)]
+        if _GRAPH_PART_KEYS.isdisjoint(r):  # a record of the usual fields only (most): nothing below
+            self.own = len(nodes)
+            return nodes + self.more
         if self.website is not None:
             nodes += self.site_nodes(r["site"])
         page = r.get("page", {})
@@ -184,10 +194,13 @@ class _Mapper:
 
     def page(self) -> Node:
         r = self.r
-        page = r.get("page", {})
-        node: Node = {"@id": self.url, "@type": page.get("type", "WebPage"), "url": self.url}
-        node["name"] = page.get("name") or r["headline"]
-        _put(node, "description", page.get("description"))
+        page = r.get("page")
+        if page is None:
+            node: Node = {"@id": self.url, "@type": "WebPage", "url": self.url, "name": r["headline"]}
+        else:
+            node = {"@id": self.url, "@type": page.get("type", "WebPage"), "url": self.url}
+            node["name"] = page.get("name") or r["headline"]
+            _put(node, "description", page.get("description"))
         _put(node, "inLanguage", r.get("language"))
         _put(node, "datePublished", r.get("published"))
         _put(node, "dateModified", r.get("modified"))
@@ -197,7 +210,7 @@ class _Mapper:
             node["publisher"] = {"@id": self.publisher}
         if self.website is not None:
             node["isPartOf"] = {"@id": self.website}
-        if page:
+        if page is not None:
             if "breadcrumb" in page:
                 node["breadcrumb"] = {"@id": self.url + "#breadcrumb"}
             if "primary_image" in page:
@@ -217,7 +230,8 @@ class _Mapper:
         _put_present(node, r, _ARTICLE_FIELDS)
         _put(node, "datePublished", r.get("published"))
         _put(node, "dateModified", r.get("modified"))
-        _put(node, "dateCreated", r.get("created"))
+        if "created" in r:
+            node["dateCreated"] = r["created"]
         _put(node, "author", self.refs(r.get("authors", [])))
         _put(node, "contributor", self.refs(r.get("contributors", [])))
         _put(node, "editor", self.refs(r.get("editors", [])))
@@ -226,9 +240,10 @@ class _Mapper:
         if self.website is not None:
             node["isPartOf"] = {"@id": self.url}
         _put(node, "image", [f"{self.url}#image-{i}" for i in range(1, len(r.get("images", [])) + 1)])
-        _put(node, "thumbnailUrl", r.get("thumbnail_url"))
-        _put(node, "video", [{"@id": f"{self.url}#video-{i}"} for i in range(1, len(r.get("videos", [])) + 1)])
-        _put(node, "audio", [{"@id": f"{self.url}#audio-{i}"} for i in range(1, len(r.get("audio", [])) + 1)])
+        if not _ARTICLE_MEDIA_KEYS.isdisjoint(r):
+            _put(node, "thumbnailUrl", r.get("thumbnail_url"))
+            _put(node, "video", [{"@id": f"{self.url}#video-{i}"} for i in range(1, len(r.get("videos", [])) + 1)])
+            _put(node, "audio", [{"@id": f"{self.url}#audio-{i}"} for i in range(1, len(r.get("audio", [])) + 1)])
         if "dateline" in r:
             place = r["dateline"]["place"]
             text = r["dateline"].get("text") or self.entities[place]["name"]
@@ -250,7 +265,8 @@ class _Mapper:
         if r.get("body"):
             node["articleBody"] = r["body"]
             node["wordCount"] = len(r["body"].split())
-        self.article_parts(node)
+        if not _ARTICLE_PART_KEYS.isdisjoint(r):
+            self.article_parts(node)
         return node
 
     def article_parts(self, node: Node) -> None:
@@ -299,7 +315,7 @@ class _Mapper:
             node["containedInPlace"] = self.ref(e["contained_in"])
         if "geo" in e:
             node["geo"] = {"@id": _geo_iri(self.iris[key])}
-        if "image" in e or "logo" in e or "extra" in e:
+        if not _ENTITY_MEDIA.isdisjoint(e):
             image = e.get("image")
             if isinstance(image, Mapping):  # an image with its caption, size or credit: a node of its own
                 node["image"] = {"@id": child_id(node["@id"], "image")}

@@ -463,7 +463,8 @@ def _reference_problems(data: Mapping[str, Any], suggest: _Suggestions) -> Itera
                 f"/reviews/{i}/rating/value",
                 f"rating {rating['value']} is outside worst..best ({rating['worst']}..{rating['best']})",
             )
-    yield from _page_graph_problems(data)
+    if not _PAGE_GRAPH_KEYS.isdisjoint(data):  # most records have none of the page graph's parts
+        yield from _page_graph_problems(data)
     yield from _calendar_problems(data)
     if _has_extras(data):
         from ldpub.extras import extra_problems  # the vocabulary: loaded only for records that need it
@@ -488,21 +489,26 @@ def _page_graph_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "/page/primary_image", f"{primary!r} is not the url of one of /images"
 
 
+_PAGE_GRAPH_KEYS = frozenset(("live", "free", "page"))
 _EXTRA_PARTS = ("page", "site", "publisher")
+_EXTRA_LISTS = ("images", "videos", "audio", "reviews")
 
 
 def _has_extras(data: Mapping[str, Any]) -> bool:
     """Whether a record has schema.org extras or other nodes (checked against the vocabulary)."""
     if "extra" in data or "other_nodes" in data:
         return True
-    if any("extra" in data.get(part, ()) for part in _EXTRA_PARTS):
-        return True
-    lists = ("images", "videos", "audio", "reviews")
-    if any("extra" in item for name in lists for item in data.get(name, ())):
-        return True
-    if any("extra" in e for e in data.get("entities", {}).values()):
-        return True
-    return any("extra" in u for u in data.get("live", {}).get("updates", ()))
+    for part in _EXTRA_PARTS:
+        if "extra" in data.get(part, ()):
+            return True
+    for name in _EXTRA_LISTS:
+        for item in data.get(name, ()):
+            if "extra" in item:
+                return True
+    for entity in data.get("entities", {}).values():
+        if "extra" in entity:
+            return True
+    return "live" in data and any("extra" in u for u in data["live"].get("updates", ()))
 
 
 _ENTITY_LINKS = ("affiliation", "parent", "contained_in")  # entity keys that refer to another entity
@@ -533,9 +539,11 @@ def _entity_references(data: Mapping[str, Any]) -> list[tuple[str, tuple[str | i
     for i, image in enumerate(data.get("images", ())):
         if "creator" in image:
             refs.append((image["creator"], ("images", i, "creator")))
-    for i, update in enumerate(data.get("live", {}).get("updates", ())):
-        refs += [(value, ("live", "updates", i, "authors", j)) for j, value in enumerate(update.get("authors", ()))]
-    refs += [(value, ("page", "authors", j)) for j, value in enumerate(data.get("page", {}).get("authors", ()))]
+    if "live" in data:
+        for i, update in enumerate(data["live"].get("updates", ())):
+            refs += [(v, ("live", "updates", i, "authors", j)) for j, v in enumerate(update.get("authors", ()))]
+    if "page" in data:
+        refs += [(value, ("page", "authors", j)) for j, value in enumerate(data["page"].get("authors", ()))]
     translation = data.get("translation", {})
     if "translator" in translation:
         refs.append((translation["translator"], ("translation", "translator")))
@@ -557,10 +565,13 @@ def _calendar_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     original = data.get("translation", {}).get("original", {})
     if "published" in original:
         yield from _calendar_date(original["published"], ("translation", "original", "published"))
-    for list_name in ("videos", "audio"):
+    for list_name in _MEDIA_LISTS:
         for i, item in enumerate(data.get(list_name, ())):
             if "upload_date" in item:
                 yield from _calendar_date(item["upload_date"], (list_name, i, "upload_date"))
+
+
+_MEDIA_LISTS = ("videos", "audio")
 
 
 def recommended_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
