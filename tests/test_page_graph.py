@@ -232,3 +232,15 @@ def test_a_bad_setting_names_its_line_and_a_close_name(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{settings_file}:5:5: publisher/policies/ethic: unknown field 'ethic'; did you mean 'ethics'?"
     )
+
+
+def test_the_schemas_examples_of_the_new_fields_are_valid_records(minimal: dict[str, Any]) -> None:
+    from ldpub.record import record_schema
+
+    fields = {name: spec["examples"][0] for name, spec in record_schema()["properties"].items() if "examples" in spec}
+    assert {"paywalled", "videos", "live", "page", "site", "extra", "other_nodes"} <= fields.keys()
+    for name, example in fields.items():
+        record = {**minimal, name: example}
+        if name == "live":
+            record["type"] = "LiveBlogPosting"
+        ldpub.build(record)  # raises RecordInvalid, naming the field, when an example is wrong
