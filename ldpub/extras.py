@@ -32,6 +32,8 @@ OWNED: dict[str, dict[str, str]] = {
         "dateModified": "modified",
         "dateCreated": "created",
         "author": "authors",
+        "contributor": "contributors",
+        "editor": "editors",
         "publisher": "publisher",
         "image": "images",
         "thumbnailUrl": "thumbnail_url",
@@ -94,6 +96,7 @@ OWNED: dict[str, dict[str, str]] = {
         "containedInPlace": "contained_in",
         "image": "image",
         "logo": "logo",
+        "geo": "geo",
     },
     "image": {
         "url": "url",
