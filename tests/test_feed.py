@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ldpub.cli import main
 from tests.support import EXAMPLES, SEED
@@ -19,7 +20,9 @@ def test_the_feed_holds_every_review_and_validates(tmp_path: Path, capsys: pytes
     assert feed["@type"] == "DataFeed" and feed["dateModified"] == "2024-01-01T00:00:00+00:00"
     nodes = {n["@id"]: n for n in doc["@graph"]}
     reviews = [nodes[e["@id"]] for e in feed["dataFeedElement"]]
-    assert [r["@type"] for r in reviews] == ["ClaimReview", "ClaimReview"]
+    records = sorted(EXAMPLES.rglob("*.yaml"))  # the folder's records, as ldpub build finds them
+    written = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")).get("reviews", [])) for p in records)
+    assert written > 1 and [r["@type"] for r in reviews] == ["ClaimReview"] * written  # every one, once
     for review in reviews:  # each stands alone: its claim, rating and reviewer are in the feed
         assert {review["itemReviewed"]["@id"], review["reviewRating"]["@id"], review["author"]["@id"]} <= nodes.keys()
     capsys.readouterr()

@@ -60,7 +60,7 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
         0,
         "ldpub sitemap: 1 article listed",
     ),
-    "ldpub feed --claims examples/ -o claims.jsonld": (0, "ldpub feed: 2 claim reviews"),
+    "ldpub feed --claims examples/ -o claims.jsonld": (0, "ldpub feed: 4 claim reviews"),
     "ldpub validate claims.jsonld -p google-claimreview": (0, "1 file checked: 0 errors, 0 warnings"),
     # embed.md
     "ldpub build examples/syrian-observer-al-tanf.yaml > article.jsonld": (0, None),

@@ -128,6 +128,7 @@ def test_extract_findings_carry_severity_and_place() -> None:
         answer = http.post("/extract?name=seed.txt", content=TEXT).json()
         assert not answer["complete"]
         errors = [f for f in answer["findings"] if f["severity"] == "error"]
-        assert {f["message"] for f in errors} >= {'"url" is a required property', '"published" is a required property'}
+        assert '"url" is a required property' in {f["message"] for f in errors}  # a date is only recommended
+        assert any(f["pointer"] == "/published" for f in answer["findings"] if f["severity"] == "warning")
         assert all("pointer" in f for f in answer["findings"])
         assert len(answer["findings"]) == len(answer["warnings"]) + len(answer["problems"])
