@@ -293,5 +293,8 @@ def _absolute(iri: Any, base: str) -> str | None:
     """``iri`` resolved against ``base`` when that gives an http(s) IRI, else None (a blank node)."""
     if not isinstance(iri, str) or iri.startswith("_:"):
         return None
-    resolved = urljoin(base, iri)
+    try:
+        resolved = urljoin(base, iri)
+    except ValueError:  # not a URL at all ("[[…")
+        return None
     return resolved if resolved.startswith(("http://", "https://")) else None

@@ -82,8 +82,11 @@ def news_language(tag: str) -> str:
 
 def iri_to_uri(iri: str) -> str:
     """An IRI as a URI (RFC 3987 §3.1): the host in IDNA, other non-ASCII percent-encoded as UTF-8."""
-    parts = urlsplit(iri)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(iri)
+        host = parts.hostname or ""
+    except ValueError:  # a bracketed host that is no IP address: percent-encode what needs it, no more
+        return quote(iri, safe="/:@!$&'()*+,;=%-._~?#[]")
     try:
         ascii_host = host.encode("idna").decode("ascii") if not host.isascii() else host
     except UnicodeError:
