@@ -69,3 +69,58 @@ def _rename_entities(record: dict[str, Any], renames: dict[str, str]) -> None:
     translation = record.get("translation", {})
     if "translator" in translation:
         translation["translator"] = ref(translation["translator"])
+
+
+PERSON_TYPES = frozenset({"Person"})
+PLACE_TYPES = frozenset({"Place", "City", "Country", "AdministrativeArea", "State", "Landform"})
+
+
+def varied_records(
+    count: int,
+    *,
+    people: int = 5000,
+    organisations: int = 2000,
+    places: int = 1000,
+    years: int = 10,
+    seed: int = 11,
+) -> Iterator[dict[str, Any]]:
+    """``count`` records drawing on ``people`` persons, ``organisations`` and ``places`` in all.
+
+    Each entity key of the templates gets a pool of variants sized so that the pools of one
+    kind add up to the given total; publication dates fall anywhere in the ``years`` years
+    before 2025, at any minute of the day, in one of three time zones.
+    """
+    rng = random.Random(seed)
+    bases = templates()
+    keys: dict[str, set[str]] = {"person": set(), "organisation": set(), "place": set()}
+    for base in bases:
+        for key, entity in base.get("entities", {}).items():
+            keys[_kind(entity)].add(key)
+    kinds = {kind: len(names) for kind, names in keys.items()}
+    totals = {"person": people, "organisation": organisations, "place": places}
+    pool = {kind: max(1, -(-totals[kind] // max(1, n))) for kind, n in kinds.items()}
+    zones = ("+00:00", "+03:00", "-05:00")
+    for i in range(count):
+        record = copy.deepcopy(bases[i % len(bases)])
+        host = record["url"].split("/")[2]
+        record["url"] = f"https://{host}/archive/{i // 1000:04d}/article-{i}.html"
+        record["headline"] = f"{record['headline']} ({i})"
+        record["body"] = f"{record.get('body', '')}\n\nArchive item {i}."
+        day = rng.randrange(years * 365)
+        year, rest = 2025 - years + day // 365, day % 365
+        month, mday = 1 + rest // 31 % 12, 1 + rest % 28
+        record["published"] = (
+            f"{year}-{month:02d}-{mday:02d}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:00{rng.choice(zones)}"
+        )
+        record.pop("modified", None)
+        entities = record.get("entities", {})
+        renames = {key: f"{key}-{rng.randrange(pool[_kind(entity)])}" for key, entity in entities.items()}
+        _rename_entities(record, renames)
+        yield record
+
+
+def _kind(entity: dict[str, Any]) -> str:
+    kind = entity.get("type", "Thing")
+    if kind in PERSON_TYPES:
+        return "person"
+    return "place" if kind in PLACE_TYPES else "organisation"
