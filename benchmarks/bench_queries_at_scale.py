@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_archive import RssSampler, bench_queries, distinct_names  # noqa: E402
+from benchmarks.bench_archive import RssSampler, bench_queries, distinct_names
 
 ENTITY_PICK = 7  # as bench_archive: the synthetic variant the queries ask about
 PERSON = "Mohammed Farid al-Kassem"  # a person of the examples; variant ENTITY_PICK is asked about
@@ -125,7 +125,7 @@ def cli(*args: str) -> int:
 def http_rows(endpoint: str, query: str) -> int:
     body = urllib.parse.urlencode({"query": query}).encode()
     request = urllib.request.Request(endpoint, data=body, headers={"Accept": "text/csv"})
-    with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 (our own local server)
+    with urllib.request.urlopen(request, timeout=120) as response:
         return max(0, len(response.read().decode().splitlines()) - 1)
 
 
@@ -193,10 +193,13 @@ def main() -> None:
         ours.close()
         raw_store = ox.Store.read_only(str(store_dir))
         raw = {n: median_ms(lambda q=q: sum(1 for _ in raw_store.query(q)), args.repeat) for n, q in queries.items()}
-        del raw_store
 
-        start_ms, _ = median_ms(lambda: subprocess.run([sys.executable, "-m", "ldpub", "--version"],
-                                                       capture_output=True, check=True).returncode, args.cli_repeat)
+        start_ms, _ = median_ms(
+            lambda: (
+                subprocess.run([sys.executable, "-m", "ldpub", "--version"], capture_output=True, check=True).returncode
+            ),
+            args.cli_repeat,
+        )
         cli_store = {
             n: median_ms(lambda f=f: cli("sparql", "--store", str(store_dir), "--file", str(f)), args.cli_repeat)
             for n, f in files.items()
