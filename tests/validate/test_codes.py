@@ -112,6 +112,59 @@ def paywalled(*selectors: str, body: str = '<div class="paywall">x</div>') -> st
     return page(j(doc)).replace("<p>x</p>", body)
 
 
+def live_blog(**changes: Any) -> dict[str, Any]:
+    """A live blog as Google's live blog guidelines show one: coverage times and two updates."""
+    updates = [
+        {
+            "@type": "BlogPosting",
+            "@id": URL + f"#update-{i}",
+            "headline": headline,
+            "datePublished": f"2024-05-01T09:{10 * i}:00+02:00",
+            "articleBody": f"{headline}.",
+        }
+        for i, headline in enumerate(("The vote opens", "The bridge is approved"), 1)
+    ]
+    doc = article(
+        **{"@type": "LiveBlogPosting", "coverageStartTime": "2024-05-01T09:00:00+02:00"},
+        coverageEndTime="2024-05-01T12:00:00+02:00",
+        liveBlogUpdate=updates,
+    )
+    return changed(doc, changes)
+
+
+POLICIES = {
+    "publishingPrinciples": "https://news.example.org/about/principles",
+    "ethicsPolicy": "https://news.example.org/about/ethics",
+    "diversityPolicy": "https://news.example.org/about/diversity",
+    "diversityStaffingReport": "https://news.example.org/about/staffing-2024",
+    "correctionsPolicy": "https://news.example.org/about/corrections",
+    "ownershipFundingInfo": "https://news.example.org/about/ownership",
+    "foundingDate": "1998",
+    "masthead": "https://news.example.org/about/masthead",
+    "missionCoveragePrioritiesPolicy": "https://news.example.org/about/mission",
+    "verificationFactCheckingPolicy": "https://news.example.org/about/verification",
+    "unnamedSourcesPolicy": "https://news.example.org/about/sources",
+    "actionableFeedbackPolicy": "https://news.example.org/contact",
+}
+
+
+def trusted(publisher: dict[str, Any] | None = None, author: dict[str, Any] | None = None, **changes: Any) -> str:
+    """A news article that shows every Trust Project indicator the ``trust`` profile checks."""
+    doc = article(dateline="AMMAN, Jordan")
+    doc["publisher"] = publisher if publisher is not None else {**doc["publisher"], **POLICIES}
+    doc["author"] = [
+        author
+        if author is not None
+        else {
+            **doc["author"][0],
+            "sameAs": "https://www.wikidata.org/wiki/Q4115189",
+            "knowsAbout": "city politics",
+            "knowsLanguage": ["en", "ar"],
+        }
+    ]
+    return j(changed(doc, changes))
+
+
 SCHEMA_PROFILE = DATA / "profile-inlanguage.schema.json"
 SHACL_PROFILE = DATA / "profile-inlanguage.shacl.ttl"
 
@@ -227,6 +280,31 @@ CASES: dict[str, Case] = {
         ("google-article",),
         pointer="/datePublished",
     ),
+    "GA005": Case(  # a paywalled part without isAccessibleForFree false: Google requires it on each part
+        j(article(isAccessibleForFree=False, hasPart={"@type": "WebPageElement", "cssSelector": ".paywall"})),
+        j(
+            article(
+                isAccessibleForFree=False,
+                hasPart={"@type": "WebPageElement", "isAccessibleForFree": False, "cssSelector": ".paywall"},
+            )
+        ),
+        ("google-article",),
+        pointer="/hasPart",
+    ),
+    "GA006": Case(
+        paywalled("div.paywall > p", body='<div class="paywall"><p>x</p></div>'),
+        paywalled(".paywall"),
+        ("google-article",),
+        suffix=".html",
+        pointer="/hasPart/cssSelector",
+    ),
+    "GA007": Case(j(live_blog(coverageEndTime=None)), j(live_blog()), ("google-article",), pointer=""),
+    "GA008": Case(  # the update's own pointer; and no GA001 on an update, which is no article of its own
+        j(live_blog(liveBlogUpdate=[{"@type": "BlogPosting", "headline": "The vote opens"}])),
+        j(live_blog()),
+        ("google-article",),
+        pointer="/liveBlogUpdate/0",
+    ),
     # the page: paywall markup against the page
     "PG001": Case(paywalled(".paywal"), paywalled(".paywall"), suffix=".html", pointer="/hasPart/cssSelector"),
     "PG002": Case(
@@ -266,6 +344,47 @@ CASES: dict[str, Case] = {
         j({"@context": CTX, "@graph": [article(), {"@id": URL, "@type": "WebPage", "publisher": {"@id": ORG}}]}),
         ("ldpub",),
         pointer="/@graph/1",
+    ),
+    # the Trust Project's indicators
+    "TP001": Case(
+        trusted(publisher={**article()["publisher"], **POLICIES, "masthead": None}),
+        trusted(),
+        ("trust",),
+        pointer="/publisher",
+    ),
+    "TP002": Case(  # on the article itself, or on its publisher (the near miss)
+        trusted(publisher={**article()["publisher"], **dict(POLICIES, publishingPrinciples=None)}),
+        trusted(
+            publisher={**article()["publisher"], **dict(POLICIES, publishingPrinciples=None)},
+            publishingPrinciples="https://news.example.org/about/principles",
+        ),
+        ("trust",),
+        pointer="",
+    ),
+    "TP003": Case(
+        trusted(author=article()["author"][0]),
+        trusted(),
+        ("trust",),
+        pointer="/author/0",
+    ),
+    "TP004": Case(
+        trusted(**{"@type": "BlogPosting", "dateline": None}),
+        trusted(**{"@type": "OpinionNewsArticle"}),
+        ("trust",),
+        pointer="/@type",
+    ),
+    "TP005": Case(trusted(dateline=None), trusted(), ("trust",), pointer=""),
+    "TP006": Case(
+        trusted(correction={"@type": "CorrectionComment", "text": "An earlier version misnamed the bridge."}),
+        trusted(
+            correction={
+                "@type": "CorrectionComment",
+                "text": "An earlier version misnamed the bridge.",
+                "datePublished": "2024-05-02T10:00:00+02:00",
+            }
+        ),
+        ("trust",),
+        pointer="/correction",
     ),
     # user profiles
     "PR001": Case(j(article()), j(article(inLanguage="en")), (str(SCHEMA_PROFILE),), pointer=""),

@@ -2,7 +2,7 @@
 
 Importing this package registers every rule, module by module in the order below, which is the
 order of the code table (and of SARIF's rule list): syntax, JSON-LD, vocabulary, the page, Google's
-profiles, ldpub's house rules, user profiles.
+profiles, ldpub's house rules, the Trust Project's indicators, user profiles.
 """
 
 # isort: off
@@ -13,6 +13,7 @@ from ldpub.validate.rules import vocabulary  # noqa: F401
 from ldpub.validate.rules import page  # noqa: F401
 from ldpub.validate.rules import google  # noqa: F401
 from ldpub.validate.rules import house  # noqa: F401
+from ldpub.validate.rules import trust  # noqa: F401
 from ldpub.validate.rules import user  # noqa: F401
 
 # isort: on

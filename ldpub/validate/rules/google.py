@@ -10,6 +10,7 @@ from ldpub.validate.findings import Problem
 from ldpub.validate.index import NodeInfo, PageIndex
 from ldpub.validate.ranges import is_schema_date
 from ldpub.validate.rules.registry import Rule, register
+from ldpub.validate.vocab import Vocabulary
 
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")  # reduced precision too ("2017-08"): ISO 8601, no time
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -29,6 +30,28 @@ def at(pointer: str | None, key: str) -> str | None:
     return None if pointer is None else f"{pointer}/{key}"
 
 
+class LiveUpdates:
+    """The nodes of a page that are a live blog's updates (``liveBlogUpdate`` values), found once a page."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.live = vocab.descendants("LiveBlogPosting")
+        self.index: PageIndex | None = None
+        self.found: frozenset[int] = frozenset()
+
+    def of(self, index: PageIndex) -> frozenset[int]:
+        """The ``id()`` of each update node of ``index``'s page (held with the index: no id is reused)."""
+        if index is not self.index:
+            found = set()
+            for info in index.nodes:
+                if not self.live.isdisjoint(info.types):
+                    for value in values(info.node, "liveBlogUpdate"):
+                        target = index.resolve(value)
+                        if target is not None:
+                            found.add(id(target.node))
+            self.index, self.found = index, frozenset(found)
+        return self.found
+
+
 # --- google-article ----------------------------------------------------------------------------
 
 
@@ -44,7 +67,13 @@ class ArticleRecommended(Rule):
     types = ("Article",)
     RECOMMENDED = ("author", "datePublished", "dateModified", "headline", "image")
 
+    def __init__(self, vocab: Vocabulary) -> None:
+        super().__init__(vocab)
+        self.updates = LiveUpdates(vocab)
+
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
+        if self.updates.of(index) and id(info.node) in self.updates.of(index):
+            return ()  # a live blog's update is part of the article, not one: GA006 checks it
         get = info.node.get
         found: list[Problem] = []
         for key in self.RECOMMENDED:
@@ -144,6 +173,119 @@ class ArticleDateTime(Rule):
             return None
         message = f"{key} {found!r} has no time with a time zone, e.g. 2024-05-01T09:30:00+02:00"
         return self.found(info, message, at(info.pointer, key))
+
+
+# Google's guidelines for paywalled content: the work marked not free names each paywalled
+# section in hasPart, a WebPageElement with isAccessibleForFree false and a .class cssSelector
+# (required, with JSON-LD or microdata); sections are not nested (PG003). Whether a selector matches
+# the page is PG001's, a work marked not free with no part at all PG002's.
+_CLASS_SELECTOR = re.compile(r"^(\.-?[_a-zA-Z\u00a0-\U0010ffff\\][-_a-zA-Z0-9\u00a0-\U0010ffff\\]*)+$")
+
+
+def _not_free(value: Any) -> bool:
+    first = value[0] if type(value) is list and value else value
+    return first is False or (type(first) is str and first.strip().lower() == "false")
+
+
+@register
+class PaywalledPart(Rule):
+    """paywalled content: a part in hasPart of a work marked not free lacks what Google requires
+    (isAccessibleForFree false, a cssSelector)
+
+    Google's paywalled-content guidelines require both on every paywalled section, a
+    WebPageElement in the hasPart of the CreativeWork whose isAccessibleForFree is false."""
+
+    code = "GA005"
+    severity = "error"
+    profile = "google-article"
+    types = ("CreativeWork",)
+
+    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
+        node = info.node
+        if "isAccessibleForFree" not in node or not _not_free(node["isAccessibleForFree"]):
+            return ()
+        if "cssSelector" in node or "WebPageElement" in info.types:
+            return ()  # the part itself
+        found: list[Problem] = []
+        parts: Any = node.get("hasPart")
+        many = type(parts) is list
+        for i, part in enumerate(values(node, "hasPart")):
+            target = index.resolve(part)
+            if target is None:
+                continue  # a URL, or a reference out of the page: no part to read
+            missing = []
+            if not _not_free(target.node.get("isAccessibleForFree")):
+                missing.append("isAccessibleForFree false")
+            if not values(target.node, "cssSelector"):
+                missing.append("a cssSelector")
+            paywall_part = len(missing) < 2 or "WebPageElement" in target.types  # not a chapter or other part
+            if missing and paywall_part:
+                message = f"the paywalled part has no {' and no '.join(missing)} (Google requires both on each part)"
+                found.append(self.found(info, message, at(info.pointer, f"hasPart/{i}" if many else "hasPart")))
+        return found
+
+
+@register
+class PaywallClassSelector(Rule):
+    """paywalled content: a paywalled part's cssSelector is not a class selector (Google: only .class selectors)"""
+
+    code = "GA006"
+    severity = "warning"
+    profile = "google-article"
+    types = ("WebPageElement",)
+    keys = ("cssSelector",)
+
+    def check_value(self, info: NodeInfo, key: str, value: Any) -> Problem | None:
+        if not _not_free(info.node.get("isAccessibleForFree")):
+            return None  # speakable parts and other elements may use any selector
+        text = value.get("@value") if isinstance(value, dict) else value
+        if not isinstance(text, str) or _CLASS_SELECTOR.match(text.strip()):
+            return None
+        message = f"cssSelector {text!r} is not a class selector: Google reads only .class selectors (e.g. .paywall)"
+        return self.found(info, message, at(info.pointer, key))
+
+
+# Google's live blog guidelines: a LiveBlogPosting gives coverageStartTime, coverageEndTime and its
+# updates (liveBlogUpdate, BlogPosting), each update its headline, datePublished and articleBody.
+_UPDATE_REQUIRED = ("headline", "datePublished", "articleBody")
+
+
+@register
+class LiveBlogRequired(Rule):
+    """live blog: a LiveBlogPosting lacks what Google requires (coverageStartTime, coverageEndTime, liveBlogUpdate)"""
+
+    code = "GA007"
+    severity = "error"
+    profile = "google-article"
+    types = ("LiveBlogPosting",)
+
+    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
+        for key in ("coverageStartTime", "coverageEndTime", "liveBlogUpdate"):
+            if not values(info.node, key):
+                yield self.found(info, f"{'/'.join(info.types)} has no {key} (Google requires it)", info.pointer)
+
+
+@register
+class LiveBlogUpdate(Rule):
+    """live blog: an update (liveBlogUpdate) lacks what Google requires (headline, datePublished, articleBody)"""
+
+    code = "GA008"
+    severity = "error"
+    profile = "google-article"
+    types = ("LiveBlogPosting",)
+
+    def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
+        updates: Any = info.node.get("liveBlogUpdate")
+        many = type(updates) is list
+        for i, update in enumerate(values(info.node, "liveBlogUpdate")):
+            target = index.resolve(update)
+            if target is None:
+                continue  # a reference out of the page: LD014 says so
+            missing = [key for key in _UPDATE_REQUIRED if not values(target.node, key)]
+            if missing:
+                message = f"the live blog update has no {', '.join(missing)} (Google requires each update to give it)"
+                where = target.pointer or at(info.pointer, f"liveBlogUpdate/{i}" if many else "liveBlogUpdate")
+                yield self.found(target, message, where)
 
 
 # --- google-claimreview ------------------------------------------------------------------------
