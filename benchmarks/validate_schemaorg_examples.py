@@ -10,7 +10,7 @@ result), so any other error is a false alarm to fix.
     python benchmarks/validate_schemaorg_examples.py [FILE] [--list] [--page-graph]
 
 Without FILE, the vendored excerpt (tests/data/schemaorg/) is read. ``--page-graph`` keeps the
-examples whose ``TYPES:`` header names one of the types a newsroom's pages carry — an article
+examples whose ``TYPES:`` header, or whose JSON-LD, names one of the types a newsroom's pages carry — an article
 (Article and its subtypes), a page (WebPage, WebPageElement and theirs), a site (WebSite), a
 breadcrumb (BreadcrumbList), a video (VideoObject), a claim (Claim, ClaimReview) or a data feed
 (DataFeed, DataFeedItem) — and counts examples and errors per type.
@@ -46,6 +46,7 @@ PAGE_GRAPH_ROOTS = (
     "DataFeedItem",
 )
 _SECTION = re.compile(r"^(PRE-MARKUP|MICRODATA|RDFA|JSON):\s*$", re.MULTILINE)
+_JSON_TYPE = re.compile(r'"@?type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 
 # (example, code, what the error is about): the examples' own slips, each read by hand.
 # None yet: the vendored excerpt has no error; a run over the whole file adds its reviewed slips here.
@@ -53,11 +54,18 @@ REVIEWED: frozenset[tuple[str, str, str]] = frozenset()
 
 
 def example_types(text: str) -> dict[str, list[str]]:
-    """Each example's types, as its ``TYPES:`` header names them (properties left out)."""
-    out = {}
+    """Each example's types: those its ``TYPES:`` header names (properties left out), then those
+    its JSON-LD gives a node (``"@type"``/``"type"``, a compact ``schema:`` name read as its local name)."""
+    out: dict[str, list[str]] = {}
     for head in _HEADER.finditer(text):
         names = [n.strip() for n in head.group(2).split(",") if n.strip()]
         out[head.group(1)] = [n for n in names if n[:1].isupper()]
+    for example, section in examples(text):
+        for found in _JSON_TYPE.finditer(section):
+            for name in re.findall(r'"([^"]+)"', found.group(1)):
+                local = name.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
+                if local[:1].isupper() and local not in out[example]:
+                    out[example].append(local)
     return out
 
 

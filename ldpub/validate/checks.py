@@ -121,13 +121,15 @@ class Checker:
         except jsonld.JsonLdError as exc:
             error = ldpub_error_in(exc) or exc
             if isinstance(error, RemoteContextError):
-                walk.problem("context-refused", "/@context", detail=error.message)
+                walk.problem("context-refused", "/@context", detail=f"{error.message}; {unchecked(data)}")
             else:
                 walk.problem("not-json-ld", "", detail=first_line(exc))
             return
         except LdpubError as exc:
-            kind = "context-refused" if isinstance(exc, RemoteContextError) else "context-unusable"
-            walk.problem(kind, "/@context", detail=exc.message)
+            if isinstance(exc, RemoteContextError):
+                walk.problem("context-refused", "/@context", detail=f"{exc.message}; {unchecked(data)}")
+            else:
+                walk.problem("context-unusable", "/@context", detail=exc.message)
             return
         walk.pointers = False
         for node in expanded:
@@ -261,7 +263,7 @@ class _Walk:
             return
         has_context = inherited
         if "@context" in data:
-            if not self.context(data["@context"], pointer + "/@context"):
+            if not self.context(data["@context"], pointer + "/@context", data):
                 return
             has_context = True
         graph = data.get("@graph")
@@ -286,13 +288,15 @@ class _Walk:
         if len(data) > (2 if "@context" in data else 1):
             self.node(data, pointer, top=True, skip_graph=True, top_of_document=True)
 
-    def context(self, ctx: Any, pointer: str) -> bool:
-        """True for a schema.org context; a problem (False) for a remote one; _General for the rest."""
+    def context(self, ctx: Any, pointer: str, data: dict[str, Any]) -> bool:
+        """True for a schema.org context; a problem (False) for a remote one, naming the nodes of
+        ``data`` it leaves unchecked; _General for the rest."""
         if type(ctx) is str and is_schema_context(ctx):
             return True  # nearly every document, without the general rule's loop
         kind, item = context_kind(ctx, inline=True)
         if kind == REMOTE_CONTEXT:
-            self.problem("remote-context", pointer, detail=item)
+            detail = f"{item!r} not read (ldpub never fetches remote documents): {unchecked(data)}"
+            self.problem("remote-context", pointer, _str(data.get("@id", data.get("id"))), detail=detail)
             return False
         if kind != SCHEMA_CONTEXT and kind != INLINE_CONTEXT:
             raise _General
@@ -579,6 +583,36 @@ _ID_TYPES = frozenset((str, type(None)))  # what an @id may be (None: no @id)
 _NUMBERS = frozenset((int, float))  # JSON numbers (not bool)
 
 _KEYWORD = Range("@keyword", None, None, any_ok=True, str_ok=True)
+
+
+_NAMED = 5  # the unchecked nodes a warning names (then how many more)
+_REFERENCE_KEYS = frozenset(("@id", "id", "@context"))
+
+
+def unchecked(data: Any) -> str:
+    """The nodes of a document a third-party context leaves unchecked, in words: each by its
+    ``@type`` and ``@id`` as written (a context we cannot read says what neither means)."""
+    names: list[str] = []
+    count = 0
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+            continue
+        if not isinstance(item, dict) or "@value" in item:
+            continue
+        kind, ident = item.get("@type", item.get("type")), item.get("@id", item.get("id"))
+        if item.keys() - _REFERENCE_KEYS:  # a node: more than a reference
+            count += 1
+            if len(names) < _NAMED:
+                label = "/".join(str(t) for t in kind) if isinstance(kind, list) else str(kind or "a node")
+                names.append(f"{label} <{ident}>" if isinstance(ident, str) else label)
+        stack.extend(reversed([v for k, v in item.items() if k != "@context" and isinstance(v, dict | list)]))
+    if not count:
+        return "no node left unchecked"
+    more = f" and {count - len(names)} more" if count > len(names) else ""
+    return f"{count} node{'s' if count > 1 else ''} left unchecked: {', '.join(names)}{more}"
 
 
 class _General(Exception):

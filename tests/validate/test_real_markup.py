@@ -328,7 +328,31 @@ def test_nested_remote_context_is_refused_not_fetched() -> None:
         "@type": "NewsArticle",
         "author": {"@context": "https://example.com/ctx", "name": "x"},
     }
-    assert codes(check(doc)) == ["LD010"]
+    [finding] = check(doc).findings
+    assert (finding.code, finding.severity) == ("LD010", "warning")
+    assert finding.message.endswith("2 nodes left unchecked: NewsArticle, a node")  # the whole document
+
+
+def test_a_third_party_context_leaves_its_nodes_unchecked_and_named() -> None:
+    """A verifiable credential about a product (schema.org's Certification examples' shape)."""
+    doc = {
+        "@context": ["https://schema.org", "https://www.w3.org/ns/credentials/v2"],
+        "id": "http://certification.example/credentials/3732",
+        "type": "VerifiableCredential",
+        "credentialSubject": {
+            "type": "Product",
+            "id": "https://www.example.com/12345678901231",
+            "hasCertification": {"type": "Certification", "schema:name": "CO2 Measured", "nonsense": 1},
+        },
+    }
+    [finding] = check(doc).findings
+    assert (finding.code, finding.severity, finding.pointer) == ("LD010", "warning", "/@context")
+    assert finding.node_id == "http://certification.example/credentials/3732"
+    assert finding.message == (
+        "third-party @context 'https://www.w3.org/ns/credentials/v2' not read (ldpub never fetches remote "
+        "documents): 3 nodes left unchecked: VerifiableCredential <http://certification.example/credentials/3732>, "
+        "Product <https://www.example.com/12345678901231>, Certification"
+    )
 
 
 def test_microdata_is_checked(article: dict[str, Any]) -> None:
