@@ -1,7 +1,7 @@
 """A published article page → an article record (``schemas/article-record.schema.json``).
 
 Each field is taken from the best evidence the page has, in this order: the page's JSON-LD
-article node, its microdata, OpenGraph / ``article:*`` / other meta tags, then the markup
+article node, its microdata or RDFa, OpenGraph / ``article:*`` / other meta tags, then the markup
 (``<link rel=canonical>``, ``<html lang>``, ``<h1>``, ``<title>``). The body comes from
 :mod:`ldpub.read.html_body`. Anything the page does not say is left out with a warning,
 never invented: a date without a time zone is completed only with the newsroom's time zone
@@ -235,7 +235,7 @@ class _PageReader:
 
     def _article(self, found: list[Node]) -> Node:
         """The page's article node: its JSON-LD one where it has one, completed with what its
-        microdata says and the JSON-LD does not; when the two disagree on the type, the JSON-LD's
+        microdata (or RDFa) says and the JSON-LD does not; when the two disagree on the type, the JSON-LD's
         stands, with a warning."""
         count = self.evidence.jsonld_count
         index = {id(n): i for i, n in enumerate(self.evidence.nodes)}
@@ -262,7 +262,8 @@ class _PageReader:
             if theirs and set(ours).isdisjoint(theirs):
                 self.warnings.append(
                     self._warning(
-                        f"the page's JSON-LD says the article is a {'/'.join(map(str, ours))}, its microdata a "
+                        f"the page's JSON-LD says the article is a {'/'.join(map(str, ours))}, "
+                        f"its {self.evidence.syntax(other)} a "
                         f"{'/'.join(map(str, theirs))}: the JSON-LD's type is kept",
                         "type",
                     )

@@ -22,7 +22,7 @@ from dateutil import parser as date_parser
 
 # Sources whose value is a page's own statement of the date; any other (a <time> element, a
 # marked text, the URL path) is our reading of the page, reported as an inference.
-STATED_SOURCES = ("JSON-LD", "microdata", "meta")
+STATED_SOURCES = ("JSON-LD", "microdata", "RDFa", "meta")
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE)

@@ -1,11 +1,12 @@
-"""The structured data a page already carries: JSON-LD, microdata, OpenGraph and meta tags.
+"""The structured data a page already carries: JSON-LD, microdata, RDFa, OpenGraph and meta tags.
 
 Everything is read into one simple shape, a :data:`Node`: a dict from schema.org local names
 (``headline``, ``author``…) to lists of values (strings or nested nodes), with ``@type`` (local
 names) and ``@id``. JSON-LD keys are resolved against the vendored schema.org context
 (:func:`ldpub.context.expand_iri`), so ``headline``, ``schema:headline`` and
 ``https://schema.org/headline`` read the same; a block whose ``@context`` is anything but
-schema.org is skipped with a warning, never fetched. Microdata goes through extruct.
+schema.org is skipped with a warning, never fetched. Microdata goes through extruct, schema.org RDFa
+through pyRdfa3 (:mod:`ldpub.read.html_rdfa`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from extruct.w3cmicrodata import MicrodataExtractor
 
 from ldpub.context import SCHEMA, expand_iri, is_schema_context
 from ldpub.limits import LimitError, MalformedJSON, parse_json
+from ldpub.read.html_rdfa import rdfa_nodes
 
 Node = dict[str, list[Any]]
 
@@ -37,8 +39,9 @@ _MAX_DEPTH = 12  # JSON-LD nesting deeper than this is not article metadata
 class Evidence:
     """What a page says about itself, before any choice between sources is made."""
 
-    nodes: list[Node] = field(default_factory=list)  # JSON-LD first, then microdata
+    nodes: list[Node] = field(default_factory=list)  # JSON-LD first, then microdata, then RDFa
     jsonld_count: int = 0  # nodes[:jsonld_count] came from JSON-LD
+    rdfa_start: int = 0  # nodes[jsonld_count:rdfa_start] from microdata, nodes[rdfa_start:] from RDFa
     meta: dict[str, list[str]] = field(default_factory=dict)  # name/property → contents
     links: dict[str, list[str]] = field(default_factory=dict)  # rel → hrefs
     warnings: list[str] = field(default_factory=list)
@@ -52,16 +55,16 @@ class Evidence:
         return None
 
     def syntax(self, node: Node) -> str:
-        """Where a top-level node came from: ``JSON-LD`` or ``microdata``."""
+        """Where a top-level node came from: ``JSON-LD``, ``microdata`` or ``RDFa``."""
         index = next((i for i, n in enumerate(self.nodes) if n is node), 0)
-        return "JSON-LD" if index < self.jsonld_count else "microdata"
+        return "JSON-LD" if index < self.jsonld_count else "microdata" if index < self.rdfa_start else "RDFa"
 
     def all_meta(self, *names: str) -> list[str]:
         return [v.strip() for n in names for v in self.meta.get(n.lower(), []) if v.strip()]
 
 
 def read_evidence(tree: lxml.html.HtmlElement, *, base_url: str | None = None) -> Evidence:
-    """Collect JSON-LD, microdata, meta tags and ``<link rel>`` targets from a parsed page."""
+    """Collect JSON-LD, microdata, schema.org RDFa, meta tags and ``<link rel>`` targets from a parsed page."""
     evidence = Evidence()
     for index, script in enumerate(tree.xpath("//script[@type]")):
         kind = (script.get("type") or "").split(";")[0].strip().lower()
@@ -69,6 +72,8 @@ def read_evidence(tree: lxml.html.HtmlElement, *, base_url: str | None = None) -
             evidence.nodes.extend(_jsonld_nodes(script.text or "", index, evidence.warnings))
     evidence.jsonld_count = len(evidence.nodes)
     evidence.nodes.extend(_microdata_nodes(tree, base_url, evidence.warnings))
+    evidence.rdfa_start = len(evidence.nodes)
+    evidence.nodes.extend(rdfa_nodes(tree, base_url, evidence.warnings))
     for meta in tree.xpath("//meta[@content]"):
         name = meta.get("property") or meta.get("name") or meta.get("itemprop")
         if name:
