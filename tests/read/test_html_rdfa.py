@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 import ldpub
-from ldpub.read import extract_html, extract_html_file
-from ldpub.read import html_rdfa
+from ldpub.read import extract_html, extract_html_file, html_rdfa
 from ldpub.read.safe_html import parse_html
 from tests.support import DATA
 
@@ -161,7 +160,8 @@ def test_rdfa_is_read_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 <body prefix="s: https://schema.org/ dc: http://purl.org/dc/terms/">
 <div vocab="https://schema.org/" typeof="NewsArticle s:Article" resource="a.html#article">
 <h1 property="headline dc:title">Offline</h1>
-<span property="author" typeof="Person" resource="https://www.example.org/people/x.rdf"><span property="name">X</span></span>
+<span property="author" typeof="Person" resource="https://www.example.org/people/x.rdf">
+<span property="name">X</span></span>
 </div></body></html>"""
     warnings: list[str] = []
     node, person = html_rdfa.rdfa_nodes(parse_html(page), "https://paper.example/news/a.html", warnings)
@@ -173,7 +173,8 @@ def test_rdfa_is_read_offline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_json_ld_wins_over_rdfa_on_the_type_with_a_warning() -> None:
-    jsonld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H"}</script>'
+    data = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "H"}'
+    jsonld = f'<script type="application/ld+json">{data}</script>'
     markup = '<div vocab="https://schema.org/" typeof="BlogPosting"><span property="alternativeHeadline">A</span></div>'
     page = f"<!DOCTYPE html><html><head><title>t</title>{jsonld}</head><body>{markup}</body></html>"
     result = extract_html(page.encode("utf-8"), source="page.html", link=False)
