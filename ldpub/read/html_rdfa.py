@@ -6,7 +6,7 @@ off, the page's own bytes only: nothing is fetched for ``vocab``, ``prefix`` or 
 entities. Only what says something in schema.org's vocabulary is kept (``http`` or ``https``, through
 ``vocab``, a ``schema:`` prefix or full IRIs); a page's other RDFa (OpenGraph's ``og:`` meta tags,
 Drupal's ``sioc:``/``foaf:`` items) is not read, and a page with no schema.org RDFa is never handed to
-the distiller at all (it is slow: 10–50 ms a page).
+the distiller at all (it is slow: ~15 ms an article page, ~120 ms a 55 KB page, 0.65 s to import).
 
 Each subject typed in schema.org is a node, with its ``@id`` when it has an IRI; a blank node it
 refers to is nested in it, as microdata and JSON-LD nest them; an IRI it refers to stays a string,
@@ -28,16 +28,14 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _MAX_DEPTH = 12  # as for JSON-LD: deeper nesting is no article metadata
 # What a page must carry for its RDFa to be read: an attribute naming schema.org (a vocab, a prefix
 # declaration, a full IRI) or a schema: CURIE in typeof/property (pyRdfa's initial context has it).
-_SCHEMA_RDFA = (
-    "//*[@vocab[contains(., 'schema.org')] or @prefix[contains(., 'schema.org')]"
-    " or @typeof[contains(., 'schema')] or @property[contains(., 'schema:') or contains(., 'schema.org/')]]"
-)
+_RDFA_ATTRIBUTES = "//@vocab | //@prefix | //@typeof | //@property"
 _SCHEMA_CURIE = re.compile(r"(?:^|\s)schema:")
 
 
 def has_schema_rdfa(tree: lxml.html.HtmlElement) -> bool:
-    """Does the page say anything in schema.org's vocabulary with RDFa attributes? (cheap: XPath)"""
-    return bool(tree.xpath(_SCHEMA_RDFA))
+    """Does the page say anything in schema.org's vocabulary with RDFa attributes? (one XPath)"""
+    values: list[str] = tree.xpath(_RDFA_ATTRIBUTES)
+    return any("schema.org" in value or _SCHEMA_CURIE.search(value) for value in values)
 
 
 def rdfa_nodes(tree: lxml.html.HtmlElement, base_url: str | None, warnings: list[str]) -> list[Node]:
