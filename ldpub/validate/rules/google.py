@@ -70,10 +70,11 @@ class ArticleRecommended(Rule):
     def __init__(self, vocab: Vocabulary) -> None:
         super().__init__(vocab)
         self.updates = LiveUpdates(vocab)
+        self.postings = vocab.descendants("BlogPosting")  # what a live blog's update is
 
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
-        if self.updates.of(index) and id(info.node) in self.updates.of(index):
-            return ()  # a live blog's update is part of the article, not one: GA006 checks it
+        if not self.postings.isdisjoint(info.types) and id(info.node) in self.updates.of(index):
+            return ()  # a live blog's update is part of the article, not one: GA008 checks it
         get = info.node.get
         found: list[Problem] = []
         for key in self.RECOMMENDED:
