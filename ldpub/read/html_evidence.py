@@ -92,7 +92,9 @@ def article_nodes(nodes: list[Node]) -> list[Node]:
 
 def is_article_type(name: object) -> bool:
     """A schema.org type (local name) of an article: NewsArticle, BlogPosting, Report…"""
-    return isinstance(name, str) and (name.endswith("Article") or name in ("BlogPosting", "Report", "LiveBlogPosting"))
+    return isinstance(name, str) and (
+        name.endswith("Article") or name in ("BlogPosting", "Report", "LiveBlogPosting", "DiscussionForumPosting")
+    )
 
 
 def walk(nodes: list[Node]) -> Iterator[Node]:
