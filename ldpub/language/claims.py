@@ -210,6 +210,7 @@ class _Finder:
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
             span = self.span(clause, skip=frozenset({"mark"}) if clause.index > verb.index else frozenset())
+            span = (span[0], max([span[1]] + [self.span(k)[1] for k in self.continued(verb, clause)]))
             subjects = [k for k in kids if k.dep == "nsubj"]
             if len(subjects) > 1 and subjects[0].index < verb.index < clause.index:
                 # "The port, Haddad said, would reopen": the clause's own subject was parsed as the verb's
@@ -224,6 +225,22 @@ class _Finder:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def continued(self, verb: Word, clause: Word) -> list[Word]:
+        """ "X says S1, but she knows S2": a clause the parse joined to the verb, after what it reports,
+        with a pronoun for its subject and no cue of its own, goes on with what X says."""
+        out = []
+        for k in self.kids[verb.index]:
+            if k.dep != "conj" or k.index < clause.index or not k.tag.startswith("VB") or self.is_cue(k):
+                continue
+            subject = next((s for s in self.kids[k.index] if s.dep in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.tag == "PRP" and not self.in_quote(subject.start):
+                out.append(k)
+        return out
+
+    def is_cue(self, w: Word) -> bool:
+        low = self.verb(w)
+        return any(low in group for group in (self.lex.speech, self.lex.denial, self.lex.accusation, self.lex.naming))
 
     def in_a_statement(self, verb: Word) -> tuple[int, int] | None:
         """ "X said in a statement that S": the clause the parse hangs on the document."""
@@ -268,8 +285,22 @@ class _Finder:
             head = self.words[verb.head]  # "X, who said S", "the police department, which reported S"
             return (head if head.tag.startswith(("NN", "PRP")) else subject), None, False
         if subject is None:
-            return self.borrowed_subject(verb)
+            borrowed = self.borrowed_subject(verb)
+            return borrowed if borrowed[0] is not None else (self.stranded_subject(verb), None, False)
         return subject, None, False
+
+    def stranded_subject(self, verb: Word) -> Word | None:
+        """ "In a meeting with the board of the Post Trump said S": a name right before the verb that the
+        parse hung on something else (a preposition's object) is the subject it found none for."""
+        if verb.index == 0 or verb.dep not in ("ROOT", "ccomp", "conj"):
+            return None
+        before = self.words[verb.index - 1]
+        if before.sentence != verb.sentence or not before.proper or before.end + 1 < verb.start:
+            return None
+        mention = self.sources.mention_at(before.start)
+        if (mention is not None and mention.end != before.end) or self.in_quote(before.start):
+            return None
+        return before
 
     def borrowed_subject(self, verb: Word) -> tuple[Word | None, Word | None, bool]:
         """ "X said S and added S2", "X said S, adding S2", "X began by saying S", "X quoted Y as saying",
