@@ -110,7 +110,41 @@ class Sources:
         self.role_of = {s.casefold(): entry[0] for entry in entries("source_roles") for s in entry}
         self.role_words = set(self.role_of)
         self.groups = {s.casefold() for s in words("source_groups")}
+        self._family_names()
         self._learn_mentions()
+
+    def _family_names(self) -> None:
+        """A one-word name written after a person's full name and ending it ("Lynch" after "Loretta E.
+        Lynch") is that person, whatever type the name alone was given."""
+        last: dict[str, str] = {}  # family name (casefolded) → the person last named with it
+        for i, m in enumerate(self.mentions):
+            name = self.names.get(m.key, m.surface).split()
+            if coarse(self.types.get(m.key, "")) == "Person" and len(name) > 1:
+                last[name[-1].casefold()] = m.key
+            elif len(name) == 1 and name[0].casefold() in last and last[name[0].casefold()] != m.key:
+                self.mentions[i] = Mention(m.start, m.end, m.surface, last[name[0].casefold()], "Person")
+
+    def _unlinked_family_names(self, words: Sequence[Word]) -> None:
+        """A person's family name that the linking step left unlinked ("Scott" after "Bobby Scott",
+        when another Scott is named too) is the person last named with it."""
+        added = []
+        for w in words:
+            if w.proper and self.mention_at(w.start) is None:
+                key = self.family_name(w.text, w.start)
+                if key is not None:
+                    added.append(Mention(w.start, w.end, w.text, key, "Person"))
+        if added:
+            self.mentions = sorted(self.mentions + added, key=lambda m: (m.start, m.end))
+            self.starts = [m.start for m in self.mentions]
+
+    def family_name(self, word: str, at: int) -> str | None:
+        low = word.casefold()
+        hi = bisect.bisect_left(self.starts, at)
+        for m in reversed(self.mentions[max(0, hi - 300) : hi]):
+            name = self.names.get(m.key, m.surface).split()
+            if len(name) > 1 and name[-1].casefold() == low and coarse(self.types.get(m.key, "")) == "Person":
+                return m.key
+        return None
 
     # -- what the article tells about its entities ---------------------------------------
 
@@ -136,6 +170,7 @@ class Sources:
         """What the parse tells: which mentions are subjects, and a person's gender from a pronoun
         that follows their name with no other person between — in the same sentence ("Haddad said
         she …"), or opening the next when the one before named one person ("Haddad spoke. She …")."""
+        self._unlinked_family_names(words)
         persons: dict[int, str | None] = {}  # sentence → the one person named in it so far, None if several
         votes: dict[str, Counter[str]] = {}
         for w in words:
