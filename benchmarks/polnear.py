@@ -18,8 +18,10 @@ Definitions, written here once so that every path is scored the same way:
   word before it ("Republicans", "Polls", "many African-Americans"), which is a group —, a
   **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
-  source. For a pronoun or a description PolNeAR gives no referent, so the reference is made from
-  the gold annotation itself: an indefinite or bare description ("a source", "officials") and a
+  source (apostrophes ’ and ' alike), or one is the other's acronym ("the IMF", "International
+  Monetary Fund"). For a pronoun or a description PolNeAR gives no referent, so the reference is made from
+  the gold annotation itself: an indefinite or bare description ("a source", "officials", and
+  "Authorities" or "Some experts" opening a sentence, whose capital is the sentence's) and a
   definite one headed by a source noun ("the source") are anonymous (the found author must be an
   anonymous node); any other pronoun or description refers to the nearest preceding gold source
   that is a name of a fitting class, as the language model labels that name: a person for "he",
@@ -175,8 +177,9 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
             continue
         cue = spans.get(rel.get("Cue", ""), ("", 0, ""))[2]
         _, source_start, source = spans.get(rel.get("Source", ""), ("", -1, ""))
+        opens = source_start <= 0 or bool(re.search(r"(?:[.!?:;]['\"”’]?|\n)\s*$", text[max(0, source_start - 4) : source_start]))
         kind = _kind(source)
-        referent = _referent(source, kind, named)
+        referent = _referent(source, kind, named, opens=opens)
         if kind == "name":
             labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
             named.append((source, labels[-1] if labels else ""))
@@ -205,15 +208,18 @@ def _kind(source: str) -> str:
     return "name" if last[:1].isupper() else "description"
 
 
-def _referent(source: str, kind: str, named: list[tuple[str, str]]) -> str:
+def _referent(source: str, kind: str, named: list[tuple[str, str]], *, opens: bool = False) -> str:
+    """``opens``: the source starts a sentence, so its first word's capital says nothing ("Authorities said")."""
     if kind == "name":
         return source
-    head = [w.casefold() for w in _head(source)]
+    written = _head(source)
+    capitals = written[1:] if opens else written
+    head = [w.casefold() for w in written]
     wanted = _PERSON
     if kind == "description":
         definite = ("the", "this", "that", "his", "her", "its", "their")
         bare = head and (head[0] in _INDEFINITE or head[0] not in definite)
-        if bare and not any(w[:1].isupper() for w in _head(source)):
+        if bare and not any(w[:1].isupper() for w in capitals):
             return "anonymous"
         if head and head[-1] in _SOURCE_NOUNS:
             return "anonymous"
@@ -226,7 +232,14 @@ def _referent(source: str, kind: str, named: list[tuple[str, str]]) -> str:
 
 def _capitalised(text: str) -> set[str]:
     text = re.sub(r"\b(?:[A-Z]\.)+[A-Z]\b\.?", lambda m: m.group(0).replace(".", ""), text)  # "S.E.C." → "SEC"
-    return {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]+", text)} - {"the", "a", "an", "sen", "rep", "mr", "ms"}
+    text = text.replace("’", "'")  # "O’Neill" and "O'Neill" are one name
+    return {w.casefold() for w in re.findall(r"\b[A-Z][\w'-]+", text)} - {"the", "a", "an", "sen", "rep", "mr", "ms"}
+
+
+def _initials(text: str) -> str:
+    """ "International Monetary Fund" → "imf": what an acronym of the name would be ("" for one word)."""
+    initials = [w[0] for w in re.findall(r"\b[A-Z][\w'-]*", text.replace("’", "'"))]
+    return "".join(initials).casefold() if len(initials) > 1 else ""
 
 
 def author_right(found: str, gold: Gold) -> bool | None:
@@ -235,7 +248,10 @@ def author_right(found: str, gold: Gold) -> bool | None:
         return None
     if gold.referent == "anonymous":
         return found == "anonymous"
-    return bool(_capitalised(found) & _capitalised(gold.referent))
+    if _capitalised(found) & _capitalised(gold.referent):
+        return True
+    # "the IMF" for "International Monetary Fund": one name's acronym is a word of the other
+    return _initials(found) in _capitalised(gold.referent) or _initials(gold.referent) in _capitalised(found)
 
 
 def score(article: Article, claims: Iterable[Found]) -> Tally:
