@@ -595,10 +595,11 @@ class _Finder:
         return next((q for q in self.quotes if q[0] <= at < q[1]), None)
 
     def with_quotes(self, span: tuple[int, int]) -> tuple[int, int]:
-        """The span grown to hold every quotation it overlaps whole."""
+        """The span grown to hold every quotation it overlaps whole — not the one it lies in ("“… by
+        saying S …”": what a speaker quotes someone as saying is not the whole quotation)."""
         start, end = span
         for a, b in self.quotes:
-            if a < end and start < b:
+            if a < end and start < b and not (a < start and end <= b):
                 start, end = min(start, a), max(end, b)
         return start, end
 
