@@ -33,6 +33,8 @@ specific author and any first appearance either occurrence tells.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -77,6 +79,7 @@ class _Lexicon:
     naming: frozenset[str]
 
     @classmethod
+    @functools.cache
     def load(cls) -> _Lexicon:
         def folded(name: str) -> frozenset[str]:
             return frozenset(w.casefold() for w in words(name))
@@ -116,7 +119,8 @@ class _Finder:
         for w in self.words:
             if w.head != w.index:
                 self.kids[w.head].append(w)
-        self.quotes = quotations(body)
+        self.quotes = quotations(body)  # in order, none inside another
+        self.quote_starts = [a for a, _ in self.quotes]
         names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
         self.sources = Sources(body, list(linking.body), dict(linking.types), names, quotes=self.quotes)
         self.sources.learn_from(self.words)
@@ -592,7 +596,8 @@ class _Finder:
         return self.quote_at(at) is not None
 
     def quote_at(self, at: int) -> tuple[int, int] | None:
-        return next((q for q in self.quotes if q[0] <= at < q[1]), None)
+        i = bisect.bisect_right(self.quote_starts, at) - 1
+        return self.quotes[i] if i >= 0 and at < self.quotes[i][1] else None
 
     def with_quotes(self, span: tuple[int, int]) -> tuple[int, int]:
         """The span grown to hold every quotation it overlaps whole — not the one it lies in ("“… by

@@ -26,6 +26,7 @@ than a guess.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -52,9 +53,19 @@ _OUTLET_NAME = re.compile(
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
+@functools.cache
 def _kinds(name: str) -> dict[str, str]:
     """Lexicon lists whose first spelling is a kind: each other spelling (casefolded) → its kind."""
     return {spelling.casefold(): entry[0] for entry in entries(name) for spelling in entry[1:]}
+
+
+@functools.cache
+def _source_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
+    """The lexicon's people, roles (each spelling → its role) and groups, casefolded."""
+    people = frozenset(s.casefold() for s in words("source_people"))
+    roles = {s.casefold(): entry[0] for entry in entries("source_roles") for s in entry}
+    groups = frozenset(s.casefold() for s in words("source_groups"))
+    return people, roles, groups
 
 
 def coarse(kind: str) -> str:
@@ -106,10 +117,8 @@ class Sources:
         self.starts = [m.start for m in self.mentions]
         self.quote_starts = [a for a, _ in self.quotes]
         self.titles = _kinds("gendered_titles")
-        self.people = {s.casefold() for s in words("source_people")}
-        self.role_of = {s.casefold(): entry[0] for entry in entries("source_roles") for s in entry}
-        self.role_words = set(self.role_of)
-        self.groups = {s.casefold() for s in words("source_groups")}
+        self.people, self.role_of, self.groups = _source_words()
+        self.role_words = self.role_of.keys()
         self._family_names()
         self._learn_mentions()
 
