@@ -119,43 +119,36 @@ class Sources:
         self.titles = _kinds("gendered_titles")
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
-        self._family_names()
-        self._learn_mentions()
 
-    def _family_names(self) -> None:
-        """A one-word name written after a person's full name and ending it ("Lynch" after "Loretta E.
-        Lynch") is that person, whatever type the name alone was given."""
-        last: dict[str, str] = {}  # family name (casefolded) → the person last named with it
-        for i, m in enumerate(self.mentions):
-            name = self.names.get(m.key, m.surface).split()
-            if coarse(self.types.get(m.key, "")) == "Person" and len(name) > 1:
-                last[name[-1].casefold()] = m.key
-            elif len(name) == 1 and name[0].casefold() in last and last[name[0].casefold()] != m.key:
-                self.mentions[i] = Mention(m.start, m.end, m.surface, last[name[0].casefold()], "Person")
-
-    def _unlinked_family_names(self, words: Sequence[Word]) -> None:
-        """A person's family name that the linking step left unlinked ("Scott" after "Bobby Scott",
-        when another Scott is named too) is the person last named with it."""
-        added = []
-        for w in words:
-            if w.proper and self.mention_at(w.start) is None:
-                key = self.family_name(w.text, w.start)
-                if key is not None:
-                    added.append(Mention(w.start, w.end, w.text, key, "Person"))
-        if added:
-            self.mentions = sorted(self.mentions + added, key=lambda m: (m.start, m.end))
-            self.starts = [m.start for m in self.mentions]
-
-    def family_name(self, word: str, at: int) -> str | None:
-        low = word.casefold()
-        hi = bisect.bisect_left(self.starts, at)
-        for m in reversed(self.mentions[max(0, hi - 300) : hi]):
-            name = self.names.get(m.key, m.surface).split()
-            if len(name) > 1 and name[-1].casefold() == low and coarse(self.types.get(m.key, "")) == "Person":
-                return m.key
-        return None
-
-    # -- what the article tells about its entities ---------------------------------------
+    def _family_names(self, words: Sequence[Word]) -> None:
+        """A family name written alone after a person's full name is a person: the one it named the first
+        time it was written alone ("Cruz" stays Ted Cruz after "Heidi Cruz" is named: news calls the
+        others by their first or full name), else the person last named with it — whatever type the
+        linking step gave the name alone ("Lynch" after "Loretta E. Lynch"), or when it left it unlinked."""
+        family: dict[str, str] = {}  # family name (casefolded) → the person it names alone
+        last_named: dict[str, str] = {}  # family name → the person last named in full with it
+        unlinked = [
+            Mention(w.start, w.end, w.text, "", "") for w in words if w.proper and self.mention_at(w.start) is None
+        ]
+        out = []
+        for m in sorted(self.mentions + unlinked, key=lambda m: (m.start, m.end)):
+            written = _family(m.surface)
+            name = _name_words(self.names.get(m.key, m.surface)) if m.key else []
+            if written is None:
+                if coarse(self.types.get(m.key, "")) == "Person" and len(name) > 1:
+                    last_named[name[-1].casefold()] = m.key
+                out.append(m)
+                continue
+            person = coarse(self.types.get(m.key, "")) == "Person" and name[-1:] == [written]
+            key = family.get(written) or (m.key if person else last_named.get(written))
+            if key is None:
+                if m.key:
+                    out.append(m)
+                continue
+            family.setdefault(written, key)
+            out.append(m if key == m.key else Mention(m.start, m.end, m.surface, key, "Person"))
+        self.mentions = out
+        self.starts = [m.start for m in self.mentions]
 
     def _learn_mentions(self) -> None:
         """Gender from a title before a person's name ("Mr. Aoun"); roles from the words before it."""
@@ -179,7 +172,8 @@ class Sources:
         """What the parse tells: which mentions are subjects, and a person's gender from a pronoun
         that follows their name with no other person between — in the same sentence ("Haddad said
         she …"), or opening the next when the one before named one person ("Haddad spoke. She …")."""
-        self._unlinked_family_names(words)
+        self._family_names(words)
+        self._learn_mentions()
         persons: dict[int, str | None] = {}  # sentence → the one person named in it so far, None if several
         votes: dict[str, Counter[str]] = {}
         for w in words:
@@ -429,6 +423,17 @@ class Sources:
         if self.types.get(key) == "NewsMediaOrganization":
             return True
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
+
+
+def _family(surface: str) -> str | None:
+    """A name written as one capitalised word ("Cruz", "Cruz's"): that word, casefolded; else None."""
+    word = re.sub(r"[’']s?$", "", surface.strip())
+    return word.casefold() if word[:1].isupper() and " " not in word and word.isalpha() else None
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's capitalised words, casefolded, without a bracket ("Ted Cruz (R-Tex.)" → ted, cruz)."""
+    return [w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]*", re.sub(r"\(.*?\)", "", name))]
 
 
 def _stem(word: str) -> str:
