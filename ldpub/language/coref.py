@@ -247,6 +247,10 @@ class Sources:
             return self.description(phrase, low)
         if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
             return self.anonymous(phrase, low)  # "Republicans said", "many voters say": a group, unnamed
+        if phrase.head.tag == "NN" and phrase.determiner in _DEFINITE and not phrase.compound_name:
+            found = self.back(phrase.start, ("Organization",), noun=low)
+            if found is not None:
+                return found  # "the fund" after "the International Monetary Fund"
         if phrase.head.tag == "NN" and (phrase.determiner or phrase.owner is not None) and not phrase.compound_name:
             return self.anonymous(phrase, low)  # "the announcer said", "Connecticut's tax commissioner says"
         return None
