@@ -15,20 +15,22 @@ Definitions, written here once so that every path is scored the same way:
   growing the lexicon cannot move the gold set);
 - a gold source is a **name** when its head (the last word before a comma, a bracket, a
   preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
-  word before it ("Republicans", "Polls", "many African-Americans"), which is a group —, a
+  word before it ("Republicans", "Polls", "many African-Americans") and that the language model does
+  not read as a person's name ("Sanders" is a name), which is a group —, a
   **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
   source (apostrophes ’ and ' alike), or one is the other's acronym ("the IMF", "International
-  Monetary Fund"). For a pronoun or a description PolNeAR gives no referent, so the reference is made from
-  the gold annotation itself: an indefinite or bare description ("a source", "officials", and
-  "Authorities" or "Some experts" opening a sentence, whose capital is the sentence's) and a
-  definite one headed by a source noun ("the source") are anonymous (the found author must be an
-  anonymous node); any other pronoun or description refers to the nearest preceding gold source
-  that is a name of a fitting class, as the language model labels that name: a person for "he",
-  "she", "I", "you" and descriptions of people ("the senator"), an organisation, group or country
-  for "they", "it" and descriptions of organisations ("the campaign", :data:`_GROUP_NOUNS`). That
-  reference is an approximation (it knows no gender and no role), said so wherever the figure is
-  quoted.
+  Monetary Fund"). For a pronoun or a description PolNeAR gives no referent, so the reference is
+  made from the gold annotation itself: an indefinite or bare description ("a source",
+  "officials", and "Authorities" or "Some experts" opening a sentence, whose capital is the
+  sentence's) and a definite one headed by a source noun ("the source") are anonymous (the found
+  author must be an anonymous node), except one that gives a name after a comma or "by" ("a lawyer
+  for the outlets, David Schulz,", "an analysis by Lily Batchelder": that name); any other pronoun
+  or description refers to the nearest preceding gold source that is a name of a fitting class,
+  as the language model labels that name: a person for "he", "she", "I", "you" and descriptions
+  of people ("the senator"), an organisation, group or country for "they", "it" and descriptions
+  of organisations ("the campaign", :data:`_GROUP_NOUNS`). That reference is an approximation (it
+  knows no gender and no role), said so wherever the figure is quoted.
 """
 
 from __future__ import annotations
@@ -177,9 +179,20 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
             continue
         cue = spans.get(rel.get("Cue", ""), ("", 0, ""))[2]
         _, source_start, source = spans.get(rel.get("Source", ""), ("", -1, ""))
-        opens = source_start <= 0 or bool(re.search(r"(?:[.!?:;]['\"”’]?|\n)\s*$", text[max(0, source_start - 4) : source_start]))
-        kind = _kind(source)
+        opens = source_start <= 0 or bool(
+            re.search(r"(?:[.!?:;]['\"”’]?|\n)\s*$", text[max(0, source_start - 4) : source_start])
+        )
+        inside = [(a, b, lab) for a, b, lab in names if source_start <= a and b <= source_start + len(source)]
+        people = {w.casefold() for a, b, lab in inside if lab == "PERSON" for w in text[a:b].split()}
+        kind = _kind(source, people)
         referent = _referent(source, kind, named, opens=opens)
+        if kind == "description":
+            # "A lawyer for the outlets, David Schulz,", "an analysis by Lily Batchelder": the name it gives
+            given = [(a, b, lab) for a, b, lab in inside if lab in ("PERSON", "ORG")]
+            given = [(a, b, lab) for a, b, lab in given if re.search(r"(?:,|\bby)\s*$", text[source_start:a])]
+            if given:
+                referent = text[given[0][0] : given[0][1]]
+                named.append((referent, given[0][2]))
         if kind == "name":
             labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
             named.append((source, labels[-1] if labels else ""))
@@ -193,7 +206,8 @@ def _head(source: str) -> list[str]:
     return re.findall(r"[\w’'.-]+", head)
 
 
-def _kind(source: str) -> str:
+def _kind(source: str, people: frozenset[str] | set[str] = frozenset()) -> str:
+    """``people``: the source's words the language model reads as a person's name ("Sanders")."""
     if not source.strip():
         return "none"
     head = _head(source)
@@ -203,7 +217,8 @@ def _kind(source: str) -> str:
     if len(head) == 1 and last.casefold() in _PRONOUNS:
         return "pronoun"
     others = [w for w in head[:-1] if w.casefold() not in _INDEFINITE]
-    if last.endswith("s") and not last.isupper() and not any(w[:1].isupper() for w in others):
+    group = last.endswith("s") and not last.isupper() and last.casefold() not in people
+    if group and not any(w[:1].isupper() for w in others):
         return "description"  # "Republicans", "Polls", "many African-Americans": a group, not a name
     return "name" if last[:1].isupper() else "description"
 
