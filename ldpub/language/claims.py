@@ -12,9 +12,10 @@ Every cue is a word of the lexicon (:mod:`ldpub.lexicon`) in the sentence's pars
   without the attribution; inside a reported clause it tells where the claim first appeared;
 - **quoted as saying**: "X quoted Y as saying: “…”" (Y's words, first published by X), "Y was
   quoted as saying …";
-- **denials, accusations and characterisations** (``denial_verbs``, ``accusation_verbs``,
-  ``naming_verbs``): "X denied S", "X rejected the claim that S", "X accused Y of S", "X called Y
-  a disgrace", "X described Y as Z", as the article words them with X named;
+- **denials, accusations, demands and characterisations** (``denial_verbs``, ``accusation_verbs``,
+  ``demand_verbs``, ``naming_verbs``): "X denied S", "X rejected the claim that S", "X accused Y of
+  S", "X called for S", "X urged Y to S", "X called Y a disgrace", "X described Y as Z", as the
+  article words them with X named;
 - **written sources** (``documents``, ``finding_verbs``): "a report by X found that S", "X's
   statement said S" — X is the author;
 - **impersonal**: "It was reported / claimed … that S" — an unnamed source ("unnamed reports at
@@ -77,6 +78,7 @@ class _Lexicon:
     finding: frozenset[str]
     documents: frozenset[str]
     naming: frozenset[str]
+    demand: frozenset[str]
 
     @classmethod
     @functools.cache
@@ -92,6 +94,7 @@ class _Lexicon:
             folded("finding_verbs"),
             folded("documents"),
             folded("naming_verbs"),
+            folded("demand_verbs"),
         )
 
 
@@ -152,7 +155,7 @@ class _Finder:
         low = self.verb(w)
         if low in self.lex.speech:
             return self.speech(w)
-        if low in self.lex.denial or low in self.lex.accusation:
+        if low in self.lex.denial or low in self.lex.accusation or low in self.lex.demand:
             return self.denial(w)
         if low in self.lex.naming:
             return self.naming(w)
@@ -165,10 +168,10 @@ class _Finder:
     def verb(self, w: Word) -> str:
         """The verb as the lexicon writes it: with its particle ("pointed out", "called for")."""
         low = w.text.casefold()
-        particle = next((k for k in self.kids[w.index] if k.dep == "prt" or k.text.casefold() == "for"), None)
-        if particle is not None and particle.index == w.index + 1:
+        particle = next((k for k in self.kids[w.index] if k.index == w.index + 1 and k.dep in ("prt", "prep")), None)
+        if particle is not None:
             joined = f"{low} {particle.text.casefold()}"
-            if joined in self.lex.speech or joined in self.lex.belief:
+            if joined in self.lex.speech or joined in self.lex.belief or joined in self.lex.demand:
                 return joined
         return low
 
@@ -244,7 +247,10 @@ class _Finder:
 
     def is_cue(self, w: Word) -> bool:
         low = self.verb(w)
-        return any(low in group for group in (self.lex.speech, self.lex.denial, self.lex.accusation, self.lex.naming))
+        return any(
+            low in group
+            for group in (self.lex.speech, self.lex.denial, self.lex.accusation, self.lex.naming, self.lex.demand)
+        )
 
     def in_a_statement(self, verb: Word) -> tuple[int, int] | None:
         """ "X said in a statement that S": the clause the parse hangs on the document."""

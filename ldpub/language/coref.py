@@ -137,7 +137,8 @@ class Sources:
             if written is None:
                 if coarse(self.types.get(m.key, "")) == "Person" and len(name) > 1:
                     last_named[name[-1].casefold()] = m.key
-                out.append(m)
+                if m.key:
+                    out.append(m)
                 continue
             person = coarse(self.types.get(m.key, "")) == "Person" and name[-1:] == [written]
             key = family.get(written) or (m.key if person else last_named.get(written))

@@ -77,6 +77,18 @@ def one(body: str, include: str = "speech") -> dict[str, Any]:
             "Omar Farouk called the closure a disgrace.",
             "omar-farouk",
         ),
+        # demands made in public, worded the same way
+        ("Leila Haddad called for a new crane.", "Leila Haddad called for a new crane.", "leila-haddad"),
+        (
+            "Omar Farouk called on the council to reopen the port.",
+            "Omar Farouk called on the council to reopen the port.",
+            "omar-farouk",
+        ),
+        (
+            "The Harbour Workers Union urged the Health Ministry to publish the figures.",
+            "Harbour Workers Union urged the Health Ministry to publish the figures.",
+            "harbour-union",
+        ),
         (
             "Leila Haddad described the strike as a mistake.",
             "Leila Haddad described the strike as a mistake.",
@@ -222,7 +234,7 @@ def test_beliefs_and_plans_only_when_asked_for(body: str) -> None:
         "Leila Haddad will say on Monday that the port will reopen.",
         "Leila Haddad asked whether the port would reopen.",
         "Leila Haddad called a meeting for Monday.",
-        "Leila Haddad called for a new crane.",
+        "Leila Haddad did not call for a new crane.",
         "The port reopened on Monday after a week of repairs.",
     ],
 )
