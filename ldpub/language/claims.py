@@ -192,6 +192,8 @@ class _Finder:
             return self.impersonal(verb, content)
         if subject is None:
             return None
+        if self.nested(verb, subject):
+            return None
         author = self.who(subject)
         self.note_document(verb, author)
         first = self.first_from(author, reported=verb.text.casefold().startswith("report"))
@@ -204,10 +206,18 @@ class _Finder:
             attribution = [w for w in attribution if w.index not in fronted]
         attribution = [w for w in attribution if w.dep != "punct" or content[0] <= w.start < content[1]]
         verb_span = min(w.start for w in attribution), max(w.end for w in attribution)
-        if content[0] < verb_span[0] and verb_span[1] <= content[1]:
+        if content[0] < verb_span[0] and verb_span[1] <= content[1] and not self.in_quote(verb.start):
             cuts.append(verb_span)  # "The bridge, the mayor said, would open": without the attribution
         first = first or self.told_outlet(verb)
         return self.claim(content, author, first, verb, cuts)
+
+    def nested(self, verb: Word, subject: Word) -> bool:
+        """A speaker quoting someone else ("“… he started this by saying S …”"): the quotation is the
+        speaker's claim, not the one it quotes (but "“I told them S”" is the speaker's own)."""
+        quote = self.quote_at(verb.start)
+        return quote is not None and self.quote_at(subject.start) == quote and self.sources.pronouns.get(
+            subject.text.casefold()
+        ) != "speaker"
 
     def content(self, verb: Word) -> tuple[int, int] | None:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
@@ -606,11 +616,10 @@ class _Finder:
         return self.quotes[i] if i >= 0 and at < self.quotes[i][1] else None
 
     def with_quotes(self, span: tuple[int, int]) -> tuple[int, int]:
-        """The span grown to hold every quotation it overlaps whole — not the one it lies in ("“… by
-        saying S …”": what a speaker quotes someone as saying is not the whole quotation)."""
+        """The span grown to hold every quotation it overlaps whole."""
         start, end = span
         for a, b in self.quotes:
-            if a < end and start < b and not (a < start and end <= b):
+            if a < end and start < b:
                 start, end = min(start, a), max(end, b)
         return start, end
 

@@ -111,6 +111,19 @@ def one(body: str, include: str = "speech") -> dict[str, Any]:
             "He was “surprised and angry” at the closure.",
             "omar-farouk",
         ),
+        # a second clause the parse joins to the verb, with a pronoun for its subject, goes on with it
+        (
+            "Leila Haddad says the port will reopen, but she knows the cranes are old.",
+            "The port will reopen, but she knows the cranes are old.",
+            "leila-haddad",
+        ),
+        # a name the parse hung on the phrase before the verb is still its subject
+        (
+            "Leila Haddad spoke to the press. In a meeting with the board of the Harbour Workers Union "
+            "Haddad said the port would reopen.",
+            "The port would reopen.",
+            "leila-haddad",
+        ),
     ],
 )
 def test_indirect_speech(body: str, text: str, author: str) -> None:
@@ -135,6 +148,21 @@ def test_indirect_speech(body: str, text: str, author: str) -> None:
     ],
 )
 def test_direct_quotations_with_the_speaker_on_either_side(body: str, text: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"], claim.get("quote")) == (text, "leila-haddad", True)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "“The strike is over. Omar Farouk started it by saying the cranes were unsafe,” Leila Haddad said.",
+            "The strike is over. Omar Farouk started it by saying the cranes were unsafe",
+        ),
+        ("“I told them the cranes were unsafe,” Leila Haddad said.", "I told them the cranes were unsafe"),
+    ],
+)
+def test_speech_reported_inside_a_quotation_is_the_quotations_speakers(body: str, text: str) -> None:
     claim = one(body)
     assert (claim["text"], claim["author"], claim.get("quote")) == (text, "leila-haddad", True)
 
