@@ -215,9 +215,11 @@ class _Finder:
         """A speaker quoting someone else ("“… he started this by saying S …”"): the quotation is the
         speaker's claim, not the one it quotes (but "“I told them S”" is the speaker's own)."""
         quote = self.quote_at(verb.start)
-        return quote is not None and self.quote_at(subject.start) == quote and self.sources.pronouns.get(
-            subject.text.casefold()
-        ) != "speaker"
+        return (
+            quote is not None
+            and self.quote_at(subject.start) == quote
+            and self.sources.pronouns.get(subject.text.casefold()) != "speaker"
+        )
 
     def content(self, verb: Word) -> tuple[int, int] | None:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
