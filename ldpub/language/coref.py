@@ -170,7 +170,7 @@ class Sources:
                 self.learn_word(m.key, w)
 
     def learn_from(self, words: Sequence[Word]) -> None:
-        """What the parse tells: which mentions are subjects, and a person's gender from a pronoun
+        """What the parse tells: which mentions are subjects, and a person's gender from a subject pronoun
         that follows their name with no other person between — in the same sentence ("Haddad said
         she …"), or opening the next when the one before named one person ("Haddad spoke. She …")."""
         self._family_names(words)
@@ -185,8 +185,8 @@ class Sources:
                 self.learn_mention(w, mention, persons)
                 continue
             kind = self.pronouns.get(w.text.casefold())
-            if kind not in ("masculine", "feminine") or self.quoted(w.start):
-                continue
+            if kind not in ("masculine", "feminine") or self.quoted(w.start) or w.dep not in ("nsubj", "nsubjpass"):
+                continue  # "Melanie loved his speech": a possessive or an object is often someone else
             person = persons.get(w.sentence, "")
             if person == "" and w.dep in ("nsubj", "nsubjpass"):
                 person = persons.get(w.sentence - 1, "")  # nobody named yet in this sentence: the one before
