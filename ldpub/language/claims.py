@@ -178,8 +178,14 @@ class _Finder:
     def negated(self, w: Word) -> bool:
         """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell")."""
         return any(
-            k.dep == "neg" or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET) for k in self.kids[w.index]
+            (k.dep == "neg" and self.next_to(k, w)) or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET)
+            for k in self.kids[w.index]
         )
+
+    def next_to(self, k: Word, verb: Word) -> bool:
+        """``k`` belongs with the verb: not in a quotation beside it ("“Probably not,” she said")."""
+        between = self.body[min(k.end, verb.end) : max(k.start, verb.start)]
+        return self.in_quote(k.start) == self.in_quote(verb.start) and not re.search(r"[,“”\"]", between)
 
     def speech(self, verb: Word) -> _Claim | None:
         if self.negated(verb):
@@ -645,12 +651,18 @@ def _inner(body: str, quote: tuple[int, int]) -> str | None:
 
 def _attribution_sentence(between: str) -> bool:
     """Between two quotations, only their attribution: one sentence at most, no other quotation."""
+    between = _TITLE_POINT.sub("", between)
     return len(between.split()) <= 40 and len(re.findall(r"[.!?]\s", between)) <= 1 and not re.search(r"[“”]", between)
 
 
 def _attribution_only(between: str) -> bool:
-    """What stands between a quotation and its verb: punctuation and a few words, no sentence end."""
+    """What stands between a quotation and its verb: punctuation and a few words, no sentence end
+    (a title's or an initial's point is none: "“…,” Ms. Moore said", "“…,” G.K. Butterfield said")."""
+    between = _TITLE_POINT.sub("", between)
     return len(between.split()) <= 8 and not re.search(r"[.!?;]\s|\n\n|[“”]", between)
+
+
+_TITLE_POINT = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.(?=\s*[A-Z])")
 
 
 def _kept(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

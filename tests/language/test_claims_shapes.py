@@ -145,6 +145,8 @@ def test_indirect_speech(body: str, text: str, author: str) -> None:
             "“The cranes are safe. We checked them twice,” said Leila Haddad, who runs the port.",
             "The cranes are safe. We checked them twice",
         ),
+        # a title's point is no sentence end; a "not" inside the quotation does not negate the verb
+        ("“Is the port safe? Probably not,” Ms. Haddad said.", "Is the port safe? Probably not"),
     ],
 )
 def test_direct_quotations_with_the_speaker_on_either_side(body: str, text: str) -> None:
