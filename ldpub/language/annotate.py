@@ -62,7 +62,7 @@ def link_record(
         seen = f"seen as {candidate.surface!r}, {candidate.cue}"
         warn(candidate_message(candidate.key, candidate.type, candidate.name, seen) + hint, f"entities/{candidate.key}")
     # Claims are read from the English model's parse: none without it (a text in another language).
-    found = find_claims(body, linking, include=claims) if statistical else []
+    found = find_claims(body, linking, include=claims, headline=headline) if statistical else []
     if found:
         record["claims"] = found
     return base if isinstance(base, str) else None

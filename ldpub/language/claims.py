@@ -47,7 +47,7 @@ from ldpub.errors import LdpubError
 from ldpub.language.analysis import Analysis, Word, analyse
 from ldpub.language.coref import Author, Phrase, Sources
 from ldpub.language.linking import Linking
-from ldpub.lexicon import words
+from ldpub.lexicon import entries, words
 
 INCLUDE = ("speech", "all")
 
@@ -98,8 +98,9 @@ class _Lexicon:
         )
 
 
-def find_claims(body: str, linking: Linking, *, include: str = "speech") -> list[dict[str, Any]]:
-    """The claims in ``body`` (the record's body text), as record ``claims`` entries.
+def find_claims(body: str, linking: Linking, *, include: str = "speech", headline: str = "") -> list[dict[str, Any]]:
+    """The claims in ``body`` (the record's body text), as record ``claims`` entries; with
+    ``headline`` (the one :func:`ldpub.language.linking.link_text` read), "X Says S" in it too.
 
     ``include`` is ``"speech"`` (attributions with a verb of saying or writing, "according to", a
     denial or an accusation) or ``"all"`` (beliefs and plans too)."""
@@ -108,7 +109,7 @@ def find_claims(body: str, linking: Linking, *, include: str = "speech") -> list
     if not body.strip():
         return []
     analysis = linking.analysis if linking.analysis is not None else analyse([body])[0]
-    return _Finder(body, analysis, linking, include).run()
+    return _Finder(body, analysis, linking, include).run(headline)
 
 
 class _Finder:
@@ -131,9 +132,10 @@ class _Finder:
         self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
         self.fronted: dict[int, Word] = {}  # verb → the reported clause's subject parsed as its own
         self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind
+        self.headline_mentions = list(linking.headline)
 
-    def run(self) -> list[dict[str, Any]]:
-        found: list[_Claim] = []
+    def run(self, headline: str = "") -> list[dict[str, Any]]:
+        found: list[_Claim] = self.headline_claim(headline)
         for first, end in self.analysis.sentences:
             # Cues outside quotations first, so that a quotation's speaker is known inside it ("I told him").
             sentence = sorted(self.words[first:end], key=lambda w: (self.in_quote(w.start), w.index))
@@ -142,10 +144,27 @@ class _Finder:
             for claim in claims:
                 self.sources.note_speaker(claim.order, claim.author)
             found += claims
-        found += self.uncued_quotes(found)
+        found += self.uncued_quotes([c for c in found if c.order >= 0])
         # A claim says something: at least two words ("“”" or "“Yes.”" is no statement).
         found = [c for c in found if len(re.findall(r"[^\W_]+", c.text)) >= 2]
         return _records(_merge(found))
+
+    def headline_claim(self, headline: str) -> list[_Claim]:
+        """ "Lindsey Graham Says Trump Could Address Clean Energy": a headline that is one attribution,
+        a name (after a title or two) and a verb of saying, is that name's claim."""
+        said = _headline_verb().search(headline)
+        if said is None or len(headline[said.end() :].split()) < 3:
+            return []
+        who = headline[: said.start()].rstrip()
+        mention = next((m for m in self.headline_mentions if m.end == len(who)), None)
+        if mention is None or not all(w.casefold().rstrip(".") in _titles() for w in who[: mention.start].split()):
+            return []
+        if said.group(0).strip().casefold() in self.lex.denial:
+            name = self.sources.names.get(mention.key) or mention.surface  # "X denies S", X named as in denials
+            text = f"{name} {headline[said.start() :].strip()}"
+        else:
+            text = re.sub(r"^that\s+", "", headline[said.end() :].strip(), flags=re.IGNORECASE)
+        return [_Claim(_sentence_case(text), mention.key, order=-1, span=(-1, -1))]
 
     # -- cues ----------------------------------------------------------------------------
 
@@ -639,6 +658,31 @@ class _Finder:
             return before[-1]
         after = [(a, b) for a, b in self.quotes if a >= verb.end and _attribution_only(self.body[verb.end : a])]
         return after[0] if after else None
+
+
+@functools.cache
+def _headline_verb() -> re.Pattern[str]:
+    """A verb of saying or denying as headlines write it: present or past ("Says", "Denied")."""
+    forms = {
+        e[i]
+        for name in ("reporting_verbs", "denial_verbs")
+        for e in entries(name)
+        if e[0] != "tell"  # "X Tells Y to S": told whom, not what
+        for i in (1, 2)
+        if len(e) > i
+    }
+    alternatives = "|".join(sorted((re.escape(f) for f in forms if " " not in f), key=len, reverse=True))
+    return re.compile(rf"\s(?:{alternatives})\s", re.IGNORECASE)
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    """Titles and roles that may stand before a name ("Sen.", "Former", "President")."""
+    return frozenset(w.casefold().rstrip(".") for name in ("titles", "source_roles") for w in words(name)) | {
+        "former",
+        "acting",
+        "interim",
+    }
 
 
 def _inner(body: str, quote: tuple[int, int]) -> str | None:

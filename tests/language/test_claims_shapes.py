@@ -277,6 +277,25 @@ def test_the_same_statement_twice_is_one_claim() -> None:
     assert [c["author"] for c in found] == ["leila-haddad"]  # the named source is kept
 
 
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        ("Leila Haddad Says Port Will Reopen on Monday", [("Port Will Reopen on Monday.", "leila-haddad")]),
+        (
+            "Minister Leila Haddad denies that the cranes were unsafe",
+            [("Leila Haddad denies that the cranes were unsafe.", "leila-haddad")],
+        ),
+        ("Leila Haddad tells the council to reopen the port", []),  # told whom, not what
+        ("Port reopens after Leila Haddad says sorry", []),  # the headline is not one attribution
+        ("Leila Haddad says", []),
+    ],
+)
+def test_a_headline_that_is_one_attribution(headline: str, found: list[tuple[str, str]]) -> None:
+    body = "Leila Haddad spoke at the port on Monday."
+    claims = find_claims(body, link_text(headline, body, NEWSROOM), headline=headline)
+    assert [(c["text"], c["author"]) for c in claims] == found
+
+
 def test_which_claims_is_checked() -> None:
     with pytest.raises(LdpubError, match="claims must be one of speech, all"):
         claims("Leila Haddad said the port would reopen.", include="some")
