@@ -126,7 +126,9 @@ class _Finder:
         self.quotes = quotations(body)  # in order, none inside another
         self.quote_starts = [a for a, _ in self.quotes]
         names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
-        self.sources = Sources(body, list(linking.body), dict(linking.types), names, quotes=self.quotes)
+        guessed = {c.key for c in linking.candidates}  # an authority's types are the newsroom's: kept
+        types = _people_as_the_model_reads_them(dict(linking.types), list(linking.body), analysis, guessed)
+        self.sources = Sources(body, list(linking.body), types, names, quotes=self.quotes)
         self.sources.learn_from(self.words)
         self.used_according: set[int] = set()
         self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
@@ -658,6 +660,34 @@ class _Finder:
             return before[-1]
         after = [(a, b) for a, b in self.quotes if a >= verb.end and _attribution_only(self.body[verb.end : a])]
         return after[0] if after else None
+
+
+def _people_as_the_model_reads_them(
+    types: dict[str, str], mentions: list[Any], analysis: Analysis, guessed: set[str]
+) -> dict[str, str]:
+    """The types coreference works with: an entity typed otherwise whose mentions the language model
+    reads as a person's name — written in full, or more often than not — ("Ed Rendell" typed an
+    organisation) is a person "he" or "she" may refer to — a type the linking step ``guessed``, not
+    the authority's. The record's types are not changed."""
+    spans = sorted((n.start, n.end, n.label) for n in analysis.names)
+    starts = [a for a, _, _ in spans]
+    votes: dict[str, list[bool]] = defaultdict(list)
+    full: set[str] = set()  # read as a person where written in full ("Ed Rendell"; "Rendell" alone may not be)
+    for m in mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+            votes[m.key].append(spans[i][2] == "PERSON")
+            if spans[i][2] == "PERSON" and len(m.surface.split()) > 1:
+                full.add(m.key)
+    out = dict(types)
+    for key, person in votes.items():
+        if (
+            key in guessed
+            and (key in full or sum(person) * 2 > len(person))
+            and out.get(key) in ("Organization", "Place")
+        ):
+            out[key] = "Person"
+    return out
 
 
 @functools.cache

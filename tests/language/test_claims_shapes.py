@@ -304,3 +304,23 @@ def test_which_claims_is_checked() -> None:
 def test_quotations_go_on_over_paragraphs_and_drop_strays() -> None:
     text = "A “b c\n\n“d e” f “g\n\nh ''i'' \"j\""
     assert [text[a:b] for a, b in quotations(text)] == ["“b c\n\n“d e”", "''i''", '"j"']
+
+
+def test_a_person_the_linking_step_typed_otherwise_is_a_person_to_coreference() -> None:
+    from ldpub.entities import Mention
+    from ldpub.language.analysis import analyse
+    from ldpub.language.claims import _people_as_the_model_reads_them
+
+    text = "Former Governor Ed Rendell spoke on Monday. Rendell said he had been ill."
+    mentions = [
+        Mention(16, 26, "Ed Rendell", "ed-rendell", "Organization"),
+        Mention(44, 51, "Rendell", "ed-rendell", ""),
+    ]
+    types = {"ed-rendell": "Organization", "port": "Place"}
+    analysis = analyse([text])[0]
+    assert _people_as_the_model_reads_them(types, mentions, analysis, {"ed-rendell"}) == {
+        "ed-rendell": "Person",
+        "port": "Place",
+    }
+    assert types["ed-rendell"] == "Organization"  # the record's own types are left as they are
+    assert _people_as_the_model_reads_them(types, mentions, analysis, set()) == types  # an authority's type stays
