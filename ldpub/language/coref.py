@@ -51,6 +51,7 @@ _OUTLET_NAME = re.compile(
     r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_QUANTIFIERS = frozenset({"one", "each", "some", "many", "several", "both", "all", "most", "few", "others"})
 
 
 @functools.cache
@@ -246,6 +247,8 @@ class Sources:
                 return found
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
+        if phrase.head.tag == "CD" or low in _QUANTIFIERS:
+            return self.anonymous(phrase, low)  # "one of the family's attorneys", "each", "two of them"
         if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
             return self.anonymous(phrase, low)  # "Republicans said", "many voters say": a group, unnamed
         if phrase.head.tag == "NN" and phrase.determiner in _DEFINITE and not phrase.compound_name:

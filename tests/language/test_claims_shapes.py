@@ -105,6 +105,11 @@ def one(body: str, include: str = "speech") -> dict[str, Any]:
             "The water was clean.",
             "health-ministry",
         ),
+        (
+            "Nine workers were hurt, according to a Health Ministry database.",
+            "Nine workers were hurt.",
+            "health-ministry",
+        ),
         # a quoted fragment inside indirect speech: the whole clause, with the fragment
         (
             "Omar Farouk said he was “surprised and angry” at the closure.",
@@ -239,6 +244,10 @@ def test_names_inside_a_quotation_are_no_antecedent_for_a_pronoun_outside() -> N
             {"anonymous": "a spokesman for the Health Ministry", "type": "Person", "affiliation": "health-ministry"},
         ),
         ("Two dock workers told reporters the port would reopen.", {"anonymous": "two dock workers", "type": "Person"}),
+        (
+            "One of the union’s lawyers said the strike was legal.",
+            {"anonymous": "one of the union’s lawyers", "type": "Person"},
+        ),
     ],
 )
 def test_unresolvable_sources_are_anonymous_not_dropped(body: str, author: dict[str, Any]) -> None:
