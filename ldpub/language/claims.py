@@ -365,7 +365,12 @@ class _Finder:
             head = self.words[head.head]  # "X responded by saying S", "after saying S, X left"
         elif verb.dep not in ("conj", "advcl", "xcomp"):
             return None, None, False
-        if head.index != verb.index and head.tag.startswith("VB"):
+        if (
+            head.index != verb.index
+            and head.tag.startswith("VB")
+            and self.in_quote(head.start) <= self.in_quote(verb.start)
+        ):
+            # (not from a verb inside a quotation the attribution is outside of)
             return next((k for k in self.kids[head.index] if k.dep == "nsubj"), None), None, False
         return None, None, False
 
