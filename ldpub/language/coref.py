@@ -129,7 +129,9 @@ class Sources:
         family: dict[str, str] = {}  # family name (casefolded) → the person it names alone
         last_named: dict[str, str] = {}  # family name → the person last named in full with it
         unlinked = [
-            Mention(w.start, w.end, w.text, "", "") for w in words if w.proper and self.mention_at(w.start) is None
+            Mention(w.start, w.end, w.text, "", "")
+            for w in words
+            if (w.proper or (w.tag == "NN" and w.text[:1].isupper())) and self.mention_at(w.start) is None
         ]
         out = []
         for m in sorted(self.mentions + unlinked, key=lambda m: (m.start, m.end)):
