@@ -11,13 +11,14 @@ Paths, all in the same run over the same 84 articles:
   speaker's words as the author (``pip install -e '.[bench]'``);
 - **before issue 24**: ``extract_text`` of the claim finder before this work (commit
   ``--before``, default :data:`BEFORE`), run from a temporary ``git worktree`` of that commit in a
-  subprocess of the same interpreter (skipped with a note outside a git clone);
+  subprocess of the same interpreter (skipped with a note outside a git clone); ``--also COMMIT``
+  (as often as wanted) adds the same line for another commit, an earlier round of the work;
 - **spaCy alone**: the model's ``nlp.pipe`` over the same texts, for the speed line only.
 
 Speed is CPU milliseconds per 500 words of article text, one core (BLAS and OpenMP threads set to
 one before anything is imported), the model loaded beforehand.
 
-    python benchmarks/bench_attribution.py [--articles N] [--before COMMIT]
+    python benchmarks/bench_attribution.py [--articles N] [--before COMMIT] [--also COMMIT ...]
 """
 
 from __future__ import annotations
@@ -206,6 +207,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=0, help="only the first N articles (0: all)")
     parser.add_argument("--before", default=BEFORE, help="commit of the finder before issue 24")
+    parser.add_argument("--also", action="append", default=[], help="another commit to run the same way")
     parser.add_argument("--no-before", action="store_true", help="skip the old finder")
     parser.add_argument("--ldpub-only", action="store_true", help="skip every baseline")
     args = parser.parse_args()
@@ -233,12 +235,13 @@ def main() -> None:
         print(line("textacy quotations", tally(texts, answers), cpu, words), flush=True)
     except ImportError:
         print("textacy quotations: textacy is not installed (pip install -e '.[bench]')")
-    if not args.no_before:
-        old = before_issue(texts, args.before)
+    earlier = [] if args.no_before else [("before issue 24", args.before)]
+    for name, commit in earlier + [("earlier", c) for c in args.also]:
+        old = before_issue(texts, commit)
         if isinstance(old, str):
-            print(f"before issue 24: {old}")
+            print(f"{name}: {old}")
         else:
-            print(line(f"before issue 24 ({args.before})", tally(texts, old[0]), old[1], words), flush=True)
+            print(line(f"{name} ({commit})", tally(texts, old[0]), old[1], words), flush=True)
     print(f"{'spaCy nlp() alone':<24} {1000 * spacy_alone(texts) / words * 500:.0f} ms/500 words")
 
 
