@@ -15,8 +15,10 @@ Definitions, written here once so that every path is scored the same way:
   growing the lexicon cannot move the gold set);
 - a gold source is a **name** when its head (the last word before a comma, a bracket, a
   preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
-  word before it ("Republicans", "Polls", "many African-Americans") and that the language model does
-  not read as a person's name ("Sanders" is a name), which is a group —, a
+  word before it ("Republicans", "Polls", "many African-Americans", and "Fellow Republicans"
+  opening a sentence) and that the language model does not read as a person's name ("Sanders" is
+  a name), which is a group, and one word opening a sentence that the article writes in lower
+  case elsewhere ("Police say") —, a
   **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
   source (apostrophes ’ and ' alike), or one is the other's acronym ("the IMF", "International
@@ -184,7 +186,7 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
         )
         inside = [(a, b, lab) for a, b, lab in names if source_start <= a and b <= source_start + len(source)]
         people = {w.casefold() for a, b, lab in inside if lab == "PERSON" for w in text[a:b].split()}
-        kind = _kind(source, people)
+        kind = _kind(source, people, opens=opens, common=text)
         referent = _referent(source, kind, named, opens=opens)
         if kind == "description":
             # "A lawyer for the outlets, David Schulz,", "an analysis by Lily Batchelder": the name it gives
@@ -206,8 +208,16 @@ def _head(source: str) -> list[str]:
     return re.findall(r"[\w’'.-]+", head)
 
 
-def _kind(source: str, people: frozenset[str] | set[str] = frozenset()) -> str:
-    """``people``: the source's words the language model reads as a person's name ("Sanders")."""
+def _kind(
+    source: str, people: frozenset[str] | set[str] = frozenset(), *, opens: bool = False, common: str = ""
+) -> str:
+    """``people``: the source's words the language model reads as a person's name ("Sanders");
+    ``opens``: the source starts a sentence; ``common``: the article's text, to tell a word written
+    in lower case elsewhere in it ("police") from a name ("Trump")."""
+
+    def lower_elsewhere(word: str) -> bool:
+        return bool(common) and re.search(rf"(?<![\w.!?] )\b{re.escape(word.casefold())}\b", common) is not None
+
     if not source.strip():
         return "none"
     head = _head(source)
@@ -217,9 +227,13 @@ def _kind(source: str, people: frozenset[str] | set[str] = frozenset()) -> str:
     if len(head) == 1 and last.casefold() in _PRONOUNS:
         return "pronoun"
     others = [w for w in head[:-1] if w.casefold() not in _INDEFINITE]
+    if opens and head[:1] == others[:1] and lower_elsewhere(head[0]):
+        others = others[1:]  # "Fellow Republicans said": the sentence's capital, not a name's
     group = last.endswith("s") and not last.isupper() and last.casefold() not in people
     if group and not any(w[:1].isupper() for w in others):
         return "description"  # "Republicans", "Polls", "many African-Americans": a group, not a name
+    if opens and len(head) == 1 and not last.isupper() and lower_elsewhere(last):
+        return "description"  # "Police say": a capital the sentence gives ("police" elsewhere)
     return "name" if last[:1].isupper() else "description"
 
 
