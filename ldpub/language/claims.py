@@ -530,7 +530,7 @@ class _Finder:
                     self.documents[document.text.casefold()] = author
 
     def document_author(self, subject: Word) -> Word | None:
-        """ "A report by X", "X's statement", "a statement from X": X wrote it."""
+        """ "A report by X", "X's statement", "a statement from X", "a speech X gave": X wrote it."""
         if subject.text.casefold() not in self.lex.documents:
             return None
         for k in self.kids[subject.index]:
@@ -538,6 +538,10 @@ class _Finder:
                 return k
             if k.dep == "prep" and k.text.casefold() in ("by", "from", "of"):
                 x = next((x for x in self.kids[k.index] if x.dep == "pobj"), None)
+                if x is not None:
+                    return x
+            if k.dep == "relcl":  # "a speech Mrs. Clinton delivered": its subject
+                x = next((x for x in self.kids[k.index] if x.dep == "nsubj" and x.proper), None)
                 if x is not None:
                     return x
         return None
