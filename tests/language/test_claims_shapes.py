@@ -110,6 +110,11 @@ def one(body: str, include: str = "speech") -> dict[str, Any]:
             "Nine workers were hurt.",
             "health-ministry",
         ),
+        (
+            "The port will reopen in May, according to a speech Leila Haddad gave on Monday.",
+            "The port will reopen in May.",
+            "leila-haddad",
+        ),
         # a quoted fragment inside indirect speech: the whole clause, with the fragment
         (
             "Omar Farouk said he was “surprised and angry” at the closure.",
