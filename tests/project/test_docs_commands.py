@@ -67,7 +67,7 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
     "ldpub embed page.html --graph article.jsonld -o page.embedded.html": (0, None),
     "ldpub build record.yaml | ldpub embed page.html --graph - --in-place": (0, None),
     # extract.md
-    "ldpub extract page.html": (0, "type: NewsArticle"),
+    "ldpub extract page.html": (0, "headline: Meetings Between U.S. Officials"),
     "ldpub extract examples/wire-convoy-deir-ez-zor.txt --url https://levantwire.example/2024/05/aid-convoy "
     "--published 2024-05-07T10:00:00+03:00 --language en -o convoy.yaml": (
         0,
