@@ -64,17 +64,24 @@ def jsonld_to_nquads(doc: Any, *, base: str | None = None) -> str:
     Raises :class:`~ldpub.errors.RemoteContextError` for a remote context other than
     schema.org's, and :class:`~ldpub.errors.InputError` for a document pyld rejects.
     """
-    if isinstance(doc, dict) and doc.keys() == _DOC_KEYS and isinstance(doc["@graph"], list):
-        try:
-            _check_context(doc["@context"])
-            return _flat_graph_nquads(doc["@graph"])
-        except _Unsupported:
-            pass  # not that shape after all: the general reader below decides
+    text = fast_nquads(doc, base=base)
+    return pyld_nquads(doc, base=base) if text is None else text
+
+
+def fast_nquads(doc: Any, *, base: str | None = None) -> str | None:
+    """:func:`jsonld_to_nquads` by the fast reader alone: N-Triples lines ``S P O .`` (one space
+    between terms), or None for a document that needs pyld's general algorithms.
+
+    Raises :class:`~ldpub.errors.RemoteContextError` for a remote context other than schema.org's.
+    """
+    text = flat_graph_nquads(doc)
+    if text is not None:
+        return text
     fast = _FastToRdf(base)
     try:
         lines = fast.document(doc)
     except _Unsupported:
-        return pyld_nquads(doc, base=base)
+        return None
     # Removing repeated triples hashes every line (15% of the work): only when one may repeat.
     return "".join(dict.fromkeys(lines) if fast.may_repeat else lines)
 
@@ -151,6 +158,23 @@ def _without_keyword_iris(value: Any, coerced: bool) -> Any:
 def _unwrap(exc: BaseException) -> LdpubError:
     """The ldpub error inside a pyld error chain (our loader's refusal), or a new InputError."""
     return ldpub_error_in(exc) or InputError(f"invalid JSON-LD: {exc}".splitlines()[0], Location(pointer=""))
+
+
+def flat_graph_nquads(doc: Any) -> str | None:
+    """N-Triples lines ``S P O .`` for a document of the shape ldpub's mapper writes (schema.org's
+    context by URL, a flat ``@graph`` of nodes with absolute ``@id``s and terms of the context),
+    or None for any other. In such a document every property has its term's coercion: a date
+    property's text is typed ``schema:Date``, never plain.
+
+    Raises :class:`~ldpub.errors.RemoteContextError` for a remote context other than schema.org's.
+    """
+    if isinstance(doc, dict) and doc.keys() == _DOC_KEYS and isinstance(doc["@graph"], list):
+        try:
+            _check_context(doc["@context"])
+            return _flat_graph_nquads(doc["@graph"])
+        except _Unsupported:
+            pass  # not that shape after all
+    return None
 
 
 def _flat_graph_nquads(nodes: list[Any]) -> str:

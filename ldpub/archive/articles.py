@@ -11,16 +11,26 @@ Inputs: records (``.yaml``, ``.yml``, ``.json``, built on the fly), built articl
 graph names, every run of quads in one named graph is an article (graph = its URL) and quads
 in :data:`ENTITIES_GRAPH` are its shared part — which is what :meth:`ArticleGraph.nquads`
 writes, so an archive exported this way streams back in without holding it in memory.
+
+Built JSON-LD and records take the fast way: the JSON-LD reader's N-Quads lines are split into
+the article's and the shared ones as text, each given its graph, and the store's bulk path
+parses that text itself (no pyoxigraph term objects in Python); text that is not the reader's
+plain ``S P O .`` lines goes the general way. Either way, dates are typed as the archive stores
+them (:mod:`ldpub.archive.dates`), and blank nodes are made distinct per article.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from ldpub.archive.dates import DATE_TYPES, archive_term, typed_date
 from ldpub.errors import InputError, Location
 from ldpub.inputs import LOAD, Kind, files_in, suffixes
 
@@ -37,32 +47,50 @@ _ENTITIES = ox.NamedNode(ENTITIES_GRAPH)
 
 
 class ArticleGraph:
-    """One article ready to load: its URL (= graph name) and its quads (own graph + entities graph)."""
+    """One article ready to load: its URL (= graph name) and its quads (own graph + entities graph),
+    held as pyoxigraph quads or as the N-Quads text of them (:meth:`from_nquads`)."""
 
-    __slots__ = ("_quads", "source", "url")
+    __slots__ = ("_count", "_quads", "_text", "source", "url")
 
     def __init__(self, url: str, quads: Sequence[Any], source: str | None = None) -> None:
         self.url = url
-        self._quads = quads  # pyoxigraph Quads: kept internal, see nquads()
+        self._quads: Sequence[Any] | None = quads  # pyoxigraph Quads: kept internal, see nquads()
+        self._text: str | None = None
+        self._count = len(quads)
         self.source = source
+
+    @classmethod
+    def from_nquads(cls, url: str, text: str, count: int, source: str | None = None) -> ArticleGraph:
+        """An article held as archive N-Quads text (``count`` lines, each quad in its graph; blank
+        node labels its own): parsed only if its quads are asked for."""
+        article = cls(url, (), source)
+        article._quads, article._text, article._count = None, text, count
+        return article
 
     @classmethod
     def from_triples(
         cls, url: str, own: Iterable[Any], shared: Iterable[Any], source: str | None = None
     ) -> ArticleGraph:
         graph = ox.NamedNode(url)
-        quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in own]
-        quads += [ox.Quad(t.subject, t.predicate, t.object, _ENTITIES) for t in shared]
+        quads = [ox.Quad(t.subject, t.predicate, archive_term(t.object, t.predicate), graph) for t in own]
+        quads += [ox.Quad(t.subject, t.predicate, archive_term(t.object, t.predicate), _ENTITIES) for t in shared]
         return cls(url, quads, source)
 
     def __repr__(self) -> str:
-        return f"ArticleGraph({self.url!r}, {len(self._quads)} quads)"
+        return f"ArticleGraph({self.url!r}, {self._count} quads)"
 
     @property
     def quad_count(self) -> int:
-        return len(self._quads)
+        return self._count
+
+    @property
+    def has_text(self) -> bool:
+        """Whether the article is held as N-Quads text (a store's bulk path can take it as it is)."""
+        return self._text is not None
 
     def quads(self) -> Sequence[Any]:
+        if self._quads is None:
+            self._quads = list(ox.parse(self._text or "", format=ox.RdfFormat.N_QUADS))
         return self._quads
 
     @property
@@ -77,7 +105,9 @@ class ArticleGraph:
 
     def nquads(self) -> str:
         """The article as N-Quads: own triples in graph ``<url>``, shared ones in the entities graph."""
-        out = ox.serialize(self._quads, format=ox.RdfFormat.N_QUADS)
+        if self._text is not None:
+            return self._text
+        out = ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS)
         assert out is not None
         return out.decode("utf-8")
 
@@ -120,6 +150,8 @@ def read_articles(path: str | Path) -> Iterator[ArticleGraph]:
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
         yield _from_record(path)
+    elif suffix == ".jsonld":
+        yield _from_jsonld(path)
     elif suffix == ".nq":
         yield from _from_nquads(path)
     elif suffix in RDF_SUFFIXES:
@@ -132,13 +164,110 @@ def read_articles(path: str | Path) -> Iterator[ArticleGraph]:
 
 def _from_record(path: Path) -> ArticleGraph:
     from ldpub.pipeline import build  # the spine; imported late to keep the store light
+    from ldpub.rdf import flat_graph_nquads
 
-    return _from_article_nquads(build(path).nquads(), str(path))
+    article = build(path)
+    lines = flat_graph_nquads(article.jsonld)
+    fast = _article_text(lines, str(path)) if lines is not None else None
+    return fast or _from_article_nquads(article.nquads(), str(path))
+
+
+def _from_jsonld(path: Path) -> ArticleGraph:
+    """A built article: ldpub's own shape by text (:func:`_article_text`), any other JSON-LD by the
+    general reader and parser."""
+    from ldpub.limits import parse_json
+    from ldpub.rdf import flat_graph_nquads, jsonld_to_nquads
+
+    name = str(path)
+    doc = parse_json(path.read_bytes(), file=name)
+    try:
+        lines = flat_graph_nquads(doc)
+        fast = _article_text(lines, name) if lines is not None else None
+        return fast or _from_article_nquads(lines if lines is not None else jsonld_to_nquads(doc), name)
+    except InputError as exc:
+        raise InputError(exc.message, exc.location.with_file(name)) from None
 
 
 def _from_article_nquads(text: str, source: str) -> ArticleGraph:
-    triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_QUADS)]
+    triples = [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_QUADS, rename_blank_nodes=True)]
     return split_article(triples, source=source)
+
+
+_SCHEMA_TERM = r"<https?://schema\.org/"
+_WEB_PAGE_LINE = re.compile(rf"^(\S+) <{re.escape(_RDF_TYPE.value)}> {_SCHEMA_TERM}WebPage> \.$", re.M)
+_COMMON_DATE = '"^^<http://schema.org/Date>'  # the datatype schema.org's context gives dates
+_OTHER_DATES = re.compile("|".join(re.escape(f'"^^<{t}>') for t in sorted(DATE_TYPES) if f'"^^<{t}>' != _COMMON_DATE))
+_BLANK_SUBJECT = re.compile(r"^_:", re.M)
+_BLANK_OBJECT = re.compile(r" _:(?=[A-Za-z0-9_.-]+ \.$)", re.M)
+_ENTITIES_TAIL = f" <{ENTITIES_GRAPH}> .\n"
+_BLANK_RUN = secrets.token_hex(6)  # blank node labels of this process: distinct from any other's
+_BLANK_COUNT = itertools.count()
+
+
+def _pages(text: str) -> set[str]:
+    """The ``<IRI>`` objects of the lines' ``schema:mainEntityOfPage`` (else the subjects typed
+    ``schema:WebPage``). A line ends at the first " .\\n" after its object; text in a literal has no
+    newline, so a predicate written inside a literal is followed by no such end."""
+    pages = set()
+    for marker in ("<http://schema.org/mainEntityOfPage> <", "<https://schema.org/mainEntityOfPage> <"):
+        at = text.find(marker)
+        while at != -1:
+            start = at + len(marker) - 1
+            end = text.find(">", start)
+            if text.startswith(" .\n", end + 1) and text[at - 1 : at] == " ":
+                pages.add(text[start : end + 1])
+            at = text.find(marker, end)
+    return pages or set(_WEB_PAGE_LINE.findall(text))
+
+
+def _typed_dates(text: str) -> str:
+    """``text`` with each date literal typed as the archive stores it (:mod:`ldpub.archive.dates`).
+
+    Found by its datatype (``"^^<http://schema.org/Date>``…), split out by C string methods; a
+    marker inside a literal (its quote escaped), or a literal whose opening quote does not follow
+    the predicate's space, is left as it is."""
+    markers = [_COMMON_DATE] if _COMMON_DATE in text else []
+    markers += sorted({match.group(0) for match in _OTHER_DATES.finditer(text)})
+    for marker in markers:
+        pieces = text.split(marker)
+        out = []
+        for piece in pieces[:-1]:
+            escaped = piece[-1:] == "\\" and (len(piece) - len(piece.rstrip("\\"))) % 2 == 1
+            opening = piece.rfind('"')
+            real = not escaped and piece[opening - 1 : opening] == " "
+            typed = typed_date(piece[opening + 1 :]) if real else None
+            out.append(f'{piece[: opening + 1]}{typed[0]}"^^<{typed[1]}>' if typed else piece + marker)
+        out.append(pieces[-1])
+        text = "".join(out)
+    return text
+
+
+def _article_text(text: str, source: str) -> ArticleGraph | None:
+    """The article in archive N-Quads text (its own lines in its graph, the rest in the entities
+    graph, dates typed, blank node labels its own), made from :func:`ldpub.rdf.flat_graph_nquads`'
+    lines by C-level string work (dates there are always typed literals); None when ``text`` is
+    not one article (the caller then parses it and says what is wrong)."""
+    pages = _pages(text)
+    if len(pages) != 1:
+        return None
+    page = pages.pop()
+    if page[:1] != "<":
+        return None
+    text = _typed_dates(text)
+    if "_:" in text:  # labels of this article's own in the batch (and in the store)
+        label = f"_:l{_BLANK_RUN}a{next(_BLANK_COUNT)}x"
+        text = _BLANK_OBJECT.sub(" " + label, _BLANK_SUBJECT.sub(label, text))
+    lines = text.split(" .\n")  # " .\n" ends every line and is nowhere else (a newline in text is "\\n")
+    if lines.pop():
+        return None  # text after the last line's end: not the reader's lines
+    stem = page[:-1]  # "<url": own subjects are <url> and <url#...>, and blank nodes
+    n = len(stem)
+    own = f" {page} .\n"
+    shared = _ENTITIES_TAIL
+    out = [
+        line + (own if line[:2] == "_:" or (line.startswith(stem) and line[n] in "#>") else shared) for line in lines
+    ]
+    return ArticleGraph.from_nquads(page[1:-1], "".join(out), len(out), source)
 
 
 def archive_nquads(article_nquads: str, source: str) -> str:
@@ -148,21 +277,10 @@ def archive_nquads(article_nquads: str, source: str) -> str:
 
 
 def _parse_single(path: Path, fmt: str) -> list[Any]:
-    from ldpub.rdf import jsonld_to_nquads
-
-    data = path.read_bytes()
-    if fmt == "jsonld":
-        from ldpub.limits import parse_json
-
-        doc = parse_json(data, file=str(path))
-        try:
-            text = jsonld_to_nquads(doc)
-        except InputError as exc:
-            raise InputError(exc.message, exc.location.with_file(str(path))) from None
-        return [q.triple for q in ox.parse(text, format=ox.RdfFormat.N_QUADS)]
+    """The triples of a Turtle or N-Triples file (its blank nodes its own)."""
     rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
     try:
-        return [q.triple for q in ox.parse(data, format=rdf_format)]
+        return [q.triple for q in ox.parse(path.read_bytes(), format=rdf_format, rename_blank_nodes=True)]
     except SyntaxError as exc:
         raise _syntax_error(exc, path, fmt) from None
 
@@ -175,8 +293,12 @@ def _from_nquads(path: Path) -> Iterator[ArticleGraph]:
     quads: list[Any] = []
     try:
         with path.open("rb") as stream:
-            for quad in ox.parse(stream, format=ox.RdfFormat.N_QUADS):
+            for quad in ox.parse(stream, format=ox.RdfFormat.N_QUADS, rename_blank_nodes=True):
                 graph = quad.graph_name
+                obj = quad.object
+                typed = archive_term(obj, quad.predicate)
+                if typed is not obj:  # a date, typed as the archive stores it
+                    quad = ox.Quad(quad.subject, quad.predicate, typed, graph)
                 if isinstance(graph, ox.DefaultGraph):
                     default.append(quad.triple)
                 elif graph == _ENTITIES:

@@ -3,12 +3,18 @@
 Policy: a malformed file is reported by name and skipped, and every other article loads
 (``fail_fast=True``: the load stops at the first bad file instead, after storing the articles
 read before it). Each article is stored whole or not at all, whatever happens.
+
+A batch is written in a thread of its own while the next one is read: the stores' bulk paths
+(pyoxigraph's loader, an HTTP request, ``isql``) leave Python's lock free, so reading files and
+writing batches share the cores. At most one batch is in flight; its error comes out at the
+next batch or at the end, and the load never returns while a write is still running.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -71,17 +77,13 @@ def load(
     batch: dict[str, ArticleGraph] = {}
     batch_quads = 0
     max_quads = getattr(store, "max_batch_quads", 500_000)
+    writer = _Writer(store, summary, on_batch)
 
     def flush() -> None:
         nonlocal batch, batch_quads
         if batch:
-            store.write(list(batch.values()))
-            summary.articles += len(batch)
-            summary.quads += batch_quads
-            summary.batches += 1
+            writer.submit(list(batch.values()), batch_quads)
             batch, batch_quads = {}, 0
-            if on_batch:
-                on_batch(summary)
 
     try:
         for path in find_inputs(paths):
@@ -101,13 +103,54 @@ def load(
                     on_error(error)
                 if fail_fast:
                     flush()
+                    writer.wait()
                     raise error from None
             if on_file:
-                on_file(path, summary.articles + len(batch))
+                on_file(path, summary.articles + writer.in_flight + len(batch))
         flush()
+        writer.wait()
     finally:
+        writer.close()  # a batch still being written finishes (whole) before the load returns
         summary.seconds = time.perf_counter() - start
     return summary
+
+
+class _Writer:
+    """Writes one batch at a time in a thread of its own, while the caller reads the next."""
+
+    def __init__(
+        self, store: ArchiveStore, summary: LoadSummary, on_batch: Callable[[LoadSummary], None] | None
+    ) -> None:
+        self._store = store
+        self._summary = summary
+        self._on_batch = on_batch
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ldpub-load")
+        self._pending: tuple[Future[None], int, int] | None = None
+
+    @property
+    def in_flight(self) -> int:
+        """Articles handed to the store and not yet written."""
+        return self._pending[1] if self._pending else 0
+
+    def submit(self, articles: list[ArticleGraph], quads: int) -> None:
+        self.wait()
+        self._pending = (self._pool.submit(self._store.write, articles), len(articles), quads)
+
+    def wait(self) -> None:
+        """Wait for the batch in flight; raise its error, or count it as stored."""
+        if self._pending is None:
+            return
+        future, articles, quads = self._pending
+        self._pending = None
+        future.result()
+        self._summary.articles += articles
+        self._summary.quads += quads
+        self._summary.batches += 1
+        if self._on_batch:
+            self._on_batch(self._summary)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
 
 
 def _with_file(exc: BaseException, path: Path) -> LdpubError:
