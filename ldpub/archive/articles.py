@@ -96,12 +96,12 @@ class ArticleGraph:
     @property
     def own(self) -> list[Any]:
         """The article's own triples (its graph)."""
-        return [q.triple for q in self._quads if q.graph_name != _ENTITIES]
+        return [q.triple for q in self.quads() if q.graph_name != _ENTITIES]
 
     @property
     def shared(self) -> list[Any]:
         """Its triples about shared entities (for the entities graph)."""
-        return [q.triple for q in self._quads if q.graph_name == _ENTITIES]
+        return [q.triple for q in self.quads() if q.graph_name == _ENTITIES]
 
     def nquads(self) -> str:
         """The article as N-Quads: own triples in graph ``<url>``, shared ones in the entities graph."""
