@@ -48,8 +48,8 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
         },
     ),
     "articles-per-place-per-month": (
-        ("place", "month", "articles"),
-        {("al-Tanf", "2022-09", "2"), ("al-Tanf", "2023-04", "1")},
+        ("place", "year", "month", "articles"),
+        {("al-Tanf", "2022", "9", "2"), ("al-Tanf", "2023", "4", "1")},
     ),
     "organisations-co-mentioned": (
         ("name", "articles"),
