@@ -87,7 +87,7 @@ def write_articles(folder: Path) -> Path:
                 "@id": page + "#article",
                 "mainEntityOfPage": {"@id": page, "@type": "WebPage"},
                 "datePublished": published,
-                "author": {"@type": "Person", "name": "Someone"},  # a blank node
+                "author": {"@id": f"{BASE}entity/someone", "@type": "Person", "name": "Someone"},
             }
             (folder / f"{key}.jsonld").write_text(json.dumps(doc), encoding="utf-8")
         else:
