@@ -73,6 +73,34 @@ def generate(count: int, path: Path) -> None:
     tmp.replace(path)
 
 
+def generate_jsonld(count: int, folder: Path) -> None:
+    """Write ``count`` synthetic articles as built JSON-LD files, as ``ldpub build --out`` does
+    (one ``.jsonld`` per article, 1,000 to a folder), atomically (the folder appears whole)."""
+    from benchmarks.synthetic import records
+    from ldpub import build
+
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    for i, record in enumerate(records(count)):
+        path = tmp / f"{i // 1000:04d}" / f"article-{i}.jsonld"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(build(distinct_names(record)).to_json(), encoding="utf-8")
+        if i and i % 10_000 == 0:
+            print(f"  built {i:,} articles", file=sys.stderr, flush=True)
+    tmp.replace(folder)
+
+
+def jsonld_folder(count: int, data: Path) -> Path:
+    """The folder of ``count`` built ``.jsonld`` files of the synthetic archive (the default output
+    of ``ldpub build``), cached under ``data``; the same articles as :func:`archive_file`."""
+    folder = data / f"jsonld-{count}"
+    if not folder.exists():
+        data.mkdir(parents=True, exist_ok=True)
+        print(f"building {count:,} synthetic articles into {folder} (cached for later runs)...", file=sys.stderr)
+        subprocess.run([sys.executable, __file__, "--generate-jsonld", str(count), "--data", str(data)], check=True)
+    return folder
+
+
 def archive_file(count: int, data: Path) -> Path:
     path = data / f"archive-{count}.nq"
     if not path.exists():
@@ -258,9 +286,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query (median; default 5)")
     parser.add_argument("--data", type=Path, default=Path("/tmp/ldpub-bench-archive"), help="cache and stores")
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--generate-jsonld", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
         generate(args.generate, args.data / f"archive-{args.generate}.nq")
+        return
+    if args.generate_jsonld:
+        generate_jsonld(args.generate_jsonld, args.data / f"jsonld-{args.generate_jsonld}")
         return
 
     from ldpub.archive import EmbeddedStore
