@@ -25,7 +25,6 @@ an N-Quads line.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from typing import Any
@@ -78,11 +77,14 @@ def typed_date(lexical: str) -> tuple[str, str] | None:
     return f"{date}T{hour}:{minute}:{second or '00'}{fraction or ''}{zone or 'Z'}", XSD_DATE_TIME
 
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _valid_day(year: int, month: int, day: int) -> bool:
     if year == 0 or not 1 <= month <= 12:  # XML Schema 1.1 has a year 0; SPARQL engines do not agree on it
         return False
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)  # proleptic, also outside 1..9999
-    days = calendar.mdays[month] + (1 if month == 2 and leap else 0)
+    days = _DAYS_IN_MONTH[month - 1] + (1 if month == 2 and leap else 0)
     return 1 <= day <= days
 
 
