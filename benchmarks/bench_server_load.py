@@ -9,10 +9,13 @@ peak memory of the server and of the loading process, and a 1M-article extrapola
 - pyoxigraph's ``bulk_load`` into an embedded store, the ceiling of the same file.
 
     python -m benchmarks.bench_server_load [--archive /tmp/ldpub-bench-archive/archive-5000.nq]
-        [--servers oxigraph,virtuoso] [--paths bulk,update] [--time-limit SECONDS]
+        [--input DIR_OR_FILE] [--servers oxigraph,virtuoso] [--paths bulk,update] [--time-limit SECONDS]
 
 The archive is the N-Quads file benchmarks/bench_archive.py caches (or any ``ldpub build --out
-archive.nq`` output). Each load starts from an empty server of its own.
+archive.nq`` output). ``--input`` gives what ldpub loads instead, the same articles in another
+form: the folder of built ``.jsonld`` files bench_load_jsonld.py caches, with ``--archive`` its
+``jsonld-N-quads.nq`` (the servers' own load and the embedded ``bulk_load`` still read the
+archive file). Each load starts from an empty server of its own.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ def _archive_counts(archive: Path) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", type=Path, default=Path("/tmp/ldpub-bench-archive/archive-5000.nq"))
+    parser.add_argument("--input", type=Path, help="what ldpub loads (default: the archive file)")
     parser.add_argument("--servers", default="oxigraph,virtuoso")
     parser.add_argument("--paths", default="bulk,update")
     parser.add_argument(
@@ -163,7 +167,10 @@ def main() -> None:
         for path in args.paths.split(","):
             bulk = path == "bulk"
             runs.append(
-                (labels[kind, bulk], lambda kind=kind, bulk=bulk: ldpub_load(kind, args.archive, bulk, args.time_limit))
+                (
+                    labels[kind, bulk],
+                    lambda kind=kind, bulk=bulk: ldpub_load(kind, args.input or args.archive, bulk, args.time_limit),
+                )
             )
     rows: list[tuple[str, dict[str, float]]] = []
     for label, run in runs:
@@ -178,7 +185,8 @@ def main() -> None:
     if "oxigraph" in args.servers:
         rows.append(("Oxigraph server: its own POST of the file", raw_post(args.archive, given)))
     rows.append(("pyoxigraph Store.bulk_load (embedded)", embedded_bulk_load(args.archive, given)))
-    print(f"\n{args.archive.name}: {given:,} quads given; wall time, same run")
+    source = f"{args.input} (ldpub), {args.archive.name} (the others)" if args.input else args.archive.name
+    print(f"\n{source}: {given:,} quads given; wall time, same run")
     header = (
         f"{'path':<44} {'articles':>9} {'wall s':>8} {'quads/s':>9} {'server MB':>10} {'client MB':>10} "
         f"{'1M articles':>12}"
