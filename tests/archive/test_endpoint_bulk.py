@@ -17,7 +17,7 @@ import pytest
 from ldpub.archive import ENTITIES_GRAPH, EmbeddedStore, load
 from ldpub.archive.endpoint import EndpointStore
 from tests.archive.servers import Server, start_oxigraph, start_virtuoso
-from tests.archive.test_crash import COPIES, OLD, ROOT, _versions
+from tests.archive.test_crash import COPIES, OLD, ROOT, _jsonld_versions, _versions
 from tests.support import EXAMPLE_RECORDS
 
 pytestmark = pytest.mark.server
@@ -97,6 +97,36 @@ def test_bulk_load_gives_the_embedded_archive_and_replaces(bulk_env: Server, tmp
         assert _shapes(embedded) == on_server
     assert all(on_server[url] == shape for url, shape in new_shape.items())
     assert ENTITIES_GRAPH in on_server
+
+
+def test_built_jsonld_goes_in_bulk_as_text_and_gives_the_embedded_archive(bulk_env: Server, tmp_path: Path) -> None:
+    """A folder of built JSON-LD files reaches each server's bulk path as N-Quads text, and the
+    server holds what the embedded store holds for the same folder."""
+    _, new_shape = _jsonld_versions(tmp_path)
+    with EndpointStore(bulk_env.query_url) as server:
+        sent: list[bool] = []
+        if bulk_env.name == "oxigraph":
+            original = server._post_store
+        else:
+            assert server.virtuoso_bulk is not None
+            original = server.virtuoso_bulk.load
+
+        def counted(articles: list) -> None:  # type: ignore[type-arg]
+            sent.extend(a.has_text for a in articles)
+            original(articles)
+
+        if bulk_env.name == "oxigraph":
+            server._post_store = counted  # type: ignore[method-assign]
+        else:
+            server.virtuoso_bulk.load = counted  # type: ignore[method-assign, union-attr]
+        assert load(server, [tmp_path / "new"]).articles == COPIES
+        on_server = _shapes(server)
+    assert sent == [True] * COPIES
+    on_server = {g: shape for g, shape in on_server.items() if g.startswith("https://") or g == ENTITIES_GRAPH}
+    with EmbeddedStore(tmp_path / "embedded") as embedded:
+        load(embedded, [tmp_path / "new"])
+        assert _shapes(embedded) == on_server
+    assert all(on_server[url][0] == own for url, (own, _) in new_shape.items())
 
 
 def test_killed_bulk_load_leaves_whole_articles(bulk_env: Server, tmp_path: Path) -> None:
