@@ -35,8 +35,9 @@ def register(subparsers: Any) -> None:
         help="load articles into the archive (embedded store or SPARQL endpoint)",
         description="Load built articles (.jsonld, .ttl, .nt, .nq) or records (.yaml, .yml, .json, built on the fly) "
         "into the archive: each article in its own named graph (its page URL), shared entities once in "
-        "the entities graph. Re-loading an article replaces it. A malformed file is reported and skipped "
-        "(exit 1 at the end); --fail-fast stops at the first one.",
+        "the entities graph. Re-loading an article replaces it. Dates are stored as xsd:date / xsd:dateTime, "
+        "so that SPARQL compares them (a date-time without a time zone as UTC). A malformed file is reported "
+        "and skipped (exit 1 at the end); --fail-fast stops at the first one.",
         epilog=epilog(),
     )
     load.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files, or folders searched for known suffixes")
