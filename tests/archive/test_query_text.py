@@ -121,3 +121,21 @@ def test_endpoint_without_its_path_says_which_path(oxigraph_server: Server, caps
         f"ldpub: error: the endpoint {root}/ does not exist (HTTP 404); a SPARQL endpoint is a path on the "
         f"server: Oxigraph's is {root}/query, Virtuoso's {root}/sparql\n"
     )
+
+
+def test_date_params_filter_by_time_not_by_text(archive: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The example's period is compared as time: the seed was published 2022-09-20T10:00:00+03:00
+    (07:00 UTC), Amman 2022-09-28T14:00:00+03:00 (11:00 UTC)."""
+    query = str(QUERIES / "articles-mentioning-person.rq")
+    cases = {
+        ("from=2022-09-20T07:00:00Z",): [SEED, AMMAN],  # the very instant of the seed, written in UTC
+        ("from=2022-09-20T07:00:01Z",): [AMMAN],  # a second later (compared as text, it came first)
+        ("until=2022-09-28T11:00:00Z",): [SEED],  # Amman's instant is not before itself
+        ("from=2022-09-20T09:00:00+01:00",): [AMMAN],  # 08:00 UTC: after the seed (as text, before it)
+        ("from=2022-09-20T00:00:00-05:00", "until=2022-09-28T13:00:00+02:00"): [SEED],  # 05:00 to 11:00 UTC
+    }
+    for params, pages in cases.items():
+        args = ["sparql", "--file", query, *[a for p in params for a in ("-p", p)], "--store", archive]
+        assert main([*args, "-f", "csv"]) == 0
+        rows = capsys.readouterr().out.splitlines()[1:]
+        assert [r.split(",")[0] for r in rows] == [f"{p}#article" for p in pages], params
