@@ -364,8 +364,9 @@ class Authority:
         hits = self.index.get(normalize_name(name))
         return hits[0][0] if hits else None
 
-    def find_mentions(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
-        """Every mention of an authority entity in ``text``, longest names first, left to right."""
+    def find_mentions(self, text: str, tokens: list[Token] | None = None, *, titles: bool = True) -> list[Mention]:
+        """Every mention of an authority entity in ``text``, longest names first, left to right; a
+        person's mention takes in the titles written before the name unless ``titles`` is false."""
         tokens = tokenize(text) if tokens is None else tokens
         content = [t for t in tokens if not t.article]
         found: list[Mention] = []
@@ -378,7 +379,7 @@ class Authority:
             length, key = hit
             first, last = content[i], content[i + length - 1]
             start = _with_article(text, tokens, first)
-            if self.entities[key].type in PERSON_TYPES:
+            if titles and self.entities[key].type in PERSON_TYPES:
                 start = _with_titles(text, tokens, tokens[first.index], start)
             found.append(Mention(start, last.end, text[start : last.end], key, self.entities[key].type))
             i += length

@@ -304,9 +304,22 @@ def _by_context(c: _Chunk) -> Found | None:
     opens = _sentence_start(c.text, c.chunk[0])
     if previous is not None and previous.text in PLACE_PREPOSITIONS and not opens:
         return c.found("Place", f"preposition {previous.text!r}")
+    if previous is not None and _opening_place(c, previous):
+        return c.found("Place", f"preposition {previous.text.casefold()!r}")
     if following is not None and following.text in SPEECH_VERBS and (len(c.chunk) > 1 or not opens):
         return c.found("Person", f"speech verb {following.text!r}")
     return _known_place(c)
+
+
+def _opening_place(c: _Chunk, previous: Token) -> bool:
+    """ "Near Rawah, two strikes …", "In Mosul, …": a sentence opened by a preposition of place, its
+    name then set off by a comma (not "In Smith's view", "At Google they …")."""
+    return (
+        previous.text.casefold() in PLACE_PREPOSITIONS
+        and previous.text[:1].isupper()
+        and _sentence_start(c.text, previous)
+        and c.text[c.chunk[-1].end : c.chunk[-1].end + 1] == ","
+    )
 
 
 def _known_place(c: _Chunk) -> Found | None:

@@ -74,7 +74,8 @@ def link_text(
     known = Authority({c.key: _candidate_entity(c) for c in candidates})
     for i, (text, toks) in enumerate(zip(texts, tokens, strict=True)):
         occupied = SpanIndex([(m.start, m.end) for m in found[i]])
-        again = [m for m in known.find_mentions(text, toks) if not occupied.overlaps(m.start, m.end)]
+        # A name without the titles before it (they are the person's jobTitle, not a name).
+        again = [m for m in known.find_mentions(text, toks, titles=False) if not occupied.overlaps(m.start, m.end)]
         found[i] = sorted(found[i] + again, key=lambda m: (m.start, m.end))
     linking = Linking(candidates=candidates, headline=found[0], body=found[1], extra=found[2:], analysis=analysis)
     for key, entity in authority.entities.items():

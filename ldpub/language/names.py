@@ -33,6 +33,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ldpub import lexicon
 from ldpub.entities import gazetteer
@@ -137,6 +138,7 @@ class _Span:
     name: str  # the name without titles ("Interior Minister Mazen al-Faraya" → "Mazen al-Faraya")
     evidence: list[Evidence] = field(default_factory=list)
     rule: Found | None = None
+    title: str | None = None  # titles written before a person's name ("Capt.", "Defense Secretary")
 
 
 @functools.cache
@@ -356,8 +358,32 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
-        out.append(_Span(start, end, surface, surface, [Evidence(kind, weight, f"language model: {name.label}")]))
+        evidence = [Evidence(kind, weight, f"language model: {name.label}")]
+        titles = _titles(words) if kind == "Person" else 0
+        if titles == len(words):
+            continue  # "Capt", "Brig", "President": a title the model took for a name
+        if titles:  # "Navy Capt. Jeff Davis": the name is Jeff Davis, the rest his jobTitle
+            title = text[start : words[titles - 1].end]
+            out.append(_Span(start, end, surface, text[words[titles].start : end], evidence, title=title))
+            continue
+        out.append(_Span(start, end, surface, surface, evidence))
     return out
+
+
+def _titles(words: list[Any]) -> int:
+    """How many leading words of a person's name are titles and what precedes them ("Navy Capt.", "US
+    Defense Secretary", "Staff Sgt."): up to the last title word, all of the words when they are all titles."""
+    texts = [w.text for w in words]
+    if all(_title_word(t) or not t.strip(".") for t in texts):
+        return len(words)
+    last = max((i + 1 for i, t in enumerate(texts[:-1]) if _title_word(t)), default=0)
+    if last and (re.search(r"['’]s$", texts[last - 1]) or not any(c.isalpha() for t in texts[last:] for c in t)):
+        return 0  # "Prime Minister's Questions": what the title holder has, not a name
+    return last
+
+
+def _title_word(word: str) -> bool:
+    return word[:1].isupper() and word.rstrip(".").casefold() in TITLES
 
 
 def _capital(word: str) -> bool:
@@ -545,8 +571,12 @@ class _Group:
 
     def scores(self) -> dict[str, float]:
         totals: dict[str, float] = {}
-        # "in Scientology", "at Google": a preposition says nothing against the model's ORG anywhere.
-        organisation = any(e.cue == "language model: ORG" for s in self.spans for e in s.evidence)
+        # "in Scientology", "at Google": a preposition says nothing against the model's ORG anywhere,
+        # unless the gazetteer knows the name as a place ("near Sinjar").
+        evidence = [e for s in self.spans for e in s.evidence]
+        organisation = any(e.cue == "language model: ORG" for e in evidence) and not any(
+            e.cue.startswith("gazetteer") for e in evidence
+        )
         for span in self.spans:
             for e in span.evidence:
                 if organisation and e.cue.startswith("preposition"):
@@ -702,11 +732,20 @@ def _candidates(groups: list[_Group], reserved: set[str]) -> list[Candidate]:
         while key in used:
             key, n = f"{base}-{n}", n + 1
         used.add(key)
-        mentions = tuple(Mention(s.start, s.end, s.surface, key, kind) for s in spans)
-        title = next((s.rule.title for s in spans if s.rule is not None and s.rule.title), None)
-        candidate = Candidate(key, name, kind, mentions[0].surface, group.cue(), mentions, title)
+        mentions = tuple(_mention(s, key, kind) for s in spans)
+        title = next((s.rule.title if s.rule is not None and s.rule.title else s.title for s in spans), None)
+        candidate = Candidate(key, name, kind, spans[0].surface, group.cue(), mentions, title)
         out.append(_located(candidate, spans) if kind == "Place" else candidate)
     return out
+
+
+def _mention(span: _Span, key: str, kind: str) -> Mention:
+    """Where the entity is named: a person's name without the titles written before it ("Magistrate
+    Lucy Njeri" → "Lucy Njeri"; the titles are the jobTitle), other names as written."""
+    if kind == "Person" and span.name != span.surface and span.surface.endswith(span.name):
+        start = span.end - len(span.name)
+        return Mention(start, span.end, span.name, key, kind)
+    return Mention(span.start, span.end, span.surface, key, kind)
 
 
 def _located(candidate: Candidate, spans: list[_Span]) -> Candidate:

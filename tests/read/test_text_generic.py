@@ -61,7 +61,7 @@ def test_council_story_repeated_claim_and_second_reference() -> None:
     assert record["entities"]["ines-moreau"] == {
         "type": "Person",
         "name": "Ines Moreau",
-        "alternate_names": ["Councillor Ines Moreau", "Moreau"],
+        "alternate_names": ["Moreau"],  # not "Councillor Ines Moreau": a title is no name
         "job_title": "Councillor",  # the title written before her name
     }
     assert _claims(record) == [
