@@ -35,7 +35,7 @@ TITLES_OF_PLACE = words("titles_of_place")
 PLACE_WORDS = words("place_words")
 PLATFORMS = frozenset({"Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "TikTok", "X"})
 MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages", "group", "groups", "feed"})
-_PLACE_KINDS = frozenset({"city", "town", "village", "province", "governorate", "region", "district", "capital"})
+_PLACE_KINDS = words("place_before_of")
 # Not "from" / "to": "a source from X", "talks to X" name organisations as often as places.
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "outside", "inside", "across"})
 # A name right before a verb of speech ("Moreau said") is a speaker: the lexicon's reporting verbs in
@@ -299,7 +299,7 @@ def _by_context(c: _Chunk) -> Found | None:
     previous, following = c.previous, c.following
     if previous is not None and previous.text == "of" and previous.index > 0:
         kind = c.tokens[previous.index - 1].text.casefold()
-        if kind in _PLACE_KINDS:  # "the old city of Aleppo", "the province of Idlib"
+        if kind in _PLACE_KINDS:  # "the old city of Aleppo", "the siege of Darayya"
             return c.found("Place", f"{kind!r} of")
     opens = _sentence_start(c.text, c.chunk[0])
     if previous is not None and previous.text in PLACE_PREPOSITIONS and not opens:
@@ -322,14 +322,19 @@ def _opening_place(c: _Chunk, previous: Token) -> bool:
     )
 
 
+# How many people a city needs for its name alone to say "place": 100,000 for a name of two words or
+# more ("Deir ez-Zor"), a million for one word ("Aleppo", "Mosul"; not "Obama" or "Enterprise").
+_KNOWN_CITY = (100_000, 1_000_000)
+
+
 def _known_place(c: _Chunk) -> Found | None:
     """ "reached Deir ez-Zor": a name the gazetteer knows under its own name as a country, a state or
-    (in two words or more) a city of 100,000 people or more, or one a place word leads ("Tal Abyad")."""
+    a large city (see _KNOWN_CITY), or one a place word leads ("Tal Abyad")."""
     if len(c.chunk) > 1 and c.words[0] in PLACE_WORDS:
         return c.found("Place", f"Arabic word {c.words[0]!r}")
     place = gazetteer.lookup(c.text[c.chunk[0].start : c.chunk[-1].end])
-    if place is None or place.alias or (place.kind == "city" and (place.population < 100_000 or len(c.chunk) < 2)):
-        return None  # one word alone is a city's name too often ("Mary", "Enterprise")
+    if place is None or place.alias or (place.kind == "city" and place.population < _KNOWN_CITY[len(c.chunk) < 2]):
+        return None  # one word alone is a small city's name too often ("Mary", "Enterprise")
     return c.found("Place", f"gazetteer: {place.kind} {place.name!r}")
 
 

@@ -102,6 +102,10 @@ _MEMBERS_AFTER = re.compile(
     r"\s+(?P<noun>militants|fighters|jihadists|insurgents|terrorists|rebels|militiamen|gunmen|extremists)\b"
 )
 GROUP_CUE = 3.0
+# "the siege of Darayya", "the city of Raqqah", "8 km northwest of Baghdad": a place's name follows.
+_PLACE_OF = re.compile(
+    r"\b(?P<noun>" + "|".join(sorted(lexicon.words("place_before_of"), key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?$"
+)
 _TOLD_AFTER = re.compile(r"\s+(?:that|on|in|last|this|,)\b|,")
 OUTLET_CUE = 1.5
 
@@ -504,6 +508,9 @@ def _words_before(
     before_text = text[max(0, span.start - 40) : span.start]
     if _ROLE_BEFORE.search(before_text) and text[span.end : span.end + 1] == ",":
         out.append(Evidence("Person", STRONG, "a role before it"))
+    place_of = _PLACE_OF.search(before_text)
+    if place_of:
+        out.append(Evidence("Place", PLACE_CUE, f"{place_of.group('noun')!r} of"))
     group = _GROUP_BEFORE.search(before_text)
     if group:
         out.append(Evidence("Organization", GROUP_CUE, f"{group.group(0).strip()!r} before it"))
