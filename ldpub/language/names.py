@@ -196,7 +196,67 @@ def find_names(
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
         if i and _coordinated(text, spans[i - 1], span):
             span.evidence += [e for e in spans[i - 1].evidence if e.cue.startswith("preposition")]
-    return _with_acronyms(text, spans)
+    return _with_acronyms(text, _with_affiliations(text, tokens, blocked, spans))
+
+
+# "Frederick Fung of ADPL", "Alvin Yeung from the Civic Party": a name right after a person's, joined
+# by "of" / "from"; "Demosisto's Nathan Law": a name whose possessive a person's name follows.
+_NAME_RUN = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|&))*"
+_OF_AFTER = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?P<name>" + _NAME_RUN + ")")
+_POSSESSIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<name>" + _NAME_RUN + r")['’]s\s+$")
+AFFILIATION_CUE = 1.5
+
+
+def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span]) -> list[_Span]:
+    """The names a person is said to be of or from, or named by possessive ("DAB's Ben Chan"), as
+    organisations (weakly: a place the gazetteer knows, "Lucy Njeri of Nairobi", stays a place)."""
+    starts = {s.start: s for s in spans}
+    ends = {s.end: s for s in spans}
+    lowercase = {t.text.casefold() for t in tokens if t.text.islower()}
+    out = list(spans)
+    index = SpanIndex([(s.start, s.end) for s in spans])
+    for span in spans:
+        if not _said_person(span):
+            continue
+        places: list[tuple[int, int, str]] = []
+        after = _OF_AFTER.match(text, span.end)
+        if after:
+            places.append((after.start("name"), after.end("name"), "of/from after a person's name"))
+        before = _POSSESSIVE_BEFORE.search(text, max(0, span.start - 60), span.start)
+        if before:
+            places.append((before.start("name"), before.end("name"), "a possessive before a person's name"))
+        for start, end, cue in places:
+            name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", text[start:end])
+            end = start + len(name)
+            evidence = Evidence("Organization", AFFILIATION_CUE, cue)
+            there = starts.get(start) or ends.get(end)
+            if there is not None and there is not span:
+                if not _said_person(there):  # "Eunice Yung of New People's Party", not "X of Ben Chan"
+                    there.evidence.append(evidence)
+            elif len(name) > 1 and not index.overlaps(start, end) and not blocked.overlaps(start, end):
+                if not _common_word(name, lowercase):
+                    out.append(_Span(start, end, name, name, [evidence, *_gazetteer_of(name)]))
+                    index = SpanIndex([(s.start, s.end) for s in out])
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _said_person(span: _Span) -> bool:
+    """A span something other than a verb of speech says is a person's name (the model, a title, a role)."""
+    return any(e.type == "Person" and e.weight >= MODEL for e in span.evidence) and not any(
+        e.type != "Person" and e.weight >= STRONG for e in span.evidence
+    )
+
+
+def _common_word(name: str, lowercase: set[str]) -> bool:
+    """A name of one word the text also writes in lower case ("It", "Architectural")."""
+    words = name.split()
+    return len(words) == 1 and words[0].casefold() in lowercase
+
+
+def _gazetteer_of(name: str) -> list[Evidence]:
+    place = gazetteer.lookup(name)
+    return [Evidence("Place", place.weight, f"gazetteer: {place.kind} {place.name!r}")] if place else []
 
 
 # "Islamic State (IS)", "the Iraqi Security Forces (ISF)": an acronym in brackets right after a name.
