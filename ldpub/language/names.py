@@ -49,7 +49,7 @@ from ldpub.entities.authority import (
     normalize_name,
     slug,
 )
-from ldpub.language.analysis import Analysis
+from ldpub.language.analysis import Analysis, Word
 from ldpub.language.candidates import (
     NATIONALITY,
     ORG_HEADS,
@@ -79,6 +79,21 @@ _ROLE_WORDS = "|".join(sorted(ROLES, key=len, reverse=True))  # longest first
 _APPOSITIVE_ROLE = re.compile(
     r",\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>" + _ROLE_WORDS + r")\b(?=[\s,.])"
 )
+# "Qanbar was a commander in the navy", "Heald is an atmospheric chemist": what the person is.
+_COPULA_ROLE = re.compile(
+    r"\s+(?:is|was|became|remains|remained)\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>"
+    + _ROLE_WORDS
+    + r")\b(?=[\s,.])"
+)
+# "Daniel Montalvo, 19,", "Sadiq (14)": an age after a name.
+_AGE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,2},|\s+\(\d{1,2}\))")
+# Verbs whose subject a place often is ("Mosul lies on the Tigris", "Raqqa fell"): no sign of a person.
+_PLACE_VERBS = frozenset(
+    """
+    lie lies lay lying fall falls fell fallen border borders bordered remain remains remained become becomes became
+    hold holds held host hosts hosted sit sits sat stretch stretches stretched
+    """.split()  # noqa: SIM905
+)
 # "Fenalco, the national retailers' federation," / "Hajin, a town on the Euphrates,": what the thing is.
 _APPOSITIVE_KIND = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
@@ -104,7 +119,9 @@ _MEMBERS_AFTER = re.compile(
 GROUP_CUE = 3.0
 # "the siege of Darayya", "the city of Raqqah", "8 km northwest of Baghdad": a place's name follows.
 _PLACE_OF = re.compile(
-    r"\b(?P<noun>" + "|".join(sorted(lexicon.words("place_before_of"), key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?$"
+    r"\b(?P<noun>"
+    + "|".join(sorted(lexicon.words("place_before_of"), key=len, reverse=True))
+    + r")\s+of\s+(?:the\s+)?$"
 )
 _TOLD_AFTER = re.compile(r"\s+(?:that|on|in|last|this|,)\b|,")
 OUTLET_CUE = 1.5
@@ -189,8 +206,10 @@ def find_names(
     spans.sort(key=lambda s: s.start)
     by_start = {t.start: t for t in tokens}
     by_end = {t.end: t for t in tokens}
+    words = {w.start: w for w in analysis.words} if analysis is not None else {}
     for i, span in enumerate(spans):
         span.evidence += _context(text, tokens, by_start, by_end, span)
+        span.evidence += _acting_subject(span, words, analysis)
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
@@ -582,10 +601,12 @@ def _words_before(
 def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span: _Span) -> list[Evidence]:
     """ "Boswell, a campaigner", "Fenalco, the retailers' federation,", "X fighters", "Moreau said"."""
     out: list[Evidence] = []
-    role = _APPOSITIVE_ROLE.match(text, span.end)
+    role = _APPOSITIVE_ROLE.match(text, span.end) or _COPULA_ROLE.match(text, span.end)
     kind = _APPOSITIVE_KIND.match(text, span.end)
     if role:
         out.append(Evidence("Person", STRONG, f"role {role.group('role')!r}"))  # "Boswell, a campaigner for"
+    elif _AGE.match(text, span.end) and not span.name.isupper():
+        out.append(Evidence("Person", STRONG, "an age after it"))
     elif kind:
         noun = kind.group("noun")
         out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", STRONG, f"appositive {noun!r}"))
@@ -596,6 +617,34 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
     if last is not None and last.index + 1 < len(tokens) and tokens[last.index + 1].text in SPEECH_VERBS:
         out.append(Evidence("Person", SPEECH_CUE, f"speech verb {tokens[last.index + 1].text!r}"))
     return out
+
+
+SUBJECT_CUE = 2.5
+
+
+def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """A name the model calls a place (GPE) that the gazetteer does not know, yet which is the subject
+    of an active verb ("Karim and Sadiq met", "Sadiq beamed"): small models take unfamiliar given names
+    for places, and places seldom act (not "Sinjar has been liberated", "Mosul lies on the Tigris")."""
+    if analysis is None or not any(e.cue == "language model: GPE" for e in span.evidence):
+        return []
+    if any(e.type != "Person" and e.weight > MODEL for e in span.evidence) or gazetteer.lookup(span.name):
+        return []
+    first = words.get(span.start)
+    if first is None:
+        return []
+    inside = range(first.index, first.index + len(span.surface.split()))
+    for i in inside:
+        word = analysis.words[i]
+        if word.dep == "nsubj" and word.head not in inside:
+            verb = analysis.words[word.head]
+            if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
+                return [Evidence("Person", SUBJECT_CUE, f"subject of {verb.text!r}")]
+    return []
+
+
+def _copula(verb: Word) -> bool:
+    return verb.text.casefold() in ("is", "was", "are", "were", "be", "been", "has", "had", "have")
 
 
 def _gazetteer(span: _Span) -> list[Evidence]:
