@@ -252,10 +252,14 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
             if there is not None and there is not span:
                 if not _said_person(there):  # "Eunice Yung of New People's Party", not "X of Ben Chan"
                     there.evidence.append(evidence)
-            elif len(name) > 1 and not index.overlaps(start, end) and not blocked.overlaps(start, end):
-                if not _common_word(name, lowercase):
-                    out.append(_Span(start, end, name, name, [evidence, *_gazetteer_of(name)]))
-                    index = SpanIndex([(s.start, s.end) for s in out])
+            elif (
+                len(name) > 1
+                and not index.overlaps(start, end)
+                and not blocked.overlaps(start, end)
+                and not _common_word(name, lowercase)
+            ):
+                out.append(_Span(start, end, name, name, [evidence, *_gazetteer_of(name)]))
+                index = SpanIndex([(s.start, s.end) for s in out])
     out.sort(key=lambda s: s.start)
     return out
 
