@@ -64,7 +64,7 @@ STRONG = 100.0
 MODEL = 2.0
 WEAK_MODEL = 1.0
 PLACE_CUE = 1.5
-SPEECH_CUE = 0.5
+SPEECH_CUE = 1.5  # more than another language's spelling of a town ("Lyons said"), less than the model's ORG
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Words that say what a name is when they lead it: "Instituto …", "Jaysh …" (organisations);
@@ -213,7 +213,8 @@ def find_names(
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
-        if i and _coordinated(text, spans[i - 1], span):
+        # Not "near Sarmada, Syria, Cook said": a name a verb of speech follows opens a clause of its own.
+        if i and _coordinated(text, spans[i - 1], span) and not any(e.cue.startswith("speech") for e in span.evidence):
             span.evidence += [e for e in spans[i - 1].evidence if e.cue.startswith("preposition")]
     return _with_acronyms(text, _with_affiliations(text, tokens, blocked, spans))
 
@@ -698,11 +699,15 @@ class _Group:
             e.cue.startswith("gazetteer") for e in evidence
         )
         for span in self.spans:
+            # One reason counts once a mention, at its weightiest: the rule and the context both see "told".
+            reasons: dict[tuple[str, str], float] = {}
             for e in span.evidence:
                 if organisation and e.cue.startswith("preposition"):
                     continue
                 coarse = "Organization" if e.type in ORGANIZATION_TYPES else e.type
-                totals[coarse] = totals.get(coarse, 0.0) + e.weight
+                reasons[coarse, e.cue] = max(reasons.get((coarse, e.cue), 0.0), e.weight)
+            for (coarse, _), weight in reasons.items():
+                totals[coarse] = totals.get(coarse, 0.0) + weight
         return totals
 
     @property
