@@ -101,7 +101,13 @@ _APPOSITIVE_KIND = re.compile(
     + r")(?=[\s,.])"
 )
 # "Its chairman, Adewale Bakare, said": a role, then the name set off by commas.
-_ROLE_BEFORE = re.compile(r"\b(?:" + _ROLE_WORDS + r"),\s+$")
+_ROLE_BEFORE = re.compile(
+    r"\b(?:" + _ROLE_WORDS + r"|(?i:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")),\s+$"
+)
+# "Abu Musab al-Zarqawi", "Osama bin Laden": a kunya leading a name, or a patronymic inside it.
+_KUNYA = re.compile(r"^(?:Abu|Umm)\s+[A-Z]|\s(?:bin|ibn|bint)\s+[A-Z]")
+# "Ziad Khalaf al-Karbouly (Arabic: …; died 4 February 2015)": a life's dates after a name.
+_LIFE = re.compile(r"\s*\([^()]{0,200}?\b(?:born|died|b\.|d\.)\s")
 # "… told Punch that", "told Prothom Alo on Monday": who is told is, in news copy, mostly an outlet.
 _TOLD = re.compile(r"\btold\s+$")
 # "the group Ahrar al-Sham", "militants of the Islamic State", "fighters loyal to X": what X is, an organisation.
@@ -590,7 +596,7 @@ def _words_before(
             # "campaigner Caitlin Boswell"; one word is less sure: "iPhone producer Apple".
             out.append(Evidence("Person", STRONG if length > 1 else PLACE_CUE, f"role {before.text!r}"))
     before_text = text[max(0, span.start - 40) : span.start]
-    if _ROLE_BEFORE.search(before_text) and text[span.end : span.end + 1] == ",":
+    if _ROLE_BEFORE.search(before_text) and text[span.end : span.end + 1] in (",", ".", ";"):
         out.append(Evidence("Person", STRONG, "a role before it"))
     place_of = _PLACE_OF.search(before_text)
     if place_of:
@@ -612,6 +618,10 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
         out.append(Evidence("Person", STRONG, f"role {role.group('role')!r}"))  # "Boswell, a campaigner for"
     elif _AGE.match(text, span.end) and not span.name.isupper():
         out.append(Evidence("Person", STRONG, "an age after it"))
+    elif _LIFE.match(text, span.end):
+        out.append(Evidence("Person", STRONG, "a life's dates after it"))
+    if _KUNYA.search(span.name) and not gazetteer.lookup(span.name):  # not "Abu Dhabi"
+        out.append(Evidence("Person", PLACE_CUE, "a kunya or patronymic"))
     elif kind:
         noun = kind.group("noun")
         out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", STRONG, f"appositive {noun!r}"))
