@@ -274,6 +274,8 @@ def _by_head_or_title(c: _Chunk) -> Found | None:
     several = len(c.chunk) > 1
     if c.head in ORG_HEADS and several:
         return c.found("Organization", f"organisation noun {c.head!r}")
+    if c.head in ORG_HEADS and _short_form(c):
+        return c.found("Organization", f"capitalised {c.chunk[0].text!r} after 'the'")
     if c.titles and c.chunk[c.titles].text in CONNECTORS:
         return None  # a title with no name: "Secretary of State"
     if c.titles and "of" not in c.words[: c.titles]:
@@ -288,6 +290,19 @@ def _by_head_or_title(c: _Chunk) -> Found | None:
     if c.head in PLACE_HEADS and several:
         return c.found("Place", f"place noun {c.head!r}")
     return None
+
+
+def _short_form(c: _Chunk) -> bool:
+    """ "the Coalition's strategy", "the Ministry said": an organisation noun capitalised inside a
+    sentence after "the" is the short name of one organisation, not a common noun."""
+    word = c.chunk[0]
+    before = c.text[max(0, word.start - 4) : word.start]
+    return (
+        word.text[:1].isupper()
+        and not word.text.isupper()
+        and before.casefold() == "the "
+        and not _sentence_start(c.text, c.tokens[word.index - 1])
+    )
 
 
 def _by_context(c: _Chunk) -> Found | None:
