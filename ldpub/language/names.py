@@ -87,6 +87,12 @@ _COPULA_ROLE = re.compile(
 )
 # "Daniel Montalvo, 19,", "Sadiq (14)": an age after a name.
 _AGE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,2},|\s+\(\d{1,2}\))")
+# "Hibhib is a village in northern Iraq", "Fenalco is the national retailers' federation": what the thing is.
+_COPULA_KIND = re.compile(
+    r"(?:\s+\([^()]{0,200}\))?\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
+    + "|".join(sorted(ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
+    + r")(?=[\s,.])"
+)
 # Verbs whose subject a place often is ("Mosul lies on the Tigris", "Raqqa fell"): no sign of a person.
 _PLACE_VERBS = frozenset(
     """
@@ -124,6 +130,12 @@ _MEMBERS_AFTER = re.compile(
 )
 GROUP_CUE = 3.0
 # "the siege of Darayya", "the city of Raqqah", "8 km northwest of Baghdad": a place's name follows.
+# "rebel-held Karabilah", "6km from Daquq", "20 miles north of X": what is held, or how far away, is a place.
+_HELD_OR_FAR = re.compile(
+    r"(?:\b[\w’'-]+-(?:held|controlled)|\d\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:from|of))"
+    r"(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
 _PLACE_OF = re.compile(
     r"\b(?P<noun>"
     + "|".join(sorted(lexicon.words("place_before_of"), key=len, reverse=True))
@@ -601,6 +613,9 @@ def _words_before(
     place_of = _PLACE_OF.search(before_text)
     if place_of:
         out.append(Evidence("Place", PLACE_CUE, f"{place_of.group('noun')!r} of"))
+    held = _HELD_OR_FAR.search(before_text)
+    if held:
+        out.append(Evidence("Place", PLACE_CUE, f"{held.group(0).strip()!r} before it"))
     group = _GROUP_BEFORE.search(before_text)
     if group:
         out.append(Evidence("Organization", GROUP_CUE, f"{group.group(0).strip()!r} before it"))
@@ -613,7 +628,7 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
     """ "Boswell, a campaigner", "Fenalco, the retailers' federation,", "X fighters", "Moreau said"."""
     out: list[Evidence] = []
     role = _APPOSITIVE_ROLE.match(text, span.end) or _COPULA_ROLE.match(text, span.end)
-    kind = _APPOSITIVE_KIND.match(text, span.end)
+    kind = _APPOSITIVE_KIND.match(text, span.end) or _COPULA_KIND.match(text, span.end)
     if role:
         out.append(Evidence("Person", STRONG, f"role {role.group('role')!r}"))  # "Boswell, a campaigner for"
     elif _AGE.match(text, span.end) and not span.name.isupper():
@@ -739,12 +754,12 @@ class _Group:
         return best
 
     def _place_by_preposition(self) -> bool:
-        """ "in Raqqah", "near Palmyra": after a preposition of place, with nothing but the model's label
-        saying person (no title, role or speech verb), a name is a place's."""
+        """ "in Raqqah", "near Palmyra", "6km from Daquq", "rebel-held Karabilah": where the words around
+        it say place, with nothing but the model's label saying person (no title, role or speech verb),
+        a name is a place's."""
         evidence = [e for s in self.spans for e in s.evidence]
-        return any(e.cue.startswith("preposition") for e in evidence) and all(
-            e.cue.startswith("language model") for e in evidence if e.type == "Person"
-        )
+        context = [e for e in evidence if e.type == "Place" and not e.cue.startswith(("language model", "gazetteer"))]
+        return bool(context) and all(e.cue.startswith("language model") for e in evidence if e.type == "Person")
 
     def cue(self) -> str:
         kind = self.type
