@@ -786,7 +786,7 @@ def group_names(spans: Iterable[_Span], reserved: set[str]) -> list[Candidate]:
             ordered.remove(group)
         else:
             by_skeleton[skeleton] = group
-    ordered = _merge_second_references(ordered)
+    ordered = _merge_same_places(_merge_second_references(ordered))
     return _candidates(ordered, reserved)
 
 
@@ -825,6 +825,26 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
         if len(hits) == 1:
             hits[0].spans += group.spans
             kept.remove(group)
+    return kept
+
+
+def _merge_same_places(groups: list[_Group]) -> list[_Group]:
+    """Places whose names the gazetteer knows as one place are one entity: "US", "United States" and
+    "America"; "Raqqa" and "Ar Raqqah" (the first written keeps the group)."""
+    kept: list[_Group] = []
+    seen: dict[int, _Group] = {}
+    for group in groups:
+        if group.type != "Place":
+            kept.append(group)
+            continue
+        places = {p.geonames_id for p in (gazetteer.identified(s.name) for s in group.spans) if p is not None}
+        same = seen.get(next(iter(places))) if len(places) == 1 else None
+        if same is None:
+            kept.append(group)
+            if len(places) == 1:
+                seen[next(iter(places))] = group
+        else:
+            same.spans += group.spans
     return kept
 
 
