@@ -77,7 +77,11 @@ ARABIC_PLACE_WORDS = lexicon.words("place_words")
 ROLES = lexicon.words("roles")
 _ROLE_WORDS = "|".join(sorted(ROLES, key=len, reverse=True))  # longest first
 _APPOSITIVE_ROLE = re.compile(
-    r",\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>" + _ROLE_WORDS + r")\b(?=[\s,.])"
+    r",\s+(?:(?:a|an|the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<role>"
+    + _ROLE_WORDS
+    + r")\b(?=[\s,.])|(?:[a-z][\w-]*\s+){0,2}?(?P<bare>"  # "Khaled Al-Maeena, editor at large at …"
+    + _ROLE_WORDS
+    + r")\b(?=\s+(?:of|for|at|to|with|in|on)\b|[,.]))"
 )
 # "Qanbar was a commander in the navy", "Heald is an atmospheric chemist": what the person is.
 _COPULA_ROLE = re.compile(
@@ -630,7 +634,8 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
     role = _APPOSITIVE_ROLE.match(text, span.end) or _COPULA_ROLE.match(text, span.end)
     kind = _APPOSITIVE_KIND.match(text, span.end) or _COPULA_KIND.match(text, span.end)
     if role:
-        out.append(Evidence("Person", STRONG, f"role {role.group('role')!r}"))  # "Boswell, a campaigner for"
+        noun = role.group("role") or role.group("bare")
+        out.append(Evidence("Person", STRONG, f"role {noun!r}"))  # "Boswell, a campaigner for"
     elif _AGE.match(text, span.end) and not span.name.isupper():
         out.append(Evidence("Person", STRONG, "an age after it"))
     elif _LIFE.match(text, span.end):
