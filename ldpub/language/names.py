@@ -632,7 +632,8 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
     """ "Boswell, a campaigner", "Fenalco, the retailers' federation,", "X fighters", "Moreau said"."""
     out: list[Evidence] = []
     role = _APPOSITIVE_ROLE.match(text, span.end) or _COPULA_ROLE.match(text, span.end)
-    kind = _APPOSITIVE_KIND.match(text, span.end) or _COPULA_KIND.match(text, span.end)
+    kind = _APPOSITIVE_KIND.match(text, span.end)
+    copula = _COPULA_KIND.match(text, span.end)
     if role:
         noun = role.group("role") or role.group("bare")
         out.append(Evidence("Person", STRONG, f"role {noun!r}"))  # "Boswell, a campaigner for"
@@ -640,11 +641,14 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
         out.append(Evidence("Person", STRONG, "an age after it"))
     elif _LIFE.match(text, span.end):
         out.append(Evidence("Person", STRONG, "a life's dates after it"))
-    if _KUNYA.search(span.name) and not gazetteer.lookup(span.name):  # not "Abu Dhabi"
-        out.append(Evidence("Person", PLACE_CUE, "a kunya or patronymic"))
     elif kind:
         noun = kind.group("noun")
         out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", STRONG, f"appositive {noun!r}"))
+    elif copula:  # "Hibhib is a village": weaker, as a sentence can say it of anything ("was the centre of …")
+        noun = copula.group("noun")
+        out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", GROUP_CUE, f"is a {noun!r}"))
+    if _KUNYA.search(span.name) and not gazetteer.lookup(span.name):  # not "Abu Dhabi"
+        out.append(Evidence("Person", PLACE_CUE, "a kunya or patronymic"))
     members = _MEMBERS_AFTER.match(text, span.end)
     if members:
         out.append(Evidence("Organization", GROUP_CUE, f"{members.group('noun')!r} after it"))
@@ -803,7 +807,8 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
       alone ("Ahmed" for "Ahmed Mohamed"), when exactly one person's name has it so;
     - an organisation's name of two words or more ending exactly one longer organisation's name
       ("Civil Defense Authority" for "Saudi Civil Defense Authority"; never places: "Los Angeles"
-      is not "East Los Angeles");
+      is not "East Los Angeles"), or its head noun capitalised after "the" ("the Court" for
+      "Supreme Court");
     - a place's name leading exactly one named facility ("Jaber" for "the Jaber border crossing");
     - an acronym of exactly one longer name of that type ("WHO", "KSC", "U.S." for "United States").
     """
@@ -820,7 +825,8 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
         else:
             kind = group.type
             # Not places: "Los Angeles" is not "East Los Angeles".
-            hits = [g for g in longer if g.type == kind == "Organization" and n > 1 and g.norm[-n:] == group.norm]
+            short = n > 1 or any(e.cue.startswith("capitalised") for sp in group.spans for e in sp.evidence)
+            hits = [g for g in longer if g.type == kind == "Organization" and short and g.norm[-n:] == group.norm]
             if not hits and kind == "Place":  # "Jaber" for "the Jaber border crossing"
                 hits = [g for g in longer if g.type == "Place" and g.norm[:n] == group.norm and _facility(g)]
             acronym = _acronym(group)
