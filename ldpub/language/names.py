@@ -232,6 +232,7 @@ def find_names(
     for i, span in enumerate(spans):
         span.evidence += _context(text, tokens, by_start, by_end, span)
         span.evidence += _acting_subject(span, words, analysis)
+        span.evidence += _country_acting(span, words, analysis)
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
@@ -679,6 +680,28 @@ def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | No
             verb = analysis.words[word.head]
             if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
                 return [Evidence("Person", SUBJECT_CUE, f"subject of {verb.text!r}")]
+    return []
+
+
+COUNTRY_ACTING = 10.0
+
+
+def _country_acting(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """ "Sweden defeated South Korea", "North Korea said": a country that acts, the subject of an active
+    verb, stands for its government or its team, an organisation (ACE's and re3d's convention); in
+    most of an article's mentions it outweighs the country's place."""
+    if analysis is None or not any(e.cue.startswith("gazetteer: country") for e in span.evidence):
+        return []
+    first = words.get(span.start)
+    if first is None:
+        return []
+    inside = range(first.index, first.index + len(span.surface.split()))
+    for i in inside:
+        word = analysis.words[i]
+        if word.dep == "nsubj" and word.head not in inside:
+            verb = analysis.words[word.head]
+            if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
+                return [Evidence("Organization", COUNTRY_ACTING, f"a country acting: {verb.text!r}")]
     return []
 
 
