@@ -7,6 +7,7 @@ attributed to the entity X is).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,13 +55,18 @@ def link_text(
     found = [authority.find_mentions(t, toks) for t, toks in zip(texts, tokens, strict=True)]
     # The model reads the body (not the headline: title case, and too short to tell), with a
     # dateline ("AMMAN (Levant Wire) —") blanked out: it is no name in a sentence.
-    analysis = analyse([blank_datelines(body)])[0] if statistical and body.strip() else None
+    # A headline written in sentence case is read like the body; in title case its capitals say nothing.
+    read_headline = statistical and sentence_case(headline)
+    wanted = [blank_datelines(body)] if statistical and body.strip() else []
+    analyses = analyse(wanted + ([headline] if read_headline else []))
+    analysis = analyses[0] if wanted else None
     unknown: list[list[Any]] = []
     for i, (text, toks, taken) in enumerate(zip(texts, tokens, found, strict=True)):
-        # No rules in the headline: its capitals say nothing there.
-        rules = find_candidates(text, toks, taken) if i else []
-        if statistical and i:
-            unknown.append(find_names(text, toks, taken, rules, analysis if i == 1 else None))
+        rules = find_candidates(text, toks, taken) if i or read_headline else []
+        if statistical and (i or read_headline):
+            model = analysis if i == 1 else analyses[-1] if i == 0 else None
+            common = frozenset(t.text for t in tokens[1] if t.text.islower()) if i == 0 else frozenset()
+            unknown.append(find_names(text, toks, taken, rules, model, common))
         else:
             unknown.append(rules)
     # A known name inside a candidate's ("Jordan" in "King Abdullah II of Jordan") is part of that name.
@@ -92,6 +98,15 @@ def link_text(
     linking.about = list(dict.fromkeys(m.key for m in found[0]))
     linking.mentions = [k for k in dict.fromkeys(order) if k not in linking.about]
     return linking
+
+
+def sentence_case(headline: str) -> bool:
+    """A headline of four words or more where most words that are not a sentence's first start in
+    lower case ("Pop culture celebrated at Fan Expo Canada in Toronto"), not "Pop Culture Celebrated …"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", headline)[1:]
+    if len(words) < 3:
+        return False
+    return sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def _candidate_entity(candidate: Candidate) -> Entity:

@@ -205,9 +205,15 @@ def _listed(name: str, kind: str) -> Authority:
 
 
 def find_names(
-    text: str, tokens: list[Token], taken: list[Mention], rules: list[Found], analysis: Analysis | None
+    text: str,
+    tokens: list[Token],
+    taken: list[Mention],
+    rules: list[Found],
+    analysis: Analysis | None,
+    common: frozenset[str] = frozenset(),
 ) -> list[_Span]:
-    """Every unknown name in ``text``: outlets, rule candidates and model spans, with their evidence."""
+    """Every unknown name in ``text``: outlets, rule candidates and model spans, with their evidence.
+    ``common`` are words known in lower case besides the text's own (a headline's, from its body)."""
     blocked = SpanIndex([(m.start, m.end) for m in taken])
     spans: list[_Span] = []
     for m in outlets().find_mentions(text, tokens):
@@ -222,7 +228,7 @@ def find_names(
             spans.append(_Span(f.start, f.end, f.surface, f.name, [_rule_evidence(f)], rule=f))
     spans = _with_listed(text, tokens, blocked, spans)
     if analysis is not None:
-        lowercase = {t.text for t in tokens if t.text.islower()}
+        lowercase = {t.text for t in tokens if t.text.islower()} | common
         spans = _with_model(text, spans, _model_spans(text, analysis, blocked, lowercase))
     spans = [t for t in (_trimmed(text, s) for s in spans) if t is not None]
     spans.sort(key=lambda s: s.start)
@@ -852,6 +858,12 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
             hits = [g for g in longer if g.type == kind == "Organization" and short and g.norm[-n:] == group.norm]
             if not hits and kind == "Place":  # "Jaber" for "the Jaber border crossing"
                 hits = [g for g in longer if g.type == "Place" and g.norm[:n] == group.norm and _facility(g)]
+            if not hits and kind == "Place" and n > 1 and _facility(group):  # "Jaber crossing" for it too
+                hits = [
+                    g
+                    for g in longer
+                    if g.type == "Place" and (g.norm[0], g.norm[-1]) == (group.norm[0], group.norm[-1])
+                ]
             acronym = _acronym(group)
             if not hits and acronym:
                 # The long form's type, not the acronym's: models guess at acronyms ("KSC").

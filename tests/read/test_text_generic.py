@@ -28,7 +28,8 @@ def _claims(record: dict) -> list[tuple[str, object, object]]:
 
 def test_wire_story_with_dateline_quote_and_said_last() -> None:
     record, warnings = extract("wire-border-crossing.txt", COUNTRIES)
-    assert record["about"] == ["jordan"] and "syria" in record["mentions"]
+    # The headline, in sentence case, is read too: "Jaber crossing" is the Jaber border crossing.
+    assert record["about"] == ["jaber-border-crossing", "jordan"] and "syria" in record["mentions"]
     kinds = {k: e["type"] for k, e in record["entities"].items()}
     assert kinds == {
         "jordan": "Country",
