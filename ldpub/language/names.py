@@ -483,7 +483,25 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             title = text[start : words[titles - 1].end]
             out.append(_Span(start, end, surface, text[words[titles].start : end], evidence, title=title))
             continue
-        out.append(_Span(start, end, surface, surface, evidence))
+        out += (
+            _listed_names(start, surface, evidence)
+            if kind != "Person"
+            else [_Span(start, end, surface, surface, evidence)]
+        )
+    return out
+
+
+def _listed_names(start: int, surface: str, evidence: list[Evidence]) -> list[_Span]:
+    """A model span that runs over a comma into another name ("the Iraqi Armed Forces, Popular
+    Mobilization Forces") as the names of the list, each with the span's evidence."""
+    parts = list(re.finditer(r"[^,]+", surface))
+    if len(parts) < 2 or not all(p.group(0).strip()[:1].isupper() for p in parts):
+        return [_Span(start, start + len(surface), surface, surface, evidence)]
+    out = []
+    for part in parts:
+        at = part.start() + len(part.group(0)) - len(part.group(0).lstrip())
+        name = part.group(0).strip()
+        out.append(_Span(start + at, start + at + len(name), name, name, list(evidence)))
     return out
 
 
