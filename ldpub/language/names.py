@@ -182,6 +182,7 @@ class _Span:
     evidence: list[Evidence] = field(default_factory=list)
     rule: Found | None = None
     title: str | None = None  # titles written before a person's name ("Capt.", "Defense Secretary")
+    modifier: bool = False  # an acronym modifying a common noun after it ("a VBIED factory", "IP addresses")
 
 
 @functools.cache
@@ -482,6 +483,11 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         if titles:  # "Navy Capt. Jeff Davis": the name is Jeff Davis, the rest his jobTitle
             title = text[start : words[titles - 1].end]
             out.append(_Span(start, end, surface, text[words[titles].start : end], evidence, title=title))
+            continue
+        if len(words) == 1 and surface.isupper() and kind == "Organization":
+            head = analysis.words[words[0].head]
+            modifier = words[0].dep == "compound" and head.index > words[0].index and head.tag in ("NN", "NNS")
+            out.append(_Span(start, end, surface, surface, evidence, modifier=modifier and head.text.islower()))
             continue
         out += (
             _listed_names(start, surface, evidence)
@@ -948,6 +954,8 @@ def _uncorroborated(group: _Group) -> bool:
     only_model = all(e.cue.startswith("language model") for e in evidence)
     if only_model and group.type == "Person" and all(e.weight <= WEAK_MODEL for e in evidence):
         return True  # "Maghawir al-Thawra": an Arabic name the model calls a person, and nothing else says so
+    if only_model and all(s.modifier for s in group.spans):
+        return True  # "a VBIED factory", "IP addresses", "84 MW": an abbreviated common noun, no name
     return only_model and group.type == "Organization" and len(group.spans) == 1 and not _acronym(group)
 
 
