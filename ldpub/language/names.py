@@ -240,6 +240,7 @@ def find_names(
         span.evidence += _context(text, tokens, by_start, by_end, span)
         span.evidence += _acting_subject(span, words, analysis)
         span.evidence += _country_acting(span, words, analysis)
+        span.evidence += _place_object(span, words, analysis)
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
@@ -732,6 +733,25 @@ def _country_acting(span: _Span, words: dict[int, Word], analysis: Analysis | No
             verb = analysis.words[word.head]
             if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
                 return [Evidence("Organization", COUNTRY_ACTING, f"a country acting: {verb.text!r}")]
+    return []
+
+
+PLACE_VERBS = lexicon.words("place_verbs")
+
+
+def _place_object(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """ "forces liberated Sinjar", "Sinjar has been liberated", "to isolate Raqqa": the object of a verb
+    done to places in news of conflict (``ldpub/lexicon/place_verbs.txt``)."""
+    first = words.get(span.start) if analysis is not None else None
+    if analysis is None or first is None:
+        return []
+    inside = range(first.index, first.index + len(span.surface.split()))
+    for i in inside:
+        word = analysis.words[i]
+        if word.dep in ("dobj", "nsubjpass") and word.head not in inside:
+            verb = analysis.words[word.head]
+            if verb.text.casefold() in PLACE_VERBS:
+                return [Evidence("Place", PLACE_CUE, f"object of {verb.text!r}")]
     return []
 
 
