@@ -93,7 +93,7 @@ _COPULA_ROLE = re.compile(
 _AGE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,2},|\s+\(\d{1,2}\))")
 # "Hibhib is a village in northern Iraq", "Fenalco is the national retailers' federation": what the thing is.
 _COPULA_KIND = re.compile(
-    r"(?:\s+\([^()]{0,200}\))?\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
+    r"(?:\s+\([^()]{0,200}\))?\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?!(?:in|of|at|for|with|on|to)\s)[\w'’-]+\s+){0,3}?(?P<noun>"
     + "|".join(sorted(ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
     + r")(?=[\s,.])"
 )
@@ -161,6 +161,7 @@ _COMMON = frozenset({"NN", "NNS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
 # Craft are named like people ("Space Shuttle Columbia", "USS Nimitz") but are none of the three kinds.
 _CRAFT_WORDS = frozenset("shuttle spacecraft spaceship rocket satellite submarine frigate warship airliner".split())  # noqa: SIM905
 _SHIP_PREFIXES = frozenset("USS HMS RMS MV MS SS HMAS HMCS INS".split())  # noqa: SIM905
+_SCORE = re.compile(r"\d+[-–]\d+")  # "Peru 2-0": a match's score, not part of a name
 _TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AST".split())  # noqa: SIM905
 
 
@@ -452,8 +453,12 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             or words[0].text.casefold() in _NOT_IN_NAMES
         ):
             words.pop(0)  # "Near Palmyra": a preposition capitalised at a sentence's start
-        while words and (words[-1].tag == "POS" or not any(c.isalnum() for c in words[-1].text)):
-            words.pop()
+        while words and (
+            words[-1].tag in ("POS", "IN", "CC", "DT")
+            or not any(c.isalnum() for c in words[-1].text)
+            or _SCORE.fullmatch(words[-1].text)
+        ):
+            words.pop()  # "Stanley Ho of", "Peru 2-0": a preposition or a score the model took in
         if kind == "Person":
             while len(words) > 1 and not words[0].proper and words[0].text.casefold() not in TITLES:
                 words.pop(0)
@@ -484,6 +489,9 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         if titles:  # "Navy Capt. Jeff Davis": the name is Jeff Davis, the rest his jobTitle
             title = text[start : words[titles - 1].end]
             out.append(_Span(start, end, surface, text[words[titles].start : end], evidence, title=title))
+            continue
+        if kind == "Person":  # "Navy Capt. Leon Marsh" where the model saw Leon Marsh: the titles before
+            out.append(_Span(start, end, surface, surface, evidence, title=_titles_before(text, words[0])))
             continue
         if len(words) == 1 and surface.isupper() and kind == "Organization":
             head = analysis.words[words[0].head]
@@ -522,6 +530,23 @@ def _titles(words: list[Any]) -> int:
     if last and (re.search(r"['’]s$", texts[last - 1]) or not any(c.isalpha() for t in texts[last:] for c in t)):
         return 0  # "Prime Minister's Questions": what the title holder has, not a name
     return last
+
+
+def _titles_before(text: str, first: Word) -> str | None:
+    """The titles written right before a name ("Navy Capt.", "Staff Sgt."): capitalised words up to
+    the name that end with a title word; None when there are none."""
+    run = _CAPITALS_BEFORE.search(text, max(0, first.start - 60), first.start)
+    if run is None:
+        return None
+    words = run.group(0).split()
+    while words and words[0].casefold() in _NOT_IN_NAMES | {"the", "a", "an"}:
+        words.pop(0)
+    if not words or not _title_word(words[-1]):
+        return None  # "Syria Leon Marsh": capitalised words, no title next to the name
+    return " ".join(words)
+
+
+_CAPITALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]*\.? )+$")
 
 
 def _title_word(word: str) -> bool:
@@ -680,7 +705,7 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
         noun = copula.group("noun")
         out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", GROUP_CUE, f"is a {noun!r}"))
     if _KUNYA.search(span.name) and not gazetteer.lookup(span.name):  # not "Abu Dhabi"
-        out.append(Evidence("Person", PLACE_CUE, "a kunya or patronymic"))
+        out.append(Evidence("Person", GROUP_CUE, "a kunya or patronymic"))
     members = _MEMBERS_AFTER.match(text, span.end)
     if members:
         out.append(Evidence("Organization", GROUP_CUE, f"{members.group('noun')!r} after it"))
