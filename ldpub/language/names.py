@@ -108,7 +108,9 @@ _PLACE_VERBS = frozenset(
 _APPOSITIVE_KIND = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
     + "|".join(sorted(ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
-    + r")(?=[\s,.])"
+    + r")(?=[\s,.])(?!\s+(?:"  # not "X, the group said": who said it, not what X is
+    + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")\b)"
 )
 # "Its chairman, Adewale Bakare, said": a role, then the name set off by commas.
 _ROLE_BEFORE = re.compile(
@@ -459,6 +461,8 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             or _SCORE.fullmatch(words[-1].text)
         ):
             words.pop()  # "Stanley Ho of", "Peru 2-0": a preposition or a score the model took in
+        while len(words) > 2 and words[-1].tag == "CD" and words[-2].text in ("-", "–") and words[-3].tag == "CD":
+            del words[-3:]  # "Peru 2 - 0" as the model's words
         if kind == "Person":
             while len(words) > 1 and not words[0].proper and words[0].text.casefold() not in TITLES:
                 words.pop(0)

@@ -245,3 +245,88 @@ def test_a_prime_ministers_family_name_is_the_person_not_an_organisation() -> No
     assert named["Aleksander Novak"][0] == "Person"
     assert named["Aleksander Novak"][1]["job_title"] == "Prime Minister"
     assert "Novak" not in named
+
+
+# -- round two: evidence from the whole sentence, on sentences written for these tests ----------------
+
+
+def _typed(text: str) -> dict[str, str]:
+    return {c.name: c.type for c in link_text("", text).candidates}
+
+
+def test_titles_are_the_job_title_not_part_of_the_name_or_its_mentions() -> None:
+    linking = link_text("", "Navy Capt. Leon Marsh will take questions. Staff Sgt. Omar Bitar, an engineer, left.")
+    titles = {c.name: c.job_title for c in linking.candidates}
+    assert titles == {"Leon Marsh": "Navy Capt.", "Omar Bitar": "Staff Sgt."}
+    assert {m.surface for m in linking.body} == {"Leon Marsh", "Omar Bitar"}
+
+
+def test_a_sentence_opened_by_a_preposition_of_place_names_a_place() -> None:
+    types = _typed("The strikes went on.\n\nNear Qabasin, two strikes hit a unit.\n\nIn Tadef, one strike hit a tank.")
+    assert types == {"Qabasin": "Place", "Tadef": "Place"}
+
+
+def test_what_is_done_to_a_place_says_place() -> None:
+    types = _typed(
+        "Aid reached the town after the siege of Muadamiya ended. Forces besieged Zabadani for months. "
+        "Marines attacked rebel-held Ubaydi and a village 6km from Rummanah."
+    )
+    assert types == {"Muadamiya": "Place", "Zabadani": "Place", "Ubaydi": "Place", "Rummanah": "Place"}
+
+
+def test_a_city_of_a_million_is_a_place_in_one_word() -> None:
+    assert _typed("Shelling hit Aleppo on Tuesday, residents said.") == {"Aleppo": "Place"}
+
+
+def test_what_a_person_is_of_is_an_organisation() -> None:
+    types = _typed("Winners included Stanley Ho of DPHK and Mabel Tsang of the Civic Alliance.")
+    assert types == {
+        "Stanley Ho": "Person",
+        "DPHK": "Organization",
+        "Mabel Tsang": "Person",
+        "Civic Alliance": "Organization",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Samir Aoun, 34, said he had left the city.", "Samir Aoun"),  # an age
+        ("The raid killed Abu Bakr al-Muhajir, the group said.", "Abu Bakr al-Muhajir"),  # a kunya
+        ("Nasser Khalil al-Obeidi (Arabic name; died 3 May 2015) led the unit.", "Nasser Khalil al-Obeidi"),
+        ("Karim and Sadiq met again this week.", "Karim"),  # a name the model calls a place, acting
+    ],
+)
+def test_what_the_text_says_of_a_name_makes_it_a_person(text: str, name: str) -> None:
+    assert _typed(text)[name] == "Person"
+
+
+def test_a_name_before_a_verb_of_speech_is_no_item_of_a_list_of_places() -> None:
+    types = _typed("The convoy left a base near Sarmada, Syria, Cook said.")
+    assert types == {"Sarmada": "Place", "Syria": "Place", "Cook": "Person"}
+
+
+def test_a_country_acting_is_an_organisation_and_a_score_is_no_name() -> None:
+    types = _typed("Norway defeated Peru 2-0 on Monday, and Norway beat Chile on Friday. Fans in Lima were angry.")
+    assert types == {"Norway": "Organization", "Peru": "Place", "Chile": "Place", "Lima": "Place"}
+
+
+def test_one_place_under_two_names_is_one_entity() -> None:
+    linking = link_text("", "Aid from the US arrived on Monday. Officials in the United States said more would follow.")
+    assert [(c.name, c.type) for c in linking.candidates] == [("United States", "Place")]
+    assert {m.surface for m in linking.body} == {"US", "United States"}
+
+
+def test_organisations_short_names_lists_and_abbreviated_nouns() -> None:
+    linking = link_text("", "Forces of the Global Coalition struck again, and the Coalition said 20 strikes were made.")
+    assert [(c.name, c.type) for c in linking.candidates] == [("Global Coalition", "Organization")]
+    assert {m.surface for m in linking.body} == {"Global Coalition", "Coalition"}
+    types = _typed("Officials met the Iraqi Armed Forces, Popular Mobilization Forces and others.")
+    assert types == {"Iraqi Armed Forces": "Organization", "Popular Mobilization Forces": "Organization"}
+    assert _typed("One strike destroyed a VBIED factory. Another hit two VBIED storage sites.") == {}
+
+
+def test_a_headline_in_sentence_case_is_read() -> None:
+    linking = link_text("Pop culture celebrated at a fair in Toronto", "The fair opened on Friday.")
+    assert linking.about == ["toronto"]
+    assert link_text("Pop Culture Celebrated At A Fair In Toronto", "The fair opened on Friday.").about == []
