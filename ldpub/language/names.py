@@ -163,6 +163,7 @@ _COMMON = frozenset({"NN", "NNS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
 # Craft are named like people ("Space Shuttle Columbia", "USS Nimitz") but are none of the three kinds.
 _CRAFT_WORDS = frozenset("shuttle spacecraft spaceship rocket satellite submarine frigate warship airliner".split())  # noqa: SIM905
 _SHIP_PREFIXES = frozenset("USS HMS RMS MV MS SS HMAS HMCS INS".split())  # noqa: SIM905
+_SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _SCORE = re.compile(r"\d+[-–]\d+")  # "Peru 2-0": a match's score, not part of a name
 _TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AST".split())  # noqa: SIM905
 
@@ -463,6 +464,8 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             words.pop()  # "Stanley Ho of", "Peru 2-0": a preposition or a score the model took in
         while len(words) > 2 and words[-1].tag == "CD" and words[-2].text in ("-", "–") and words[-3].tag == "CD":
             del words[-3:]  # "Peru 2 - 0" as the model's words
+        if len(words) > 1 and words[-1].tag == "CD" and _SCORE_AFTER.match(text, words[-1].end):
+            words.pop()  # "Sweden 1 – 0 Korea": the score's first number
         if kind == "Person":
             while len(words) > 1 and not words[0].proper and words[0].text.casefold() not in TITLES:
                 words.pop(0)
