@@ -95,7 +95,7 @@ _AGE = re.compile(r"(?:,\s+(?:aged\s+)?\d{1,2},|\s+\(\d{1,2}\))")
 _COPULA_KIND = re.compile(
     r"(?:\s+\([^()]{0,200}\))?\s+(?:is|was)\s+(?:a|an|the)\s+(?:(?!(?:in|of|at|for|with|on|to)\s)[\w'’-]+\s+){0,3}?(?P<noun>"
     + "|".join(sorted(ORG_HEADS | PLACE_HEADS, key=len, reverse=True))
-    + r")(?=[\s,.])"
+    + r")(?=[\s,.])(?!\s+of\b)"  # not "X was the center of attention"
 )
 # Verbs whose subject a place often is ("Mosul lies on the Tigris", "Raqqa fell"): no sign of a person.
 _PLACE_VERBS = frozenset(
@@ -873,6 +873,9 @@ class _Group:
         a name is a place's."""
         evidence = [e for s in self.spans for e in s.evidence]
         context = [e for e in evidence if e.type == "Place" and not e.cue.startswith(("language model", "gazetteer"))]
+        said = sum(e.weight for e in evidence if e.type == "Person")
+        if said > sum(e.weight for e in context) + MODEL:
+            return False  # the model's PERSON on many mentions ("Warhol" twenty times, once "in Warhol's")
         return bool(context) and all(e.cue.startswith("language model") for e in evidence if e.type == "Person")
 
     def cue(self) -> str:
