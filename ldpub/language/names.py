@@ -874,7 +874,7 @@ class _Group:
         evidence = [e for s in self.spans for e in s.evidence]
         context = [e for e in evidence if e.type == "Place" and not e.cue.startswith(("language model", "gazetteer"))]
         said = sum(e.weight for e in evidence if e.type == "Person")
-        if said > sum(e.weight for e in context) + MODEL:
+        if said > 4 * sum(e.weight for e in context):
             return False  # the model's PERSON on many mentions ("Warhol" twenty times, once "in Warhol's")
         return bool(context) and all(e.cue.startswith("language model") for e in evidence if e.type == "Person")
 
