@@ -763,9 +763,42 @@ def _country_acting(span: _Span, words: dict[int, Word], analysis: Analysis | No
         word = analysis.words[i]
         if word.dep == "nsubj" and word.head not in inside:
             verb = analysis.words[word.head]
+            if verb.text.casefold() in MATCH_VERBS and _countries_meet(analysis, verb, i):  # its team, all through
+                return [Evidence("Organization", STRONG, f"a country played: {verb.text!r}")]
             if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
                 return [Evidence("Organization", COUNTRY_ACTING, f"a country acting: {verb.text!r}")]
+        if word.head in inside:
+            continue
+        head = analysis.words[word.head]
+        if word.dep == "pobj" and head.text.casefold() in ("to", "against", "with"):
+            head = analysis.words[head.head]  # "lost 1–2 to England", "drew with Peru"
+        elif word.dep != "dobj":
+            continue
+        if head.text.casefold() in MATCH_VERBS and _countries_meet(analysis, head, i):
+            return [Evidence("Organization", STRONG, f"a country played: {head.text!r}")]
     return []
+
+
+def _countries_meet(analysis: Analysis, verb: Word, side: int) -> bool:
+    """Another country is a side of ``verb``, its subject or object ("Sweden defeated South Korea",
+    "Tunisia lost to England"): a match between two countries' teams, not "Iraq faced a crisis"."""
+    first, end = analysis.sentences[verb.sentence]
+    for word in analysis.words[first:end]:
+        if word.index == side or word.dep not in ("nsubj", "dobj", "pobj"):
+            continue
+        head = analysis.words[word.head]
+        if word.head != verb.index and not (
+            head.head == verb.index and head.text.casefold() in ("to", "against", "with")
+        ):
+            continue
+        name = " ".join(w.text for w in analysis.words[first:end] if w.head == word.index and w.dep == "compound")
+        place = gazetteer.lookup(f"{name} {word.text}".strip()) or gazetteer.lookup(word.text)
+        if place is not None and place.kind == "country" and not place.alias:
+            return True
+    return False
+
+
+MATCH_VERBS = lexicon.words("match_verbs")
 
 
 PLACE_VERBS = lexicon.words("place_verbs")
