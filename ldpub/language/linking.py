@@ -103,10 +103,11 @@ def link_text(
 def sentence_case(headline: str) -> bool:
     """A headline of four words or more where most words that are not a sentence's first start in
     lower case ("Pop culture celebrated at Fan Expo Canada in Toronto"), not "Pop Culture Celebrated …"."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", headline)[1:]
+    words: list[str] = re.findall(r"[^\W\d_][\w'’-]*", headline)[1:]
     if len(words) < 3:
         return False
-    return sum(w[:1].islower() for w in words) * 2 >= len(words)
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower * 2 >= len(words)
 
 
 def _candidate_entity(candidate: Candidate) -> Entity:
