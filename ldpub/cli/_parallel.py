@@ -46,6 +46,13 @@ def add_jobs_option(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"processes to use (default: the usable cores, {usable_cores()} here; 1: no extra process)",
     )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        default=None,
+        help="spread the work over a Dask cluster: its scheduler's address (needs ldpub[cluster]; "
+        "the inputs on storage every worker reads at the same path; see docs/scale.md)",
+    )
 
 
 def _positive(text: str) -> int:
@@ -65,8 +72,13 @@ def ordered_map(
     *,
     jobs: int | None = None,
     label: str = "file",
+    scheduler: str | None = None,
 ) -> Iterator[Out]:
-    """``factory(setting)(item)`` for each item, in order, on ``jobs`` processes (default: all cores)."""
+    """``factory(setting)(item)`` for each item, in order, on ``jobs`` processes (default: all cores),
+    or on the workers of the Dask cluster whose scheduler is at ``scheduler`` (``ldpub.cluster``)."""
+    if scheduler is not None:
+        yield from _on_cluster(factory, setting, items, scheduler, label)
+        return
     jobs = min(jobs or usable_cores(), len(items))
     bar = _progress(len(items), label)
     # What is loaded by now (the vocabulary, schemas, the language model) lives as long as the
@@ -84,6 +96,23 @@ def ordered_map(
             pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(factory, setting))
             results = _pooled(pool, items, chunk)
         for result in results:
+            if bar is not None:
+                bar.update(1)
+            yield result
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _on_cluster(
+    factory: Callable[[Any], Callable[[In], Out]], setting: Any, items: Sequence[In], scheduler: str, label: str
+) -> Iterator[Out]:
+    from ldpub.cluster import cluster_map, scheduler_address
+
+    address = scheduler_address(scheduler)  # a malformed address is a usage error before any import of Dask
+    bar = _progress(len(items), label)
+    try:
+        for result in cluster_map(factory, setting, items, scheduler=address):
             if bar is not None:
                 bar.update(1)
             yield result

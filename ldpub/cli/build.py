@@ -91,7 +91,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             for item, outcome in zip(
                 found,
-                ordered_map(_builder, (formats, archive, lines, settings, args.strict), items, jobs=args.jobs),
+                ordered_map(
+                    _builder,
+                    (formats, archive, lines, settings, args.strict),
+                    items,
+                    jobs=args.jobs,
+                    scheduler=args.scheduler,
+                ),
                 strict=True,
             ):
                 if isinstance(outcome, _Failed):

@@ -115,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
     documents = []
     with AtomicFiles() as files:
         work = [Path(item.path) for item in found]
-        for item, outcome in zip(found, ordered_map(_extractor, (options, fmt), work, jobs=args.jobs), strict=True):
+        for item, outcome in zip(
+            found, ordered_map(_extractor, (options, fmt), work, jobs=args.jobs, scheduler=args.scheduler), strict=True
+        ):
             for line in outcome.messages:
                 print(line, file=sys.stderr)
             code = max(code, outcome.code)

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if not work and not found:
         return code
     reports: list[Report] = []
-    for outcome in ordered_map(_checker, (tuple(args.profile), page), work, jobs=args.jobs):
+    for outcome in ordered_map(_checker, (tuple(args.profile), page), work, jobs=args.jobs, scheduler=args.scheduler):
         if isinstance(outcome, str):
             print(f"ldpub: error: {outcome}", file=sys.stderr)
             io_failed = True
