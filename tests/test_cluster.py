@@ -1,0 +1,223 @@
+"""A Dask cluster does what --jobs does: the same files byte for byte, errors per file, a dead worker's
+batch done again with nothing lost or twice, and a scheduler that is not there is one line, exit 3.
+
+The cluster is real: a LocalCluster of two worker processes (each under its nanny, which starts a
+new one when a worker dies), on this machine's loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import dask
+import pytest
+import yaml
+from distributed import Client, LocalCluster
+
+from ldpub.cli.build import _builder
+from ldpub.cluster import ClusterError, cluster_map, scheduler_address
+from ldpub.errors import EXIT_STORE, EXIT_USAGE, UsageError
+from tests.support import EXAMPLE_RECORDS, EXAMPLES, ROOT, SEED
+
+COUNT = 24
+BROKEN = COUNT // 2
+PAGES = ROOT / "tests" / "data" / "pages"
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Client]:
+    # A batch may be part of one worker's death and still be tried again; the second death is the end
+    # of it (Dask's default is three), so that a test of a batch that always kills its worker is short.
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=":0"
+        ) as local,
+        Client(local, set_as_default=False) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Copies of the examples, each at its own URL, and one broken record in the middle."""
+    folder = tmp_path_factory.mktemp("records")
+    paths = []
+    for i in range(COUNT):
+        source = EXAMPLE_RECORDS[i % len(EXAMPLE_RECORDS)]
+        record = yaml.safe_load(source.read_text())
+        record["url"] = record["url"].replace(".html", f"-{i:03d}.html")
+        if i == BROKEN:
+            record["published"] = "yesterday"
+        path = folder / f"r{i:03d}-{source.stem}.yaml"
+        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
+        paths.append(path)
+    return paths
+
+
+def _ldpub(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "ldpub", *args], capture_output=True, text=True, cwd=cwd, env=environ, timeout=120
+    )
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_on_the_cluster_writes_what_one_process_writes(
+    cluster: Client, records: list[Path], tmp_path: Path
+) -> None:
+    address = cluster.scheduler.address
+    # relative names, read by workers whose own working folder is another: the caller's folder counts
+    names = [p.name for p in records]
+    runs = {}
+    for how in (["-j", "1"], ["--scheduler", address]):
+        out = tmp_path / how[-1].replace("/", "_").replace(":", "_")
+        done = _ldpub("build", *names, "--out", str(out), "-f", "jsonld,nq", *how, cwd=records[0].parent)
+        assert done.returncode == 1, done.stderr  # the broken record
+        runs[how[0]] = (done.stderr.replace(str(out), "OUT"), _tree(out))
+    assert runs["--scheduler"] == runs["-j"]
+    stderr, files = runs["--scheduler"]
+    broken = records[BROKEN]
+    assert f"ldpub: error: {broken.name}:" in stderr and "/published" in stderr
+    assert len(files) == 2 * (COUNT - 1) and f"{broken.stem}.jsonld" not in files
+
+
+def test_one_archive_file_from_the_cluster_is_the_one_from_one_process(
+    cluster: Client, records: list[Path], tmp_path: Path
+) -> None:
+    good = [str(r) for i, r in enumerate(records) if i != BROKEN]
+    one, spread = tmp_path / "one.nq", tmp_path / "spread.nq"
+    assert _ldpub("build", *good, "--out", str(one), "-j", "1").returncode == 0
+    done = _ldpub("build", *good, "--out", str(spread), "--scheduler", cluster.scheduler.address)
+    assert done.returncode == 0, done.stderr
+    assert spread.read_bytes() == one.read_bytes()
+
+
+def test_validate_on_the_cluster_reports_what_one_process_reports(
+    cluster: Client, records: list[Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "built"
+    _ldpub("build", *map(str, records), "--out", str(out))
+    (out / "broken.jsonld").write_text('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": 5')
+    reports = []
+    for how in (["-j", "1"], ["--scheduler", cluster.scheduler.address]):
+        done = _ldpub("validate", str(out), "--format", "json", *how)
+        reports.append((done.returncode, json.loads(done.stdout), done.stderr))
+    assert reports[0] == reports[1]
+    code, report, _ = reports[1]
+    assert code == 1 and len(report["files"]) == COUNT
+    assert {f["file"] for f in report["findings"] if f["severity"] == "error"} == {str(out / "broken.jsonld")}
+
+
+def test_extract_on_the_cluster_writes_what_one_process_writes(cluster: Client, tmp_path: Path) -> None:
+    inputs = [
+        *sorted(EXAMPLES.glob("*.txt")),
+        EXAMPLES / "pages" / "syrian-observer-al-tanf.html",
+        PAGES / "html-no-article.html",
+        tmp_path / "missing.html",
+    ]
+    runs = {}
+    for how in (["-j", "1"], ["--scheduler", cluster.scheduler.address]):
+        out = tmp_path / how[0].strip("-")
+        done = _ldpub("extract", *map(str, inputs), "-o", str(out), "--timezone", "Asia/Beirut", *how)
+        runs[how[0]] = (done.returncode, done.stderr.replace(str(out), "OUT"), _tree(out))
+    assert runs["--scheduler"] == runs["-j"]
+    code, stderr, files = runs["--scheduler"]
+    assert code == EXIT_USAGE and f"{tmp_path / 'missing.html'}" in stderr
+    assert {Path(name).stem for name in files} >= {p.stem for p in inputs[:4]}
+
+
+# --- a worker that dies --------------------------------------------------------------------------
+
+
+def dying_builder(setting: tuple[Any, str, str]) -> Callable[[tuple[str, None]], Any]:
+    """The build worker, except that the process running ``fatal`` is killed: the first time only
+    (``once``; a marker file says it happened) or every time (``always``)."""
+    build_setting, fatal, when = setting
+    build = _builder(build_setting)
+
+    def one(item: tuple[str, None]) -> Any:
+        if item[0] == fatal:
+            marker = Path(fatal + ".killed")
+            with marker.open("a") as f:
+                f.write(f"{os.getpid()}\n")
+            if when == "always" or len(marker.read_text().split()) == 1:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return build(item)
+
+    return one
+
+
+def test_a_worker_killed_midway_loses_nothing_and_repeats_nothing(cluster: Client, records: list[Path]) -> None:
+    setting = (["jsonld", "nq"], False, False, None, False)
+    items = [(str(p), None) for p in records]
+    expected = list(map(_builder(setting), items))
+    fatal = items[COUNT // 3][0]
+    pids = set(cluster.run(os.getpid).values())
+    results = list(cluster_map(dying_builder, (setting, fatal, "once"), items, scheduler=cluster, batch=3))
+    assert results == expected  # every record once, in order, the same as one process builds them
+    killed = Path(fatal + ".killed").read_text().split()
+    assert len(killed) == 2 and int(killed[0]) in pids  # a worker died on the batch, which was done again
+    cluster.wait_for_workers(2, timeout=60)  # the nanny starts a new worker in its place
+    assert int(killed[0]) not in set(cluster.run(os.getpid).values())
+
+
+def test_a_batch_that_kills_every_worker_is_named(cluster: Client, records: list[Path]) -> None:
+    setting = (["jsonld"], False, False, None, False)
+    fatal = str(records[1])
+    items = [(str(p), None) for p in records[:3]]
+    with pytest.raises(ClusterError) as caught:
+        list(cluster_map(dying_builder, (setting, fatal, "always"), items, scheduler=cluster, batch=3))
+    assert f"died on every try at the batch {records[0]} … {records[2]} (3 inputs)" in str(caught.value)
+    cluster.wait_for_workers(2, timeout=60)
+
+
+# --- a scheduler that is not there ---------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line_and_exit_3(tmp_path: Path) -> None:
+    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    done = _ldpub(
+        "build",
+        str(SEED),
+        "--out",
+        str(tmp_path / "out"),
+        "--scheduler",
+        address,
+        env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"},
+    )
+    assert done.returncode == EXIT_STORE
+    assert done.stderr.startswith(f"ldpub: error: cannot reach the Dask scheduler at {address} (")
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text", ["localhost", "tcp://localhost", "http://localhost:8786", "tcp://host:99999"])
+def test_a_malformed_scheduler_address_is_a_usage_error(text: str) -> None:
+    with pytest.raises(UsageError, match="--scheduler"):
+        scheduler_address(text)
+    done = _ldpub("validate", str(EXAMPLES / "syrian-observer-al-tanf.jsonld"), "--scheduler", text)
+    assert done.returncode == EXIT_USAGE and done.stderr.startswith("ldpub: error: --scheduler ")
+
+
+def test_scheduler_addresses_as_dask_takes_them() -> None:
+    assert scheduler_address("10.0.0.5:8786") == "tcp://10.0.0.5:8786"
+    assert scheduler_address("tls://sched.example:8786") == "tls://sched.example:8786"
+    assert scheduler_address("tcp://[::1]:8786") == "tcp://[::1]:8786"
