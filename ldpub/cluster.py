@@ -94,14 +94,14 @@ def cluster_map(
         return
     client, own = _connect(scheduler, connect_timeout)
     try:
-        address = client.scheduler.address
+        address = str(getattr(client.scheduler, "address", None) or scheduler)
         threads = _threads(client, workers_timeout, address)
         size = batch or max(1, min(MAX_BATCH, len(items) // (threads * 8)))
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        (shipped,) = _cluster_call(lambda: client.scatter([setting], broadcast=True), address)
+        (shipped,) = _cluster_call(lambda: _untyped(client.scatter)([setting], broadcast=True), address)
         key = f"{factory.__module__}.{factory.__qualname__}:{shipped.key}"
         cwd = os.getcwd()
-        window: deque[tuple[Future, Sequence[In]]] = deque()
+        window: deque[tuple[Future[list[Out]], Sequence[In]]] = deque()
         pending = iter(batches)
 
         def submit() -> None:
@@ -140,7 +140,7 @@ def _connect(scheduler: str | Client, timeout: float | None) -> tuple[Client, bo
     address = scheduler_address(scheduler)
     try:
         options: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
-        client = Client(address, set_as_default=False, **options)
+        client = _untyped(Client)(address, set_as_default=False, **options)
     except (OSError, TimeoutError) as exc:  # refused, unknown host, timed out
         raise ClusterError(
             f"cannot reach the Dask scheduler at {address} ({_reason(exc)}); is `dask scheduler` running there?"
@@ -165,7 +165,7 @@ def _threads(client: Client, timeout: float, address: str) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def _result(future: Future, part: Sequence[Any], address: str) -> list[Any]:
+def _result(future: Future[list[Any]], part: Sequence[Any], address: str) -> list[Any]:
     from distributed import KilledWorker
 
     try:
@@ -198,7 +198,12 @@ def _cancelled() -> type[BaseException]:
 
 def _close(client: Client) -> None:
     with contextlib.suppress(OSError, TimeoutError):  # the scheduler is gone already: nothing is left to close
-        client.close(timeout=10)
+        _untyped(client.close)(timeout=10)
+
+
+def _untyped(call: Any) -> Any:
+    """Dask's functions that carry no type hints, called from typed code."""
+    return call
 
 
 def _name(item: Any) -> str:

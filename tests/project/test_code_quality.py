@@ -53,6 +53,7 @@ PUBLIC_API = [
     "ldpub/validate/__init__.py",
     "ldpub/validate/api.py",
     "ldpub/archive/__init__.py",
+    "ldpub/cluster.py",
     "ldpub/embed.py",
     "ldpub/diff.py",
     "ldpub/picture.py",
