@@ -128,7 +128,8 @@ EXIT_CODES = (
     ExitCode(
         3,
         "store or server unreachable",
-        "the store is held by another process, a SPARQL server fails or takes longer than its limit",
+        "the store is held by another process, a SPARQL server fails or takes longer than its limit, a Dask "
+        "scheduler (--scheduler) cannot be reached or its workers keep dying on a batch",
     ),
     ExitCode(4, "internal error", "a bug in ldpub: please report it; --debug shows the traceback"),
 )
