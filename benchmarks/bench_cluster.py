@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -56,8 +56,14 @@ def _write_texts(folder: Path, count: int) -> int:
     return words
 
 
-def _run(*args: str) -> tuple[float, float]:
-    """(wall seconds, peak resident MB of the command's largest process) of ``ldpub ARGS``."""
+class Timing(NamedTuple):
+    wall: float  # seconds
+    peak: float  # MB resident, the command's largest process
+    cpu: float  # seconds: the command's processes (with --jobs its pool's too; with --scheduler the caller's alone)
+
+
+def _run(*args: str) -> Timing:
+    """How long ``ldpub ARGS`` took, in how much memory."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "ldpub", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_ENV
@@ -68,7 +74,7 @@ def _run(*args: str) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"ldpub {' '.join(args[:2])} … failed: {stderr.decode()[-500:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return Timing(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def _bytes(folder: Path, suffix: str) -> int:
@@ -93,7 +99,7 @@ def main() -> None:
     cores = usable_cores()
     steps = args.steps.split(",")
     root = Path(tempfile.mkdtemp(prefix="ldpub-bench-cluster-", dir=args.data))
-    rows: list[tuple[str, str, int, float, float, str]] = []
+    rows: list[tuple[str, str, int, Timing, str]] = []
     notes: list[str] = []
     try:
         _run("--version")  # writes the bytecode cache, as installing does
@@ -117,31 +123,31 @@ def main() -> None:
                     tag = how.split()[0].strip("-")
                     if step == "build":
                         out = root / f"built-{tag}"
-                        wall, peak = _run("build", str(root / "records"), "--out", str(out), *option)
+                        timing = _run("build", str(root / "records"), "--out", str(out), *option)
                         size = _bytes(out, ".jsonld")
                         written = f"{size / args.articles:,.0f} B/article JSON-LD"
                     else:
-                        wall, peak = _run(
+                        timing = _run(
                             "validate", str(root / "built-j"), *option, "-f", "json", "-o", str(root / "r.json")
                         )
                         written = f"report {(root / 'r.json').stat().st_size / 1e6:,.1f} MB"
-                    rows.append((step, f"ldpub {step} DIR {how}", args.articles, wall, peak, written))
+                    rows.append((step, f"ldpub {step} DIR {how}", args.articles, timing, written))
                 if step == "build":
-                    same = all(
+                    built = sorted((root / "built-j").rglob("*.jsonld"))
+                    same = len(built) == args.articles and all(
                         a.read_bytes() == (root / "built-scheduler" / a.relative_to(root / "built-j")).read_bytes()
-                        for a in (root / "built-j").rglob("*.jsonld")
+                        for a in built
                     )
                     notes.append(f"build: the cluster's files are the pool's, byte for byte: {same}")
                     shutil.rmtree(root / "built-scheduler")
                     archive = root / "archive.nq"
-                    wall, peak = _run("build", str(root / "records"), "--out", str(archive), "-j", str(cores))
+                    timing = _run("build", str(root / "records"), "--out", str(archive), "-j", str(cores))
                     rows.append(
                         (
                             "build",
                             f"ldpub build DIR --out archive.nq -j {cores}",
                             args.articles,
-                            wall,
-                            peak,
+                            timing,
                             f"{archive.stat().st_size / args.articles:,.0f} B/article N-Quads",
                         )
                     )
@@ -151,15 +157,14 @@ def main() -> None:
                 for how, option in ((f"-j {cores}", ["-j", str(cores)]), ("--scheduler", ["--scheduler", address])):
                     print(f"extract {how}…", file=sys.stderr)
                     out = root / f"extracted-{how.split()[0].strip('-')}"
-                    wall, peak = _run("extract", str(root / "texts"), "-o", str(out), "--timezone", "UTC", *option)
+                    timing = _run("extract", str(root / "texts"), "-o", str(out), "--timezone", "UTC", *option)
                     size = _bytes(out, ".yaml")
                     rows.append(
                         (
                             "extract",
                             f"ldpub extract DIR {how}",
                             args.texts,
-                            wall,
-                            peak,
+                            timing,
                             f"{size / args.texts:,.0f} B/record",
                         )
                     )
@@ -169,15 +174,23 @@ def main() -> None:
 
     print(
         f"{cores} usable cores; the cluster: a LocalCluster of {cores} one-thread worker processes on this machine, "
-        "started before the timings; wall times include the command's start"
+        "started before the timings; wall times include the command's start; CPU: the command's processes "
+        "(with --jobs its pool's too, so n / CPU s is the rate of one core; with --scheduler the caller's alone, "
+        "so n / CPU s is the most one caller can take in)"
     )
-    print(f"{'step':<8} {'path':<44} {'inputs':>8} {'wall s':>8} {'per s':>8} {'× pool':>7} {'peak MB':>8}  written")
+    print(
+        f"{'step':<8} {'path':<44} {'inputs':>8} {'wall s':>8} {'per s':>8} {'× pool':>7} {'CPU s':>8} "
+        f"{'n/CPU s':>8} {'peak MB':>8}  written"
+    )
     base: dict[str, float] = {}
-    for step, label, n, wall, peak, written in rows:
+    for step, label, n, (wall, peak, cpu), written in rows:
         rate = n / wall
         base.setdefault(step, rate)  # each step's first row is the pool (--jobs), the baseline
         ratio = rate / base[step]
-        print(f"{step:<8} {label:<44} {n:>8,} {wall:>8.1f} {rate:>8,.1f} {ratio:>6.2f}× {peak:>8,.0f}  {written}")
+        print(
+            f"{step:<8} {label:<44} {n:>8,} {wall:>8.1f} {rate:>8,.1f} {ratio:>6.2f}× {cpu:>8.1f} {n / cpu:>8,.1f} "
+            f"{peak:>8,.0f}  {written}"
+        )
     for note in notes:
         print(note)
     print(f"cluster workers' resident memory at the end (MB): {', '.join(f'{mb:,.0f}' for mb in workers)}")

@@ -31,6 +31,7 @@ def test_benchmark_imports(name: str) -> None:
         ("bench_archive", ["--articles", "60", "--rdflib-articles", "20", "--repeat", "1"], "rdflib"),
         ("bench_picture", ["--repeat", "1", "--no-large"], "networkx (the fallback)"),
         ("bench_limits", ["--quick"], "baseline: its thread abandoned"),
+        ("bench_cluster", ["--articles", "20", "--steps", "build,validate"], "ldpub build DIR -j "),
     ],
 )
 def test_benchmark_prints_ldpub_beside_its_baseline(name: str, args: list[str], baseline: str, tmp_path: Path) -> None:
