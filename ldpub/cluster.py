@@ -31,6 +31,7 @@ import contextlib
 import os
 import re
 import threading
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -98,8 +99,11 @@ def cluster_map(
         threads = _threads(client, workers_timeout, address)
         size = batch or max(1, min(MAX_BATCH, len(items) // (threads * 8)))
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        (shipped,) = _cluster_call(lambda: _untyped(client.scatter)([setting], broadcast=True), address)
-        key = f"{factory.__module__}.{factory.__qualname__}:{shipped.key}"
+        # The setting goes to the cluster once, as a task's result that the batches take in: a worker
+        # fetches it once and keeps it. (Scattered data is lost with the worker holding it; a task's
+        # result the scheduler computes again.)
+        key = f"ldpub-setting-{uuid.uuid4().hex}"
+        shipped = _cluster_call(lambda: client.submit(_setting, setting, key=key, pure=False), address)
         cwd = os.getcwd()
         window: deque[tuple[Future[list[Out]], Sequence[In]]] = deque()
         pending = iter(batches)
@@ -220,10 +224,16 @@ def _reason(exc: BaseException) -> str:
 
 # --- the worker's side ---------------------------------------------------------------------------
 
+# The workers a process keeps, one a setting (callers sharing a cluster, each with its own settings).
+KEEP_WORKERS = 4
 _workers: dict[str, Callable[[Any], Any]] = {}
 # One batch at a time in a worker process: the work is CPU-bound Python (threads would only share
 # one core), and a batch runs in the caller's working folder.
 _lock = threading.Lock()
+
+
+def _setting(setting: Any) -> Any:
+    return setting
 
 
 def _run_batch(
@@ -231,10 +241,12 @@ def _run_batch(
 ) -> list[Any]:
     """A task: each of ``items`` through this process's worker for ``key`` (built on first use)."""
     with _lock:
-        work = _workers.get(key)
+        work = _workers.pop(key, None)
         if work is None:
-            _workers.clear()  # the worker of an earlier run (another setting) is not needed again
-            work = _workers[key] = factory(setting)
+            work = factory(setting)
+        _workers[key] = work  # the most recently used last
+        while len(_workers) > KEEP_WORKERS:  # an earlier run's: the oldest goes
+            del _workers[next(iter(_workers))]
         here = os.getcwd()
         # A relative path means the caller's folder; where this machine has no such folder, such a
         # path is read from the root, so that it fails as a missing file rather than reading another.

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -164,13 +165,21 @@ def test_a_worker_killed_midway_loses_nothing_and_repeats_nothing(cluster: Clien
     items = [(str(p), None) for p in records]
     expected = list(map(_builder(setting), items))
     fatal = items[COUNT // 3][0]
-    pids = set(cluster.run(os.getpid).values())
+    pids = {pid: address for address, pid in cluster.run(os.getpid).items()}
     results = list(cluster_map(dying_builder, (setting, fatal, "once"), items, scheduler=cluster, batch=3))
     assert results == expected  # every record once, in order, the same as one process builds them
-    killed = Path(fatal + ".killed").read_text().split()
-    assert len(killed) == 2 and int(killed[0]) in pids  # a worker died on the batch, which was done again
-    cluster.wait_for_workers(2, timeout=60)  # the nanny starts a new worker in its place
-    assert int(killed[0]) not in set(cluster.run(os.getpid).values())
+    killed = [int(pid) for pid in Path(fatal + ".killed").read_text().split()]
+    assert len(killed) == 2 and killed[0] in pids  # a worker died on the batch, which was done again
+    assert killed[1] != killed[0]
+    _two_workers_again(cluster, without=pids[killed[0]])  # its nanny starts a new worker in its place
+
+
+def _two_workers_again(client: Client, without: str | None = None) -> None:
+    """Wait for the cluster to have two workers again, none of them at address ``without`` (a dead one)."""
+    deadline = time.monotonic() + 60
+    while len(workers := set(client.scheduler_info()["workers"])) != 2 or without in workers:
+        assert time.monotonic() < deadline, f"the cluster has workers {workers} a minute after one died"
+        time.sleep(0.2)
 
 
 def test_a_batch_that_kills_every_worker_is_named(cluster: Client, records: list[Path]) -> None:
@@ -180,7 +189,9 @@ def test_a_batch_that_kills_every_worker_is_named(cluster: Client, records: list
     with pytest.raises(ClusterError) as caught:
         list(cluster_map(dying_builder, (setting, fatal, "always"), items, scheduler=cluster, batch=3))
     assert f"died on every try at the batch {records[0]} … {records[2]} (3 inputs)" in str(caught.value)
-    cluster.wait_for_workers(2, timeout=60)
+    assert len(Path(fatal + ".killed").read_text().split()) == 2  # tried twice (allowed-failures 1)
+    time.sleep(1)  # the second death is being seen to
+    _two_workers_again(cluster)
 
 
 # --- a scheduler that is not there ---------------------------------------------------------------
