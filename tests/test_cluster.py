@@ -194,6 +194,17 @@ def test_a_batch_that_kills_every_worker_is_named(cluster: Client, records: list
     _two_workers_again(cluster)
 
 
+def test_a_scheduler_without_workers_says_so(records: list[Path]) -> None:
+    setting = (["jsonld"], False, False, None, False)
+    no_workers = r"has no workers \(waited 1 s\); start some with `dask worker tcp://"
+    with (
+        LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=":0") as empty,
+        pytest.raises(ClusterError, match=no_workers),
+    ):
+        items = [(str(records[0]), None)]
+        list(cluster_map(_builder, setting, items, scheduler=empty.scheduler_address, workers_timeout=1))
+
+
 # --- a scheduler that is not there ---------------------------------------------------------------
 
 
