@@ -218,6 +218,8 @@ def _name(item: Any) -> str:
 
 
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, _cancelled()):  # Dask's words name its task: the cause is what matters
+        return "the connection to it was lost"
     text = (str(exc).splitlines() or [""])[0].strip()
     return text or type(exc).__name__
 

@@ -205,6 +205,63 @@ def test_a_scheduler_without_workers_says_so(records: list[Path]) -> None:
         list(cluster_map(_builder, setting, items, scheduler=empty.scheduler_address, workers_timeout=1))
 
 
+def slow_builder(setting: tuple[Any, float]) -> Callable[[tuple[str, None]], Any]:
+    """The build worker, taking ``pause`` seconds more an item (time to stop the scheduler midway)."""
+    build_setting, pause = setting
+    build = _builder(build_setting)
+
+    def one(item: tuple[str, None]) -> Any:
+        time.sleep(pause)
+        return build(item)
+
+    return one
+
+
+def test_a_scheduler_lost_midway_is_a_cluster_error(records: list[Path]) -> None:
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    environ = {**os.environ, "PYTHONPATH": str(ROOT)}  # both unpickle this module's worker
+    dask_cli = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    scheduler = subprocess.Popen(
+        [*dask_cli, "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1], "--dashboard-address", ":0"],
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=environ,
+    )
+    worker = None
+    try:
+        with Client(address, timeout=60, set_as_default=False) as client:
+            worker = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "distributed.cli.dask_worker",
+                    address,
+                    "--nthreads",
+                    "1",
+                    "--dashboard-address",
+                    ":0",
+                    "--no-nanny",
+                ],
+                stderr=subprocess.DEVNULL,
+                cwd=ROOT,
+                env=environ,
+            )
+            client.wait_for_workers(1, timeout=60)
+        setting = ((["jsonld"], False, False, None, False), 0.1)
+        items = [(str(p), None) for p in records]
+        results = cluster_map(slow_builder, setting, items, scheduler=address, batch=2)
+        assert next(results)  # the first result is in: the work is under way
+        scheduler.kill()
+        with pytest.raises(ClusterError) as caught:
+            list(results)
+        assert str(caught.value) == f"lost the Dask scheduler at {address} (the connection to it was lost)"
+    finally:
+        for process in (scheduler, worker):
+            if process is not None:
+                process.kill()
+                process.wait()
+
+
 # --- a scheduler that is not there ---------------------------------------------------------------
 
 
