@@ -111,7 +111,9 @@ def cluster_map(
         def submit() -> None:
             part = next(pending, None)
             if part is not None:
-                future = client.submit(_run_batch, factory, shipped, key, cwd, list(part), pure=False)
+                future = _cluster_call(
+                    lambda: client.submit(_run_batch, factory, shipped, key, cwd, list(part), pure=False), address
+                )
                 window.append((future, part))
 
         for _ in range(threads * AHEAD):
@@ -145,9 +147,13 @@ def _connect(scheduler: str | Client, timeout: float | None) -> tuple[Client, bo
     try:
         options: dict[str, Any] = {} if timeout is None else {"timeout": timeout}
         client = _untyped(Client)(address, set_as_default=False, **options)
-    except (OSError, TimeoutError) as exc:  # refused, unknown host, timed out
+    except (OSError, TimeoutError):  # refused, unknown host, timed out: Dask tries until its time is up
+        from dask.config import get
+        from dask.utils import parse_timedelta
+
+        waited = timeout if timeout is not None else parse_timedelta(get("distributed.comm.timeouts.connect"), "s")
         raise ClusterError(
-            f"cannot reach the Dask scheduler at {address} ({_reason(exc)}); is `dask scheduler` running there?"
+            f"cannot reach the Dask scheduler at {address} (tried for {waited:g} s); is `dask scheduler` running there?"
         ) from None
     except ValueError as exc:  # an address Dask cannot use
         raise ClusterError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)})") from None
@@ -183,15 +189,15 @@ def _result(future: Future[list[Any]], part: Sequence[Any], address: str) -> lis
         ) from None
     except ClusterError:
         raise
-    except (OSError, TimeoutError, _cancelled()) as exc:
-        raise ClusterError(f"lost the Dask scheduler at {address} ({_reason(exc)})") from None
+    except (OSError, TimeoutError, _cancelled()):  # Dask's words for it name its sockets and tasks
+        raise ClusterError(f"lost the Dask scheduler at {address} (the connection to it was lost)") from None
 
 
 def _cluster_call(call: Callable[[], Any], address: str) -> Any:
     try:
         return call()
-    except (OSError, TimeoutError, _cancelled()) as exc:
-        raise ClusterError(f"lost the Dask scheduler at {address} ({_reason(exc)})") from None
+    except (OSError, TimeoutError, _cancelled()):  # Dask's words for it name its sockets and tasks
+        raise ClusterError(f"lost the Dask scheduler at {address} (the connection to it was lost)") from None
 
 
 def _cancelled() -> type[BaseException]:
@@ -218,8 +224,6 @@ def _name(item: Any) -> str:
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, _cancelled()):  # Dask's words name its task: the cause is what matters
-        return "the connection to it was lost"
     text = (str(exc).splitlines() or [""])[0].strip()
     return text or type(exc).__name__
 

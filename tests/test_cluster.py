@@ -283,7 +283,10 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line_and_exit_3(tmp_path: Pat
         env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"},
     )
     assert done.returncode == EXIT_STORE
-    assert done.stderr.startswith(f"ldpub: error: cannot reach the Dask scheduler at {address} (")
+    assert done.stderr == (
+        f"ldpub: error: cannot reach the Dask scheduler at {address} (tried for 1 s); is `dask scheduler` running "
+        "there?\n"
+    )
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
 
