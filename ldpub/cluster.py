@@ -49,6 +49,8 @@ Out = TypeVar("Out")
 AHEAD = 2
 # The largest batch: a batch lost with its worker is done again, so a batch stays small.
 MAX_BATCH = 64
+# Every this many batches the workers are counted again (a cluster that grows while the work runs).
+RECOUNT = 32
 
 _ADDRESS = re.compile(r"^(?:(?P<scheme>[a-z][a-z0-9+.-]*)://)?(?P<host>\[[0-9a-fA-F:.]+\]|[^\s/:\[\]]+):(?P<port>\d+)$")
 
@@ -108,20 +110,27 @@ def cluster_map(
         window: deque[tuple[Future[list[Out]], Sequence[In]]] = deque()
         pending = iter(batches)
 
-        def submit() -> None:
+        def submit() -> bool:
             part = next(pending, None)
-            if part is not None:
-                future = _cluster_call(
-                    lambda: client.submit(_run_batch, factory, shipped, key, cwd, list(part), pure=False), address
-                )
-                window.append((future, part))
+            if part is None:
+                return False
+            future = _cluster_call(
+                lambda: client.submit(_run_batch, factory, shipped, key, cwd, list(part), pure=False), address
+            )
+            window.append((future, part))
+            return True
 
         for _ in range(threads * AHEAD):
             submit()
+        done = 0
         while window:
             future, part = window.popleft()
             results = _result(future, part, address)
-            submit()
+            done += 1
+            if done % RECOUNT == 0:  # workers that joined since (a cluster that grows) get batches too
+                threads = _threads(client, workers_timeout, address)
+            while len(window) < threads * AHEAD and submit():
+                pass
             yield from results
     finally:
         if own:
