@@ -262,6 +262,33 @@ def test_a_scheduler_lost_midway_is_a_cluster_error(records: list[Path]) -> None
                 process.wait()
 
 
+def process_of(pause: float) -> Callable[[int], tuple[int, int]]:
+    """A worker that says which process did each item (after ``pause`` seconds)."""
+
+    def one(item: int) -> tuple[int, int]:
+        time.sleep(pause)
+        return item, os.getpid()
+
+    return one
+
+
+def test_a_worker_that_joins_a_running_command_gets_batches() -> None:
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0") as growing,
+        Client(growing, set_as_default=False) as client,
+    ):
+        results, in_flight = [], 0
+        for n, result in enumerate(cluster_map(process_of, 0.05, list(range(160)), scheduler=client, batch=1)):
+            results.append(result)
+            if n == 0:
+                growing.scale(2)
+            if n == 120:  # the batches out: two a worker thread, for the two workers now
+                in_flight = len(client.futures) - 1  # less the setting
+        assert [item for item, _ in results] == list(range(160))
+        assert len({pid for _, pid in results}) == 2
+        assert in_flight >= 4
+
+
 # --- a scheduler that is not there ---------------------------------------------------------------
 
 
