@@ -12,7 +12,7 @@ import yaml
 
 from ldpub import InputError, RecordInvalid, build, load_record, parse_record
 from ldpub.record import MAX_SUGGESTIONS
-from tests.support import SEED
+from tests.support import EXAMPLE_RECORDS, SEED
 
 
 def errors_of(record: Any) -> list[InputError]:
@@ -193,3 +193,57 @@ def test_did_you_mean_is_searched_for_the_first_problems_only(seed: dict[str, An
     errors = errors_of(seed)
     hinted = [e for e in errors if "did you mean 'muhammad-farid-al-qassem'?" in e.message]
     assert len(errors) == 30 and len(hinted) == MAX_SUGGESTIONS == 20
+
+
+
+_SPELLINGS = [(", ", ": ", False), (",", ":", True), (" , ", " : ", False), (",\n  ", ":\t", True)]
+
+
+def _write(value: Any, spelling: tuple[str, str, bool], repeat: int, counter: list[int]) -> str:
+    """JSON text of ``value``, the first key of its ``repeat``-th object (in document order) written twice."""
+    comma, colon, ascii_only = spelling
+    if isinstance(value, dict):
+        index = counter[0]
+        counter[0] += 1
+        members = [(k, _write(v, spelling, repeat, counter)) for k, v in value.items()]
+        if index == repeat and members:
+            members.insert(1, (members[0][0], "0"))
+        inner = comma.join(json.dumps(k, ensure_ascii=ascii_only) + colon + v for k, v in members)
+        return "{" + inner + "}"
+    if isinstance(value, list):
+        return "[" + comma.join(_write(v, spelling, repeat, counter) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+@pytest.mark.parametrize("tricky", [False, True], ids=["plain", "quotes-and-colons"])
+@pytest.mark.parametrize("example", EXAMPLE_RECORDS, ids=lambda p: p.stem)
+def test_json_records_read_by_the_fast_path_are_read_as_member_by_member(example: Path, tricky: bool) -> None:
+    """orjson's reading is checked for dropped (repeated) members by counting: on the examples in
+    several spellings, with a key repeated in each of their objects in turn (and with keys and
+    values holding quotes, colons and backslashes), it refuses exactly what the standard library's
+    member-by-member reading refuses, and reads the rest as it does."""
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    if tricky:
+        data["headline"] = 'He said: "a\\\\": and \\": {"x": 1}'
+        data.setdefault("entities", {})['k\\":"\\'] = {"type": "Thing", "name": "x"}
+    objects = json.dumps(data).count("{") - (1 if tricky else 0)  # the brace inside the headline
+    texts = [_write(data, spelling, -1, [0]) for spelling in _SPELLINGS]
+    texts += [_write(data, _SPELLINGS[i % len(_SPELLINGS)], i, [0]) for i in range(objects)]
+    refused = 0
+    for text in texts:
+        try:
+            expected = json.loads(text, object_pairs_hook=_strict_pairs)
+        except ValueError:
+            refused += 1
+            with pytest.raises(InputError, match="duplicate key"):
+                parse_record(text, file="r.json", format="json")
+        else:
+            assert parse_record(text, file="r.json", format="json").data == expected
+    assert refused == objects > 5
+
+
+def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("repeated")
+    return dict(pairs)
