@@ -195,7 +195,6 @@ def test_did_you_mean_is_searched_for_the_first_problems_only(seed: dict[str, An
     assert len(errors) == 30 and len(hinted) == MAX_SUGGESTIONS == 20
 
 
-
 _SPELLINGS = [(", ", ": ", False), (",", ":", True), (" , ", " : ", False), (",\n  ", ":\t", True)]
 
 
@@ -247,3 +246,61 @@ def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(set(keys)) != len(keys):
         raise ValueError("repeated")
     return dict(pairs)
+
+
+_YAML_CASES = [
+    "a: yes\nb: No\nc: on\nd: OFF\ne: ~\nf: null\ng: ''\nh: 0x1F\ni: 0o17\nj: 1_000\nk: 1:30\nl: -0b101\n",
+    "a: 1.5\nb: .inf\nc: -.Inf\nd: 1e3\ne: 6.8523015e+5\nf: 2024-05-01\ng: 2024-05-01T10:00:00Z\nh: '12'\n",
+    "n: 18446744073709551616\nm: -9223372036854775808\nbig: 123456789012345678901234567890\n",
+    "x: &a {k: 1}\ny: *a\nz: [*a, *a]\n",
+    "base: &b {k: 1, j: 2}\nuse:\n  <<: *b\n  k: 3\n",
+    "s: !!str 12\nb: !!binary aGVsbG8=\nset: !!set {a, b}\nt: !!timestamp 2024-05-01\n",
+    "? [1, 2]\n: complex key\n",
+    "? {a: 1}\n: complex key\n",
+    "1: one\ntrue: yes\n~: nothing\n1.5: x\n",
+    "a: 1\nb: 2\na: 3\n",
+    "outer:\n  inner: {x: 1, x: 2}\n",
+    "list:\n- a\n- [b, c, {d: e}]\n- {f: [g, {h: i}]}\n",
+    "x: &s text\ny: *s\n",
+    "= : value key\n",
+    "!!map {a: 1}",
+    "!custom {a: 1}",
+    "a: !custom 1",
+    "deep: " + "[" * 101 + "]" * 101 + "\n",
+    "deep: " + "[" * 99 + "]" * 99 + "\n",
+    "x: &a [1, 2]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nz: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+]
+
+
+def _as_pyyaml_makes_it(text: str) -> Any:
+    """What PyYAML's own safe constructor makes of ``text``, after ldpub's limits (the reading
+    before the one-pass conversion), or the error it raises."""
+    from ldpub.limits import check_yaml
+    from ldpub.record import _Loader
+
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        check_yaml(node)
+        return ("value", loader.construct_document(node))
+    except (yaml.YAMLError, InputError, ValueError, TypeError) as exc:
+        return ("error", type(exc).__name__)
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize("text", [p.read_text(encoding="utf-8") for p in EXAMPLE_RECORDS] + _YAML_CASES)
+def test_yaml_read_in_one_pass_is_what_pyyamls_constructor_makes(text: str) -> None:
+    """The one-pass conversion of composed YAML gives PyYAML's safe constructor's values, types
+    and key order (YAML 1.1 booleans, integers in any base, floats, nulls, dates as text), and
+    leaves to it what it does not take (aliases to containers, merge keys, tags, complex keys,
+    repeated keys, past the limits), so that every input reads as before, or fails as before."""
+    expected = _as_pyyaml_makes_it(text)
+    try:
+        got = ("value", parse_record(text, file="r.yaml", format="yaml").data)
+    except InputError:
+        assert expected[0] == "error", expected
+        return
+    assert expected[0] == "value"
+    assert got == expected
+    assert json.dumps(got, default=repr) == json.dumps(expected, default=repr)  # same types, same order
