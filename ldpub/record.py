@@ -228,7 +228,7 @@ def _plain_value(loader: Any, node: yaml.Node, depth: int, left: list[int]) -> A
     if tag == _BOOL:
         return loader.bool_values[node.value.lower()]
     if tag == _INT:
-        return _construct_int(loader, node)
+        return _construct_int(loader, node)  # type: ignore[arg-type]  # a scalar by its tag
     if tag == _FLOAT:
         return loader.construct_yaml_float(node)
     raise _NotPlain

@@ -75,7 +75,11 @@ def ordered_map(
     scheduler: str | None = None,
 ) -> Iterator[Out]:
     """``factory(setting)(item)`` for each item, in order, on ``jobs`` processes (default: all cores),
-    or on the workers of the Dask cluster whose scheduler is at ``scheduler`` (``ldpub.cluster``)."""
+    or on the workers of the Dask cluster whose scheduler is at ``scheduler`` (``ldpub.cluster``).
+
+    The items go to the processes in batches of consecutive items (:func:`batches`), one task a
+    batch, each run by :func:`run_batch`; results come back batch by batch, in input order.
+    """
     if scheduler is not None:
         yield from _on_cluster(factory, setting, items, scheduler, label)
         return
@@ -88,13 +92,12 @@ def ordered_map(
     try:
         if jobs <= 1 or len(items) < MIN_PARALLEL:
             work = factory(setting)
-            results: Iterator[Out] = map(work, items)
+            results: Iterator[Out] = (out for batch in batches(items, 1) for out in run_batch(work, batch))
         else:
             from concurrent.futures import ProcessPoolExecutor  # 30 ms of imports: only when used
 
-            chunk = max(1, min(64, len(items) // (jobs * 8)))
             pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(factory, setting))
-            results = _pooled(pool, items, chunk)
+            results = _pooled(pool, batches(items, jobs))
         for result in results:
             if bar is not None:
                 bar.update(1)
@@ -121,9 +124,32 @@ def _on_cluster(
             bar.close()
 
 
-def _pooled(pool: ProcessPoolExecutor, items: Sequence[Any], chunk: int) -> Iterator[Any]:
+MAX_BATCH = 64  # items a task, at most: a progress bar that moves, little left over at the end
+
+
+def batches(items: Sequence[In], jobs: int) -> list[Sequence[In]]:
+    """``items`` cut into consecutive batches for ``jobs`` processes: about eight a process, so
+    that a process that finishes early takes more, of at most :data:`MAX_BATCH` items each."""
+    size = max(1, min(MAX_BATCH, len(items) // (jobs * 8) if jobs > 1 else MAX_BATCH))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def run_batch(work: Callable[[In], Out], batch: Sequence[In]) -> list[Out]:
+    """One batch through a worker (what ``factory(setting)`` made), results in its order: the
+    unit of work of every process and of a cluster's task. A worker that works better on many
+    items at once (the language model reads many texts faster together) says so with a ``batch``
+    method, ``batch(items) -> results``, which is used instead of calling it on each item."""
+    many = getattr(work, "batch", None)
+    if many is not None:
+        results: list[Out] = many(batch)
+        return results
+    return [work(item) for item in batch]
+
+
+def _pooled(pool: ProcessPoolExecutor, parts: list[Sequence[Any]]) -> Iterator[Any]:
     with pool:
-        yield from pool.map(_call, items, chunksize=chunk)
+        for results in pool.map(_call, parts):
+            yield from results
 
 
 def _context() -> Any:
@@ -139,9 +165,9 @@ def _start(factory: Callable[[Any], Callable[[Any], Any]], setting: Any) -> None
     _worker = factory(setting)
 
 
-def _call(item: Any) -> Any:
+def _call(batch: Sequence[Any]) -> list[Any]:
     assert _worker is not None, "the pool's initializer builds the worker"
-    return _worker(item)
+    return run_batch(_worker, batch)
 
 
 def _progress(total: int, label: str) -> Any:

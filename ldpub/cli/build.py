@@ -144,12 +144,13 @@ _Setting = tuple[list[str], bool, bool, "Settings | None", bool]
 
 def _builder(setting: _Setting) -> Callable[[tuple[str, str | None]], _Built | _Failed]:
     """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
-    from ldpub.archive.articles import archive_nquads
     from ldpub.emit import render
     from ldpub.pipeline import build_source
     from ldpub.record import RecordInvalid
 
     formats, archive, lines, settings, strict = setting
+    if archive:  # the archive's code (and pyoxigraph) only for an archive file: 40 ms of imports
+        from ldpub.archive.articles import archive_nquads
 
     def build_one(item: tuple[str, str | None]) -> _Built | _Failed:
         source, text = item

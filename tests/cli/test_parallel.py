@@ -41,7 +41,21 @@ def _ldpub(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "ldpub", *args], capture_output=True, text=True, cwd=ROOT)
 
 
-def test_build_on_two_processes_writes_what_one_writes(records: list[Path], tmp_path: Path) -> None:
+def _as_json(records: list[Path], folder: Path) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for path in records:
+        copy = folder / f"{path.stem}.json"
+        copy.write_text(json.dumps(yaml.safe_load(path.read_text()), ensure_ascii=False), encoding="utf-8")
+        paths.append(copy)
+    return paths
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "json"])
+def test_build_on_two_processes_writes_what_one_writes(records: list[Path], tmp_path: Path, suffix: str) -> None:
+    """Byte-identical output folders from -j 1 and -j 2, from YAML records and from JSON records."""
+    if suffix == "json":
+        records = _as_json(records, tmp_path / "json")
     outs = {}
     for jobs in ("1", "2"):
         out = tmp_path / f"out-{jobs}"
