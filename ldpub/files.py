@@ -45,7 +45,26 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise write_error(path, exc) from None
 
 
-def _open_beside(path: str | Path) -> tuple[IO[bytes], str]:
+def write_beside(path: str | Path, data: str | bytes, run: str = "") -> str:
+    """``data`` in a new temporary file beside ``path``, not yet synced nor in place: for an
+    :class:`AtomicFiles` to :meth:`~AtomicFiles.adopt` (a worker process writes, the one that
+    commits adopts). ``run`` goes into its name (``.NAME.<run>-<pid>-<n>.tmp``), so that
+    :func:`remove_temporaries` finds what a run left if it stopped before adopting. Raises
+    OSError, leaving no file."""
+    return _write_beside(path, data, sync=False, run=run)
+
+
+def remove_temporaries(folder: str | Path, run: str) -> None:
+    """Remove the temporary files of run ``run`` below ``folder`` (what its workers wrote and
+    nobody adopted, when the run failed)."""
+    if not run:
+        return
+    for tmp in Path(folder).rglob(f".*.{run}-*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _open_beside(path: str | Path, run: str = "") -> tuple[IO[bytes], str]:
     """A new temporary file beside ``path`` (its folder made if missing), open for writing, and its name.
 
     It is made with the mode a new file gets (``0o666`` less the umask), so that a new target
@@ -54,7 +73,7 @@ def _open_beside(path: str | Path) -> tuple[IO[bytes], str]:
     four. Every temporary file is opened here (tests put a failing file object in its place)."""
     folder, name = os.path.split(os.fspath(path))
     while True:
-        tmp = os.path.join(folder, f".{name}.{_PID}-{next(_serial)}.tmp")
+        tmp = os.path.join(folder, f".{name}.{run}{'-' if run else ''}{_PID}-{next(_serial)}.tmp")
         try:
             fd = os.open(tmp, _CREATE, 0o666)
             break
@@ -93,9 +112,9 @@ def _close_quietly(out: IO[bytes]) -> None:
         out.close()
 
 
-def _write_beside(path: str | Path, data: str | bytes, *, sync: bool) -> str:
+def _write_beside(path: str | Path, data: str | bytes, *, sync: bool, run: str = "") -> str:
     """``data`` in a new temporary file beside ``path``; its name. On any failure, no file is left."""
-    out, tmp = _open_beside(path)
+    out, tmp = _open_beside(path, run) if run else _open_beside(path)
     try:
         out.write(data.encode("utf-8") if isinstance(data, str) else data)
         out.flush()

@@ -102,8 +102,8 @@ def fail_at(monkeypatch: pytest.MonkeyPatch, step: str, budget: int = 0) -> None
     """Make every file ldpub writes fail at ``step``: one of write, flush, close, fsync, rename."""
     real_open = ldpub.files._open_beside
 
-    def open_failing(path: Path) -> tuple[Any, str]:
-        out, tmp = real_open(path)
+    def open_failing(path: Path, *run: str) -> tuple[Any, str]:
+        out, tmp = real_open(path, *run)
         out.detach()  # keep the descriptor, in the failing writer
         return FailingFile(io.FileIO(os.open(tmp, os.O_WRONLY), "w"), step, budget), tmp
 

@@ -13,7 +13,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def ordered_map(
     jobs: int | None = None,
     label: str = "file",
     scheduler: str | None = None,
-) -> Iterator[Out]:
+) -> Generator[Out, None, None]:
     """``factory(setting)(item)`` for each item, in order, on ``jobs`` processes (default: all cores),
     or on the workers of the Dask cluster whose scheduler is at ``scheduler`` (``ldpub.cluster``).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
 from ldpub.errors import EXIT_FINDINGS, LdpubError, UsageError, exit_code
-from ldpub.files import AtomicFiles, AtomicStream
+from ldpub.files import AtomicFiles, AtomicStream, remove_temporaries, write_beside, write_error
 from ldpub.inputs import BUILD, STDIN, output_name
 from ldpub.limits import MAX_BYTES
 
@@ -80,26 +81,25 @@ def run(args: argparse.Namespace) -> int:
         from ldpub.newsroom import load_settings
 
         settings = load_settings(args.settings)  # read once, before the workers fork
-    items = [(item.path, sys.stdin.read(MAX_BYTES + 1) if item.path == STDIN else None) for item in found]
+    items = [(item.path, sys.stdin.read(MAX_BYTES + 1) if item.path == STDIN else None, item.name) for item in found]
     # Several articles on stdout: JSON-LD as JSON Lines (one compact document a line).
     lines = to_stdout and len(found) > 1
     failed = 0
     out_dir = None if to_stdout or archive else Path(args.out)
+    # Files to a folder are written by the local workers, each its own, as temporary files that
+    # this process renames into place (a run's temporaries named for it, found and removed if it
+    # fails). A cluster's workers send the text back instead: this machine's folder may not be theirs.
+    here = out_dir is not None and args.scheduler is None
+    out = _Out(str(out_dir), os.urandom(4).hex()) if here else None
+    setting = (formats, archive, lines, settings, args.strict, out)
+    outcomes = ordered_map(_builder, setting, items, jobs=args.jobs, scheduler=args.scheduler)
     # a file is named on stderr once it is in place (AtomicFiles renames them in batches)
     with AtomicFiles(on_commit=lambda path: print(path, file=sys.stderr)) as files:
         sink = AtomicStream(Path(args.out)) if archive else None
         try:
-            for item, outcome in zip(
-                found,
-                ordered_map(
-                    _builder,
-                    (formats, archive, lines, settings, args.strict),
-                    items,
-                    jobs=args.jobs,
-                    scheduler=args.scheduler,
-                ),
-                strict=True,
-            ):
+            for outcome in outcomes:
+                if isinstance(outcome, _WriteFailed):
+                    raise write_error(outcome.target, OSError(outcome.errno, outcome.reason))
                 if isinstance(outcome, _Failed):
                     for error in outcome.messages:
                         print(f"ldpub: error: {error}", file=sys.stderr)
@@ -111,18 +111,38 @@ def run(args: argparse.Namespace) -> int:
                     sink.write(outcome.rendered["nq"])
                 elif out_dir is None:
                     sys.stdout.write("".join(outcome.rendered.values()))
-                else:
-                    name = "stdin" if item.path == STDIN else item.name
+                elif out is None:  # sent back by a cluster's worker: written here
                     for fmt, text in outcome.rendered.items():
-                        files.write(out_dir / output_name(name, FORMATS[fmt][0]), text)
+                        files.write(out_dir / output_name(outcome.name, FORMATS[fmt][0]), text)
+                for target, tmp in outcome.written:
+                    files.adopt(tmp, target)
         except BaseException:
+            outcomes.close()  # the workers stopped, so that what they wrote can be removed
             if sink is not None:
                 sink.discard()
+            if out is not None:
+                files.discard()
+                remove_temporaries(out.folder, out.run)
             raise
         if sink is not None:
             sink.commit()
             print(f"{args.out}: {len(items) - failed:,} articles", file=sys.stderr)
     return code
+
+
+class _Out(NamedTuple):
+    """Where the workers write an article's files (``--out DIR``), and the run their temporaries are named for."""
+
+    folder: str
+    run: str
+
+
+class _WriteFailed(NamedTuple):
+    """A file a worker could not write: the run stops, as when this process cannot write."""
+
+    target: str
+    errno: int
+    reason: str
 
 
 class _Failed(NamedTuple):
@@ -133,27 +153,31 @@ class _Failed(NamedTuple):
 
 
 class _Built(NamedTuple):
-    """A built record: its rendered formats, and the warnings about what it lacks."""
+    """A built record: its rendered formats (for stdout or an archive file), the files written
+    for it as (target, temporary file) pairs (``--out DIR``), and the warnings about what it lacks."""
 
     rendered: dict[str, str]
     warnings: list[str]
+    written: tuple[tuple[str, str], ...] = ()
+    name: str = ""  # the output's name below --out DIR, for text sent back (from a cluster)
 
 
-_Setting = tuple[list[str], bool, bool, "Settings | None", bool]
+_Setting = tuple[list[str], bool, bool, "Settings | None", bool, "_Out | None"]
 
 
-def _builder(setting: _Setting) -> Callable[[tuple[str, str | None]], _Built | _Failed]:
-    """The per-process worker: (source, stdin text) → its rendered formats, or its error messages."""
-    from ldpub.emit import render
+def _builder(setting: _Setting) -> Callable[[tuple[str, str | None, str]], _Built | _Failed | _WriteFailed]:
+    """The per-process worker: (source, stdin text, name) → its rendered formats or written files,
+    or its error messages."""
+    from ldpub.emit import FORMATS, render
     from ldpub.pipeline import build_source
     from ldpub.record import RecordInvalid
 
-    formats, archive, lines, settings, strict = setting
+    formats, archive, lines, settings, strict, out = setting
     if archive:  # the archive's code (and pyoxigraph) only for an archive file: 40 ms of imports
         from ldpub.archive.articles import archive_nquads
 
-    def build_one(item: tuple[str, str | None]) -> _Built | _Failed:
-        source, text = item
+    def build_one(item: tuple[str, str | None, str]) -> _Built | _Failed | _WriteFailed:
+        source, text, name = item
         try:
             options: dict[str, Any] = {"settings": settings, "strict": strict}
             if source == STDIN:
@@ -166,10 +190,20 @@ def _builder(setting: _Setting) -> Callable[[tuple[str, str | None]], _Built | _
             rendered = render(article, formats)
             if lines and "jsonld" in rendered:
                 rendered["jsonld"] = article.to_json(indent=False)
-            return _Built(rendered, warnings)
         except RecordInvalid as exc:
             return _Failed([str(error) for error in exc.errors], EXIT_FINDINGS)
         except LdpubError as exc:
             return _Failed([str(exc)], exit_code(exc))
+        stem = "stdin" if source == STDIN else name
+        if out is None:
+            return _Built(rendered, warnings, name=stem)
+        written: list[tuple[str, str]] = []
+        for fmt, content in rendered.items():
+            target = os.path.join(out.folder, output_name(stem, FORMATS[fmt][0]))
+            try:
+                written.append((target, write_beside(target, content, out.run)))
+            except OSError as exc:
+                return _WriteFailed(target, exc.errno or 0, exc.strerror or str(exc))
+        return _Built({}, warnings, tuple(written))
 
     return build_one

@@ -1,0 +1,162 @@
+"""``ldpub build`` of a folder of records to ``--out DIR``, beside the in-process build and the plain path.
+
+Same records, same run, interleaved (each row the best of ``--rounds``; wall time):
+
+- **in-process, records parsed**: ``render(build(record), ["jsonld"])`` in a loop over records
+  already in memory, on one core; and the same on every core used, run at once (one process
+  per core over its share of the records, the slowest one timed): what this machine gives
+  right now for "in-process rate × cores";
+- **in-process, from the files**: the same, reading each JSON record file (``build(path)``);
+- **plain path**: jsonschema + pyld + rdflib on ``--plain`` records (``bench_build.plain_path``);
+- **the CLI**: ``ldpub build DIR --out OUT -j N`` on the JSON records and on the same records as
+  YAML, for ``-j 1`` and ``-j`` every usable core, from process start to exit (the bytecode
+  cached first, as installing does), with the CPU seconds it used (all its processes).
+
+The goals of issue 27 are printed as ratios: the CLI on JSON at ≥ 0.8× (in-process rate × cores
+used), ≥ 40× the plain path, and from YAML ≥ 0.6× of the CLI from JSON.
+
+    python -m benchmarks.bench_cli_build [--articles 3000] [--plain 10] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import orjson
+import yaml
+
+from benchmarks.bench_build import plain_path
+from benchmarks.synthetic import records
+from ldpub.cli._parallel import usable_cores
+from ldpub.emit import render
+from ldpub.pipeline import build
+from ldpub.record import Record, load_record
+
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+_parsed: list[Record] = []  # the records in memory, shared with the forked processes
+
+
+def _write(folder: Path, count: int) -> tuple[Path, Path, list[dict[str, Any]]]:
+    (folder / "json").mkdir()
+    (folder / "yaml").mkdir()
+    data = list(records(count))
+    for i, record in enumerate(data):
+        (folder / "json" / f"article-{i:06d}.json").write_bytes(orjson.dumps(record, option=orjson.OPT_INDENT_2))
+        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+        (folder / "yaml" / f"article-{i:06d}.yaml").write_text(text, encoding="utf-8")
+    return folder / "json", folder / "yaml", data
+
+
+def _build_slice(part: tuple[int, int]) -> float:
+    start = time.perf_counter()
+    for record in _parsed[part[0] : part[1]]:
+        render(build(record), ["jsonld"])
+    return time.perf_counter() - start
+
+
+def _in_process_on(cores: int) -> float:
+    """Articles/s of ``cores`` processes building their share of the parsed records at once."""
+    n = len(_parsed)
+    parts = [(n * i // cores, n * (i + 1) // cores) for i in range(cores)]
+    with ProcessPoolExecutor(cores, mp_context=get_context("fork")) as pool:
+        list(pool.map(_build_slice, [(0, 1)] * cores))  # every process started and warm
+        slowest = max(pool.map(_build_slice, parts))
+    return n / slowest
+
+
+def _from_files(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        render(build(path), ["jsonld"])
+    return len(paths) / (time.perf_counter() - start)
+
+
+def _cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (every process of the command) of one ``ldpub build``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "ldpub", "build", str(folder), "--out", str(out), "-j", str(jobs)],
+        capture_output=True,
+        text=True,
+        env=_ENV,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"ldpub build failed: {done.stderr[-500:]}")
+    shutil.rmtree(out)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--plain", type=int, default=10, help="records through the plain path (default 10)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; each row keeps its best")
+    args = parser.parse_args()
+    cores = usable_cores()
+    jobs = sorted({1, cores})
+    subprocess.run([sys.executable, "-m", "ldpub", "--version"], capture_output=True, env=_ENV)  # bytecode cached
+    best: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+
+    def keep(name: str, rate: float, seconds: float | None = None) -> None:
+        if rate > best.get(name, 0):
+            best[name] = rate
+            if seconds is not None:
+                cpu[name] = seconds
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        json_dir, yaml_dir, data = _write(root, args.articles)
+        json_paths = sorted(json_dir.iterdir())
+        _parsed.extend(load_record(p) for p in json_paths)
+        n = len(_parsed)
+        render(build(_parsed[0]), ["jsonld"])  # warm: validators compiled, as in a long-running process
+        gc.freeze()
+        for _ in range(args.rounds):
+            keep("in-process, records parsed, 1 core", n / _build_slice((0, n)))
+            if cores > 1:
+                keep(f"in-process, records parsed, {cores} processes at once", _in_process_on(cores))
+            keep("in-process, from the JSON files, 1 core", _from_files(json_paths))
+            for j in jobs:
+                for kind, folder in (("JSON", json_dir), ("YAML", yaml_dir)):
+                    wall, used = _cli(folder, root / "out", j)
+                    keep(f"ldpub build DIR --out OUT -j {j}, {kind}", n / wall, used)
+        start = time.perf_counter()
+        plain_path(data[: args.plain])
+        plain = args.plain / (time.perf_counter() - start)
+
+    one = best["in-process, records parsed, 1 core"]
+    print(f"{n:,} synthetic articles (benchmarks/synthetic.py), {cores} usable cores, best of {args.rounds} rounds")
+    print(f"{'path':<58} {'articles/s':>10} {'CPU µs/article':>15} {'× plain':>8}")
+    for name, rate in [*best.items(), ("plain: jsonschema + pyld + rdflib (1 core)", plain)]:
+        used = f"{cpu[name] / n * 1e6:,.0f}" if name in cpu else ""
+        print(f"{name:<58} {rate:>10,.0f} {used:>15} {rate / plain:>7,.0f}×")
+    cli_json = best[f"ldpub build DIR --out OUT -j {cores}, JSON"]
+    cli_yaml = best[f"ldpub build DIR --out OUT -j {cores}, YAML"]
+    together = best.get(f"in-process, records parsed, {cores} processes at once", one)
+    print()
+    print(f"CLI -j {cores} (JSON) ÷ (in-process 1 core × {cores} cores)          {cli_json / (one * cores):.2f}  goal ≥ 0.8")
+    print(f"CLI -j {cores} (JSON) ÷ in-process on {cores} cores at once, measured  {cli_json / together:.2f}")
+    print(f"CLI -j {cores} (JSON) ÷ plain path                              {cli_json / plain:,.0f}×  goal ≥ 40×")
+    print(f"CLI -j {cores} from YAML ÷ from JSON                             {cli_yaml / cli_json:.2f}  goal ≥ 0.6")
+
+
+if __name__ == "__main__":
+    main()
