@@ -9,7 +9,9 @@ not), and :func:`dump` writes a record as YAML or JSON text.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +101,35 @@ def extract_file(path: Path, options: ExtractOptions | None = None) -> Extracted
     """:func:`extract` on a file (read with the size cap). OSError when it cannot be read."""
     options = options or ExtractOptions()
     return extract(read_page(path, max_bytes=options.max_bytes), str(path), options)
+
+
+@contextlib.contextmanager
+def analysed_ahead(paths: Sequence[Path], options: ExtractOptions) -> Iterator[None]:
+    """For a batch of inputs: the plain texts among ``paths`` read now and their bodies analysed
+    by the language model in one pass (``nlp.pipe``), so that :func:`extract_file` on each, in
+    the ``with`` block, finds its analysis done. Results are what extracting each alone gives
+    (an analysis depends on its text only); an input that cannot be read, or is a page, is left
+    to :func:`extract_file` as it is (pages are analysed one by one: their body is known only
+    once the page is read)."""
+    from ldpub.language.analysis import analysed_together
+
+    texts = [text for text in (_analysed_text(path, options) for path in paths) if text is not None]
+    with analysed_together(texts):
+        yield
+
+
+def _analysed_text(path: Path, options: ExtractOptions) -> str | None:
+    """What the language model will read of a plain-text input, or None (a page, or unreadable:
+    :func:`extract_file` says what is wrong with it)."""
+    from ldpub.read.text import analysed_text, text_from_bytes
+
+    try:
+        data = read_page(path, max_bytes=options.max_bytes)
+        if for_extract(str(path)) or is_page(str(path), lambda: data) or len(data) > options.max_bytes:
+            return None
+        return analysed_text(text_from_bytes(data, source=str(path)))
+    except (OSError, LdpubError):
+        return None
 
 
 def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractResult:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from ldpub.extract import ExtractOptions, extract_file
+from ldpub.errors import LdpubError
+from ldpub.extract import ExtractOptions, analysed_ahead, extract_file
 from ldpub.pipeline import build
 from ldpub.read.consistent import keep_consistent
 from ldpub.read.html import extract_html
@@ -80,3 +82,50 @@ def test_a_reference_to_an_entity_of_the_wrong_type_is_left_out_with_a_warning()
         "entities/amman/contained_in",
     ]
     assert all("left out" in message for message, _ in warnings)
+
+
+def _outcome(path: Path, options: ExtractOptions) -> object:
+    try:
+        extracted = extract_file(path, options)
+    except (LdpubError, OSError) as exc:
+        return str(exc)
+    return extracted.record, [str(w) for w in extracted.warnings], [str(p) for p in extracted.problems]
+
+
+def test_a_batch_analysed_together_extracts_what_each_input_alone_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``analysed_ahead`` (what each process of ``ldpub extract --jobs`` does with its batch) runs
+    the language model once over the batch's texts, and every record, warning and problem is
+    what extracting that input alone gives; pages and inputs that are no text are left as they are."""
+    from ldpub.language.analysis import pipeline
+
+    texts = [p for p in INPUTS if p.suffix in (".txt", ".md")]
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    pages = sorted((EXAMPLES / "pages").glob("*.html"))[:1]
+    paths = [*texts, *pages, tmp_path / "empty.txt", tmp_path / "missing.txt", tmp_path / "binary.txt"]
+    options = ExtractOptions(url="https://news.example.org/a", published="2024-05-01T09:00:00Z", language="en")
+    nlp = pipeline()
+    read: list[int] = []
+    distinct: set[str] = set()
+    real_pipe = nlp.pipe
+
+    def counting_pipe(texts: Any, *args: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        read.append(len(texts))
+        distinct.update(texts)
+        return real_pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    alone = [_outcome(path, options) for path in texts]
+    analysed = len(distinct)  # the texts the model reads, one at a time (the seed is in two folders)
+    alone += [_outcome(path, options) for path in paths[len(texts) :]]
+    read.clear()
+    with analysed_ahead(paths, options):
+        ahead = list(read)
+        together = [_outcome(path, options) for path in paths]
+    assert together == alone
+    assert ahead == [analysed]  # every distinct text's body, in one pass of the model
+    assert read[1:] == [1] * len(read[1:]) and len(read) - 1 <= len(pages)  # then only the pages', one by one
+    assert len(texts) >= 8 and all(isinstance(o, tuple) for o in alone[: len(texts)])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ldpub.cli import epilog, inputs
-from ldpub.cli._parallel import add_jobs_option, ordered_map
+from ldpub.cli._parallel import MIN_PARALLEL, add_jobs_option, ordered_map, usable_cores
 from ldpub.errors import EXIT_FINDINGS, EXIT_OK, LdpubError, Location, UsageError, exit_code, os_problem
-from ldpub.extract import ExtractOptions, dump, dump_many, extract_file, load_authority
+from ldpub.extract import ExtractOptions, analysed_ahead, dump, dump_many, extract_file, load_authority
 from ldpub.files import AtomicFiles
 from ldpub.inputs import EXTRACT, output_name
 from ldpub.newsroom import authority_file, load_settings, with_options
@@ -113,8 +113,12 @@ def run(args: argparse.Namespace) -> int:
         strict=args.strict,
     )
     documents = []
+    work = [Path(item.path) for item in found]
+    if args.scheduler is None and len(work) >= MIN_PARALLEL and (args.jobs or usable_cores()) > 1:
+        from ldpub.language.analysis import pipeline
+
+        pipeline()  # the language model loaded once, here, and shared by the processes forked from this one
     with AtomicFiles() as files:
-        work = [Path(item.path) for item in found]
         for item, outcome in zip(
             found, ordered_map(_extractor, (options, fmt), work, jobs=args.jobs, scheduler=args.scheduler), strict=True
         ):
@@ -141,8 +145,24 @@ class _Outcome(NamedTuple):
     code: int
 
 
-def _extractor(setting: tuple[ExtractOptions, str]) -> Callable[[Path], _Outcome]:
-    """The per-process worker: one page or text → its record, warnings and problems."""
+class _Extractor:
+    """The per-process worker: one page or text → its record, warnings and problems; a batch of
+    them with their texts analysed together (:meth:`batch`, what ``--jobs`` calls)."""
+
+    def __init__(self, one: Callable[[Path], _Outcome], options: ExtractOptions) -> None:
+        self.one = one
+        self.options = options
+
+    def __call__(self, path: Path) -> _Outcome:
+        return self.one(path)
+
+    def batch(self, paths: Sequence[Path]) -> list[_Outcome]:
+        with analysed_ahead(paths, self.options):
+            return [self.one(path) for path in paths]
+
+
+def _extractor(setting: tuple[ExtractOptions, str]) -> _Extractor:
+    """The per-process worker (:class:`_Extractor`)."""
     options, fmt = setting
 
     def extract_one(path: Path) -> _Outcome:
@@ -157,7 +177,7 @@ def _extractor(setting: tuple[ExtractOptions, str]) -> Callable[[Path], _Outcome
         messages += [f"ldpub: incomplete record: {path}: {problem}" for problem in extracted.problems]
         return _Outcome(dump(extracted.record, fmt), messages, EXIT_OK if extracted.complete else EXIT_FINDINGS)
 
-    return extract_one
+    return _Extractor(extract_one, options)
 
 
 def _where(path: Path, warning: object) -> str:

@@ -13,9 +13,10 @@ type crosses the public API and the rules above it can be tested on their own.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -104,8 +105,37 @@ characters of one piece) and stays under spaCy's own limit."""
 
 
 def analyse(texts: Iterable[str]) -> list[Analysis]:
-    """Analyse ``texts`` in one batch (the model is faster over several texts at once)."""
+    """Analyse ``texts`` in one batch (the model is faster over several texts at once); a text
+    analysed ahead by :func:`analysed_together` is not analysed again."""
     texts = list(texts)
+    if _ahead:
+        missing = [text for text in dict.fromkeys(texts) if text not in _ahead]
+        done = dict(zip(missing, _analyse(missing), strict=True))
+        return [_ahead[text] if text in _ahead else done[text] for text in texts]
+    return _analyse(texts)
+
+
+_ahead: dict[str, Analysis] = {}
+
+
+@contextlib.contextmanager
+def analysed_together(texts: Iterable[str]) -> Iterator[None]:
+    """Analyse ``texts`` now, in one pass of the model (``nlp.pipe``), for the work in the
+    ``with`` block: there, :func:`analyse` of any of them returns its analysis at once. A batch
+    of articles is so analysed together, each article's own code unchanged; an analysis depends
+    only on its text, so the results are what analysing each alone gives."""
+    wanted = [text for text in dict.fromkeys(texts) if text not in _ahead]
+    _ahead.update(zip(wanted, _analyse(wanted), strict=True))
+    try:
+        yield
+    finally:
+        for text in wanted:
+            _ahead.pop(text, None)
+
+
+def _analyse(texts: list[str]) -> list[Analysis]:
+    if not texts:
+        return []
     pieces = [_pieces(text) for text in texts]
     flat = [text[a:b] for text, cuts in zip(texts, pieces, strict=True) for a, b in cuts]
     docs = iter(pipeline().pipe(flat))
@@ -174,4 +204,4 @@ class _Builder:
         return Analysis(self.text, tuple(self.words), tuple(self.sentences), tuple(self.names))
 
 
-__all__ = ["Analysis", "NameSpan", "Word", "analyse", "looks_english", "pipeline"]
+__all__ = ["Analysis", "NameSpan", "Word", "analyse", "analysed_together", "looks_english", "pipeline"]
