@@ -10,7 +10,9 @@ Same records, same run, interleaved (each row the best of ``--rounds``; wall tim
 - **plain path**: jsonschema + pyld + rdflib on ``--plain`` records (``bench_build.plain_path``);
 - **the CLI**: ``ldpub build DIR --out OUT -j N`` on the JSON records and on the same records as
   YAML, for ``-j 1`` and ``-j`` every usable core, from process start to exit (the bytecode
-  cached first, as installing does), with the CPU seconds it used (all its processes).
+  cached first, as installing does), with the CPU seconds it used (all its processes). Each run
+  writes to a new folder; they are removed at the end (a folder of thousands of files removed
+  just before makes the next run's file creation several times slower on ext4).
 
 The goals of issue 27 are printed as ratios: the CLI on JSON at ≥ 0.8× (in-process rate × cores
 used), ≥ 40× the plain path, and from YAML ≥ 0.6× of the CLI from JSON.
@@ -24,7 +26,6 @@ import argparse
 import gc
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,6 +69,13 @@ def _build_slice(part: tuple[int, int]) -> float:
     return time.perf_counter() - start
 
 
+def _timed(work: Any) -> tuple[float, float]:
+    """Wall and CPU seconds of ``work()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def _in_process_on(cores: int) -> float:
     """Articles/s of ``cores`` processes building their share of the parsed records at once."""
     n = len(_parsed)
@@ -78,11 +86,9 @@ def _in_process_on(cores: int) -> float:
     return n / slowest
 
 
-def _from_files(paths: list[Path]) -> float:
-    start = time.perf_counter()
+def _from_files(paths: list[Path]) -> None:
     for path in paths:
         render(build(path), ["jsonld"])
-    return len(paths) / (time.perf_counter() - start)
 
 
 def _cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
@@ -99,7 +105,6 @@ def _cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"ldpub build failed: {done.stderr[-500:]}")
-    shutil.rmtree(out)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
@@ -129,14 +134,18 @@ def main() -> None:
         n = len(_parsed)
         render(build(_parsed[0]), ["jsonld"])  # warm: validators compiled, as in a long-running process
         gc.freeze()
+        runs = 0
         for _ in range(args.rounds):
-            keep("in-process, records parsed, 1 core", n / _build_slice((0, n)))
+            wall, used = _timed(lambda: _build_slice((0, n)))
+            keep("in-process, records parsed, 1 core", n / wall, used)
             if cores > 1:
                 keep(f"in-process, records parsed, {cores} processes at once", _in_process_on(cores))
-            keep("in-process, from the JSON files, 1 core", _from_files(json_paths))
+            wall, used = _timed(lambda: _from_files(json_paths))
+            keep("in-process, from the JSON files, 1 core", n / wall, used)
             for j in jobs:
                 for kind, folder in (("JSON", json_dir), ("YAML", yaml_dir)):
-                    wall, used = _cli(folder, root / "out", j)
+                    runs += 1
+                    wall, used = _cli(folder, root / f"out-{runs}", j)
                     keep(f"ldpub build DIR --out OUT -j {j}, {kind}", n / wall, used)
         start = time.perf_counter()
         plain_path(data[: args.plain])
