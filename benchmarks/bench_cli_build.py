@@ -12,7 +12,10 @@ Same records, same run, interleaved (each row the best of ``--rounds``; wall tim
   YAML, for ``-j 1`` and ``-j`` every usable core, from process start to exit (the bytecode
   cached first, as installing does), with the CPU seconds it used (all its processes). Each run
   writes to a new folder; they are removed at the end (a folder of thousands of files removed
-  just before makes the next run's file creation several times slower on ext4).
+  just before makes the next run's file creation several times slower on ext4). Where
+  ``/dev/shm`` is writable, the JSON run is repeated with its output there (memory, no disk);
+- **bare file creation**: a loop creating one file an article of the built JSON-LD's size, in
+  a new folder beside the CLI's (no ldpub at all): the disk's own floor for ``--out DIR``.
 
 The goals of issue 27 are printed as ratios: the CLI on JSON at ≥ 0.8× (in-process rate × cores
 used), ≥ 40× the plain path, and from YAML ≥ 0.6× of the CLI from JSON.
@@ -26,6 +29,7 @@ import argparse
 import gc
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,6 +95,19 @@ def _from_files(paths: list[Path]) -> None:
         render(build(path), ["jsonld"])
 
 
+def _bare_files(folder: Path, count: int, size: int) -> float:
+    """Files/s of a bare loop creating ``count`` files of ``size`` bytes in a new folder (open,
+    write, close): what any program writing one file an article pays this disk, at the least."""
+    folder.mkdir()
+    data = b"x" * size
+    start = time.perf_counter()
+    for i in range(count):
+        fd = os.open(folder / f"f{i:06d}.jsonld", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        os.write(fd, data)
+        os.close(fd)
+    return count / (time.perf_counter() - start)
+
+
 def _cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
     """Wall seconds and CPU seconds (every process of the command) of one ``ldpub build``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -132,7 +149,9 @@ def main() -> None:
         json_paths = sorted(json_dir.iterdir())
         _parsed.extend(load_record(p) for p in json_paths)
         n = len(_parsed)
-        render(build(_parsed[0]), ["jsonld"])  # warm: validators compiled, as in a long-running process
+        size = len(render(build(_parsed[0]), ["jsonld"])["jsonld"].encode())  # warm, as a long-running process
+        shm = Path("/dev/shm")
+        memory = Path(tempfile.mkdtemp(dir=shm)) if shm.is_dir() and os.access(shm, os.W_OK) else None
         gc.freeze()
         runs = 0
         for _ in range(args.rounds):
@@ -142,11 +161,22 @@ def main() -> None:
                 keep(f"in-process, records parsed, {cores} processes at once", _in_process_on(cores))
             wall, used = _timed(lambda: _from_files(json_paths))
             keep("in-process, from the JSON files, 1 core", n / wall, used)
+            runs += 1
+            keep(
+                "bare loop: create, write, close a file an article (no ldpub)",
+                _bare_files(root / f"bare-{runs}", n, size),
+            )
             for j in jobs:
                 for kind, folder in (("JSON", json_dir), ("YAML", yaml_dir)):
                     runs += 1
                     wall, used = _cli(folder, root / f"out-{runs}", j)
                     keep(f"ldpub build DIR --out OUT -j {j}, {kind}", n / wall, used)
+                if memory is not None:
+                    runs += 1
+                    wall, used = _cli(json_dir, memory / f"out-{runs}", j)
+                    keep(f"ldpub build DIR --out /dev/shm/OUT -j {j}, JSON", n / wall, used)
+        if memory is not None:
+            shutil.rmtree(memory)
         start = time.perf_counter()
         plain_path(data[: args.plain])
         plain = args.plain / (time.perf_counter() - start)
@@ -167,6 +197,12 @@ def main() -> None:
         (f"CLI -j {cores} (JSON) ÷ plain path", f"{cli_json / plain:,.0f}×", "≥ 40×"),
         (f"CLI -j {cores} from YAML ÷ from JSON", f"{cli_yaml / cli_json:.2f}", "≥ 0.6"),
     ]
+    shm = best.get(f"ldpub build DIR --out /dev/shm/OUT -j {cores}, JSON")
+    if shm is not None:
+        ratios.insert(
+            2,
+            (f"the same, output in memory (/dev/shm) ÷ (in-process × {cores} cores)", f"{shm / (one * cores):.2f}", ""),
+        )
     for name, value, goal in ratios:
         print(f"{name:<62} {value:>6}  {'goal ' + goal if goal else ''}")
 
