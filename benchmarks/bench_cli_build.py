@@ -108,15 +108,16 @@ def _bare_files(folder: Path, count: int, size: int) -> float:
     return count / (time.perf_counter() - start)
 
 
-def _cli(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
-    """Wall seconds and CPU seconds (every process of the command) of one ``ldpub build``."""
+def _cli(folder: Path, out: Path, jobs: int, other: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (every process of the command) of one ``ldpub build`` (of the
+    ldpub in the source tree ``other``, given)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "ldpub", "build", str(folder), "--out", str(out), "-j", str(jobs)],
         capture_output=True,
         text=True,
-        env=_ENV,
+        env=_ENV if other is None else {**_ENV, "PYTHONPATH": str(other)},
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -130,6 +131,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--plain", type=int, default=10, help="records through the plain path (default 10)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; each row keeps its best")
+    parser.add_argument(
+        "--compare-with",
+        type=Path,
+        metavar="TREE",
+        help="another ldpub source tree (git archive main | tar -x -C TREE): its CLI run too, in the same rounds",
+    )
     args = parser.parse_args()
     cores = usable_cores()
     jobs = sorted({1, cores})
@@ -171,6 +178,11 @@ def main() -> None:
                     runs += 1
                     wall, used = _cli(folder, root / f"out-{runs}", j)
                     keep(f"ldpub build DIR --out OUT -j {j}, {kind}", n / wall, used)
+                if args.compare_with is not None:
+                    for kind, folder in (("JSON", json_dir), ("YAML", yaml_dir)):
+                        runs += 1
+                        wall, used = _cli(folder, root / f"out-{runs}", j, args.compare_with)
+                        keep(f"  the same, {args.compare_with.name}'s ldpub, -j {j}, {kind}", n / wall, used)
                 if memory is not None:
                     runs += 1
                     wall, used = _cli(json_dir, memory / f"out-{runs}", j)
