@@ -10,7 +10,8 @@ Same records, same run, interleaved (each row the best of ``--rounds``; wall tim
 - **plain path**: jsonschema + pyld + rdflib on ``--plain`` records (``bench_build.plain_path``);
 - **the CLI**: ``ldpub build DIR --out OUT -j N`` on the JSON records and on the same records as
   YAML, for ``-j 1`` and ``-j`` every usable core, from process start to exit (the bytecode
-  cached first, as installing does), with the CPU seconds it used (all its processes). Each run
+  cached first, as installing does), with the CPU seconds it used (all its processes; the
+  least of the rounds). The runs go in another order each round, each after a ``sync``. Each run
   writes to a new folder; they are removed at the end (a folder of thousands of files removed
   just before makes the next run's file creation several times slower on ext4). Where
   ``/dev/shm`` is writable, the JSON run is repeated with its output there (memory, no disk);
@@ -145,10 +146,9 @@ def main() -> None:
     cpu: dict[str, float] = {}
 
     def keep(name: str, rate: float, seconds: float | None = None) -> None:
-        if rate > best.get(name, 0):
-            best[name] = rate
-            if seconds is not None:
-                cpu[name] = seconds
+        best[name] = max(rate, best.get(name, 0))
+        if seconds is not None:
+            cpu[name] = min(seconds, cpu.get(name, seconds))
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -173,20 +173,21 @@ def main() -> None:
                 "bare loop: create, write, close a file an article (no ldpub)",
                 _bare_files(root / f"bare-{runs}", n, size),
             )
+            tasks: list[tuple[str, Path, Path, int, Path | None]] = []
             for j in jobs:
                 for kind, folder in (("JSON", json_dir), ("YAML", yaml_dir)):
-                    runs += 1
-                    wall, used = _cli(folder, root / f"out-{runs}", j)
-                    keep(f"ldpub build DIR --out OUT -j {j}, {kind}", n / wall, used)
-                if args.compare_with is not None:
-                    for kind, folder in (("JSON", json_dir), ("YAML", yaml_dir)):
-                        runs += 1
-                        wall, used = _cli(folder, root / f"out-{runs}", j, args.compare_with)
-                        keep(f"  the same, {args.compare_with.name}'s ldpub, -j {j}, {kind}", n / wall, used)
+                    tasks.append((f"ldpub build DIR --out OUT -j {j}, {kind}", folder, root, j, None))
+                    if args.compare_with is not None:
+                        label = f"  the same, {args.compare_with.name}'s ldpub, -j {j}, {kind}"
+                        tasks.append((label, folder, root, j, args.compare_with))
                 if memory is not None:
-                    runs += 1
-                    wall, used = _cli(json_dir, memory / f"out-{runs}", j)
-                    keep(f"ldpub build DIR --out /dev/shm/OUT -j {j}, JSON", n / wall, used)
+                    tasks.append((f"ldpub build DIR --out /dev/shm/OUT -j {j}, JSON", json_dir, memory, j, None))
+            shift = runs % len(tasks)  # each round in another order: no run always follows the same one
+            for label, folder, into, j, other in tasks[shift:] + tasks[:shift]:
+                runs += 1
+                os.sync()  # what the last run wrote is on disk before this one starts
+                wall, used = _cli(folder, into / f"out-{runs}", j, other)
+                keep(label, n / wall, used)
         if memory is not None:
             shutil.rmtree(memory)
         start = time.perf_counter()
