@@ -119,6 +119,7 @@ def _cli(folder: Path, out: Path, jobs: int, other: Path | None = None) -> tuple
         capture_output=True,
         text=True,
         env=_ENV if other is None else {**_ENV, "PYTHONPATH": str(other)},
+        cwd=other,  # `-m` looks in the working folder first
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
