@@ -32,6 +32,7 @@ def test_benchmark_imports(name: str) -> None:
         ("bench_picture", ["--repeat", "1", "--no-large"], "networkx (the fallback)"),
         ("bench_limits", ["--quick"], "baseline: its thread abandoned"),
         ("bench_cluster", ["--articles", "20", "--steps", "build,validate"], "ldpub build DIR -j "),
+        ("bench_cli_build", ["--articles", "20", "--rounds", "1", "--plain", "1"], "plain: jsonschema + pyld + rdflib"),
     ],
 )
 def test_benchmark_prints_ldpub_beside_its_baseline(name: str, args: list[str], baseline: str, tmp_path: Path) -> None:
