@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ldpub.cli import epilog, inputs
 from ldpub.cli._parallel import add_jobs_option, ordered_map
@@ -15,9 +15,6 @@ from ldpub.errors import EXIT_FINDINGS, LdpubError, UsageError, exit_code
 from ldpub.files import AtomicFiles, AtomicStream, remove_temporaries, write_beside, write_error
 from ldpub.inputs import BUILD, STDIN, output_name
 from ldpub.limits import MAX_BYTES
-
-if TYPE_CHECKING:
-    from ldpub.newsroom import Settings
 
 # The pipeline is imported by the handlers, not here: every other command would pay for it at start.
 
@@ -162,22 +159,25 @@ class _Built(NamedTuple):
     name: str = ""  # the output's name below --out DIR, for text sent back (from a cluster)
 
 
-_Setting = tuple[list[str], bool, bool, "Settings | None", bool, "_Out | None"]
+# (formats, archive file, JSON Lines, settings, strict[, where the workers write: --out DIR])
+_Setting = tuple[Any, ...]
 
 
-def _builder(setting: _Setting) -> Callable[[tuple[str, str | None, str]], _Built | _Failed | _WriteFailed]:
+def _builder(setting: _Setting) -> Callable[[tuple[Any, ...]], _Built | _Failed | _WriteFailed]:
     """The per-process worker: (source, stdin text, name) → its rendered formats or written files,
     or its error messages."""
     from ldpub.emit import FORMATS, render
     from ldpub.pipeline import build_source
     from ldpub.record import RecordInvalid
 
-    formats, archive, lines, settings, strict, out = setting
+    formats, archive, lines, settings, strict, *more = setting
+    out = more[0] if more else None  # (a setting without it, as a caller of ldpub.cluster may give: text back)
     if archive:  # the archive's code (and pyoxigraph) only for an archive file: 40 ms of imports
         from ldpub.archive.articles import archive_nquads
 
-    def build_one(item: tuple[str, str | None, str]) -> _Built | _Failed | _WriteFailed:
-        source, text, name = item
+    def build_one(item: tuple[Any, ...]) -> _Built | _Failed | _WriteFailed:
+        source, text, *named = item
+        name = named[0] if named else source
         try:
             options: dict[str, Any] = {"settings": settings, "strict": strict}
             if source == STDIN:
