@@ -267,6 +267,8 @@ def _run_batch(
         # path is read from the root, so that it fails as a missing file rather than reading another.
         os.chdir(cwd if os.path.isdir(cwd) else "/")
         try:
-            return [work(item) for item in items]
+            many = getattr(work, "batch", None)  # a worker that does a batch at once (extract's
+            # language model over the batch's texts), as ldpub.cli._parallel.run_batch uses it
+            return list(many(items)) if many is not None else [work(item) for item in items]
         finally:
             os.chdir(here)
