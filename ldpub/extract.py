@@ -113,23 +113,23 @@ def analysed_ahead(paths: Sequence[Path], options: ExtractOptions) -> Iterator[N
     once the page is read)."""
     from ldpub.language.analysis import analysed_together
 
-    texts = [text for text in (_analysed_text(path, options) for path in paths) if text is not None]
+    texts = [text for path in paths for text in _analysed_texts(path, options)]
     with analysed_together(texts):
         yield
 
 
-def _analysed_text(path: Path, options: ExtractOptions) -> str | None:
-    """What the language model will read of a plain-text input, or None (a page, or unreadable:
-    :func:`extract_file` says what is wrong with it)."""
-    from ldpub.read.text import analysed_text, text_from_bytes
+def _analysed_texts(path: Path, options: ExtractOptions) -> list[str]:
+    """What the language model will read of a plain-text input; nothing for a page or an input
+    that cannot be read (:func:`extract_file` says what is wrong with it)."""
+    from ldpub.read.text import analysed_texts, text_from_bytes
 
     try:
         data = read_page(path, max_bytes=options.max_bytes)
         if for_extract(str(path)) or is_page(str(path), lambda: data) or len(data) > options.max_bytes:
-            return None
-        return analysed_text(text_from_bytes(data, source=str(path)))
+            return []
+        return analysed_texts(text_from_bytes(data, source=str(path)))
     except (OSError, LdpubError):
-        return None
+        return []
 
 
 def extract_result(data: bytes, name: str, options: ExtractOptions) -> ExtractResult:

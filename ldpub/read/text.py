@@ -20,6 +20,7 @@ from ldpub.errors import InputError, Location, json_kind
 from ldpub.hints import for_extract
 from ldpub.language.analysis import looks_english
 from ldpub.language.annotate import candidate_message, link_record
+from ldpub.language.linking import sentence_case
 from ldpub.lexicon.patterns import blank_datelines
 from ldpub.read.consistent import keep_consistent
 from ldpub.read.result import ExtractResult, ExtractWarning
@@ -106,14 +107,16 @@ def extract_text(
     return ExtractResult(record, warnings)
 
 
-def analysed_text(text: str) -> str | None:
-    """The part of ``text`` that extraction gives the language model (its body, datelines
-    blanked), or None when it gives none (no body, or not English), worked out ahead so that
-    many texts can be analysed together (:func:`ldpub.language.analysis.analysed_together`)."""
-    body = "\n\n".join(read_layout(text).body)
-    if not body.strip() or not looks_english(body):
-        return None
-    return blank_datelines(body)
+def analysed_texts(text: str) -> list[str]:
+    """What extraction gives the language model of ``text`` (its body, datelines blanked, and its
+    headline when it is written in sentence case; nothing when it is not English), worked out
+    ahead so that many texts can be analysed together (:func:`ldpub.language.analysis.analysed_together`)."""
+    layout = read_layout(text)
+    body = "\n\n".join(layout.body)
+    if not looks_english(body):
+        return []
+    wanted = [blank_datelines(body)] if body.strip() else []
+    return wanted + ([layout.headline] if sentence_case(layout.headline) else [])
 
 
 def text_from_bytes(data: bytes, *, source: str | None = None) -> str:
