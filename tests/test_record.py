@@ -175,10 +175,10 @@ def test_thousands_of_unknown_fields_are_reported_in_time_that_grows_with_the_re
     # 1,000 unknown fields took over 30 s, each located by parsing the whole text again and
     # searched for a did-you-mean; now the first 20 are reported one by one, the rest counted
     text = SEED.read_text(encoding="utf-8") + "".join(f"extra_field_{i}: {i}\n" for i in range(5000))
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine does not count
     with pytest.raises(RecordInvalid) as info:
         build(parse_record(text, file="many.yaml"))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     errors = info.value.errors
     for i, error in enumerate(errors[:20]):
         assert error.message.startswith(f"unknown field 'extra_field_{i}'; expected one of about, "), error
