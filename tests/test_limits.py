@@ -199,8 +199,9 @@ def test_at_the_limit_every_command_works(tmp_path: Path, capsys: pytest.Capture
 
 
 # Runs a command and reports, as the last two lines of stderr, the CPU time the command took (the
-# interpreter's start is not the command's; CPU, not wall time, so that a busy machine does not count) and its peak memory (VmHWM, kB; ru_maxrss would not
-# do: Linux carries it over from the forking parent, pytest, some hundreds of MB).
+# interpreter's start is not the command's; CPU, not wall time, so that a busy machine does not
+# count) and its peak memory (VmHWM, kB; ru_maxrss would not do: Linux carries it over from the
+# forking parent, pytest, some hundreds of MB).
 MEASURED = (
     "import re, sys, time\n"
     "from ldpub.cli import main\n"

@@ -110,7 +110,12 @@ def extract_text(
 def analysed_texts(text: str) -> list[str]:
     """What extraction gives the language model of ``text`` (its body, datelines blanked, and its
     headline when it is written in sentence case; nothing when it is not English), worked out
-    ahead so that many texts can be analysed together (:func:`ldpub.language.analysis.analysed_together`)."""
+    ahead so that many texts can be analysed together (:func:`ldpub.language.analysis.analysed_together`).
+    Nothing for a text that extraction refuses (too long, say): it is refused there, never analysed."""
+    try:
+        _check_text(text, Location(None))
+    except InputError:
+        return []
     layout = read_layout(text)
     body = "\n\n".join(layout.body)
     if not looks_english(body):

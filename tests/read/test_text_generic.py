@@ -95,3 +95,13 @@ def test_translated_report_claims_and_place_of_kind() -> None:
         ),
         ("A third section would open before the summer.", {"anonymous": "unnamed reports last month"}, None),
     ]
+
+
+def test_a_text_extraction_refuses_is_never_given_to_the_model_ahead() -> None:
+    # --jobs analyses a batch's texts ahead, in one pass of the model; a 5 MB text reached it
+    # there before extraction refused it, and the model's memory grew past 17 GB
+    from ldpub.read.text import MAX_TEXT_CHARS, analysed_texts
+
+    paragraph = "The council met on Monday and the mayor said the lanes would open in May.\n\n"
+    assert analysed_texts("A headline\n\n" + paragraph) != []
+    assert analysed_texts("A headline\n\n" + paragraph * (MAX_TEXT_CHARS // len(paragraph) + 1)) == []
