@@ -72,6 +72,7 @@ def _open_beside(path: str | Path, run: str = "") -> tuple[IO[bytes], str]:
     say, is skipped): two system calls a file where ``mkstemp`` and a ``mkdir`` each time took
     four. Every temporary file is opened here (tests put a failing file object in its place)."""
     folder, name = os.path.split(os.fspath(path))
+    made = False
     while True:
         tmp = os.path.join(folder, f".{name}.{run}{'-' if run else ''}{_PID}-{next(_serial)}.tmp")
         try:
@@ -79,10 +80,13 @@ def _open_beside(path: str | Path, run: str = "") -> tuple[IO[bytes], str]:
             break
         except FileExistsError:
             continue
-        except FileNotFoundError:  # the folder is missing: made once, then the file again
-            if not folder or os.path.isdir(folder):
+        except FileNotFoundError:
+            # the folder is missing: made (by this process or, at the same moment, by another
+            # worker of the run), then the file tried once more
+            if not folder or made:
                 raise
             os.makedirs(folder, exist_ok=True)
+            made = True
     try:
         return os.fdopen(fd, "wb"), tmp
     except BaseException:

@@ -265,3 +265,27 @@ def test_build_on_a_real_full_disk_leaves_no_temporary_file(small_tmpfs: Path, t
     named = [line for line in done.stderr.splitlines() if not line.startswith("ldpub:")]
     assert sorted(p.name for p in dirs.iterdir()) == sorted(Path(line).name for line in named)
     assert not [p for p in dirs.iterdir() if p.name.startswith(".")]
+
+
+def test_a_folder_another_worker_makes_at_the_same_moment_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # two workers of `build --out DIR -j 2` both found DIR missing; the one that lost the race
+    # saw it made by the other and gave up ("cannot write: no such file or directory")
+    import ldpub.files
+
+    folder = tmp_path / "out"
+    real_open = os.open
+    calls = []
+
+    def racing_open(path: str, flags: int, mode: int = 0o777) -> int:
+        calls.append(path)
+        if len(calls) == 1:
+            folder.mkdir()  # the other worker, between this worker's attempt and its look
+            raise FileNotFoundError(path)
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(os, "open", racing_open)
+    out, tmp = ldpub.files._open_beside(folder / "a.jsonld")
+    out.close()
+    assert Path(tmp).parent == folder and len(calls) == 2
