@@ -29,7 +29,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +54,9 @@ def distinct_names(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def generate(count: int, path: Path) -> None:
-    """Write ``count`` synthetic articles as N-Quads to ``path`` (atomically), streaming."""
+def generate(count: int, path: Path, source: Callable[[int], Iterable[dict[str, Any]]] | None = None) -> None:
+    """Write ``count`` synthetic articles (``source(count)``, by default ``synthetic.records``) as
+    N-Quads to ``path`` (atomically), streaming."""
     from benchmarks.synthetic import records
     from ldpub import build
     from ldpub.archive import split_article
@@ -64,7 +65,7 @@ def generate(count: int, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as out:
-        for i, record in enumerate(records(count)):
+        for i, record in enumerate((source or records)(count)):
             article = build(distinct_names(record))
             triples = [q.triple for q in ox.parse(article.nquads(), format=ox.RdfFormat.N_QUADS)]
             out.write(split_article(triples).nquads())

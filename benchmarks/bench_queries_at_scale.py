@@ -37,7 +37,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_archive import RssSampler, bench_queries, distinct_names
+from benchmarks.bench_archive import RssSampler, bench_queries, generate
 
 ENTITY_PICK = 7  # as bench_archive: the synthetic variant the queries ask about
 PERSON = "Mohammed Farid al-Kassem"  # a person of the examples; variant ENTITY_PICK is asked about
@@ -65,25 +65,6 @@ SELECT ?year (COUNT(?article) AS ?articles) WHERE {
 GROUP BY ?year
 ORDER BY ?year""",
 }
-
-
-def generate(count: int, path: Path) -> None:
-    """Write ``count`` varied synthetic articles as N-Quads to ``path`` (atomically), streaming."""
-    from benchmarks.synthetic import varied_records
-    from ldpub import build
-    from ldpub.archive import split_article
-    from ldpub.archive.articles import ox
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as out:
-        for i, record in enumerate(varied_records(count)):
-            article = build(distinct_names(record))
-            triples = [q.triple for q in ox.parse(article.nquads(), format=ox.RdfFormat.N_QUADS)]
-            out.write(split_article(triples).nquads())
-            if i and i % 10_000 == 0:
-                print(f"  generated {i:,} articles", file=sys.stderr, flush=True)
-    tmp.replace(path)
 
 
 def archive_file(count: int, data: Path) -> Path:
@@ -167,7 +148,9 @@ def main() -> None:
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.generate:
-        generate(args.generate, args.data / f"varied-{args.generate}.nq")
+        from benchmarks.synthetic import varied_records
+
+        generate(args.generate, args.data / f"varied-{args.generate}.nq", varied_records)
         return
 
     import pyoxigraph as ox

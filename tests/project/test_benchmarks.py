@@ -33,10 +33,11 @@ def test_benchmark_imports(name: str) -> None:
         ("bench_limits", ["--quick"], "baseline: its thread abandoned"),
         ("bench_cluster", ["--articles", "20", "--steps", "build,validate"], "ldpub build DIR -j "),
         ("bench_cli_build", ["--articles", "20", "--rounds", "1", "--plain", "1"], "plain: jsonschema + pyld + rdflib"),
+        ("bench_queries_at_scale", ["--articles", "60", "--repeat", "1", "--cli-repeat", "1"], "pyoxigraph"),
     ],
 )
 def test_benchmark_prints_ldpub_beside_its_baseline(name: str, args: list[str], baseline: str, tmp_path: Path) -> None:
-    if name == "bench_archive":
+    if name in ("bench_archive", "bench_queries_at_scale"):
         args = [*args, "--data", str(tmp_path)]
     done = subprocess.run(
         [sys.executable, f"benchmarks/{name}.py", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
