@@ -59,13 +59,24 @@ def _publishers(index: PageIndex, works: frozenset[str], skip: frozenset[int]) -
                 yield info, target
 
 
-def _own(info: NodeInfo, updates: LiveUpdates, index: PageIndex) -> bool:
-    """The page's own article: at the top of a document, and not a live blog's update."""
-    return info.top and id(info.node) not in updates.of(index)
+class _TrustRule(Rule):
+    """A rule of the trust profile: its findings are warnings, and it knows a page's live-blog
+    updates (part of the page's article, not articles of their own)."""
+
+    severity = "warning"
+    profile = _TRUST
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        super().__init__(vocab)
+        self.updates = LiveUpdates(vocab)
+
+    def own(self, info: NodeInfo, index: PageIndex) -> bool:
+        """The page's own article: at the top of a document, and not a live blog's update."""
+        return info.top and id(info.node) not in self.updates.of(index)
 
 
 @register
-class PublisherBestPractices(Rule):
+class PublisherBestPractices(_TrustRule):
     """trust: the publisher of a work does not link a Trust Project best-practice policy (ethics,
     diversity, corrections, ownership and funding, founding date, masthead, mission, verification,
     unnamed sources, actionable feedback)
@@ -74,13 +85,10 @@ class PublisherBestPractices(Rule):
     document) that the page describes (one named by @id out of the page is the house rules' LP002)."""
 
     code = "TP001"
-    severity = "warning"
-    profile = _TRUST
 
     def __init__(self, vocab: Vocabulary) -> None:
         super().__init__(vocab)
         self.works = frozenset().union(*(vocab.descendants(t) for t in OWN_WORKS))
-        self.updates = LiveUpdates(vocab)
 
     def check_page(self, index: PageIndex, data: list[Any]) -> Iterator[Problem]:
         for _work, publisher in _publishers(index, self.works, self.updates.of(index)):
@@ -93,23 +101,17 @@ class PublisherBestPractices(Rule):
 
 
 @register
-class PublishingPrinciples(Rule):
+class PublishingPrinciples(_TrustRule):
     """trust: an article links no publishing principles (publishingPrinciples, on it or on its publisher)
 
     The Trust Project asks each piece of work to link the site's best-practice policies."""
 
     code = "TP002"
-    severity = "warning"
-    profile = _TRUST
     types = ("Article",)
-
-    def __init__(self, vocab: Vocabulary) -> None:
-        super().__init__(vocab)
-        self.updates = LiveUpdates(vocab)
 
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
         node = info.node
-        if values(node, "publishingPrinciples") or not _own(info, self.updates, index):
+        if values(node, "publishingPrinciples") or not self.own(info, index):
             return ()
         for publisher in values(node, "publisher"):
             target = index.resolve(publisher)
@@ -120,21 +122,15 @@ class PublishingPrinciples(Rule):
 
 
 @register
-class AuthorExpertise(Rule):
+class AuthorExpertise(_TrustRule):
     """trust: a person who wrote an article says nothing of their expertise (url of their page,
     sameAs, knowsAbout, knowsLanguage)"""
 
     code = "TP003"
-    severity = "warning"
-    profile = _TRUST
     types = ("Article",)
 
-    def __init__(self, vocab: Vocabulary) -> None:
-        super().__init__(vocab)
-        self.updates = LiveUpdates(vocab)
-
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
-        if not _own(info, self.updates, index):
+        if not self.own(info, index):
             return
         authors: Any = info.node.get("author")
         many = type(authors) is list
@@ -151,7 +147,7 @@ class AuthorExpertise(Rule):
 
 
 @register
-class TypeOfWork(Rule):
+class TypeOfWork(_TrustRule):
     """trust: an article's type does not say what kind of work it is (news, opinion, analysis,
     review, background, advertiser content, satire…)
 
@@ -159,17 +155,14 @@ class TypeOfWork(Rule):
     say nothing of it; a LiveBlogPosting is rolling news coverage."""
 
     code = "TP004"
-    severity = "warning"
-    profile = _TRUST
     types = ("Article",)
 
     def __init__(self, vocab: Vocabulary) -> None:
         super().__init__(vocab)
         self.labelled = frozenset().union(*(vocab.descendants(t) for t in TYPES_OF_WORK))
-        self.updates = LiveUpdates(vocab)
 
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
-        if not self.labelled.isdisjoint(info.types) or not _own(info, self.updates, index):
+        if not self.labelled.isdisjoint(info.types) or not self.own(info, index):
             return ()
         message = (
             f"{'/'.join(info.types)} says no type of work: use NewsArticle or one of its kinds "
@@ -180,32 +173,24 @@ class TypeOfWork(Rule):
 
 
 @register
-class Dateline(Rule):
+class Dateline(_TrustRule):
     """trust: a news article gives no dateline (where the story was reported from)"""
 
     code = "TP005"
-    severity = "warning"
-    profile = _TRUST
     types = ("NewsArticle",)
 
-    def __init__(self, vocab: Vocabulary) -> None:
-        super().__init__(vocab)
-        self.updates = LiveUpdates(vocab)
-
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
-        if values(info.node, "dateline") or not _own(info, self.updates, index):
+        if values(info.node, "dateline") or not self.own(info, index):
             return ()
         message = "the news article has no dateline: say where it was reported from (Trust Project: locally sourced)"
         return (self.found(info, message, info.pointer),)
 
 
 @register
-class Correction(Rule):
+class Correction(_TrustRule):
     """trust: a correction (CorrectionComment) does not say what was corrected or when (text, datePublished)"""
 
     code = "TP006"
-    severity = "warning"
-    profile = _TRUST
     types = ("CorrectionComment",)
 
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterable[Problem]:
