@@ -30,6 +30,14 @@ def at(pointer: str | None, key: str) -> str | None:
     return None if pointer is None else f"{pointer}/{key}"
 
 
+def pointed_values(info: NodeInfo, key: str) -> Iterator[tuple[Any, str | None]]:
+    """Each of a property's values (as :func:`values` gives them) with its JSON Pointer:
+    ``key/i`` in an array, ``key`` for a single value."""
+    many = type(info.node.get(key)) is list
+    for i, value in enumerate(values(info.node, key)):
+        yield value, at(info.pointer, f"{key}/{i}" if many else key)
+
+
 class LiveUpdates:
     """The nodes of a page that are a live blog's updates (``liveBlogUpdate`` values), found once a page."""
 
@@ -208,9 +216,7 @@ class PaywalledPart(Rule):
         if "cssSelector" in node or "WebPageElement" in info.types:
             return ()  # the part itself
         found: list[Problem] = []
-        parts: Any = node.get("hasPart")
-        many = type(parts) is list
-        for i, part in enumerate(values(node, "hasPart")):
+        for part, where in pointed_values(info, "hasPart"):
             target = index.resolve(part)
             if target is None:
                 continue  # a URL, or a reference out of the page: no part to read
@@ -222,7 +228,7 @@ class PaywalledPart(Rule):
             paywall_part = len(missing) < 2 or "WebPageElement" in target.types  # not a chapter or other part
             if missing and paywall_part:
                 message = f"the paywalled part has no {' and no '.join(missing)} (Google requires both on each part)"
-                found.append(self.found(info, message, at(info.pointer, f"hasPart/{i}" if many else "hasPart")))
+                found.append(self.found(info, message, where))
         return found
 
 
@@ -276,17 +282,14 @@ class LiveBlogUpdate(Rule):
     types = ("LiveBlogPosting",)
 
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
-        updates: Any = info.node.get("liveBlogUpdate")
-        many = type(updates) is list
-        for i, update in enumerate(values(info.node, "liveBlogUpdate")):
+        for update, pointer in pointed_values(info, "liveBlogUpdate"):
             target = index.resolve(update)
             if target is None:
                 continue  # a reference out of the page: LD014 says so
             missing = [key for key in _UPDATE_REQUIRED if not values(target.node, key)]
             if missing:
                 message = f"the live blog update has no {', '.join(missing)} (Google requires each update to give it)"
-                where = target.pointer or at(info.pointer, f"liveBlogUpdate/{i}" if many else "liveBlogUpdate")
-                yield self.found(target, message, where)
+                yield self.found(target, message, target.pointer or pointer)
 
 
 # --- google-claimreview ------------------------------------------------------------------------

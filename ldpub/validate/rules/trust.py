@@ -16,7 +16,7 @@ from typing import Any
 
 from ldpub.validate.findings import Problem
 from ldpub.validate.index import NodeInfo, PageIndex
-from ldpub.validate.rules.google import LiveUpdates, at, values
+from ldpub.validate.rules.google import LiveUpdates, at, pointed_values, values
 from ldpub.validate.rules.registry import Rule, register
 from ldpub.validate.vocab import Vocabulary
 
@@ -132,9 +132,7 @@ class AuthorExpertise(_TrustRule):
     def check_node(self, info: NodeInfo, index: PageIndex) -> Iterator[Problem]:
         if not self.own(info, index):
             return
-        authors: Any = info.node.get("author")
-        many = type(authors) is list
-        for i, author in enumerate(values(info.node, "author")):
+        for author, where in pointed_values(info, "author"):
             target = index.resolve(author)
             if target is None or not any(self.vocab.is_a(t, "Person") for t in target.types):
                 continue  # text (GA002 says so), a reference out of the page, an organisation
@@ -143,7 +141,7 @@ class AuthorExpertise(_TrustRule):
                 name = target.node.get("name")
                 who = f"the author {name!r}" if isinstance(name, str) else "the author"
                 message = f"{who} has no {', '.join(missing)} (Trust Project author expertise)"
-                yield self.found(info, message, at(info.pointer, f"author/{i}" if many else "author"))
+                yield self.found(info, message, where)
 
 
 @register
