@@ -725,6 +725,17 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
 SUBJECT_CUE = 2.5
 
 
+def _span_words(span: _Span, words: dict[int, Word]) -> range | None:
+    """The indices of the analysis's words that ``span`` covers (None when its first word is unknown)."""
+    first = words.get(span.start)
+    return None if first is None else range(first.index, first.index + len(span.surface.split()))
+
+
+def _acts(verb: Word) -> bool:
+    """An active verb of doing or saying: not a copula, not one that places take ("lies", "borders")."""
+    return verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb)
+
+
 def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
     """A name the model calls a place (GPE) that the gazetteer does not know, yet which is the subject
     of an active verb ("Karim and Sadiq met", "Sadiq beamed"): small models take unfamiliar given names
@@ -733,15 +744,14 @@ def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | No
         return []
     if any(e.type != "Person" and e.weight > MODEL for e in span.evidence) or gazetteer.lookup(span.name):
         return []
-    first = words.get(span.start)
-    if first is None:
+    inside = _span_words(span, words)
+    if inside is None:
         return []
-    inside = range(first.index, first.index + len(span.surface.split()))
     for i in inside:
         word = analysis.words[i]
         if word.dep == "nsubj" and word.head not in inside:
             verb = analysis.words[word.head]
-            if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
+            if _acts(verb):
                 return [Evidence("Person", SUBJECT_CUE, f"subject of {verb.text!r}")]
     return []
 
@@ -755,17 +765,16 @@ def _country_acting(span: _Span, words: dict[int, Word], analysis: Analysis | No
     most of an article's mentions it outweighs the country's place."""
     if analysis is None or not any(e.cue.startswith("gazetteer: country") for e in span.evidence):
         return []
-    first = words.get(span.start)
-    if first is None:
+    inside = _span_words(span, words)
+    if inside is None:
         return []
-    inside = range(first.index, first.index + len(span.surface.split()))
     for i in inside:
         word = analysis.words[i]
         if word.dep == "nsubj" and word.head not in inside:
             verb = analysis.words[word.head]
             if verb.text.casefold() in MATCH_VERBS and _countries_meet(analysis, verb, i):  # its team, all through
                 return [Evidence("Organization", STRONG, f"a country played: {verb.text!r}")]
-            if verb.tag.startswith("VB") and verb.text.casefold() not in _PLACE_VERBS and not _copula(verb):
+            if _acts(verb):
                 return [Evidence("Organization", COUNTRY_ACTING, f"a country acting: {verb.text!r}")]
         if word.head in inside:
             continue
@@ -807,10 +816,9 @@ PLACE_VERBS = lexicon.words("place_verbs")
 def _place_object(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
     """ "forces liberated Sinjar", "Sinjar has been liberated", "to isolate Raqqa": the object of a verb
     done to places in news of conflict (``ldpub/lexicon/place_verbs.txt``)."""
-    first = words.get(span.start) if analysis is not None else None
-    if analysis is None or first is None:
+    inside = _span_words(span, words) if analysis is not None else None
+    if analysis is None or inside is None:
         return []
-    inside = range(first.index, first.index + len(span.surface.split()))
     for i in inside:
         word = analysis.words[i]
         if word.dep in ("dobj", "nsubjpass") and word.head not in inside:
