@@ -28,17 +28,24 @@ def records(count: int, *, seed: int = 7, shared_entities: int = 2000) -> Iterat
     rng = random.Random(seed)
     bases = templates()
     for i in range(count):
-        record = copy.deepcopy(bases[i % len(bases)])
-        host = record["url"].split("/")[2]
-        record["url"] = f"https://{host}/archive/{i // 1000:04d}/article-{i}.html"
-        record["headline"] = f"{record['headline']} ({i})"
-        record["body"] = f"{record.get('body', '')}\n\nArchive item {i}."
+        record = _article(bases, i)
         month = 1 + i % 12
         record["published"] = f"20{10 + i % 15:02d}-{month:02d}-{1 + i % 28:02d}T10:00:00+03:00"
-        record.pop("modified", None)
         renames = {key: f"{key}-{rng.randrange(shared_entities)}" for key in record.get("entities", {})}
         _rename_entities(record, renames)
         yield record
+
+
+def _article(bases: list[dict[str, Any]], i: int) -> dict[str, Any]:
+    """Article ``i``: a copy of one of the templates with its own URL, headline and body (its
+    publication date is the caller's to set)."""
+    record = copy.deepcopy(bases[i % len(bases)])
+    host = record["url"].split("/")[2]
+    record["url"] = f"https://{host}/archive/{i // 1000:04d}/article-{i}.html"
+    record["headline"] = f"{record['headline']} ({i})"
+    record["body"] = f"{record.get('body', '')}\n\nArchive item {i}."
+    record.pop("modified", None)
+    return record
 
 
 def _rename_entities(record: dict[str, Any], renames: dict[str, str]) -> None:
@@ -101,18 +108,13 @@ def varied_records(
     pool = {kind: max(1, -(-totals[kind] // max(1, n))) for kind, n in kinds.items()}
     zones = ("+00:00", "+03:00", "-05:00")
     for i in range(count):
-        record = copy.deepcopy(bases[i % len(bases)])
-        host = record["url"].split("/")[2]
-        record["url"] = f"https://{host}/archive/{i // 1000:04d}/article-{i}.html"
-        record["headline"] = f"{record['headline']} ({i})"
-        record["body"] = f"{record.get('body', '')}\n\nArchive item {i}."
+        record = _article(bases, i)
         day = rng.randrange(years * 365)
         year, rest = 2025 - years + day // 365, day % 365
         month, mday = 1 + rest // 31 % 12, 1 + rest % 28
         record["published"] = (
             f"{year}-{month:02d}-{mday:02d}T{rng.randrange(24):02d}:{rng.randrange(60):02d}:00{rng.choice(zones)}"
         )
-        record.pop("modified", None)
         entities = record.get("entities", {})
         renames = {key: f"{key}-{rng.randrange(pool[_kind(entity)])}" for key, entity in entities.items()}
         _rename_entities(record, renames)
