@@ -105,12 +105,15 @@ def read_article(path: Path) -> Article:
             paragraphs.append(text)
         else:
             paragraphs[-1] += " " + text
-        for entity, kind, first, last in _mentions(sent):
+        mentions = _mentions(sent)
+        for entity, kind, first, last in mentions:
             if kind not in TYPES:
                 continue
             span = sent[first : last + 1]
             ids = {t["id"] for t in span}
             heads = {t["id"] for t in span if t["head"] not in ids}
+            if _coordination(sent, mentions, (entity, kind, first, last), heads):
+                continue  # a group ("DAB's Ben Chan and Leung Che-cheung"): each conjunct is a mention of its own
             # A proper-noun head, or a common-noun head with a flat proper name ("team member Rodaba Noori").
             name = [i for i, t in enumerate(span) if t["upos"] == "PROPN" and t["id"] in heads]
             flat = [i for i, t in enumerate(span) if t["upos"] == "PROPN" and t["head"] in heads and t["dep"] == "flat"]
@@ -125,6 +128,34 @@ def read_article(path: Path) -> Article:
     if normalize(headline) != normalize(title):
         body, headline = "\n\n".join(paragraphs), title
     return Article(path.stem.removeprefix("GUM_news_"), headline, body, gold)
+
+
+def _coordination(
+    sent: list[dict[str, str]],
+    mentions: list[tuple[str, str, int, int]],
+    mention: tuple[str, str, int, int],
+    heads: set[str],
+) -> bool:
+    """A mention that coordinates mentions of its own type ("DAB's Ben Chan and Leung Che-cheung",
+    "the Irving Independent School District and the Irving Police Department"): GUM marks the whole
+    coordination as one more mention (of a group, which a pronoun such as "they" can take up) beside
+    each conjunct's own. In Universal Dependencies the first conjunct heads a coordination, so the
+    group gets that conjunct's proper-noun head; but no one name names it, and each named conjunct is
+    an entity of its own. A name with "and" inside ("The Globe and Mail", "Tang Teaching Museum and Art
+    Gallery") has no mention of its type at each conjunct, and stays."""
+    entity, kind, first, last = mention
+    conjuncts = [i for i in range(first, last + 1) if sent[i]["dep"] == "conj" and sent[i]["head"] in heads]
+    if not conjuncts:
+        return False
+    tops = [i for i in range(first, last + 1) if sent[i]["id"] in heads]
+
+    def own(i: int) -> bool:
+        return any(
+            e != entity and k == kind and first <= a <= i <= b <= last and (a, b) != (first, last)
+            for e, k, a, b in mentions
+        )
+
+    return all(own(i) for i in tops + conjuncts)
 
 
 def _same_name_same_entity(gold: dict[str, GoldEntity]) -> dict[str, GoldEntity]:
