@@ -33,6 +33,7 @@ PLACE_HEADS = words("place_heads")
 DIRECTIONS = words("directions")
 TITLES_OF_PLACE = words("titles_of_place")
 PLACE_WORDS = words("place_words")
+ADJECTIVE_PREFIXES = words("adjective_prefixes")
 PLATFORMS = frozenset({"Telegram", "Twitter", "Facebook", "YouTube", "Instagram", "WhatsApp", "TikTok", "X"})
 MEDIA = frozenset({"channel", "channels", "account", "accounts", "page", "pages", "group", "groups", "feed"})
 _PLACE_KINDS = words("place_before_of")
@@ -47,6 +48,8 @@ SPEECH_VERBS = frozenset(
     if " " not in form and form not in words("documents")
 )
 CONNECTORS = frozenset({"of", "for", "al", "el", "bin", "ibn", "abu", "de", "la", "du", "von", "van", "der", "and"})
+# Place nouns that measure after a number ("240,000 square metres"), not name a zone ("the 55 km zone").
+_MEASURES = frozenset({"square"})
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ish|ese|i|ic)$")
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 _CALENDAR = frozenset(
@@ -123,7 +126,7 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not free(token) or not (_cap(token) or token.text.isdigit()):
+        if not free(token) or not (_cap(token) or token.text.isdigit()) or _hyphen_adjective(text, token):
             i += 1
             continue
         j = i + 1
@@ -163,6 +166,15 @@ def find_candidates(text: str, tokens: list[Token], taken: list[Mention]) -> lis
     return out
 
 
+def _hyphen_adjective(text: str, token: Token) -> bool:
+    """ "the pro-Beijing camp", "For the Pro-Beijing camp": a prefix and a name joined by a hyphen are
+    an adjective (``ldpub/lexicon/adjective_prefixes.txt``), and no name starts there."""
+    if token.text.casefold() in ADJECTIVE_PREFIXES and text[token.end : token.end + 1] in ("-", "‐"):
+        return True
+    before = re.search(r"(\w+)[-‐]$", text[max(0, token.start - 6) : token.start])
+    return before is not None and before.group(1).casefold() in ADJECTIVE_PREFIXES
+
+
 def _with_place_before(text: str, found: Found, ordered: list[Mention], starts: list[int]) -> Found:
     """ "Jordan Chamber of Commerce": a known place written right before an organisation's name is
     part of that name (and no longer a mention of the place)."""
@@ -190,8 +202,9 @@ def _typed(text: str, tokens: list[Token], chunk: list[Token], lowercase_words: 
     if trimmed is None:
         return None
     c = _Chunk.of(text, tokens, trimmed)
-    if c.words[0].isdigit():  # "the 55 km zone"
-        return c.found("Place", "the number names a zone or area") if c.head in PLACE_HEADS else None
+    if c.words[0].isdigit():  # "the 55 km zone"; not "a 240,000 square metre park" (an area, measured)
+        named = c.head in PLACE_HEADS and c.head not in _MEASURES
+        return c.found("Place", "the number names a zone or area") if named else None
     if c.words[-1].rstrip(".") in TITLES:
         return None  # titles with no name ("Major General" before a known name)
     return _by_head_or_title(c) or _by_context(c)
@@ -272,6 +285,8 @@ class _Chunk:
 def _by_head_or_title(c: _Chunk) -> Found | None:
     """A head noun ("… Authority", "… camp") or titles before a personal name say what the name is."""
     several = len(c.chunk) > 1
+    if _describes_a_name(c):
+        return None
     if c.head in ORG_HEADS and several:
         return c.found("Organization", f"organisation noun {c.head!r}")
     if c.head in ORG_HEADS and _short_form(c):
@@ -290,6 +305,19 @@ def _by_head_or_title(c: _Chunk) -> Found | None:
     if c.head in PLACE_HEADS and several:
         return c.found("Place", f"place noun {c.head!r}")
     return None
+
+
+def _describes_a_name(c: _Chunk) -> bool:
+    """ "the Iraqi city of Mosul", "the German company Züblin": a nationality and a lower-case noun
+    that say what the name after them is, not a name of their own ("Jordanian intelligence" is one)."""
+    if len(c.chunk) < 2 or not NATIONALITY.match(c.chunk[0].text) or not c.chunk[-1].text.islower():
+        return False
+    following = c.following
+    if following is None or c.text[c.chunk[-1].end : following.start] != " ":
+        return False
+    if following.text == "of" and following.index + 1 < len(c.tokens):
+        following = c.tokens[following.index + 1]
+    return following.text[:1].isupper() and following.text.casefold() not in _CALENDAR
 
 
 def _short_form(c: _Chunk) -> bool:

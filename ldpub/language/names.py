@@ -165,6 +165,10 @@ _CRAFT_WORDS = frozenset("shuttle spacecraft spaceship rocket satellite submarin
 _SHIP_PREFIXES = frozenset("USS HMS RMS MV MS SS HMAS HMCS INS".split())  # noqa: SIM905
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _SCORE = re.compile(r"\d+[-–]\d+")  # "Peru 2-0": a match's score, not part of a name
+# A word of letters and digits together ("IE9", "STS-1", "F-16"): a model number or code.
+_CODE = re.compile(r"(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w]+(?:-[\w]+)*")
+# "Gawker.com", "Scientology.org": a web address names the site's owner, an organisation.
+_WEB_ADDRESS = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 _TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AST".split())  # noqa: SIM905
 
 
@@ -226,8 +230,9 @@ def find_names(
             outlet = Evidence("NewsMediaOrganization", STRONG, "news outlet")
             spans.append(_Span(m.start, m.end, m.surface, m.surface, [outlet]))
     used = SpanIndex([(s.start, s.end) for s in spans])
+    ends = {w.end: w for w in analysis.words} if analysis is not None else {}
     for f in rules:
-        if analysis is not None and not _named_by_rule(f):
+        if analysis is not None and (not _named_by_rule(f) or _modifies_a_noun(f, ends, analysis)):
             continue
         if not used.overlaps(f.start, f.end):
             spans.append(_Span(f.start, f.end, f.surface, f.name, [_rule_evidence(f)], rule=f))
@@ -431,6 +436,17 @@ def _named_by_rule(found: Found) -> bool:
     )
 
 
+def _modifies_a_noun(found: Found, ends: dict[int, Word], analysis: Analysis) -> bool:
+    """ "American service member", "Australian school children": a rule's name ending in a lower-case
+    noun that modifies the noun after it is part of a longer common noun phrase, not a name."""
+    last = ends.get(found.end)
+    if not NATIONALITY.match(found.surface.split()[0]):
+        return False  # "Rukban camp residents": an Arabic name the model does not see, with its noun
+    if last is None or not last.text.islower() or last.dep != "compound" or last.head <= last.index:
+        return False
+    return analysis.words[last.head].tag in ("NN", "NNS")
+
+
 def _rule_evidence(found: Found) -> Evidence:
     strong = found.cue.startswith(("organisation noun", "place noun", "the number", "'")) or (
         found.cue.startswith("title") and " of " not in found.name
@@ -486,6 +502,8 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             len(words) > 1 and words[0].text in _SHIP_PREFIXES
         ):
             continue  # a craft (a shuttle, a ship), not a person, organisation or place
+        if kind == "Place" and any(_CODE.fullmatch(w.text) for w in words) and not gazetteer.lookup(surface):
+            continue  # "IE9", "STS-1": a product's or a mission's code, which places are not named by
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
@@ -648,6 +666,8 @@ def _own_words(span: _Span, norm: tuple[str, ...], words: list[str]) -> list[Evi
         out.append(Evidence("Place", STRONG, f"place noun {head[0]!r}"))
     if len(norm) > 1 and span.name.split()[-1] in OUTLET_WORDS:
         out.append(Evidence("NewsMediaOrganization", STRONG, f"outlet name {span.name.split()[-1]!r}"))
+    if _WEB_ADDRESS.fullmatch(span.name):
+        out.append(Evidence("Organization", STRONG, "a web address"))
     if len(norm) > 1 and words[0] in LEADING_ORG_WORDS:
         out.append(Evidence("Organization", STRONG, f"organisation word {words[0]!r}"))
     elif len(norm) > 1 and words[0] in ARABIC_PLACE_WORDS:

@@ -339,3 +339,20 @@ def test_a_headline_in_sentence_case_is_read() -> None:
     linking = link_text("Pop culture celebrated at a fair in Toronto", "The fair opened on Friday.")
     assert linking.about == ["toronto"]
     assert link_text("Pop Culture Celebrated At A Fair In Toronto", "The fair opened on Friday.").about == []
+
+
+BROWSERS = """\
+A browser update ships early
+
+The maker shipped Navigator 7 and its mobile edition NV7 last week, the site Technoblog.net reported. \
+Testers in Leeds said the update was faster.
+"""
+
+
+def test_a_code_of_letters_and_digits_is_no_place() -> None:
+    assert "NV7" not in _types(_candidates(BROWSERS))
+
+
+def test_a_web_address_names_an_organisation_even_once() -> None:
+    site = next(c for c in _candidates(BROWSERS).candidates if c.name == "Technoblog.net")
+    assert site.type == "Organization" and "web address" in site.cue
