@@ -167,6 +167,7 @@ _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _SCORE = re.compile(r"\d+[-–]\d+")  # "Peru 2-0": a match's score, not part of a name
 # A word of letters and digits together ("IE9", "STS-1", "F-16"): a model number or code.
 _CODE = re.compile(r"(?=[\w-]*[^\W\d_])(?=[\w-]*\d)[\w]+(?:-[\w]+)*")
+_ADJECTIVE = re.compile(r"(?i)(?:" + "|".join(sorted(lexicon.words("adjective_prefixes"))) + r")[-‐]\w")
 # "Gawker.com", "Scientology.org": a web address names the site's owner, an organisation.
 _WEB_ADDRESS = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 _TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST EST EDT CST CDT MST MDT PST PDT IST JST AST".split())  # noqa: SIM905
@@ -264,6 +265,7 @@ def find_names(
 _NAME_RUN = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|&))*"
 _OF_AFTER = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?P<name>" + _NAME_RUN + ")")
 _POSSESSIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<name>" + _NAME_RUN + r")['’]s\s+$")
+_POSSESSIVE_TITLE = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?=[A-Z])")
 AFFILIATION_CUE = 1.5
 
 
@@ -285,6 +287,10 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
         before = _POSSESSIVE_BEFORE.search(text, max(0, span.start - 60), span.start)
         if before:
             places.append((before.start("name"), before.end("name"), "a possessive before a person's name"))
+        title = span.title or (span.rule.title if span.rule is not None else None)
+        lead = _POSSESSIVE_TITLE.match(span.surface) if title and span.surface.startswith(title) else None
+        if lead:  # "Labour's Shadow Home Secretary Yvette Cooper": whose the title is
+            places.append((span.start, span.start + lead.end("name"), "a possessive before a person's title"))
         for start, end, cue in places:
             name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", text[start:end])
             end = start + len(name)
@@ -295,7 +301,7 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
                     there.evidence.append(evidence)
             elif (
                 len(name) > 1
-                and not index.overlaps(start, end)
+                and (not index.overlaps(start, end) or span.start <= start < end <= span.end)
                 and not blocked.overlaps(start, end)
                 and not _common_word(name, lowercase)
             ):
@@ -502,8 +508,10 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             len(words) > 1 and words[0].text in _SHIP_PREFIXES
         ):
             continue  # a craft (a shuttle, a ship), not a person, organisation or place
-        if kind == "Place" and any(_CODE.fullmatch(w.text) for w in words) and not gazetteer.lookup(surface):
-            continue  # "IE9", "STS-1": a product's or a mission's code, which places are not named by
+        if kind != "Organization" and any(_CODE.fullmatch(w.text) for w in words) and not gazetteer.lookup(surface):
+            continue  # "IE9", "STS-1": a product's or a mission's code, which people and places are not named by
+        if _ADJECTIVE.match(surface):
+            continue  # "Pro-Beijing", "Anti-Assad": an adjective
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL

@@ -356,3 +356,24 @@ def test_a_code_of_letters_and_digits_is_no_place() -> None:
 def test_a_web_address_names_an_organisation_even_once() -> None:
     site = next(c for c in _candidates(BROWSERS).candidates if c.name == "Technoblog.net")
     assert site.type == "Organization" and "web address" in site.cue
+
+
+COALITION = """\
+Coalition talks stall in Tallinn
+
+Isamaa's Deputy Chairman Priit Sibul said on Monday that the talks had stalled. Pro-Tallinn parties \
+would meet again, Sibul said. Astronauts flew STS-9 in 1983. STS-9 carried a laboratory.
+"""
+
+
+def test_whose_title_a_possessive_says_is_an_organisation() -> None:
+    linking = _candidates(COALITION)
+    types = _types(linking)
+    assert types["Isamaa"] == "Organization"  # "Isamaa's Deputy Chairman Priit Sibul", named once
+    sibul = next(c for c in linking.candidates if c.name == "Priit Sibul")
+    assert sibul.type == "Person"
+
+
+def test_a_hyphenated_adjective_and_a_mission_code_are_no_names() -> None:
+    types = _types(_candidates(COALITION))
+    assert not any(name.startswith("Pro") or "STS" in name for name in types), types
