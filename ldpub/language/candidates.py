@@ -81,6 +81,7 @@ class Candidate:
     job_title: str | None = None  # a person's titles as the text writes them before the name
     same_as: tuple[str, ...] = ()  # a place's GeoNames IRI
     geo: tuple[float, float] | None = None  # a place's latitude and longitude
+    inside: bool = False  # named only inside other names ("Toronto" in "Toronto Star"): no mention of its own
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,11 @@ def link_text(
         else:
             linking.entities[key] = known.entities[key].record_entity(base)
             linking.entities[key].pop("id", None)
+    for candidate in candidates:  # a place named only inside another name ("Toronto" in "Toronto Star")
+        if candidate.inside and candidate.key not in linking.entities:
+            linking.entities[candidate.key] = known.entities[candidate.key].record_entity(base)
+            linking.entities[candidate.key].pop("id", None)
+            order.append(candidate.key)
     linking.about = list(dict.fromkeys(m.key for m in found[0]))
     linking.mentions = [k for k in dict.fromkeys(order) if k not in linking.about]
     return linking

@@ -59,6 +59,7 @@ from ldpub.language.candidates import (
     Candidate,
     Found,
 )
+from ldpub.language.nested import inner_places
 
 STRONG = 100.0
 MODEL = 2.0
@@ -192,6 +193,7 @@ class _Span:
     rule: Found | None = None
     title: str | None = None  # titles written before a person's name ("Capt.", "Defense Secretary")
     modifier: bool = False  # an acronym modifying a common noun after it ("a VBIED factory", "IP addresses")
+    inside: bool = False  # a place named inside another name ("Toronto" in "Toronto Star"; see nested.py)
 
 
 @functools.cache
@@ -973,7 +975,32 @@ def group_names(spans: Iterable[_Span], reserved: set[str]) -> list[Candidate]:
         else:
             by_skeleton[skeleton] = group
     ordered = _merge_same_places(_merge_second_references(ordered))
-    return _candidates(ordered, reserved)
+    return _candidates(_with_inner_places(ordered), reserved)
+
+
+def _with_inner_places(groups: list[_Group]) -> list[_Group]:
+    """The groups, and the well-known places named inside organisations' and venues' names
+    ("Toronto" in "Toronto Star"; see :mod:`ldpub.language.nested`), each joining the group of its
+    name where the article also names it alone."""
+    by_norm = {g.norm: g for g in groups}
+    out = list(groups)
+    for group in groups:
+        if group.type not in ORGANIZATION_TYPES and group.type != "Place":
+            continue
+        for span in {(s.start, s.end): s for s in group.spans}.values():
+            for inner in inner_places(span.surface):
+                evidence = [
+                    Evidence("Place", PLACE_CUE, f"a place named in {span.name!r}"),
+                    Evidence("Place", inner.place.weight, f"gazetteer: {inner.place.kind} {inner.place.name!r}"),
+                ]
+                start = span.start + inner.start
+                nested = _Span(start, start + len(inner.name), inner.name, inner.name, evidence, inside=True)
+                norm = normalize_name(inner.name)
+                if norm not in by_norm:
+                    by_norm[norm] = _Group(norm, [])
+                    out.append(by_norm[norm])
+                by_norm[norm].spans.append(nested)
+    return out
 
 
 def _merge_second_references(groups: list[_Group]) -> list[_Group]:
@@ -1100,7 +1127,8 @@ def _candidates(groups: list[_Group], reserved: set[str]) -> list[Candidate]:
         used.add(key)
         mentions = tuple(_mention(s, key, kind) for s in spans)
         title = next((s.rule.title if s.rule is not None and s.rule.title else s.title for s in spans), None)
-        candidate = Candidate(key, name, kind, spans[0].surface, group.cue(), mentions, title)
+        inside = all(s.inside for s in spans)
+        candidate = Candidate(key, name, kind, spans[0].surface, group.cue(), mentions, title, inside=inside)
         out.append(_located(candidate, spans) if kind == "Place" else candidate)
     return out
 
