@@ -228,10 +228,11 @@ def find_names(
     ``common`` are words known in lower case besides the text's own (a headline's, from its body)."""
     blocked = SpanIndex([(m.start, m.end) for m in taken])
     spans: list[_Span] = []
-    for m in outlets().find_mentions(text, tokens):
-        if not blocked.overlaps(m.start, m.end):
+    listed = outlets()
+    for m in listed.find_mentions(text, tokens):
+        if not blocked.overlaps(m.start, m.end):  # named by the list's name: "CBC" and "CBC News" are one
             outlet = Evidence("NewsMediaOrganization", STRONG, "news outlet")
-            spans.append(_Span(m.start, m.end, m.surface, m.surface, [outlet]))
+            spans.append(_Span(m.start, m.end, m.surface, listed.entities[m.key].name, [outlet]))
     used = SpanIndex([(s.start, s.end) for s in spans])
     ends = {w.end: w for w in analysis.words} if analysis is not None else {}
     for f in rules:

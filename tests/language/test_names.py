@@ -377,3 +377,17 @@ def test_whose_title_a_possessive_says_is_an_organisation() -> None:
 def test_a_hyphenated_adjective_and_a_mission_code_are_no_names() -> None:
     types = _types(_candidates(COALITION))
     assert not any(name.startswith("Pro") or "STS" in name for name in types), types
+
+
+BRIDGE = """\
+Bridge to reopen in spring
+
+The mayor told CBC News on Monday that the bridge in Halifax would reopen in April. The CBC later \
+confirmed the date with the city's engineers.
+"""
+
+
+def test_an_outlet_written_two_ways_is_one_outlet() -> None:
+    outlets = [c for c in _candidates(BRIDGE).candidates if c.type == "NewsMediaOrganization"]
+    assert len(outlets) == 1, outlets
+    assert {m.surface for m in outlets[0].mentions} == {"CBC News", "CBC"}
