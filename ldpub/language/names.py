@@ -164,6 +164,17 @@ _COMMON = frozenset({"NN", "NNS", "JJ", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
 # Craft are named like people ("Space Shuttle Columbia", "USS Nimitz") but are none of the three kinds.
 _CRAFT_WORDS = frozenset("shuttle spacecraft spaceship rocket satellite submarine frigate warship airliner".split())  # noqa: SIM905
 _SHIP_PREFIXES = frozenset("USS HMS RMS MV MS SS HMAS HMCS INS".split())  # noqa: SIM905
+_CRAFT = re.compile(
+    r"\b(?:(?i:" + "|".join(sorted(_CRAFT_WORDS)) + r")|" + "|".join(sorted(_SHIP_PREFIXES)) + r")\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def _craft_names(text: str) -> set[str]:
+    """The names of the craft ``text`` names by kind ("Space Shuttle Columbia", "USS Nimitz")."""
+    return {m.group("name") for m in _CRAFT.finditer(text)}
+
+
 _SCORE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _SCORE = re.compile(r"\d+[-–]\d+")  # "Peru 2-0": a match's score, not part of a name
 # A word of letters and digits together ("IE9", "STS-1", "F-16"): a model number or code.
@@ -245,6 +256,8 @@ def find_names(
         lowercase = {t.text for t in tokens if t.text.islower()} | common
         spans = _with_model(text, spans, _model_spans(text, analysis, blocked, lowercase))
     spans = [t for t in (_trimmed(text, s) for s in spans) if t is not None]
+    crafts = _craft_names(text)  # "Space Shuttle Columbia" … "Columbia was lost": the craft again
+    spans = [s for s in spans if s.name not in crafts or any(e.weight >= STRONG for e in s.evidence)]
     spans.sort(key=lambda s: s.start)
     by_start = {t.start: t for t in tokens}
     by_end = {t.end: t for t in tokens}

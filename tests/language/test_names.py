@@ -391,3 +391,13 @@ def test_an_outlet_written_two_ways_is_one_outlet() -> None:
     outlets = [c for c in _candidates(BRIDGE).candidates if c.type == "NewsMediaOrganization"]
     assert len(outlets) == 1, outlets
     assert {m.surface for m in outlets[0].mentions} == {"CBC News", "CBC"}
+
+
+def test_a_craft_named_again_alone_is_still_the_craft() -> None:
+    text = """Museum gets a shuttle
+
+Space Shuttle Columbia first flew in 1981. Columbia later carried a laboratory into orbit, and engineers \
+in Houston kept it flying.
+"""
+    types = _types(_candidates(text))
+    assert "Columbia" not in types and types["Houston"] == "Place"
