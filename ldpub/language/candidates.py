@@ -58,6 +58,7 @@ _CALENDAR = frozenset(
     september october november december
     """.split()  # noqa: SIM905
 )
+_TIME_OF_DAY = re.compile(r"(?i)\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.?|p\.m\.?)")
 _FUNCTION_WORDS = frozenset(
     """
     the a an this that these those it its he she they we i his her their our in on at from with after before
@@ -224,8 +225,8 @@ def _trimmed_chunk(text: str, chunk: list[Token], lowercase_words: set[str]) -> 
         chunk = chunk[:-1]
     while len(chunk) > 1 and (chunk[-1].text.casefold() in _CALENDAR or chunk[-1].text.isdigit()):
         chunk = chunk[:-1]
-    if not chunk or not _cap(chunk[0]) or chunk[0].text.casefold() in _CALENDAR:
-        return None
+    if not chunk or not _cap(chunk[0]) or _word(chunk[0]) in _CALENDAR or _TIME_OF_DAY.fullmatch(chunk[0].text):
+        return None  # "in Saturday's attack", "at 11am": a day or a time
     if len(chunk) == 1 and chunk[0].text.casefold() in DIRECTIONS:
         return None  # "Eastern" of "Eastern Syria" (a known place)
     if len(chunk) == 2 and chunk[0].text in PLATFORMS and _word(chunk[1]) in MEDIA:

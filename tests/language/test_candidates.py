@@ -39,3 +39,12 @@ def test_a_number_and_square_measure_an_area() -> None:
 
 def test_a_prefix_and_a_name_joined_by_a_hyphen_are_an_adjective() -> None:
     assert not any(name.endswith("camp") for name in _types(DESCRIPTIONS))  # "the anti-Moscow camp"
+
+
+def test_a_day_or_a_time_after_a_preposition_is_no_place() -> None:
+    text = """Families meet after the attack
+
+Families of the victims in Saturday's attack met at 11am on the square in Leeds.
+"""
+    types = _types(text)
+    assert not {"Saturday", "11am"} & set(types) and types["Leeds"] == "Place", types
