@@ -51,10 +51,12 @@ from ldpub.entities.authority import (
 )
 from ldpub.language.analysis import Analysis, Word
 from ldpub.language.candidates import (
+    MEDIA,
     NATIONALITY,
     ORG_HEADS,
     PLACE_HEADS,
     PLACE_PREPOSITIONS,
+    PLATFORMS,
     SPEECH_VERBS,
     Candidate,
     Found,
@@ -136,6 +138,7 @@ _MEMBERS_AFTER = re.compile(
     r"\s+(?P<noun>militants|fighters|jihadists|insurgents|terrorists|rebels|militiamen|gunmen|extremists)\b"
 )
 GROUP_CUE = 3.0
+_MEDIA_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(MEDIA)) + r")\b")
 # "the siege of Darayya", "the city of Raqqah", "8 km northwest of Baghdad": a place's name follows.
 # "rebel-held Karabilah", "6km from Daquq", "20 miles north of X": what is held, or how far away, is a place.
 _HELD_OR_FAR = re.compile(
@@ -757,6 +760,9 @@ def _words_after(text: str, tokens: list[Token], by_end: dict[int, Token], span:
         out.append(Evidence("Organization" if noun in ORG_HEADS else "Place", GROUP_CUE, f"is a {noun!r}"))
     if _KUNYA.search(span.name) and not gazetteer.lookup(span.name):  # not "Abu Dhabi"
         out.append(Evidence("Person", GROUP_CUE, "a kunya or patronymic"))
+    if span.name in PLATFORMS and not _MEDIA_AFTER.match(text, span.end):
+        # "Twitter offered her a job": the company, whatever the model says; not "their Telegram channel"
+        out.append(Evidence("Organization", STRONG, "a platform's company"))
     members = _MEMBERS_AFTER.match(text, span.end)
     if members:
         out.append(Evidence("Organization", GROUP_CUE, f"{members.group('noun')!r} after it"))

@@ -401,3 +401,12 @@ in Houston kept it flying.
 """
     types = _types(_candidates(text))
     assert "Columbia" not in types and types["Houston"] == "Place"
+
+
+def test_a_platform_is_its_company_whatever_the_model_says() -> None:
+    text = """Student's post goes viral
+
+The student posted the photo to Twitter on Monday. Later, Twitter offered her a summer internship in \
+Dublin.
+"""
+    assert _types(_candidates(text))["Twitter"] == "Organization"
