@@ -48,10 +48,19 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 def write_beside(path: str | Path, data: str | bytes, run: str = "") -> str:
     """``data`` in a new temporary file beside ``path``, not yet synced nor in place: for an
     :class:`AtomicFiles` to :meth:`~AtomicFiles.adopt` (a worker process writes, the one that
-    commits adopts). ``run`` goes into its name (``.NAME.<run>-<pid>-<n>.tmp``), so that
+    commits adopts). The file has the mode ``path`` will keep: an existing file's permissions,
+    or a new file's. ``run`` goes into its name (``.NAME.<run>-<pid>-<n>.tmp``), so that
     :func:`remove_temporaries` finds what a run left if it stopped before adopting. Raises
     OSError, leaving no file."""
-    return _write_beside(path, data, sync=False, run=run)
+    tmp = _write_beside(path, data, sync=False, run=run)
+    try:
+        mode = _mode_for(path, -1)
+        if mode >= 0:  # an existing file's permissions, set here, in the worker
+            os.chmod(tmp, mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def remove_temporaries(folder: str | Path, run: str) -> None:
@@ -157,7 +166,6 @@ class AtomicFiles:
         self.every = every
         self.on_commit = on_commit
         self._pending: list[tuple[str, Path, int]] = []
-        self._mode = _new_file_mode()
 
     def write(self, path: str | Path, data: str | bytes) -> None:
         try:
@@ -170,8 +178,9 @@ class AtomicFiles:
             self.commit()
 
     def adopt(self, tmp: str | Path, path: str | Path) -> None:
-        """Take a file already written at ``tmp`` (beside ``path``) to be renamed to ``path`` on commit."""
-        self._pending.append((str(tmp), Path(path), _mode_for(path, self._mode)))
+        """Take a file already written at ``tmp`` (beside ``path``, with the mode ``path`` is to
+        have, as :func:`write_beside` makes it) to be renamed to ``path`` on commit."""
+        self._pending.append((str(tmp), Path(path), -1))
 
     def commit(self) -> None:
         """Sync the pending files, rename them into place, sync their folders."""
@@ -303,19 +312,35 @@ def _fsync_folder(folder: Path) -> None:
 def read_at_most(path: str | Path, limit: int) -> bytes:
     """A file's bytes, at most ``limit + 1`` of them (so a caller can tell it is too large).
 
-    Reads unbuffered, by the file's size: ``read(limit + 1)`` on a buffered file allocates the
-    whole limit (10 MB) for every file, which made reading thousands of small files 5× slower.
+    Reads by the file's size, with the operating system's calls alone (open, fstat, one read,
+    close, for a file within the limit): ``read(limit + 1)`` on a buffered file allocates the
+    whole limit (10 MB) for every file, which made reading thousands of small files 5× slower,
+    and Python's file object adds a seek, a terminal check and a last empty read to each file.
     """
-    with open(path, "rb", buffering=0) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > limit:
-            return handle.read(limit + 1) or b""
-        chunks = []
-        total = 0
-        while total <= limit:  # a file that grows while read (or has no size) still stops at the limit
-            chunk = handle.read(min(max(size - total, 65536), limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
+    fd = os.open(path, _READ)
+    try:
+        return _read_fd(fd, limit)
+    except OSError as exc:  # a folder opens, then fails to read: named as open() names it
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+    finally:
+        os.close(fd)
+
+
+def _read_fd(fd: int, limit: int) -> bytes:
+    size = os.fstat(fd).st_size
+    want = min(size, limit) + 1
+    first = os.read(fd, want)
+    if size and len(first) < want:  # a file of known size, read to its end
+        return first
+    chunks = [first]
+    total = len(first)
+    while total <= limit:  # no size (a pipe, /proc), or a file that grows while read: up to the limit
+        chunk = os.read(fd, min(65536, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+_READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -63,6 +64,28 @@ def test_read_at_most_stops_past_the_limit(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     assert read_at_most(empty, 10) == b""
     assert read_at_most(big, 5_000) == b"y" * 5_000
+
+
+def test_read_at_most_reads_what_has_no_size_and_names_a_folder(tmp_path: Path) -> None:
+    import threading
+
+    from ldpub.files import read_at_most
+
+    fifo = tmp_path / "fifo"  # no size to go by: read until its end, or one byte past the limit
+    os.mkfifo(fifo)
+
+    def send(size: int) -> None:
+        with contextlib.suppress(BrokenPipeError):  # the reader stopped at its limit
+            fifo.write_bytes(b"z" * size)
+
+    for limit, sent, expected in ((100_000, 70_000, 70_000), (1_000, 70_000, 1_001)):
+        writer = threading.Thread(target=send, args=(sent,))
+        writer.start()
+        assert read_at_most(fifo, limit) == b"z" * expected
+        writer.join()
+    with pytest.raises(IsADirectoryError) as info:
+        read_at_most(tmp_path, 10)
+    assert info.value.filename == str(tmp_path)
 
 
 # --- failures: the disk fills while writing, flushing, syncing, closing or renaming -------------

@@ -14,7 +14,7 @@ import yaml
 from ldpub.archive import EmbeddedStore, load
 from ldpub.cli import main
 from ldpub.cli._parallel import MIN_PARALLEL
-from ldpub.files import AtomicFiles
+from ldpub.files import AtomicFiles, write_beside
 from tests.support import EXAMPLE_RECORDS, ROOT, SEED
 
 COUNT = MIN_PARALLEL + 8  # enough for a pool
@@ -134,3 +134,23 @@ def test_atomic_files_appear_only_on_commit(tmp_path: Path) -> None:
         raise RuntimeError("crash before commit")
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "b.txt", "sub"]
+
+
+def test_adopted_files_have_the_mode_their_target_keeps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's file (write_beside) has an existing target's permissions, or a new file's: the
+    process that renames it into place (adopt) changes none, one system call a file fewer."""
+    kept, new = tmp_path / "kept.jsonld", tmp_path / "new.jsonld"
+    kept.write_text("old")
+    os.chmod(kept, 0o640)
+    umask = os.umask(0o022)
+    try:
+        written = [(write_beside(target, "new", "run1"), target) for target in (kept, new)]
+    finally:
+        os.umask(umask)
+    monkeypatch.setattr(os, "chmod", lambda *args: pytest.fail("the committing process changed a mode"))
+    with AtomicFiles() as files:
+        for tmp, target in written:
+            files.adopt(tmp, target)
+    assert kept.read_text() == new.read_text() == "new"
+    assert kept.stat().st_mode & 0o777 == 0o640 and new.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.jsonld", "new.jsonld"]
