@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -160,12 +161,25 @@ class AtomicFiles:
     the temporaries not yet renamed and raises :class:`~ldpub.errors.UsageError` naming the file. Used as a
     context manager, it commits on success and removes the temporaries on error. ``every``
     commits after that many files, so a long run shows its outputs as it goes.
+
+    ``sync_ahead``: after that many files, the files so far are committed in the background
+    (one thread at a time: a ``sync``, then their renames and their folders' syncs, in order)
+    while the caller goes on, so that the commit at the end has only the last few to sync and
+    rename. What is renamed is named by ``on_commit`` on the caller's side, at the next commit
+    (or when the run fails), so that the names come where they would without it; a background
+    failure is raised by the next call.
     """
 
-    def __init__(self, every: int = 2000, *, on_commit: Callable[[Path], None] | None = None) -> None:
+    def __init__(
+        self, every: int = 2000, *, on_commit: Callable[[Path], None] | None = None, sync_ahead: int = 0
+    ) -> None:
         self.every = every
         self.on_commit = on_commit
+        self.sync_ahead = sync_ahead
         self._pending: list[tuple[str, Path, int]] = []
+        self._renamed = 0  # the first pending files that are in place already (renamed ahead)
+        self._ahead: threading.Thread | None = None
+        self._ahead_error: UsageError | None = None
 
     def write(self, path: str | Path, data: str | bytes) -> None:
         try:
@@ -173,17 +187,73 @@ class AtomicFiles:
             mode = _mode_for(path, -1)  # -1: a new file, made with the mode a new file gets
         except OSError as exc:
             raise write_error(path, exc) from None
-        self._pending.append((tmp, Path(path), mode))
-        if len(self._pending) >= self.every:
-            self.commit()
+        self._add(tmp, Path(path), mode)
 
     def adopt(self, tmp: str | Path, path: str | Path) -> None:
         """Take a file already written at ``tmp`` (beside ``path``, with the mode ``path`` is to
         have, as :func:`write_beside` makes it) to be renamed to ``path`` on commit."""
-        self._pending.append((str(tmp), Path(path), -1))
+        self._add(str(tmp), Path(path), -1)
+
+    def _add(self, tmp: str, path: Path, mode: int) -> None:
+        self._pending.append((tmp, path, mode))
+        if len(self._pending) >= self.every:
+            self.commit()
+        elif self.sync_ahead and len(self._pending) - self._renamed >= self.sync_ahead:
+            if self._ahead is not None and self._ahead.is_alive():
+                return  # the next batch starts when this one is done
+            self._join_ahead()
+            start, end = self._renamed, len(self._pending)
+            self._ahead = threading.Thread(target=self._commit_ahead, args=(start, end), name="ldpub-commit-ahead")
+            self._ahead.start()
+
+    def _commit_ahead(self, start: int, end: int) -> None:
+        """In the background: sync, then rename pending files ``start:end`` (the list only grows
+        meanwhile), and sync their folders; ``_renamed`` counts each in place."""
+        folders = set()
+        try:
+            try:
+                _sync_files()
+            except OSError as exc:
+                raise write_error(self._pending[start][1], exc) from None
+            for i in range(start, end):
+                tmp, path, mode = self._pending[i]
+                try:
+                    if mode >= 0:
+                        os.chmod(tmp, mode)
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise write_error(path, exc) from None
+                self._renamed = i + 1
+                folders.add(path.parent)
+        except UsageError as exc:
+            self._ahead_error = exc
+        finally:
+            for folder in folders:
+                _fsync_folder(folder)
+
+    def _join_ahead(self) -> None:
+        """Wait for the background commit; its failure raised here (what it renamed named first)."""
+        if self._ahead is None:
+            return
+        self._ahead.join()
+        self._ahead = None
+        if self._ahead_error is not None:
+            error, self._ahead_error = self._ahead_error, None
+            self._name_renamed()
+            raise error
+
+    def _name_renamed(self) -> None:
+        """Name the files renamed ahead and drop them from the pending list."""
+        done, self._pending = self._pending[: self._renamed], self._pending[self._renamed :]
+        self._renamed = 0
+        if self.on_commit is not None:
+            for _, path, _ in done:
+                self.on_commit(path)
 
     def commit(self) -> None:
         """Sync the pending files, rename them into place, sync their folders."""
+        self._join_ahead()
+        self._name_renamed()
         if not self._pending:
             return
         pending = self._pending
@@ -210,6 +280,10 @@ class AtomicFiles:
                     self.on_commit(path)
 
     def discard(self) -> None:
+        """Remove the temporaries not yet renamed (what was renamed ahead is named)."""
+        with contextlib.suppress(UsageError):  # the error being handled is the one to report
+            self._join_ahead()
+        self._name_renamed()
         for tmp, _, _ in self._pending:
             Path(tmp).unlink(missing_ok=True)
         self._pending = []

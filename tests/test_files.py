@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -176,8 +177,9 @@ def test_atomic_files_leave_no_file_and_name_none_that_is_not_there(
     assert (tmp_path / "kept.ttl").read_text() == "old"
 
 
+@pytest.mark.parametrize("ahead", [0, 1, 2], ids=["at-the-end", "ahead-by-1", "ahead-by-2"])
 def test_a_rename_failing_halfway_removes_the_rest_and_names_what_is_in_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int
 ) -> None:
     named: list[Path] = []
     real_replace = os.replace
@@ -190,11 +192,59 @@ def test_a_rename_failing_halfway_removes_the_rest_and_names_what_is_in_place(
         real_replace(a, b)
 
     monkeypatch.setattr(os, "replace", replace_twice)
-    with pytest.raises(UsageError, match=r"c\.nq: cannot write"), AtomicFiles(on_commit=named.append) as files:
+    with (
+        pytest.raises(UsageError, match=r"c\.nq: cannot write"),
+        AtomicFiles(on_commit=named.append, sync_ahead=ahead) as files,
+    ):
         for name in ("a.nq", "b.nq", "c.nq", "d.nq"):
             files.write(tmp_path / name, name)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.nq", "b.nq"]
     assert named == [tmp_path / "a.nq", tmp_path / "b.nq"]  # what is in place, and only that
+
+
+def test_files_committed_ahead_are_synced_before_their_rename_and_named_at_the_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[tuple[str, str]] = []  # in the order they happen, in either thread
+    real_sync, real_write, real_replace = ldpub.files._sync_files, ldpub.files._write_beside, os.replace
+
+    def sync() -> None:
+        events.append(("sync", threading.current_thread().name))
+        real_sync()
+
+    def write(path: Path, *args: Any, **kwargs: Any) -> str:
+        tmp = real_write(path, *args, **kwargs)
+        events.append(("wrote", Path(path).name))
+        return tmp
+
+    def replace(tmp: str, path: Path) -> None:
+        real_replace(tmp, path)
+        events.append(("renamed", Path(path).name))
+
+    monkeypatch.setattr(ldpub.files, "_sync_files", sync)
+    monkeypatch.setattr(ldpub.files, "_write_beside", write)
+    monkeypatch.setattr(os, "replace", replace)
+    named: list[Path] = []
+    with AtomicFiles(sync_ahead=2, on_commit=named.append) as files:
+        for i in range(7):
+            files.write(tmp_path / f"{i}.txt", "x")
+        assert named == []  # what is in place already is named with the rest, where it would be
+    assert ("sync", "ldpub-commit-ahead") in events
+    for i in range(7):  # each file renamed after a sync begun after it was written
+        wrote, renamed = events.index(("wrote", f"{i}.txt")), events.index(("renamed", f"{i}.txt"))
+        assert any(kind == "sync" for kind, _ in events[wrote:renamed])
+    assert named == [tmp_path / f"{i}.txt" for i in range(7)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{i}.txt" for i in range(7)]
+
+
+def test_a_sync_failing_ahead_is_raised_by_the_next_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ldpub.files, "_sync_files", lambda: (_ for _ in ()).throw(ENOSPC))
+    named: list[Path] = []
+    with pytest.raises(UsageError) as info, AtomicFiles(sync_ahead=1, on_commit=named.append) as files:
+        for name in ("a.nq", "b.nq", "c.nq"):
+            files.write(tmp_path / name, name)
+    assert str(info.value) == f"{tmp_path / 'a.nq'}: {FULL}"
+    assert named == [] and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("step", STEPS)

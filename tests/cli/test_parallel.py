@@ -73,6 +73,25 @@ def test_build_on_two_processes_writes_what_one_writes(records: list[Path], tmp_
     assert printed == sorted(printed)
 
 
+def test_build_committing_ahead_writes_and_names_what_a_commit_at_the_end_does(
+    records: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files committed in the background every few (sync, rename) as the run goes: the same
+    files, and the same lines on stderr in the same order, as one commit at the end."""
+    import ldpub.cli.build
+
+    runs = {}
+    for ahead, jobs in ((0, "1"), (3, "1"), (3, "2")):
+        monkeypatch.setattr(ldpub.cli.build, "SYNC_AHEAD", ahead)
+        out = tmp_path / f"out-{ahead}-{jobs}"
+        assert main(["build", *map(str, records), "--out", str(out), "-f", "jsonld,ttl", "-j", jobs]) == 1
+        stderr = capsys.readouterr().err.replace(str(out), "OUT")
+        runs[ahead, jobs] = (stderr, {p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert runs[0, "1"] == runs[3, "1"] == runs[3, "2"]
+    stderr, files = runs[3, "2"]
+    assert len(files) == 2 * (COUNT - 1) and stderr.count("OUT/") == len(files)
+
+
 def test_validate_on_two_processes_reports_what_one_reports(records: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "built"
     _ldpub("build", *map(str, records), "--out", str(out))
