@@ -9,7 +9,6 @@ records pay nothing for them.
 from __future__ import annotations
 
 import codecs
-import difflib
 import functools
 import json
 import re
@@ -17,11 +16,10 @@ from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 import orjson
-import yaml
 
 from ldpub.errors import InputError, Location, TooLargeError, json_kind, pointer
 from ldpub.files import read_at_most
@@ -76,14 +74,35 @@ class RecordInvalid(InputError):
         super().__init__(first.message + more, first.location)
 
 
+if TYPE_CHECKING:
+    import yaml
+
 # --- loading -------------------------------------------------------------------------------
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML loading that refuses duplicate keys (PyYAML silently keeps the last)."""
+@functools.cache
+def _loader_class() -> Any:
+    """PyYAML's safe loader (its C reader where it has one) that refuses duplicate keys (PyYAML
+    silently keeps the last) and keeps dates as text; made at its first use, so that a run that
+    reads JSON records alone does not import PyYAML (10 ms of every start)."""
+    import yaml
+
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """Safe YAML loading that refuses duplicate keys."""
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    # Dates stay strings: the schema checks them, and JSON has no date type.
+    _Loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in _Loader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    import yaml
+
     seen: dict[Any, yaml.Node] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
@@ -110,15 +129,6 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | floa
         raise LimitError(exc.message, Location(None, None, mark.line + 1, mark.column + 1)) from None
     value: int = loader.construct_yaml_int(node)
     return value if -(2**63) <= value < 2**64 else float(value)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-# Dates stay strings: the schema checks them, and JSON has no date type.
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in _Loader.yaml_implicit_resolvers.items()
-}
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -259,7 +269,9 @@ _SCALAR_TAGS = frozenset((_STR, _NULL, _BOOL, _INT, _FLOAT))
 def _yaml_data(text: str, file: str | None) -> Any:
     if len(text) > MAX_BYTES:
         raise TooLargeError(size_message(len(text)), Location(file))
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.seen_nodes = set()
     try:
         node = loader.get_single_node()
@@ -381,6 +393,8 @@ class _Suggestions:
         if self.left <= 0:
             return None
         self.left -= 1
+        import difflib  # for a did-you-mean only
+
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
         return close[0] if close else None
 
@@ -709,14 +723,18 @@ class _Positions:
     proportion to N and the text, not to their product."""
 
     def __init__(self, text: str) -> None:
+        import yaml
+
         try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_COMPOSER)
+            self.root: yaml.Node | None = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (yaml.YAMLError, RecursionError):
             self.root = None
         self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
 
     def find(self, ptr: str, *, key: bool = False) -> tuple[int, int] | None:
         """Line and column (1-based) of the value at ``ptr`` (of its key, with ``key``)."""
+        import yaml
+
         node = self.root
         parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]] if ptr else []
         for i, part in enumerate(parts):
@@ -743,12 +761,11 @@ class _Positions:
         return index
 
 
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _duplicate_position(text: str) -> tuple[int, int] | None:
+    import yaml
+
     try:
-        yaml.load(text, Loader=_Loader)
+        yaml.load(text, Loader=_loader_class())
     except yaml.MarkedYAMLError as exc:
         if exc.problem_mark:
             return exc.problem_mark.line + 1, exc.problem_mark.column + 1

@@ -292,9 +292,9 @@ def _as_pyyaml_makes_it(text: str) -> Any:
     """What PyYAML's own safe constructor makes of ``text``, after ldpub's limits (the reading
     before the one-pass conversion), or the error it raises."""
     from ldpub.limits import check_yaml
-    from ldpub.record import _Loader
+    from ldpub.record import _loader_class
 
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         check_yaml(node)

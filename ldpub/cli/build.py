@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format or ("nq" if archive else "jsonld"))
     if archive and formats != ["nq"]:
         raise UsageError(f"--out {args.out}: one archive file holds N-Quads only; drop --format or use --format nq")
+    if "ttl" in formats:
+        import pyoxigraph  # noqa: F401  (Turtle's writer: loaded once, before the workers fork)
     found, code = inputs(args.records, BUILD)
     if not found:
         return code
