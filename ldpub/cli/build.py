@@ -73,11 +73,13 @@ def run(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format or ("nq" if archive else "jsonld"))
     if archive and formats != ["nq"]:
         raise UsageError(f"--out {args.out}: one archive file holds N-Quads only; drop --format or use --format nq")
-    if "ttl" in formats:
-        import pyoxigraph  # noqa: F401  (Turtle's writer: loaded once, before the workers fork)
     found, code = inputs(args.records, BUILD)
     if not found:
         return code
+    if "ttl" in formats:
+        import pyoxigraph  # noqa: F401  (Turtle's writer: loaded once, before the workers fork)
+    if any(not item.path.lower().endswith(".json") for item in found):
+        import yaml  # noqa: F401  (the same for the YAML reader; JSON records alone need none)
     to_stdout = args.out in (None, "-")
     settings = None
     if args.settings is not None:
