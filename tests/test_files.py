@@ -19,7 +19,7 @@ import pytest
 import ldpub.files
 from ldpub.cli import main
 from ldpub.errors import UsageError
-from ldpub.files import AtomicFiles, AtomicStream, write_atomic
+from ldpub.files import AtomicFiles, AtomicStream, write_atomic, write_beside
 from tests.support import SEED
 
 
@@ -235,6 +235,31 @@ def test_files_committed_ahead_are_synced_before_their_rename_and_named_at_the_c
         assert any(kind == "sync" for kind, _ in events[wrote:renamed])
     assert named == [tmp_path / f"{i}.txt" for i in range(7)]
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{i}.txt" for i in range(7)]
+
+
+@pytest.mark.parametrize("ahead", [0, 1], ids=["at-the-end", "ahead"])
+def test_targets_are_named_as_given_and_their_folders_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int
+) -> None:
+    """A target given as text is named as that text, a Path as that Path; the folder of a bare
+    name is the working folder, synced as the others."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    synced: list[str] = []
+    monkeypatch.setattr(ldpub.files, "_fsync_folder", lambda folder: synced.append(os.fspath(folder)))
+    named: list[str | Path] = []
+    with AtomicFiles(on_commit=named.append, sync_ahead=ahead) as files:
+        files.adopt(write_beside("a.txt", "a"), "a.txt")
+        files.adopt(write_beside("sub/b.txt", "b"), "sub/b.txt")
+        files.write(Path("sub/c.txt"), "c")
+    assert named == ["a.txt", "sub/b.txt", Path("sub/c.txt")]
+    assert sorted(set(synced)) == [".", "sub"]
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "a.txt",
+        "sub",
+        "sub/b.txt",
+        "sub/c.txt",
+    ]
 
 
 def test_a_sync_failing_ahead_is_raised_by_the_next_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
