@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO
@@ -48,10 +49,19 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
 def write_beside(path: str | Path, data: str | bytes, run: str = "") -> str:
     """``data`` in a new temporary file beside ``path``, not yet synced nor in place: for an
     :class:`AtomicFiles` to :meth:`~AtomicFiles.adopt` (a worker process writes, the one that
-    commits adopts). ``run`` goes into its name (``.NAME.<run>-<pid>-<n>.tmp``), so that
+    commits adopts). The file has the mode ``path`` will keep: an existing file's permissions,
+    or a new file's. ``run`` goes into its name (``.NAME.<run>-<pid>-<n>.tmp``), so that
     :func:`remove_temporaries` finds what a run left if it stopped before adopting. Raises
     OSError, leaving no file."""
-    return _write_beside(path, data, sync=False, run=run)
+    tmp = _write_beside(path, data, sync=False, run=run)
+    try:
+        mode = _mode_for(path, -1)
+        if mode >= 0:  # an existing file's permissions, set here, in the worker
+            os.chmod(tmp, mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def remove_temporaries(folder: str | Path, run: str) -> None:
@@ -151,13 +161,27 @@ class AtomicFiles:
     the temporaries not yet renamed and raises :class:`~ldpub.errors.UsageError` naming the file. Used as a
     context manager, it commits on success and removes the temporaries on error. ``every``
     commits after that many files, so a long run shows its outputs as it goes.
+
+    ``sync_ahead``: after that many files, the files so far are committed in the background
+    (one thread at a time: a ``sync``, then their renames and their folders' syncs, in order)
+    while the caller goes on, so that the commit at the end has only the last few to sync and
+    rename. What is renamed is named by ``on_commit`` on the caller's side, at the next commit
+    (or when the run fails), so that the names come where they would without it; a background
+    failure is raised by the next call.
     """
 
-    def __init__(self, every: int = 2000, *, on_commit: Callable[[Path], None] | None = None) -> None:
+    def __init__(
+        self, every: int = 2000, *, on_commit: Callable[[str | Path], None] | None = None, sync_ahead: int = 0
+    ) -> None:
+        # each target is kept (and given to ``on_commit``) as it was given, a Path or a path's
+        # text: a Path made of each and its parent cost the main process of a build ~10 µs a file
         self.every = every
         self.on_commit = on_commit
-        self._pending: list[tuple[str, Path, int]] = []
-        self._mode = _new_file_mode()
+        self.sync_ahead = sync_ahead
+        self._pending: list[tuple[str, str | Path, int]] = []
+        self._renamed = 0  # the first pending files that are in place already (renamed ahead)
+        self._ahead: threading.Thread | None = None
+        self._ahead_error: UsageError | None = None
 
     def write(self, path: str | Path, data: str | bytes) -> None:
         try:
@@ -165,20 +189,77 @@ class AtomicFiles:
             mode = _mode_for(path, -1)  # -1: a new file, made with the mode a new file gets
         except OSError as exc:
             raise write_error(path, exc) from None
-        self._pending.append((tmp, Path(path), mode))
-        if len(self._pending) >= self.every:
-            self.commit()
+        self._add(tmp, Path(path), mode)
 
     def adopt(self, tmp: str | Path, path: str | Path) -> None:
-        """Take a file already written at ``tmp`` (beside ``path``) to be renamed to ``path`` on commit."""
-        self._pending.append((str(tmp), Path(path), _mode_for(path, self._mode)))
+        """Take a file already written at ``tmp`` (beside ``path``, with the mode ``path`` is to
+        have, as :func:`write_beside` makes it) to be renamed to ``path`` on commit."""
+        self._add(os.fspath(tmp), path, -1)
+
+    def _add(self, tmp: str, path: str | Path, mode: int) -> None:
+        self._pending.append((tmp, path, mode))
+        if len(self._pending) >= self.every:
+            self.commit()
+        elif self.sync_ahead and len(self._pending) - self._renamed >= self.sync_ahead:
+            if self._ahead is not None and self._ahead.is_alive():
+                return  # the next batch starts when this one is done
+            self._join_ahead()
+            start, end = self._renamed, len(self._pending)
+            self._ahead = threading.Thread(target=self._commit_ahead, args=(start, end), name="ldpub-commit-ahead")
+            self._ahead.start()
+
+    def _commit_ahead(self, start: int, end: int) -> None:
+        """In the background: sync, then rename pending files ``start:end`` (the list only grows
+        meanwhile), and sync their folders; ``_renamed`` counts each in place."""
+        folders = set()
+        try:
+            try:
+                _sync_files()
+            except OSError as exc:
+                raise write_error(self._pending[start][1], exc) from None
+            for i in range(start, end):
+                tmp, path, mode = self._pending[i]
+                try:
+                    if mode >= 0:
+                        os.chmod(tmp, mode)
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise write_error(path, exc) from None
+                self._renamed = i + 1
+                folders.add(os.path.dirname(path) or ".")
+        except UsageError as exc:
+            self._ahead_error = exc
+        finally:
+            for folder in folders:
+                _fsync_folder(folder)
+
+    def _join_ahead(self) -> None:
+        """Wait for the background commit; its failure raised here (what it renamed named first)."""
+        if self._ahead is None:
+            return
+        self._ahead.join()
+        self._ahead = None
+        if self._ahead_error is not None:
+            error, self._ahead_error = self._ahead_error, None
+            self._name_renamed()
+            raise error
+
+    def _name_renamed(self) -> None:
+        """Name the files renamed ahead and drop them from the pending list."""
+        done, self._pending = self._pending[: self._renamed], self._pending[self._renamed :]
+        self._renamed = 0
+        if self.on_commit is not None:
+            for _, path, _ in done:
+                self.on_commit(path)
 
     def commit(self) -> None:
         """Sync the pending files, rename them into place, sync their folders."""
+        self._join_ahead()
+        self._name_renamed()
         if not self._pending:
             return
         pending = self._pending
-        done: list[Path] = []
+        done: list[str | Path] = []
         try:
             try:
                 _sync_files()
@@ -194,13 +275,17 @@ class AtomicFiles:
                 done.append(path)
         finally:  # what was renamed is named; what was not is removed (by discard, from the pending list)
             self._pending = pending[len(done) :]
-            for folder in {path.parent for path in done}:
+            for folder in {os.path.dirname(path) or "." for path in done}:
                 _fsync_folder(folder)
             if self.on_commit is not None:
                 for path in done:
                     self.on_commit(path)
 
     def discard(self) -> None:
+        """Remove the temporaries not yet renamed (what was renamed ahead is named)."""
+        with contextlib.suppress(UsageError):  # the error being handled is the one to report
+            self._join_ahead()
+        self._name_renamed()
         for tmp, _, _ in self._pending:
             Path(tmp).unlink(missing_ok=True)
         self._pending = []
@@ -286,7 +371,7 @@ def _sync_files() -> None:
     os.sync()
 
 
-def _fsync_folder(folder: Path) -> None:
+def _fsync_folder(folder: str | Path) -> None:
     """Make the renames in ``folder`` durable (a no-op where folders cannot be opened)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -303,19 +388,35 @@ def _fsync_folder(folder: Path) -> None:
 def read_at_most(path: str | Path, limit: int) -> bytes:
     """A file's bytes, at most ``limit + 1`` of them (so a caller can tell it is too large).
 
-    Reads unbuffered, by the file's size: ``read(limit + 1)`` on a buffered file allocates the
-    whole limit (10 MB) for every file, which made reading thousands of small files 5× slower.
+    Reads by the file's size, with the operating system's calls alone (open, fstat, one read,
+    close, for a file within the limit): ``read(limit + 1)`` on a buffered file allocates the
+    whole limit (10 MB) for every file, which made reading thousands of small files 5× slower,
+    and Python's file object adds a seek, a terminal check and a last empty read to each file.
     """
-    with open(path, "rb", buffering=0) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > limit:
-            return handle.read(limit + 1) or b""
-        chunks = []
-        total = 0
-        while total <= limit:  # a file that grows while read (or has no size) still stops at the limit
-            chunk = handle.read(min(max(size - total, 65536), limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        return b"".join(chunks)
+    fd = os.open(path, _READ)
+    try:
+        return _read_fd(fd, limit)
+    except OSError as exc:  # a folder opens, then fails to read: named as open() names it
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from None
+    finally:
+        os.close(fd)
+
+
+def _read_fd(fd: int, limit: int) -> bytes:
+    size = os.fstat(fd).st_size
+    want = min(size, limit) + 1
+    first = os.read(fd, want)
+    if size and len(first) < want:  # a file of known size, read to its end
+        return first
+    chunks = [first]
+    total = len(first)
+    while total <= limit:  # no size (a pipe, /proc), or a file that grows while read: up to the limit
+        chunk = os.read(fd, min(65536, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+_READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)

@@ -18,8 +18,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import urljoin
 
-import pyoxigraph as ox
-
 from ldpub.context import (
     RDF_TYPE,
     REMOTE_CONTEXT,
@@ -590,6 +588,8 @@ def _canonical_double(value: float) -> str:
 
 def nquads_to_turtle(nquads: str, *, prefixes: Mapping[str, str] | None = None) -> str:
     """Turtle with readable prefixes (``schema:``, ``xsd:``) for N-Triples/N-Quads text."""
+    import pyoxigraph as ox  # here: JSON-LD alone (build's default) needs none of it, 3 ms of every start
+
     triples = [q.triple for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)]
     data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes or PREFIXES))
     assert data is not None  # no output file given: the bytes come back
@@ -606,7 +606,9 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
         from ldpub.limits import parse_json
 
         return jsonld_to_nquads(parse_json(data), base=base)
-    fmt = _FORMATS[format]
+    import pyoxigraph as ox
+
+    fmt = getattr(ox.RdfFormat, _FORMATS[format])
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=base))
     except SyntaxError as exc:
@@ -619,12 +621,7 @@ def parse_rdf(data: str | bytes, format: str, *, base: str | None = None) -> str
     return out.decode("utf-8")
 
 
-_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "trig": ox.RdfFormat.TRIG,
-}
+_FORMATS = {"turtle": "TURTLE", "nquads": "N_QUADS", "ntriples": "N_TRIPLES", "trig": "TRIG"}  # pyoxigraph's names
 
 
 def _syntax_position(exc: SyntaxError) -> tuple[int | None, int | None]:

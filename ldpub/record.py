@@ -8,7 +8,7 @@ records pay nothing for them.
 
 from __future__ import annotations
 
-import difflib
+import codecs
 import functools
 import json
 import re
@@ -16,11 +16,10 @@ from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 import orjson
-import yaml
 
 from ldpub.errors import InputError, Location, TooLargeError, json_kind, pointer
 from ldpub.files import read_at_most
@@ -75,14 +74,35 @@ class RecordInvalid(InputError):
         super().__init__(first.message + more, first.location)
 
 
+if TYPE_CHECKING:
+    import yaml
+
 # --- loading -------------------------------------------------------------------------------
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe YAML loading that refuses duplicate keys (PyYAML silently keeps the last)."""
+@functools.cache
+def _loader_class() -> Any:
+    """PyYAML's safe loader (its C reader where it has one) that refuses duplicate keys (PyYAML
+    silently keeps the last) and keeps dates as text; made at its first use, so that a run that
+    reads JSON records alone does not import PyYAML (10 ms of every start)."""
+    import yaml
+
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """Safe YAML loading that refuses duplicate keys."""
+
+    _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    # Dates stay strings: the schema checks them, and JSON has no date type.
+    _Loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in _Loader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    import yaml
+
     seen: dict[Any, yaml.Node] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
@@ -111,15 +131,6 @@ def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | floa
     return value if -(2**63) <= value < 2**64 else float(value)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-# Dates stay strings: the schema checks them, and JSON has no date type.
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in _Loader.yaml_implicit_resolvers.items()
-}
-
-
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
@@ -136,8 +147,14 @@ def parse_record(text: str, *, file: str | None = None, format: str | None = Non
     and :class:`~ldpub.limits.LimitError` for input over ldpub's limits (too deep, too large,
     aliases that expand too far).
     """
+    return _parse_record(text, file, format)
+
+
+def _parse_record(text: str, file: str | None, format: str | None, utf8: bytes | None = None) -> Record:
+    """:func:`parse_record`; ``utf8``: the text as UTF-8 (a file's bytes), read and counted
+    instead of the text, which is then not encoded again."""
     is_json = format == "json" or (format is None and text.lstrip().startswith("{"))
-    data = _json_data(text, file) if is_json else _yaml_data(text, file)
+    data = _json_data(text, file, utf8) if is_json else _yaml_data(text, file)
     if data is None:
         raise InputError(
             "the record is empty: write its fields as key: value lines (url, headline, published, publisher …)",
@@ -150,12 +167,13 @@ def parse_record(text: str, *, file: str | None = None, format: str | None = Non
     return Record(data, file, text)
 
 
-def _json_data(text: str, file: str | None) -> Any:
+def _json_data(text: str, file: str | None, utf8: bytes | None = None) -> Any:
+    source = text if utf8 is None else utf8
     try:
-        data = parse_json(text, file=file)  # the limits, and orjson's strict reading (no lone surrogates)
+        data = parse_json(source, file=file)  # the limits, and orjson's strict reading (no lone surrogates)
     except MalformedJSON as exc:
         raise InputError(exc.message, exc.location) from None
-    if _same_members(text, data):
+    if _same_members(source, data):
         return data
     try:  # again, for duplicate keys (orjson keeps the last): within the limits, so no deep recursion
         json.loads(text, object_pairs_hook=_reject_duplicates)
@@ -165,20 +183,31 @@ def _json_data(text: str, file: str | None) -> Any:
     return data
 
 
-_SPACED_KEY = re.compile(r'"\s+:')
+# A key's closing quote apart from its colon (by JSON's own spaces): what the count of ``":``
+# cannot tell, with an escaped quote before a colon. Searched in the text or in its UTF-8 bytes
+# (whose multi-byte characters hold no ASCII byte, so that the counts are the same); each a
+# search of its own (one pattern with both alternatives searches 6× slower).
+_SPACED_KEY = re.compile(r'"[ \t\r\n]+:')
+_SPACED_KEY_BYTES = re.compile(_SPACED_KEY.pattern.encode("ascii"))
 
 
-def _same_members(text: str, data: Any) -> bool:
+def _same_members(text: str | bytes, data: Any) -> bool:
     """Whether ``data`` (orjson's reading of ``text``) kept every member of ``text``'s objects, i.e.
     ``text`` repeats no key, told at C speed (the standard library's reader, member by member,
     takes twice as long as orjson's whole reading): orjson writes each member as ``"key":`` and a
     quote inside a string as ``\\"``, so where ``text`` writes its keys so too, the counts of
     ``":`` in both agree exactly when no member was dropped. A text with a space before a colon or
     ``\\":`` in it is not told (False): the caller reads it member by member."""
-    if '\\":' in text or _SPACED_KEY.search(text):
-        return False
+    if isinstance(text, bytes):
+        if b'\\":' in text or _SPACED_KEY_BYTES.search(text):
+            return False
+        count = text.count(b'":')
+    else:
+        if '\\":' in text or _SPACED_KEY.search(text):
+            return False
+        count = text.count('":')
     written = orjson.dumps(data)
-    return b'\\":' not in written and written.count(b'":') == text.count('":')
+    return b'\\":' not in written and written.count(b'":') == count
 
 
 class _NotPlain(Exception):
@@ -240,7 +269,9 @@ _SCALAR_TAGS = frozenset((_STR, _NULL, _BOOL, _INT, _FLOAT))
 def _yaml_data(text: str, file: str | None) -> Any:
     if len(text) > MAX_BYTES:
         raise TooLargeError(size_message(len(text)), Location(file))
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.seen_nodes = set()
     try:
         node = loader.get_single_node()
@@ -278,8 +309,9 @@ def load_record(source: str | Path | Record | Mapping[str, Any]) -> Record:
     if len(data) > MAX_BYTES:
         raise TooLargeError(size_message(limit=MAX_BYTES), Location(str(path)))
     text = decode_utf8(data, str(path))
-    fmt = "json" if path.suffix.lower() == ".json" else "yaml"
-    return parse_record(text, file=str(path), format=fmt)
+    if path.suffix.lower() != ".json":
+        return _parse_record(text, str(path), "yaml")
+    return _parse_record(text, str(path), "json", data[3:] if data.startswith(codecs.BOM_UTF8) else data)
 
 
 # --- checking ------------------------------------------------------------------------------
@@ -361,6 +393,8 @@ class _Suggestions:
         if self.left <= 0:
             return None
         self.left -= 1
+        import difflib  # for a did-you-mean only
+
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
         return close[0] if close else None
 
@@ -689,14 +723,18 @@ class _Positions:
     proportion to N and the text, not to their product."""
 
     def __init__(self, text: str) -> None:
+        import yaml
+
         try:
-            self.root: yaml.Node | None = yaml.compose(text, Loader=_COMPOSER)
+            self.root: yaml.Node | None = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (yaml.YAMLError, RecursionError):
             self.root = None
         self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
 
     def find(self, ptr: str, *, key: bool = False) -> tuple[int, int] | None:
         """Line and column (1-based) of the value at ``ptr`` (of its key, with ``key``)."""
+        import yaml
+
         node = self.root
         parts = [p.replace("~1", "/").replace("~0", "~") for p in ptr.split("/")[1:]] if ptr else []
         for i, part in enumerate(parts):
@@ -723,12 +761,11 @@ class _Positions:
         return index
 
 
-_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _duplicate_position(text: str) -> tuple[int, int] | None:
+    import yaml
+
     try:
-        yaml.load(text, Loader=_Loader)
+        yaml.load(text, Loader=_loader_class())
     except yaml.MarkedYAMLError as exc:
         if exc.problem_mark:
             return exc.problem_mark.line + 1, exc.problem_mark.column + 1

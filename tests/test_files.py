@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ import pytest
 import ldpub.files
 from ldpub.cli import main
 from ldpub.errors import UsageError
-from ldpub.files import AtomicFiles, AtomicStream, write_atomic
+from ldpub.files import AtomicFiles, AtomicStream, write_atomic, write_beside
 from tests.support import SEED
 
 
@@ -63,6 +65,28 @@ def test_read_at_most_stops_past_the_limit(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     assert read_at_most(empty, 10) == b""
     assert read_at_most(big, 5_000) == b"y" * 5_000
+
+
+def test_read_at_most_reads_what_has_no_size_and_names_a_folder(tmp_path: Path) -> None:
+    import threading
+
+    from ldpub.files import read_at_most
+
+    fifo = tmp_path / "fifo"  # no size to go by: read until its end, or one byte past the limit
+    os.mkfifo(fifo)
+
+    def send(size: int) -> None:
+        with contextlib.suppress(BrokenPipeError):  # the reader stopped at its limit
+            fifo.write_bytes(b"z" * size)
+
+    for limit, sent, expected in ((100_000, 70_000, 70_000), (1_000, 70_000, 1_001)):
+        writer = threading.Thread(target=send, args=(sent,))
+        writer.start()
+        assert read_at_most(fifo, limit) == b"z" * expected
+        writer.join()
+    with pytest.raises(IsADirectoryError) as info:
+        read_at_most(tmp_path, 10)
+    assert info.value.filename == str(tmp_path)
 
 
 # --- failures: the disk fills while writing, flushing, syncing, closing or renaming -------------
@@ -153,8 +177,9 @@ def test_atomic_files_leave_no_file_and_name_none_that_is_not_there(
     assert (tmp_path / "kept.ttl").read_text() == "old"
 
 
+@pytest.mark.parametrize("ahead", [0, 1, 2], ids=["at-the-end", "ahead-by-1", "ahead-by-2"])
 def test_a_rename_failing_halfway_removes_the_rest_and_names_what_is_in_place(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int
 ) -> None:
     named: list[Path] = []
     real_replace = os.replace
@@ -167,11 +192,84 @@ def test_a_rename_failing_halfway_removes_the_rest_and_names_what_is_in_place(
         real_replace(a, b)
 
     monkeypatch.setattr(os, "replace", replace_twice)
-    with pytest.raises(UsageError, match=r"c\.nq: cannot write"), AtomicFiles(on_commit=named.append) as files:
+    with (
+        pytest.raises(UsageError, match=r"c\.nq: cannot write"),
+        AtomicFiles(on_commit=named.append, sync_ahead=ahead) as files,
+    ):
         for name in ("a.nq", "b.nq", "c.nq", "d.nq"):
             files.write(tmp_path / name, name)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.nq", "b.nq"]
     assert named == [tmp_path / "a.nq", tmp_path / "b.nq"]  # what is in place, and only that
+
+
+def test_files_committed_ahead_are_synced_before_their_rename_and_named_at_the_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[tuple[str, str]] = []  # in the order they happen, in either thread
+    real_sync, real_write, real_replace = ldpub.files._sync_files, ldpub.files._write_beside, os.replace
+
+    def sync() -> None:
+        events.append(("sync", threading.current_thread().name))
+        real_sync()
+
+    def write(path: Path, *args: Any, **kwargs: Any) -> str:
+        tmp = real_write(path, *args, **kwargs)
+        events.append(("wrote", Path(path).name))
+        return tmp
+
+    def replace(tmp: str, path: Path) -> None:
+        real_replace(tmp, path)
+        events.append(("renamed", Path(path).name))
+
+    monkeypatch.setattr(ldpub.files, "_sync_files", sync)
+    monkeypatch.setattr(ldpub.files, "_write_beside", write)
+    monkeypatch.setattr(os, "replace", replace)
+    named: list[Path] = []
+    with AtomicFiles(sync_ahead=2, on_commit=named.append) as files:
+        for i in range(7):
+            files.write(tmp_path / f"{i}.txt", "x")
+        assert named == []  # what is in place already is named with the rest, where it would be
+    assert ("sync", "ldpub-commit-ahead") in events
+    for i in range(7):  # each file renamed after a sync begun after it was written
+        wrote, renamed = events.index(("wrote", f"{i}.txt")), events.index(("renamed", f"{i}.txt"))
+        assert any(kind == "sync" for kind, _ in events[wrote:renamed])
+    assert named == [tmp_path / f"{i}.txt" for i in range(7)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{i}.txt" for i in range(7)]
+
+
+@pytest.mark.parametrize("ahead", [0, 1], ids=["at-the-end", "ahead"])
+def test_targets_are_named_as_given_and_their_folders_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ahead: int
+) -> None:
+    """A target given as text is named as that text, a Path as that Path; the folder of a bare
+    name is the working folder, synced as the others."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    synced: list[str] = []
+    monkeypatch.setattr(ldpub.files, "_fsync_folder", lambda folder: synced.append(os.fspath(folder)))
+    named: list[str | Path] = []
+    with AtomicFiles(on_commit=named.append, sync_ahead=ahead) as files:
+        files.adopt(write_beside("a.txt", "a"), "a.txt")
+        files.adopt(write_beside("sub/b.txt", "b"), "sub/b.txt")
+        files.write(Path("sub/c.txt"), "c")
+    assert named == ["a.txt", "sub/b.txt", Path("sub/c.txt")]
+    assert sorted(set(synced)) == [".", "sub"]
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "a.txt",
+        "sub",
+        "sub/b.txt",
+        "sub/c.txt",
+    ]
+
+
+def test_a_sync_failing_ahead_is_raised_by_the_next_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ldpub.files, "_sync_files", lambda: (_ for _ in ()).throw(ENOSPC))
+    named: list[Path] = []
+    with pytest.raises(UsageError) as info, AtomicFiles(sync_ahead=1, on_commit=named.append) as files:
+        for name in ("a.nq", "b.nq", "c.nq"):
+            files.write(tmp_path / name, name)
+    assert str(info.value) == f"{tmp_path / 'a.nq'}: {FULL}"
+    assert named == [] and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("step", STEPS)

@@ -138,3 +138,40 @@ def test_no_module_keeps_its_own_list_of_suffixes() -> None:
                 if len(values) > 1 and sum(v in known for v in values) > 1:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_output_names_are_the_input_names_with_the_suffix_a_path_would_replace() -> None:
+    """Output names are made by string operations for the usual names, and by PurePath for the
+    rest: the same names as PurePath's ``with_suffix`` (or the extension added) for all of them."""
+    from pathlib import PurePath
+
+    from ldpub.inputs import output_name
+
+    names = [
+        "a.yaml",
+        "a.json",
+        "2024/05/a.yml",
+        "a",
+        "a.",
+        ".a",
+        ".a.json",
+        "a.b.json",
+        "dir.d/a",
+        "dir.d/a.json",
+        "./a.json",
+        "a//b.json",
+        "a/./b.json",
+        "a/../b.json",
+        "a/.hidden/b.json",
+        "a/",
+        "a.json/",
+        "x/.json",
+        "é/ü.json",
+        "a b/c d.yaml",
+        "..",
+        "a/..json",
+    ]
+    for name in names:
+        path = PurePath(name)
+        expected = str(path.with_suffix(".jsonld")) if path.suffix else name + ".jsonld"
+        assert output_name(name, ".jsonld") == expected, name

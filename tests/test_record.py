@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
 from pathlib import Path
@@ -216,11 +217,14 @@ def _write(value: Any, spelling: tuple[str, str, bool], repeat: int, counter: li
 
 @pytest.mark.parametrize("tricky", [False, True], ids=["plain", "quotes-and-colons"])
 @pytest.mark.parametrize("example", EXAMPLE_RECORDS, ids=lambda p: p.stem)
-def test_json_records_read_by_the_fast_path_are_read_as_member_by_member(example: Path, tricky: bool) -> None:
+def test_json_records_read_by_the_fast_path_are_read_as_member_by_member(
+    example: Path, tricky: bool, tmp_path: Path
+) -> None:
     """orjson's reading is checked for dropped (repeated) members by counting: on the examples in
     several spellings, with a key repeated in each of their objects in turn (and with keys and
     values holding quotes, colons and backslashes), it refuses exactly what the standard library's
-    member-by-member reading refuses, and reads the rest as it does."""
+    member-by-member reading refuses, and reads the rest as it does; from text, and from a file
+    (whose UTF-8 bytes are read and counted, with a byte-order mark or not)."""
     data = yaml.safe_load(example.read_text(encoding="utf-8"))
     if tricky:
         data["headline"] = 'He said: "a\\\\": and \\": {"x": 1}'
@@ -236,9 +240,21 @@ def test_json_records_read_by_the_fast_path_are_read_as_member_by_member(example
             refused += 1
             with pytest.raises(InputError, match="duplicate key"):
                 parse_record(text, file="r.json", format="json")
+            for path in _json_files(text, tmp_path):
+                with pytest.raises(InputError, match="duplicate key"):
+                    load_record(path)
         else:
             assert parse_record(text, file="r.json", format="json").data == expected
+            assert [load_record(path).data for path in _json_files(text, tmp_path)] == [expected, expected]
     assert refused == objects > 5
+
+
+def _json_files(text: str, folder: Path) -> list[Path]:
+    """``text`` in a UTF-8 file, and in one with a byte-order mark first."""
+    plain, marked = folder / "r.json", folder / "bom.json"
+    plain.write_bytes(text.encode("utf-8"))
+    marked.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    return [plain, marked]
 
 
 def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -276,9 +292,9 @@ def _as_pyyaml_makes_it(text: str) -> Any:
     """What PyYAML's own safe constructor makes of ``text``, after ldpub's limits (the reading
     before the one-pass conversion), or the error it raises."""
     from ldpub.limits import check_yaml
-    from ldpub.record import _Loader
+    from ldpub.record import _loader_class
 
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         check_yaml(node)

@@ -18,6 +18,10 @@ from ldpub.limits import MAX_BYTES
 
 # The pipeline is imported by the handlers, not here: every other command would pay for it at start.
 
+# --out DIR: a sync starts in the background every this many files, so that the one before the
+# renames at the end has little left to write (ldpub.files.AtomicFiles)
+SYNC_AHEAD = 500
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -72,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     found, code = inputs(args.records, BUILD)
     if not found:
         return code
+    if "ttl" in formats:
+        import pyoxigraph  # noqa: F401  (Turtle's writer: loaded once, before the workers fork)
+    if any(not item.path.lower().endswith(".json") for item in found):
+        import yaml  # noqa: F401  (the same for the YAML reader; JSON records alone need none)
     to_stdout = args.out in (None, "-")
     settings = None
     if args.settings is not None:
@@ -90,40 +98,52 @@ def run(args: argparse.Namespace) -> int:
     out = _Out(str(out_dir), os.urandom(4).hex()) if here else None
     setting = (formats, archive, lines, settings, args.strict, out)
     outcomes = ordered_map(_builder, setting, items, jobs=args.jobs, scheduler=args.scheduler)
-    # a file is named on stderr once it is in place (AtomicFiles renames them in batches)
-    with AtomicFiles(on_commit=lambda path: print(path, file=sys.stderr)) as files:
-        sink = AtomicStream(Path(args.out)) if archive else None
-        try:
-            for outcome in outcomes:
-                if isinstance(outcome, _WriteFailed):
-                    raise write_error(outcome.target, OSError(outcome.errno, outcome.reason))
-                if isinstance(outcome, _Failed):
-                    for error in outcome.messages:
-                        print(f"ldpub: error: {error}", file=sys.stderr)
-                    failed, code = failed + 1, max(code, outcome.code)
-                    continue
-                for warning in outcome.warnings:
-                    print(f"ldpub: warning: {warning}", file=sys.stderr)
+    # a file is named on stderr once it is in place (AtomicFiles renames them in batches), the
+    # names of a batch in one write
+    named: list[str] = []
+
+    def name_them() -> None:
+        if named:
+            sys.stderr.write("".join(named))
+            named.clear()
+
+    try:
+        with AtomicFiles(on_commit=lambda path: named.append(f"{path}\n"), sync_ahead=SYNC_AHEAD) as files:
+            sink = AtomicStream(Path(args.out)) if archive else None
+            try:
+                for outcome in outcomes:
+                    if isinstance(outcome, _WriteFailed):
+                        raise write_error(outcome.target, OSError(outcome.errno, outcome.reason))
+                    if isinstance(outcome, _Failed):
+                        for error in outcome.messages:
+                            print(f"ldpub: error: {error}", file=sys.stderr)
+                        failed, code = failed + 1, max(code, outcome.code)
+                        continue
+                    for warning in outcome.warnings:
+                        print(f"ldpub: warning: {warning}", file=sys.stderr)
+                    if sink is not None:
+                        sink.write(outcome.rendered["nq"])
+                    elif out_dir is None:
+                        sys.stdout.write("".join(outcome.rendered.values()))
+                    elif out is None:  # sent back by a cluster's worker: written here
+                        for fmt, text in outcome.rendered.items():
+                            files.write(out_dir / output_name(outcome.name, FORMATS[fmt][0]), text)
+                    for target, tmp in outcome.written:
+                        files.adopt(tmp, target)
+                    name_them()
+            except BaseException:
+                outcomes.close()  # the workers stopped, so that what they wrote can be removed
                 if sink is not None:
-                    sink.write(outcome.rendered["nq"])
-                elif out_dir is None:
-                    sys.stdout.write("".join(outcome.rendered.values()))
-                elif out is None:  # sent back by a cluster's worker: written here
-                    for fmt, text in outcome.rendered.items():
-                        files.write(out_dir / output_name(outcome.name, FORMATS[fmt][0]), text)
-                for target, tmp in outcome.written:
-                    files.adopt(tmp, target)
-        except BaseException:
-            outcomes.close()  # the workers stopped, so that what they wrote can be removed
+                    sink.discard()
+                if out is not None:
+                    files.discard()
+                    remove_temporaries(out.folder, out.run)
+                raise
             if sink is not None:
-                sink.discard()
-            if out is not None:
-                files.discard()
-                remove_temporaries(out.folder, out.run)
-            raise
-        if sink is not None:
-            sink.commit()
-            print(f"{args.out}: {len(items) - failed:,} articles", file=sys.stderr)
+                sink.commit()
+                print(f"{args.out}: {len(items) - failed:,} articles", file=sys.stderr)
+    finally:
+        name_them()
     return code
 
 

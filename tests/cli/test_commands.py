@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from ldpub.cli import COMMAND_MODULES, main, make_parser
+from tests.support import SEED
 
 
 def _commands(parser: Any) -> set[str]:
@@ -33,6 +37,22 @@ def test_a_command_run_imports_no_other_commands_module() -> None:
         probe = f"{code}\nprint({heavy!r} in sys.modules)"
         out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
         assert out.stdout.strip().splitlines()[-1] == "False", heavy
+
+
+def test_building_json_records_to_a_folder_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """``build DIR --out OUT`` of JSON records (JSON-LD, the default format) loads no YAML reader,
+    no RDF library and none of the other commands' heavy modules: each is start-up time of
+    every run."""
+    record = tmp_path / "a.json"
+    record.write_text(json.dumps(yaml.safe_load(SEED.read_text(encoding="utf-8"))), encoding="utf-8")
+    heavy = ["yaml", "pyoxigraph", "pyld", "rdflib", "spacy", "jsonschema", "ldpub.service", "ldpub.archive"]
+    code = (
+        f"import sys; from ldpub.cli import main; code = main(['build', {str(record)!r}, '--out', {str(tmp_path)!r}])\n"
+        f"print(code, [m for m in {heavy!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "0 []"
+    assert (tmp_path / "a.jsonld").is_file()
 
 
 def test_an_unknown_command_lists_them_all(capsys: pytest.CaptureFixture[str]) -> None:

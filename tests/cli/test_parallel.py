@@ -14,7 +14,7 @@ import yaml
 from ldpub.archive import EmbeddedStore, load
 from ldpub.cli import main
 from ldpub.cli._parallel import MIN_PARALLEL
-from ldpub.files import AtomicFiles
+from ldpub.files import AtomicFiles, write_beside
 from tests.support import EXAMPLE_RECORDS, ROOT, SEED
 
 COUNT = MIN_PARALLEL + 8  # enough for a pool
@@ -71,6 +71,25 @@ def test_build_on_two_processes_writes_what_one_writes(records: list[Path], tmp_
     # the order of the paths printed is the order of the inputs
     printed = [Path(line).stem for line in stderr.splitlines() if not line.startswith("ldpub:")]
     assert printed == sorted(printed)
+
+
+def test_build_committing_ahead_writes_and_names_what_a_commit_at_the_end_does(
+    records: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files committed in the background every few (sync, rename) as the run goes: the same
+    files, and the same lines on stderr in the same order, as one commit at the end."""
+    import ldpub.cli.build
+
+    runs = {}
+    for ahead, jobs in ((0, "1"), (3, "1"), (3, "2")):
+        monkeypatch.setattr(ldpub.cli.build, "SYNC_AHEAD", ahead)
+        out = tmp_path / f"out-{ahead}-{jobs}"
+        assert main(["build", *map(str, records), "--out", str(out), "-f", "jsonld,ttl", "-j", jobs]) == 1
+        stderr = capsys.readouterr().err.replace(str(out), "OUT")
+        runs[ahead, jobs] = (stderr, {p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert runs[0, "1"] == runs[3, "1"] == runs[3, "2"]
+    stderr, files = runs[3, "2"]
+    assert len(files) == 2 * (COUNT - 1) and stderr.count("OUT/") == len(files)
 
 
 def test_validate_on_two_processes_reports_what_one_reports(records: list[Path], tmp_path: Path) -> None:
@@ -134,3 +153,23 @@ def test_atomic_files_appear_only_on_commit(tmp_path: Path) -> None:
         raise RuntimeError("crash before commit")
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "b.txt", "sub"]
+
+
+def test_adopted_files_have_the_mode_their_target_keeps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's file (write_beside) has an existing target's permissions, or a new file's: the
+    process that renames it into place (adopt) changes none, one system call a file fewer."""
+    kept, new = tmp_path / "kept.jsonld", tmp_path / "new.jsonld"
+    kept.write_text("old")
+    os.chmod(kept, 0o640)
+    umask = os.umask(0o022)
+    try:
+        written = [(write_beside(target, "new", "run1"), target) for target in (kept, new)]
+    finally:
+        os.umask(umask)
+    monkeypatch.setattr(os, "chmod", lambda *args: pytest.fail("the committing process changed a mode"))
+    with AtomicFiles() as files:
+        for tmp, target in written:
+            files.adopt(tmp, target)
+    assert kept.read_text() == new.read_text() == "new"
+    assert kept.stat().st_mode & 0o777 == 0o640 and new.stat().st_mode & 0o777 == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.jsonld", "new.jsonld"]
