@@ -174,18 +174,18 @@ def timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
 
 def bench_queries() -> dict[str, str]:
     """The example queries with their VALUES names pointed at synthetic entity ENTITY_PICK."""
+    return {path.stem: point_at_entity(path.read_text(encoding="utf-8")) for path in QUERIES}
+
+
+def point_at_entity(text: str) -> str:
+    """An example query's ``VALUES ?spelling`` names pointed at synthetic entity ENTITY_PICK."""
     import pyoxigraph as ox
 
-    out = {}
-    for path in QUERIES:
-        text = path.read_text(encoding="utf-8")
+    def rename(match: re.Match[str]) -> str:
+        literals = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(2))
+        return match.group(1) + " ".join(str(ox.Literal(f"{v} {ENTITY_PICK}")) for v in literals) + match.group(3)
 
-        def rename(match: re.Match[str]) -> str:
-            literals = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(2))
-            return match.group(1) + " ".join(str(ox.Literal(f"{v} {ENTITY_PICK}")) for v in literals) + match.group(3)
-
-        out[path.stem] = re.sub(r"(VALUES \?spelling \{ )(.*?)( \})", rename, text)
-    return out
+    return re.sub(r"(VALUES \?spelling \{ )(.*?)( \})", rename, text)
 
 
 class _Timeout(Exception):

@@ -11,13 +11,17 @@ streamed to N-Quads once (cached under --data). Then:
    date queries (an ``xsd:dateTime`` range with a name, and ``YEAR()`` over the whole archive):
    - in process through ``EmbeddedStore.query`` (the figure the ≤ 50 ms goal is about), beside
      pyoxigraph's own ``Store.query`` on the same files (the floor: the engine with nothing of
-     ldpub around it);
+     ldpub around it), and ldpub's own share timed alone: reading the result from pyoxigraph's
+     SPARQL JSON into its rows;
    - through the CLI, ``ldpub sparql --store`` and ``ldpub sparql --endpoint``, wall time per
      command beside ``ldpub --version`` (the process start every command pays);
    - on the Oxigraph server (``oxigraph serve-read-only`` on the same store directory) over
      HTTP, with the server's resident memory.
+3. with ``--compare-with REV``, the example queries as written at git revision REV beside
+   today's, by pyoxigraph alone, interleaved run by run: the rows of each, in order, must be
+   the same (a rewrite for speed that changes the answer is reported as such).
 
-    python benchmarks/bench_queries_at_scale.py [--articles 100000] [--repeat 5]
+    python benchmarks/bench_queries_at_scale.py [--articles 100000] [--repeat 5] [--compare-with REV]
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_archive import RssSampler, bench_queries, generate
+from benchmarks.bench_archive import QUERIES, ROOT, RssSampler, bench_queries, generate, point_at_entity
 
 ENTITY_PICK = 7  # as bench_archive: the synthetic variant the queries ask about
 PERSON = "Mohammed Farid al-Kassem"  # a person of the examples; variant ENTITY_PICK is asked about
@@ -113,6 +117,64 @@ def http_rows(endpoint: str, query: str) -> int:
         return max(0, len(response.read().decode().splitlines()) - 1)
 
 
+def queries_at(revision: str) -> dict[str, str]:
+    """The example queries as written at git revision ``revision`` (those that existed then)."""
+    out = {}
+    for path in QUERIES:
+        done = subprocess.run(
+            ["git", "show", f"{revision}:{path.relative_to(ROOT).as_posix()}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode == 0:
+            out[path.stem] = point_at_entity(done.stdout)
+    if not out:
+        raise SystemExit(f"no example queries at revision {revision!r}")
+    return out
+
+
+def rows_in_order(store: Any, query: str) -> list[tuple[str, ...]]:
+    """The result's rows in the order given, each the terms of its variables sorted by name."""
+    result = store.query(query)
+    names = sorted(v.value for v in result.variables)
+    return [tuple("" if s[n] is None else str(s[n]) for n in names) for s in result]
+
+
+def compare(store: Any, revision: str, queries: dict[str, str], repeat: int) -> list[str]:
+    """Each example query as at ``revision`` and as now, by pyoxigraph alone, interleaved: the lines to print."""
+    before = queries_at(revision)
+    lines = [f"\nexample queries as at {revision} and now, pyoxigraph alone (median ms of {repeat}, interleaved)"]
+    lines.append(f"{'query':<34}{'before':>10}{'now':>10}{'rows':>7}  same rows, same order")
+    for name, old in before.items():
+        now = queries[name]
+        same = rows_in_order(store, old) == rows_in_order(store, now)
+        samples: dict[str, list[float]] = {"before": [], "now": []}
+        for _ in range(repeat):
+            for key, text in (("before", old), ("now", now)):
+                start = time.perf_counter()
+                rows = sum(1 for _ in store.query(text))
+                samples[key].append((time.perf_counter() - start) * 1000)
+        b, n = statistics.median(samples["before"]), statistics.median(samples["now"])
+        lines.append(f"{name:<34}{b:>10.1f}{n:>10.1f}{rows:>7}  {'yes' if same else 'NO'}")
+    return lines
+
+
+def conversion_ms(store: Any, queries: dict[str, str], repeat: int) -> dict[str, float]:
+    """ldpub's share of each in-process query: its result read from pyoxigraph's SPARQL JSON into
+    ldpub's rows (``QueryResult.from_json``, as ``EmbeddedStore.query`` does), median ms."""
+    import pyoxigraph as ox
+
+    from ldpub.archive.results import QueryResult
+
+    out = {}
+    for name, text in queries.items():
+        data = store.query(text).serialize(format=ox.QueryResultsFormat.JSON)
+        out[name], _ = median_ms(lambda data=data: len(QueryResult.from_json(data).rows), repeat)
+    return out
+
+
 def start_server(store: Path) -> tuple[subprocess.Popen[bytes], str]:
     from tests.archive.servers import free_port, oxigraph_binary
 
@@ -144,6 +206,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/tmp/ldpub-bench-queries"), help="cache and store")
     parser.add_argument(
         "--reuse-store", action="store_true", help="query the store a previous run loaded (no load figures)"
+    )
+    parser.add_argument(
+        "--compare-with",
+        metavar="REV",
+        help="also time the example queries as written at git revision REV (same rows and order checked)",
     )
     parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -183,6 +250,8 @@ def main() -> None:
         ours.close()
         raw_store = ox.Store.read_only(str(store_dir))
         raw = {n: median_ms(lambda q=q: sum(1 for _ in raw_store.query(q)), args.repeat) for n, q in queries.items()}
+        comparison = compare(raw_store, args.compare_with, queries, args.repeat) if args.compare_with else []
+        conversion = conversion_ms(raw_store, queries, args.repeat)
 
         start_ms, _ = median_ms(
             lambda: (
@@ -220,14 +289,15 @@ def main() -> None:
     )
     print(f"process start, `ldpub --version`: {start_ms:.0f} ms (in every CLI figure below)\n")
     header = ("query (median ms, rows)", "ldpub", "pyoxigraph", "sparql --store", "server HTTP", "sparql --endpoint")
-    print(f"{header[0]:<34}" + "".join(f"{h:>19}" for h in header[1:]))
+    print(f"{header[0]:<34}" + "".join(f"{h:>19}" for h in header[1:]) + "   of which ldpub's rows")
     worst = 0.0
     for name in queries:
         cells = [embedded[name], raw[name], cli_store[name], server[name], cli_server[name]]
-        print(f"{name:<34}" + "".join(f"{ms:>12.1f} ({rows:>4})" for ms, rows in cells))
+        print(f"{name:<34}" + "".join(f"{ms:>12.1f} ({rows:>4})" for ms, rows in cells) + f"{conversion[name]:>12.1f}")
         if name not in DATE_QUERIES:
             worst = max(worst, embedded[name][0])
     print(f"\nslowest example query in process: {worst:.1f} ms (goal ≤ 50 ms at 100,000 articles)")
+    print("\n".join(comparison))
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ class QueryResult:
             return cls("ask", boolean=bool(doc["boolean"]), warnings=warnings)
         try:
             variables = tuple(doc["head"].get("vars", ()))
-            rows = tuple({k: _term(v) for k, v in b.items()} for b in doc["results"]["bindings"])
+            rows = tuple(rows_of_bindings(doc["results"]["bindings"]))
         except (KeyError, TypeError, AttributeError) as exc:
             raise StoreError(f"the endpoint sent a malformed SPARQL JSON result ({exc!r})") from None
         return cls("select", variables, rows, warnings=warnings)
@@ -124,6 +124,31 @@ def term_from_json(v: dict[str, Any]) -> Term:
     return _term(v)
 
 
+def rows_of_bindings(bindings: list[Binding]) -> list[dict[str, Term]]:
+    """Solutions in SPARQL JSON form as rows of :class:`Term`; a term that comes again (the
+    same entity or verdict in many rows) is made once and shared (terms are immutable)."""
+    made: dict[tuple[str, str, str | None, str | None], Term] = {}
+    rows = []
+    for binding in bindings:
+        row = {}
+        for name, v in binding.items():
+            value = v["value"]
+            if value.__class__ is str:
+                key = (value, v["type"], v.get("datatype"), v.get("xml:lang"))
+                term = made.get(key)
+                if term is None:
+                    term = made[key] = _term(v)
+            else:  # quoted triples, Virtuoso's JSON numbers
+                term = _term(v)
+            row[name] = term
+        rows.append(row)
+    return rows
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _term(v: dict[str, Any]) -> Term:
     kind = v["type"]
     if kind == "typed-literal":  # SPARQL 1.0 JSON (Virtuoso)
@@ -134,7 +159,10 @@ def _term(v: dict[str, Any]) -> Term:
     value = v["value"]
     if kind == "triple" or not isinstance(value, str):  # quoted triples; Virtuoso's JSON numbers
         value = orjson.dumps(value).decode()
-    return Term(kind, value, datatype, v.get("xml:lang"))
+    # Term(...) as the dataclass would make it, without its four frozen-field setattr calls
+    term = _new(Term)
+    _set(term, "__dict__", {"type": kind, "value": value, "datatype": datatype, "lang": v.get("xml:lang")})
+    return term
 
 
 def _term_json(t: Term) -> dict[str, Any]:
@@ -227,7 +255,7 @@ class ResultStream:
     def batches(self) -> Iterator[list[dict[str, Term]]]:
         """The rows of a SELECT result (variable → :class:`Term`), a batch at a time."""
         for batch in self.bindings():
-            yield [{k: _term(v) for k, v in row.items()} for row in batch]
+            yield rows_of_bindings(batch)
 
     def turtle(self) -> Iterator[str]:
         """A CONSTRUCT/DESCRIBE result as pieces of Turtle text (each whole statements)."""

@@ -91,6 +91,27 @@ EXPECTED: dict[str, tuple[tuple[str, ...], set[tuple[str, ...]]]] = {
 }
 
 
+# query file stem -> its ORDER BY as (column, descending, numeric), for the queries that sort on a
+# key of their own making (the key must give the order the columns give)
+ORDER: dict[str, tuple[tuple[str, bool, bool], ...]] = {
+    "claims-by-source": (("source", False, False), ("claim", False, False)),
+    "organisations-co-mentioned": (("articles", True, True), ("name", False, False)),
+    "unverified-or-disputed-claims": (("status", False, False), ("claim", False, False)),
+}
+
+
+def sort_keys(result: object, order: tuple[tuple[str, bool, bool], ...]) -> list[tuple[object, ...]]:
+    """Each row's sort key by ``order`` (a descending number negated), in the result's order."""
+    keys = []
+    for row in result.rows:  # type: ignore[attr-defined]
+        key: list[object] = []
+        for column, descending, numeric in order:
+            value = row[column].value
+            key.append(-int(value) if descending and numeric else int(value) if numeric else value)
+        keys.append(tuple(key))
+    return keys
+
+
 def rows_of(result: object, columns: tuple[str, ...]) -> set[tuple[str, ...]]:
     """The result's rows projected on ``columns``, as a set of value tuples ('' when unbound)."""
     return {tuple(row[c].value if c in row else "" for c in columns) for row in result.rows}  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from ldpub.archive import ENTITIES_GRAPH, EmbeddedStore, load, read_articles
-from tests.archive.expected import AMMAN, EXPECTED, FACT, SEED, rows_of
+from tests.archive.expected import AMMAN, EXPECTED, FACT, ORDER, SEED, rows_of, sort_keys
 from tests.support import EXAMPLE_RECORDS, EXAMPLES, QUERIES
 
 ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -108,6 +108,9 @@ def test_example_query(loaded_store: EmbeddedStore, query: Path) -> None:
     result = loaded_store.query(query.read_text(encoding="utf-8"))
     assert rows_of(result, columns) == expected
     assert len(result.rows) == len(expected)  # no duplicate rows either
+    if query.stem in ORDER:  # sorted on a key of the query's own: in the order of its columns
+        keys = sort_keys(result, ORDER[query.stem])
+        assert keys == sorted(keys) and len(set(keys)) > 1
 
 
 def test_every_example_query_has_expectations() -> None:

@@ -14,7 +14,7 @@ from ldpub.archive import EmbeddedStore, load, read_articles
 from ldpub.archive.endpoint import EndpointStore
 from ldpub.cli import main
 from tests.archive.conftest import credentials
-from tests.archive.expected import EXPECTED, SEED, rows_of
+from tests.archive.expected import EXPECTED, ORDER, SEED, rows_of, sort_keys
 from tests.archive.servers import Server, free_port, oxigraph_binary, start_oxigraph
 from tests.support import EXAMPLE_RECORDS, EXAMPLES, QUERIES
 
@@ -35,6 +35,9 @@ def test_example_query_on_server(server: Server, loaded_store: EmbeddedStore, qu
     assert rows_of(result, columns) == expected
     assert len(result.rows) == len(expected)
     assert full_rows(result) == full_rows(loaded_store.query(text))
+    if query.stem in ORDER:
+        keys = sort_keys(result, ORDER[query.stem])
+        assert keys == sorted(keys)
 
 
 def _variant(tmp_path: Path, url: str, **changes: object) -> Path:
