@@ -213,18 +213,10 @@ class AtomicFiles:
         meanwhile), and sync their folders; ``_renamed`` counts each in place."""
         folders = set()
         try:
-            try:
-                _sync_files()
-            except OSError as exc:
-                raise write_error(self._pending[start][1], exc) from None
+            _sync_for(self._pending[start][1])
             for i in range(start, end):
                 tmp, path, mode = self._pending[i]
-                try:
-                    if mode >= 0:
-                        os.chmod(tmp, mode)
-                    os.replace(tmp, path)
-                except OSError as exc:
-                    raise write_error(path, exc) from None
+                _put_in_place(tmp, path, mode)
                 self._renamed = i + 1
                 folders.add(os.path.dirname(path) or ".")
         except UsageError as exc:
@@ -261,17 +253,9 @@ class AtomicFiles:
         pending = self._pending
         done: list[str | Path] = []
         try:
-            try:
-                _sync_files()
-            except OSError as exc:
-                raise write_error(pending[0][1], exc) from None
+            _sync_for(pending[0][1])
             for tmp, path, mode in pending:
-                try:
-                    if mode >= 0:
-                        os.chmod(tmp, mode)
-                    os.replace(tmp, path)
-                except OSError as exc:
-                    raise write_error(path, exc) from None
+                _put_in_place(tmp, path, mode)
                 done.append(path)
         finally:  # what was renamed is named; what was not is removed (by discard, from the pending list)
             self._pending = pending[len(done) :]
@@ -369,6 +353,25 @@ def _sync_files() -> None:
     """Flush every written file to disk in one call (``sync``): Python has no per-file-system
     ``syncfs``, and one system-wide sync costs far less than one ``fsync`` per file."""
     os.sync()
+
+
+def _sync_for(path: str | Path) -> None:
+    """:func:`_sync_files` before ``path`` and the files written with it are renamed into place;
+    a failure is a write error naming ``path``."""
+    try:
+        _sync_files()
+    except OSError as exc:
+        raise write_error(path, exc) from None
+
+
+def _put_in_place(tmp: str, path: str | Path, mode: int) -> None:
+    """Give the temporary file ``tmp`` its mode (``-1``: as written) and rename it to ``path``."""
+    try:
+        if mode >= 0:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise write_error(path, exc) from None
 
 
 def _fsync_folder(folder: str | Path) -> None:
