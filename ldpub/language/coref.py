@@ -8,7 +8,7 @@ subject is, reading the article from the start so that what came before is known
   claim first appeared; an outlet's sources ("Athr’s sources") are anonymous, first published by
   the outlet;
 - a **pronoun** refers back to the nearest entity that fits: "he"/"she" a person (of that gender
-  when a title or an earlier pronoun told it), "they" an organisation or a group of sources,
+  when a title, a given name or an earlier pronoun told it), "they" an organisation or a group of sources,
   "it" an organisation, "I"/"we" in a quotation its speaker;
 - a **definite description** refers back too: "the minister" to the person named with that role
   ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
@@ -19,7 +19,7 @@ subject is, reading the article from the start so that what came before is known
   with the organisation it names.
 
 The nouns and pronouns are the lexicon's (``source_people``, ``source_roles``, ``source_groups``,
-``pronouns``, ``gendered_titles``). What fits nothing is no one: the claim keeps no author rather
+``pronouns``, ``gendered_titles``, ``given_names``). What fits nothing is no one: the claim keeps no author rather
 than a guess.
 """
 
@@ -102,9 +102,11 @@ class Sources:
     types: dict[str, str]
     names: dict[str, str]
     gender: dict[str, str] = field(default_factory=dict)
+    given_gender: dict[str, str] = field(default_factory=dict)  # what a given name tells ("Gwen Moore")
     roles: dict[str, set[str]] = field(default_factory=dict)
     anonymous_sources: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are a clause's subject
+    main_subjects: set[int] = field(default_factory=set)  # … the subject of their sentence's main verb
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (where, entity) of each claim's author
     context: dict[str, set[str]] = field(default_factory=dict)  # words said of a person: "Indiana governor"
     quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations
@@ -118,6 +120,7 @@ class Sources:
         self.starts = [m.start for m in self.mentions]
         self.quote_starts = [a for a, _ in self.quotes]
         self.titles = _kinds("gendered_titles")
+        self.given = _kinds("given_names")
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -171,6 +174,12 @@ class Sources:
                 if not (w[:1].isupper() or w.casefold() in self.role_of or w.casefold() in self.titles):
                     break
                 self.learn_word(m.key, w)
+        for key, name in self.names.items():  # "Gwen Moore": a given name the lexicon knows, where no title told
+            first = name.split()[:1]
+            if first and len(name.split()) > 1 and coarse(self.types.get(key, "")) == "Person":
+                gender = self.given.get(first[0].casefold())
+                if gender:
+                    self.given_gender[key] = gender
 
     def learn_from(self, words: Sequence[Word]) -> None:
         """What the parse tells: which mentions are subjects, and a person's gender from a subject pronoun
@@ -186,6 +195,8 @@ class Sources:
                 self.learn_appositive(w, words)
             if mention is not None:
                 self.learn_mention(w, mention, persons)
+                if w.dep in ("nsubj", "nsubjpass") and 0 <= w.head < len(words) and words[w.head].dep == "ROOT":
+                    self.main_subjects.add(mention.start)
                 continue
             kind = self.pronouns.get(w.text.casefold())
             if kind not in ("masculine", "feminine") or self.quoted(w.start) or w.dep not in ("nsubj", "nsubjpass"):
@@ -367,8 +378,8 @@ class Sources:
                 continue  # a name inside a quotation is not what a pronoun outside it refers to
             if coarse(self.types.get(m.key, "")) not in kinds:
                 continue
-            if gender and self.gender.get(m.key, gender) != gender:
-                continue
+            if gender and (self.given_gender.get(m.key) or self.gender.get(m.key, gender)) != gender:
+                continue  # "she" is not a man the article or his given name says is one
             if noun and noun not in self.names.get(m.key, m.surface).casefold():
                 continue
             fits.append(m)
@@ -381,8 +392,11 @@ class Sources:
             subjects = [m for m in fits if m.start in self.subjects]
             same = [m for m in subjects if m.start >= salient]
             keys = {m.key for m in fits}
-            speaker = next((key for where, key in reversed(self.speakers) if where < at), None)
+            spoke, speaker = next(((where, key) for where, key in reversed(self.speakers) if where < at), (-1, None))
             speaking = [m for m in fits if m.key == speaker] if speaker in keys else []
+            main = [m for m in subjects if m.start in self.main_subjects]
+            if main and main[0].start > spoke and main[0].key != speaker:
+                speaking = main[:1]  # a sentence about someone else since the last speaker spoke: the story moved on
             chosen = (same or speaking or subjects or fits)[0]
         if gender:
             self.gender[chosen.key] = gender

@@ -1,0 +1,46 @@
+"""Who a source is (ldpub.language.coref), through find_claims, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ldpub.language.claims import find_claims
+from ldpub.language.linking import link_text
+
+
+def authors(body: str) -> list[Any]:
+    return [c.get("author") for c in find_claims(body, link_text("Headline", body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        (
+            "Gwen Moore, a Democrat, criticised the plan. Donald Trump defended it on Monday in a long speech. "
+            "She said the plan would hurt families.",
+            "gwen-moore",
+        ),
+        (
+            "Melanie Harris wrote to Donald Trump last week. Trump did not answer the letter. "
+            "She said she was disappointed.",
+            "melanie-harris",
+        ),
+        (
+            "Donald Trump attacked Susan Collins on Monday. Collins responded on Tuesday. "
+            "He said the senator was weak.",
+            "donald-trump",
+        ),
+    ],
+)
+def test_a_given_name_tells_he_from_she(body: str, author: str) -> None:
+    assert authors(body)[-1] == author
+
+
+def test_a_pronoun_follows_the_story_to_the_next_main_subject_not_a_subordinate_one() -> None:
+    said = "“The port will reopen soon,” said Ms. Dana Okafor, the port director. "
+    moved_on = authors(said + "Ms. Robin Ellery arrived at the talks on Tuesday. She said the strike would go on.")
+    assert moved_on == ["dana-okafor", "robin-ellery"]
+    aside = authors(said + "The talks ended hours after Ms. Robin Ellery left. She said the strike would go on.")
+    assert aside == ["dana-okafor", "dana-okafor"]
