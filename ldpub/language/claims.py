@@ -197,9 +197,10 @@ class _Finder:
         return low
 
     def negated(self, w: Word) -> bool:
-        """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell")."""
+        """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell") —
+        not a word of a quotation beside it ("“…, it will come,” said X")."""
         return any(
-            (k.dep == "neg" and self.next_to(k, w)) or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET)
+            self.next_to(k, w) and (k.dep == "neg" or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET))
             for k in self.kids[w.index]
         )
 
@@ -325,6 +326,9 @@ class _Finder:
         """(the verb's subject, who published the words first, whether it is impersonal: "it was said")."""
         kids = self.kids[verb.index]
         subjects = [k for k in kids if k.dep == "nsubj"]
+        if not self.in_quote(verb.start):
+            # "“…, it will come,” said X": a subject the parse took from inside the quotation is not the speaker
+            subjects = [k for k in subjects if not self.in_quote(k.start)] or subjects
         subject = max((k for k in subjects if k.index < verb.index), key=lambda k: k.index, default=None)
         subject = subject or next(iter(subjects), None)
         passive = next((k for k in kids if k.dep in ("nsubjpass", "expl")), None)

@@ -69,6 +69,12 @@ def _source_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     return people, roles, groups
 
 
+@functools.cache
+def _name_heads() -> frozenset[str]:
+    """Words that end an organisation's or a place's name ("Foundation", "Center"), casefolded."""
+    return frozenset(w.casefold() for name in ("organisation_heads", "place_heads") for w in words(name))
+
+
 def coarse(kind: str) -> str:
     if kind in PERSON_TYPES:
         return "Person"
@@ -280,6 +286,9 @@ class Sources:
         if at_head is not None:
             return at_head.key
         inside = [m for m in covering if m.end <= phrase.end]
+        person = self.cut_name(inside, phrase)
+        if person is not None:
+            return person
         for mention in reversed(inside):
             tail = self.body[mention.end : phrase.end]
             if _OWN_SOURCES.match(tail):  # "Athr’s sources": the outlet's, unnamed
@@ -290,6 +299,21 @@ class Sources:
                 name = self.body[mention.start : phrase.end].strip(' “”"')
                 return {"entity": mention.key, "medium": name}
         return None
+
+    def cut_name(self, inside: list[Mention], phrase: Phrase) -> str | None:
+        """A person's name the linking step cut short, the subject's head being its last word ("British
+        Prime Minister Theresa May" with "Theresa" found, "Park Geun-hye" with "Park Geun"): the person —
+        not when the word after makes an organisation's or a place's name ("the Clinton Foundation")."""
+        if phrase.head.tag not in ("NNP", "NNPS"):
+            return None
+        people = [m for m in inside if m.end > phrase.start and coarse(self.types.get(m.key, "")) == "Person"]
+        if len(people) != 1 or len(inside) != 1:
+            return None
+        tail = self.body[people[0].end : phrase.end]
+        word = re.fullmatch(r"(?:-[\w’'-]+|\s[A-Z][\w’'-]*)", tail)
+        if word is None or word.group(0).strip(" -").casefold() in _name_heads():
+            return None
+        return people[0].key
 
     def pronoun(self, kind: str, phrase: Phrase, speaker: Author | None) -> Author | None:
         at = phrase.start

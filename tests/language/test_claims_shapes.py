@@ -338,3 +338,14 @@ def test_a_person_the_linking_step_typed_otherwise_is_a_person_to_coreference() 
     }
     assert types["ed-rendell"] == "Organization"  # the record's own types are left as they are
     assert _people_as_the_model_reads_them(types, mentions, analysis, set()) == types  # an authority's type stays
+
+
+def test_a_future_or_subject_inside_the_quotation_is_not_the_attributions() -> None:
+    body = (
+        '"If it does not have the weapons yet, it will at some point, probably sooner rather than later," '
+        "said Omar Farouk, a physicist who is co-director of the Energy Policy Program at the Harbour Institute."
+    )
+    claim = one(body)
+    assert claim["author"] == "omar-farouk"
+    assert claim["text"].startswith("If it does not have the weapons yet")
+    assert claims("Omar Farouk will say on Monday that the port is closed.") == []

@@ -44,3 +44,21 @@ def test_a_pronoun_follows_the_story_to_the_next_main_subject_not_a_subordinate_
     assert moved_on == ["dana-okafor", "robin-ellery"]
     aside = authors(said + "The talks ended hours after Ms. Robin Ellery left. She said the strike would go on.")
     assert aside == ["dana-okafor", "dana-okafor"]
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("Trade fell sharply. British Prime Minister Theresa May said the country would leave in March.", "theresa"),
+        ("The North tested a bomb. South Korean President Park Geun-hye said the test was reckless.", "park-geun"),
+    ],
+)
+def test_a_name_the_linking_step_cut_short_is_still_the_speaker(body: str, author: str) -> None:
+    found = link_text("Headline", body)
+    assert author in {m.key for m in found.body}  # the name as the linking step cut it
+    assert authors(body) == [author]
+
+
+def test_a_name_and_the_head_of_an_organisations_name_is_not_the_person() -> None:
+    found = authors("Ivana Trump met Donald Trump in Miami. The Trump Foundation said the money was spent well.")
+    assert found and found[0] != "donald-trump"
