@@ -13,7 +13,7 @@ Definitions, written here once so that every path is scored the same way:
 - an attribution is **speech-cued** when its cue holds a verb or phrase of saying or writing from
   :data:`SPEECH_CUES` (a fixed list of this benchmark, independent of ldpub's lexicon, so that
   growing the lexicon cannot move the gold set);
-- a gold source is a **name** when its head (the last word before a comma, a bracket, a
+- a gold source is a **name** when its head (the last word before a comma, a dash, a bracket, a
   preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
   word before it ("Republicans", "Polls", "many African-Americans", and "Fellow Republicans"
   opening a sentence) and that the language model does not read as a person's name ("Sanders" is
@@ -35,7 +35,8 @@ Definitions, written here once so that every path is scored the same way:
   annotation and the article do not give the other gender (:data:`_MASCULINE`, :data:`_FEMININE`: a
   word of the name's annotated span, "Interim DNC Chairwoman …", or a title before its last name in
   the text, "Mrs. Clinton"; the README's pronouns "point back to a name", and "she" does not point
-  back to a man). An attribution with no source annotated has no author to check. That reference is
+  back to a man). An attribution with no source annotated (or only the cue's own words, "said")
+  has no author to check. That reference is
   an approximation (it knows a gender only where the text writes one, and no role), said so
   wherever the figure is quoted.
 """
@@ -207,6 +208,8 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
         inside = [(a, b, lab) for a, b, lab in names if source_start <= a and b <= source_start + len(source)]
         people = {w.casefold() for a, b, lab in inside if lab == "PERSON" for w in text[a:b].split()}
         kind = _kind(source, people, opens=opens, common=text)
+        if kind != "none" and words(source) <= words(cue):
+            kind = "none"  # the cue's own words marked as the source ("said"): no source to check
         referent = _referent(source, kind, named, opens=opens)
         if kind == "description":
             # "A lawyer for the outlets, David Schulz,", "an analysis by Lily Batchelder": the name it gives
@@ -224,7 +227,7 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
 
 def _head(source: str) -> list[str]:
     """The source's words up to a comma, bracket or relative pronoun: its head is the last."""
-    head = re.split(r",|\(|\b(?:who|which|that|of|in|at|for|from|with|by|to)\b", source, maxsplit=1)[0]
+    head = re.split(r",|\(|\s(?:--|—|–)\s|\b(?:who|which|that|of|in|at|for|from|with|by|to)\b", source, maxsplit=1)[0]
     return re.findall(r"[\w’'.-]+", head)
 
 
