@@ -127,6 +127,7 @@ class Sources:
         self.quote_starts = [a for a, _ in self.quotes]
         self.titles = _kinds("gendered_titles")
         self.given = _kinds("given_names")
+        self.any_group = frozenset(w.casefold() for w in words("source_groups_any"))
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -266,6 +267,12 @@ class Sources:
                 return found
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
+        gender = self.titles.get(low, "") if phrase.head.tag == "NN" else ""
+        if gender and phrase.determiner in _DEFINITE and phrase.full_end <= phrase.end:
+            # "the New York businessman said" (not "the father of the victim"): the last man named
+            found = self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
+            if found is not None:
+                return found
         if phrase.head.tag == "CD" or low in _QUANTIFIERS:
             return self.anonymous(phrase, low)  # "one of the family's attorneys", "each", "two of them"
         if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
@@ -341,7 +348,8 @@ class Sources:
             if noun in self.role_words:
                 described = {_stem(w) for w in re.findall(r"[\w]+", self.body[phrase.start : phrase.end].casefold())}
                 found = self.with_role(phrase.start, self.role_of[noun], described)
-                found = found or self.back(phrase.start, ("Person",), salient=phrase.sentence_start)
+                gender = self.titles.get(noun, "")  # "the congresswoman": a woman
+                found = found or self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
                 if found is not None:
                     return found
             if noun in self.groups and not pronoun_owner:
@@ -351,6 +359,8 @@ class Sources:
                 if modifier:  # "the Clinton campaign", "the Trump administration": theirs
                     return modifier[-1].key
                 found = self.back(phrase.start, ("Organization",), noun=singular)
+                if found is None and singular in self.any_group:  # "the group" after "Islamic State"
+                    found = self.back(phrase.start, ("Organization",), salient=phrase.sentence_start, outlets=False)
                 if found is not None:
                     return found
         return self.anonymous(phrase, noun)
@@ -388,6 +398,7 @@ class Sources:
         noun: str = "",
         salient: int | None = None,
         window: int = WINDOW,
+        outlets: bool = True,
     ) -> str | None:
         """The nearest entity before ``at`` of one of ``kinds`` (and gender, and a name holding ``noun``).
         With ``salient`` (where the sentence starts), a subject is preferred: one earlier in the same
@@ -406,6 +417,8 @@ class Sources:
                 continue  # "she" is not a man the article or his given name says is one
             if noun and noun not in self.names.get(m.key, m.surface).casefold():
                 continue
+            if not outlets and self.is_outlet(m.key):
+                continue  # "the group said" is not the newspaper that reports it
             fits.append(m)
         known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
         fits = known or fits  # a person known to be "she" before one whose gender the article never told

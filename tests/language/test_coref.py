@@ -62,3 +62,20 @@ def test_a_name_the_linking_step_cut_short_is_still_the_speaker(body: str, autho
 def test_a_name_and_the_head_of_an_organisations_name_is_not_the_person() -> None:
     found = authors("Ivana Trump met Donald Trump in Miami. The Trump Foundation said the money was spent well.")
     assert found and found[0] != "donald-trump"
+
+
+def test_the_group_refers_back_to_the_last_organisation_not_the_outlet_reporting_it() -> None:
+    found = authors(
+        "Fighters of the Harbour Front seized the port on Monday, Reuters reported. "
+        "The group said it would hold the city."
+    )
+    assert found == ["reuters", "harbour-front"]
+
+
+def test_a_definite_gendered_noun_refers_back_to_a_person_of_that_gender() -> None:
+    assert authors("Maria Lopez met Robert Ellery on Monday. The businessman said the port would reopen.") == [
+        "robert-ellery"
+    ]
+    # "the father of the boy" is someone else, not named
+    father = authors("Maria Lopez met Robert Ellery on Monday. The father of the boy said the port would reopen.")
+    assert father == [{"anonymous": "the father of the boy", "type": "Person"}]
