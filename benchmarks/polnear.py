@@ -16,17 +16,18 @@ Definitions, written here once so that every path is scored the same way:
 - a gold source is a **name** when its head (the last word before a comma, a dash, a bracket, a
   preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
   word before it ("Republicans", "Polls", "many African-Americans", and "Fellow Republicans"
-  opening a sentence) and that the language model does not read as a person's name ("Sanders" is
-  a name), which is a group, and one word opening a sentence that the article writes in lower
-  case elsewhere ("Police say") —, a
+  opening a sentence) and that the language model does not read as the name of a person, an
+  organisation or a place ("Sanders", "Reuters" and "The Times" are names), which is a group, and
+  one word opening a sentence that the article writes in lower case elsewhere ("Police say") —, a
   **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
   source (apostrophes ’ and ' alike), or one is the other's acronym ("the IMF", "International
   Monetary Fund"). For a pronoun or a description PolNeAR gives no referent, so the reference is
   made from the gold annotation itself: an indefinite or bare description ("a source",
-  "officials", and "Authorities" or "Some experts" opening a sentence, whose capital is the
-  sentence's) and a definite one headed by a source noun ("the source") are anonymous (the found
-  author must be an anonymous node), except one that gives a name after a comma or "by" ("a lawyer
+  "officials", "Democrats", and "Authorities" or "Some experts" opening a sentence, whose capital
+  is the sentence's; a capital of its head is a group's) and a definite one headed by a source
+  noun ("the source") are anonymous (the found author must be an anonymous node), except one that
+  gives a name after a comma or "by" ("a lawyer
   for the outlets, David Schulz,", "an analysis by Lily Batchelder": that name); any other pronoun
   or description refers to the nearest preceding gold source that is a name of a fitting class,
   as the language model labels that name: a person for "he", "she", "I", "you" and descriptions
@@ -67,6 +68,7 @@ SPEECH_CUES = frozenset(
 _PRONOUNS = frozenset("he she they i we it you him her them me us his hers".split())  # noqa: SIM905
 _SOURCE_NOUNS = frozenset("source sources official officials aide aides person people insider insiders".split())  # noqa: SIM905
 _PERSON = frozenset({"PERSON"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE"})  # a plural the model reads as one of these is a name ("Reuters")
 _GROUP = frozenset({"ORG", "NORP", "GPE"})
 _GROUP_NOUNS = frozenset(
     """
@@ -206,7 +208,7 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
             re.search(r"(?:[.!?:;]['\"”’]?|\n)\s*$", text[max(0, source_start - 4) : source_start])
         )
         inside = [(a, b, lab) for a, b, lab in names if source_start <= a and b <= source_start + len(source)]
-        people = {w.casefold() for a, b, lab in inside if lab == "PERSON" for w in text[a:b].split()}
+        people = {w.casefold() for a, b, lab in inside if lab in _NAMED for w in text[a:b].split()}
         kind = _kind(source, people, opens=opens, common=text)
         if kind != "none" and words(source) <= words(cue):
             kind = "none"  # the cue's own words marked as the source ("said"): no source to check
@@ -227,14 +229,16 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
 
 def _head(source: str) -> list[str]:
     """The source's words up to a comma, bracket or relative pronoun: its head is the last."""
-    head = re.split(r",|\(|\s(?:--|—|–)\s|\b(?:who|which|that|of|in|at|for|from|with|by|to)\b", source, maxsplit=1)[0]
+    ends = r",|\(|\s(?:--|—|–)\s|\b(?:who|which|that|of|in|at|for|from|with|by|to|on|about|over|among)\b"
+    head = re.split(ends, source, maxsplit=1)[0]
     return re.findall(r"[\w’'.-]+", head)
 
 
 def _kind(
     source: str, people: frozenset[str] | set[str] = frozenset(), *, opens: bool = False, common: str = ""
 ) -> str:
-    """``people``: the source's words the language model reads as a person's name ("Sanders");
+    """``people``: the source's words the language model reads as the name of a person, an
+    organisation or a place ("Sanders", "Reuters", "The Times");
     ``opens``: the source starts a sentence; ``common``: the article's text, to tell a word written
     in lower case elsewhere in it ("police") from a name ("Trump")."""
 
@@ -282,7 +286,7 @@ def _referent(source: str, kind: str, named: list[tuple[str, str, str]], *, open
     if kind == "none":
         return ""  # no source annotated: no author to check
     written = _head(source)
-    capitals = written[1:] if opens else written
+    capitals = (written[1:] if opens else written)[:-1]  # the head's own capital is a group's ("Democrats")
     head = [w.casefold() for w in written]
     wanted = _PERSON
     if kind == "description":
