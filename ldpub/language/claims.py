@@ -504,8 +504,8 @@ class _Finder:
         named = next(
             (k for k in self.kids[subject.index] if k.dep == "appos" and self.sources.mention_at(k.start)), None
         )
-        if named is not None and subject.tag in ("NN", "NNS"):
-            subject = named  # "The state's campaign chairman, Phil Lovas, said": Lovas
+        if named is not None and (subject.tag in ("NN", "NNS") or subject.tag == "CD"):
+            subject = named  # "The state's campaign chairman, Phil Lovas, said", "one of its lawyers, Omar Farouk,"
         return self.sources.resolve(self.phrase(subject), self.quote_speaker(subject.start))
 
     def document(self, subject: Word) -> Author | None:
@@ -534,7 +534,8 @@ class _Finder:
                     self.documents[document.text.casefold()] = author
 
     def document_author(self, subject: Word) -> Word | None:
-        """ "A report by X", "X's statement", "a statement from X", "a speech X gave": X wrote it."""
+        """ "A report by X", "X's statement", "a statement from X", "a speech X gave", "a report released
+        by X": X wrote it."""
         if subject.text.casefold() not in self.lex.documents:
             return None
         for k in self.kids[subject.index]:
@@ -546,6 +547,11 @@ class _Finder:
                     return x
             if k.dep == "relcl":  # "a speech Mrs. Clinton delivered": its subject
                 x = next((x for x in self.kids[k.index] if x.dep == "nsubj" and x.proper), None)
+                if x is not None:
+                    return x
+            if k.dep == "acl":  # "an analysis released by X", "a complaint filed by X": X
+                by = next((b for b in self.kids[k.index] if b.dep == "agent"), None)
+                x = next((x for x in self.kids[by.index] if x.dep == "pobj"), None) if by is not None else None
                 if x is not None:
                     return x
         return None

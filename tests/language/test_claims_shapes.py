@@ -349,3 +349,15 @@ def test_a_future_or_subject_inside_the_quotation_is_not_the_attributions() -> N
     assert claim["author"] == "omar-farouk"
     assert claim["text"].startswith("If it does not have the weapons yet")
     assert claims("Omar Farouk will say on Monday that the port is closed.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("One of the union’s lawyers, Omar Farouk, said the strike was legal.", "omar-farouk"),
+        ("A 40-page analysis released by the Health Ministry found that the water was unsafe.", "health-ministry"),
+        ("A civil complaint filed by the Harbour Workers Union said that the port had cut wages.", "harbour-union"),
+    ],
+)
+def test_a_name_set_off_after_one_of_them_or_the_agent_of_a_document_is_the_author(body: str, author: str) -> None:
+    assert one(body)["author"] == author
