@@ -421,7 +421,7 @@ class Sources:
                 continue  # "the group said" is not the newspaper that reports it
             fits.append(m)
         known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
-        fits = known or fits  # a person known to be "she" before one whose gender the article never told
+        every, fits = fits, known or fits  # a person known to be "she" before one whose gender the article never told
         if not fits:
             return None
         chosen = fits[0]
@@ -431,7 +431,12 @@ class Sources:
             keys = {m.key for m in fits}
             spoke, speaker = next(((where, key) for where, key in reversed(self.speakers) if where < at), (-1, None))
             speaking = [m for m in fits if m.key == speaker] if speaker in keys else []
-            main = [m for m in subjects if m.start in self.main_subjects]
+            main = [
+                m
+                for m in every  # of the gender sought, or of none the article told when no one's is known
+                if m.start in self.main_subjects
+                and (m in fits or (self.given_gender.get(m.key) or self.gender.get(m.key)) == gender)
+            ]
             if main and main[0].start > spoke and main[0].key != speaker:
                 speaking = main[:1]  # a sentence about someone else since the last speaker spoke: the story moved on
             chosen = (same or speaking or subjects or fits)[0]

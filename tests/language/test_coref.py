@@ -79,3 +79,11 @@ def test_a_definite_gendered_noun_refers_back_to_a_person_of_that_gender() -> No
     # "the father of the boy" is someone else, not named
     father = authors("Maria Lopez met Robert Ellery on Monday. The father of the boy said the port would reopen.")
     assert father == [{"anonymous": "the father of the boy", "type": "Person"}]
+
+
+def test_a_main_subject_of_the_sought_gender_since_the_last_speaker_beats_a_man_met_before() -> None:
+    body = (
+        "Samuel Okafor was shot by an officer on Friday. He was unarmed. Donald Trump has also commented on "
+        "Okafor's death. On Wednesday, he told a crowd in Ohio that he was troubled by the shooting."
+    )
+    assert authors(body) == ["donald-trump"]
