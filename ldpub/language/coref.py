@@ -128,6 +128,7 @@ class Sources:
         self.titles = _kinds("gendered_titles")
         self.given = _kinds("given_names")
         self.any_group = frozenset(w.casefold() for w in words("source_groups_any"))
+        self.outlet_nouns = frozenset(w.casefold() for w in words("source_groups_outlets"))
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -360,7 +361,9 @@ class Sources:
                     return modifier[-1].key
                 found = self.back(phrase.start, ("Organization",), noun=singular)
                 if found is None and singular in self.any_group:  # "the group" after "Islamic State"
-                    found = self.back(phrase.start, ("Organization",), salient=phrase.sentence_start, outlets=False)
+                    found = self.back(phrase.start, ("Organization",), salient=phrase.sentence_start, outlets="no")
+                if found is None and singular in self.outlet_nouns:  # "the network" after "RT"
+                    found = self.back(phrase.start, ("Organization",), outlets="only")
                 if found is not None:
                     return found
         return self.anonymous(phrase, noun)
@@ -398,7 +401,7 @@ class Sources:
         noun: str = "",
         salient: int | None = None,
         window: int = WINDOW,
-        outlets: bool = True,
+        outlets: str = "any",
     ) -> str | None:
         """The nearest entity before ``at`` of one of ``kinds`` (and gender, and a name holding ``noun``).
         With ``salient`` (where the sentence starts), a subject is preferred: one earlier in the same
@@ -417,8 +420,8 @@ class Sources:
                 continue  # "she" is not a man the article or his given name says is one
             if noun and noun not in self.names.get(m.key, m.surface).casefold():
                 continue
-            if not outlets and self.is_outlet(m.key):
-                continue  # "the group said" is not the newspaper that reports it
+            if outlets != "any" and self.is_outlet(m.key) != (outlets == "only"):
+                continue  # "the group said" is not the newspaper that reports it; "the newspaper" is one
             fits.append(m)
         known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
         every, fits = fits, known or fits  # a person known to be "she" before one whose gender the article never told

@@ -87,3 +87,10 @@ def test_a_main_subject_of_the_sought_gender_since_the_last_speaker_beats_a_man_
         "Okafor's death. On Wednesday, he told a crowd in Ohio that he was troubled by the shooting."
     )
     assert authors(body) == ["donald-trump"]
+
+
+def test_the_paper_refers_back_to_the_outlet_last_named() -> None:
+    found = authors(
+        "The Harbour Gazette reported that the mayor had resigned. The paper said the council would meet on Monday."
+    )
+    assert found == ["harbour-gazette", "harbour-gazette"]
