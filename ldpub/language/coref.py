@@ -161,9 +161,32 @@ class Sources:
                     out.append(m)
                 continue
             family.setdefault(written, key)
+            key = self._titled(m, written, key)
             out.append(m if key == m.key else Mention(m.start, m.end, m.surface, key, "Person"))
         self.mentions = out
         self.starts = [m.start for m in self.mentions]
+
+    def _titled(self, m: Mention, family: str, key: str) -> str:
+        """ "Mrs. Clinton" after Bill and Hillary Clinton are named: the one of that family whose given name
+        agrees with the title, when the one the name alone stands for does not."""
+        title = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", self.body[max(0, m.start - 6) : m.start])
+        if title is None:
+            return key
+        wanted = "masculine" if title.group(1) == "Mr" else "feminine"
+        if self._given_gender(key) in ("", wanted):
+            return key
+        others = [
+            k
+            for k, name in self.names.items()
+            if coarse(self.types.get(k, "")) == "Person"
+            and _name_words(name)[-1:] == [family]
+            and self._given_gender(k) == wanted
+        ]
+        return others[0] if len(others) == 1 else key
+
+    def _given_gender(self, key: str) -> str:
+        words = self.names.get(key, "").split()
+        return self.given.get(words[0].casefold(), "") if len(words) > 1 else ""
 
     def _learn_mentions(self) -> None:
         """Gender from a title before a person's name ("Mr. Aoun"); roles from the words before it."""
@@ -182,12 +205,10 @@ class Sources:
                 if not (w[:1].isupper() or w.casefold() in self.role_of or w.casefold() in self.titles):
                     break
                 self.learn_word(m.key, w)
-        for key, name in self.names.items():  # "Gwen Moore": a given name the lexicon knows, where no title told
-            first = name.split()[:1]
-            if first and len(name.split()) > 1 and coarse(self.types.get(key, "")) == "Person":
-                gender = self.given.get(first[0].casefold())
-                if gender:
-                    self.given_gender[key] = gender
+        for key in self.names:  # "Gwen Moore": a given name the lexicon knows, where no title told
+            gender = self._given_gender(key) if coarse(self.types.get(key, "")) == "Person" else ""
+            if gender:
+                self.given_gender[key] = gender
 
     def learn_from(self, words: Sequence[Word]) -> None:
         """What the parse tells: which mentions are subjects, and a person's gender from a subject pronoun

@@ -94,3 +94,12 @@ def test_the_paper_refers_back_to_the_outlet_last_named() -> None:
         "The Harbour Gazette reported that the mayor had resigned. The paper said the council would meet on Monday."
     )
     assert found == ["harbour-gazette", "harbour-gazette"]
+
+
+@pytest.mark.parametrize(("title", "author"), [("Mrs.", "hillary-clinton"), ("Mr.", "bill-clinton")])
+def test_a_title_before_a_shared_family_name_picks_the_one_it_fits(title: str, author: str) -> None:
+    body = (
+        "Bill Clinton and Hillary Clinton arrived in Ohio on Monday. Clinton spoke first. "
+        f"{title} Clinton said the plan would help families."
+    )
+    assert authors(body) == [author]
