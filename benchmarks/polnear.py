@@ -36,8 +36,9 @@ Definitions, written here once so that every path is scored the same way:
   annotation and the article do not give the other gender (:data:`_MASCULINE`, :data:`_FEMININE`: a
   word of the name's annotated span, "Interim DNC Chairwoman …", or a title before its last name in
   the text, "Mrs. Clinton"; the README's pronouns "point back to a name", and "she" does not point
-  back to a man). An attribution with no source annotated (or only the cue's own words, "said")
-  has no author to check. That reference is
+  back to a man). An attribution with no source annotated has no author to check; one whose
+  source holds only words of saying and whose cue none ("said" the source, "Mulgrew" the cue) has
+  the two swapped, as the README's sources are names, descriptions or pronouns. That reference is
   an approximation (it knows a gender only where the text writes one, and no role), said so
   wherever the figure is quoted.
 """
@@ -202,16 +203,17 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
         content = spans.get(rel.get("Content", ""))
         if content is None:
             continue
-        cue = spans.get(rel.get("Cue", ""), ("", 0, ""))[2]
+        _, cue_start, cue = spans.get(rel.get("Cue", ""), ("", 0, ""))
         _, source_start, source = spans.get(rel.get("Source", ""), ("", -1, ""))
+        if words(source) and words(source) <= SPEECH_CUES and not words(cue) & SPEECH_CUES:
+            # source and cue swapped by the annotator ("said" marked as the source, "Mulgrew" as the cue)
+            source, source_start, cue = cue, cue_start, source
         opens = source_start <= 0 or bool(
             re.search(r"(?:[.!?:;]['\"”’]?|\n)\s*$", text[max(0, source_start - 4) : source_start])
         )
         inside = [(a, b, lab) for a, b, lab in names if source_start <= a and b <= source_start + len(source)]
         people = {w.casefold() for a, b, lab in inside if lab in _NAMED for w in text[a:b].split()}
         kind = _kind(source, people, opens=opens, common=text)
-        if kind != "none" and words(source) <= words(cue):
-            kind = "none"  # the cue's own words marked as the source ("said"): no source to check
         referent = _referent(source, kind, named, opens=opens)
         if kind == "description":
             # "A lawyer for the outlets, David Schulz,", "an analysis by Lily Batchelder": the name it gives
