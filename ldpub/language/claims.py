@@ -252,7 +252,7 @@ class _Finder:
     def content(self, verb: Word) -> tuple[int, int] | None:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
         kids = self.kids[verb.index]
-        clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k)]
+        clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k) and not self.next_paragraph(verb, k)]
         span: tuple[int, int] | None = None
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
@@ -272,6 +272,16 @@ class _Finder:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def next_paragraph(self, verb: Word, clause: Word) -> bool:
+        """A clause the parse hung on the verb from the next paragraph ("…,” said X.¶ Democrats noted
+        that S"): another sentence, not what the verb reports (but "X said:¶ “S”" is)."""
+        between = self.body[verb.end : clause.start]
+        return (
+            clause.index > verb.index
+            and bool(re.search(r"\n\s*\n", between))
+            and not re.search(r":\s*$", between.split("\n")[0])
+        )
 
     def continued(self, verb: Word, clause: Word) -> list[Word]:
         """ "X says S1, but she knows S2": a clause the parse joined to the verb, after what it reports,

@@ -361,3 +361,24 @@ def test_a_future_or_subject_inside_the_quotation_is_not_the_attributions() -> N
 )
 def test_a_name_set_off_after_one_of_them_or_the_agent_of_a_document_is_the_author(body: str, author: str) -> None:
     assert one(body)["author"] == author
+
+
+def test_a_clause_the_parse_took_from_the_next_paragraph_is_not_the_verbs() -> None:
+    """The model may hang the next paragraph's sentence on the verb ("…,” said X.¶ Critics noted that S"):
+    such a clause is not what the verb reports, unless the verb's sentence ends in a colon."""
+    from ldpub.language.claims import _Finder
+
+    def finder(body: str) -> _Finder:
+        linking = link_text("Headline", body, NEWSROOM)
+        assert linking.analysis is not None
+        return _Finder(body, linking.analysis, linking, "speech")
+
+    def word(f: _Finder, text: str) -> Any:
+        return next(w for w in f.words if w.text == text)
+
+    f = finder('"The vote was rushed," said Leila Haddad of the union.\n\nCritics noted that the port had closed.')
+    assert f.next_paragraph(word(f, "said"), word(f, "noted"))
+    f = finder("Leila Haddad said:\n\n“The port had closed,” and the talks would resume.")
+    assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
+    f = finder("Leila Haddad said that the port had closed.")
+    assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
