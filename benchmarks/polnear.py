@@ -13,26 +13,34 @@ Definitions, written here once so that every path is scored the same way:
 - an attribution is **speech-cued** when its cue holds a verb or phrase of saying or writing from
   :data:`SPEECH_CUES` (a fixed list of this benchmark, independent of ldpub's lexicon, so that
   growing the lexicon cannot move the gold set);
-- a gold source is a **name** when its head (the last word before a comma, a bracket, a
+- a gold source is a **name** when its head (the last word before a comma, a dash, a bracket, a
   preposition or a relative pronoun) is capitalised — except a plural with no other capitalised
   word before it ("Republicans", "Polls", "many African-Americans", and "Fellow Republicans"
-  opening a sentence) and that the language model does not read as a person's name ("Sanders" is
-  a name), which is a group, and one word opening a sentence that the article writes in lower
-  case elsewhere ("Police say") —, a
+  opening a sentence) and that the language model does not read as the name of a person, an
+  organisation or a place ("Sanders", "Reuters" and "The Times" are names), which is a group, and
+  one word opening a sentence that the article writes in lower case elsewhere ("Police say") —, a
   **pronoun** when it is one, else a **description**;
 - **author right** for a name source: the found author's name shares a capitalised word with the
   source (apostrophes ’ and ' alike), or one is the other's acronym ("the IMF", "International
   Monetary Fund"). For a pronoun or a description PolNeAR gives no referent, so the reference is
   made from the gold annotation itself: an indefinite or bare description ("a source",
-  "officials", and "Authorities" or "Some experts" opening a sentence, whose capital is the
-  sentence's) and a definite one headed by a source noun ("the source") are anonymous (the found
-  author must be an anonymous node), except one that gives a name after a comma or "by" ("a lawyer
+  "officials", "Democrats", and "Authorities" or "Some experts" opening a sentence, whose capital
+  is the sentence's; a capital of its head is a group's) and a definite one headed by a source
+  noun ("the source") are anonymous (the found author must be an anonymous node), except one that
+  gives a name after a comma or "by" ("a lawyer
   for the outlets, David Schulz,", "an analysis by Lily Batchelder": that name); any other pronoun
   or description refers to the nearest preceding gold source that is a name of a fitting class,
   as the language model labels that name: a person for "he", "she", "I", "you" and descriptions
   of people ("the senator"), an organisation, group or country for "they", "it" and descriptions
-  of organisations ("the campaign", :data:`_GROUP_NOUNS`). That reference is an approximation (it
-  knows no gender and no role), said so wherever the figure is quoted.
+  of organisations ("the campaign", :data:`_GROUP_NOUNS`) — for "he" and "she", the nearest one the
+  annotation and the article do not give the other gender (:data:`_MASCULINE`, :data:`_FEMININE`: a
+  word of the name's annotated span, "Interim DNC Chairwoman …", or a title before its last name in
+  the text, "Mrs. Clinton"; the README's pronouns "point back to a name", and "she" does not point
+  back to a man). An attribution with no source annotated has no author to check; one whose
+  source holds only words of saying and whose cue none ("said" the source, "Mulgrew" the cue) has
+  the two swapped, as the README's sources are names, descriptions or pronouns. That reference is
+  an approximation (it knows a gender only where the text writes one, and no role), said so
+  wherever the figure is quoted.
 """
 
 from __future__ import annotations
@@ -61,12 +69,28 @@ SPEECH_CUES = frozenset(
 _PRONOUNS = frozenset("he she they i we it you him her them me us his hers".split())  # noqa: SIM905
 _SOURCE_NOUNS = frozenset("source sources official officials aide aides person people insider insiders".split())  # noqa: SIM905
 _PERSON = frozenset({"PERSON"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE"})  # a plural the model reads as one of these is a name ("Reuters")
 _GROUP = frozenset({"ORG", "NORP", "GPE"})
 _GROUP_NOUNS = frozenset(
     """
     campaign company group party committee department administration agency newspaper network paper government
     ministry bank organization foundation firm court office commission council team station network website poll
     survey report study
+    """.split()  # noqa: SIM905
+)
+# What a name's own annotated span, or a title before it anywhere in the article, says of a person's gender:
+# a fixed list of this benchmark (independent of ldpub's lexicon), for "he" and "she" to point back to a name
+# they can refer to.
+_MASCULINE = frozenset(
+    """
+    mr mr. man men father dad son husband brother uncle grandfather boyfriend spokesman chairman
+    congressman businessman widower king prince sir
+    """.split()  # noqa: SIM905
+)
+_FEMININE = frozenset(
+    """
+    mrs mrs. ms ms. miss woman women mother mom daughter wife sister aunt grandmother girlfriend
+    spokeswoman chairwoman congresswoman businesswoman widow queen princess lady madam
     """.split()  # noqa: SIM905
 )
 _INDEFINITE = frozenset("a an some several many other another one two three few most no".split())  # noqa: SIM905
@@ -174,18 +198,21 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(item.split(":", 1) for item in parts[1].split()))
     out: list[Gold] = []
-    named: list[tuple[str, str]] = []  # the named sources so far, each with its class (PERSON, ORG …)
+    named: list[tuple[str, str, str]] = []  # the named sources so far, each with its class (PERSON, ORG …) and gender
     for rel in sorted(relations, key=lambda r: spans.get(r.get("Source", r.get("Cue", "")), ("", 0, ""))[1]):
         content = spans.get(rel.get("Content", ""))
         if content is None:
             continue
-        cue = spans.get(rel.get("Cue", ""), ("", 0, ""))[2]
+        _, cue_start, cue = spans.get(rel.get("Cue", ""), ("", 0, ""))
         _, source_start, source = spans.get(rel.get("Source", ""), ("", -1, ""))
+        if words(source) and words(source) <= SPEECH_CUES and not words(cue) & SPEECH_CUES:
+            # source and cue swapped by the annotator ("said" marked as the source, "Mulgrew" as the cue)
+            source, source_start, cue = cue, cue_start, source
         opens = source_start <= 0 or bool(
             re.search(r"(?:[.!?:;]['\"”’]?|\n)\s*$", text[max(0, source_start - 4) : source_start])
         )
         inside = [(a, b, lab) for a, b, lab in names if source_start <= a and b <= source_start + len(source)]
-        people = {w.casefold() for a, b, lab in inside if lab == "PERSON" for w in text[a:b].split()}
+        people = {w.casefold() for a, b, lab in inside if lab in _NAMED for w in text[a:b].split()}
         kind = _kind(source, people, opens=opens, common=text)
         referent = _referent(source, kind, named, opens=opens)
         if kind == "description":
@@ -194,24 +221,26 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
             given = [(a, b, lab) for a, b, lab in given if re.search(r"(?:,|\bby)\s*$", text[source_start:a])]
             if given:
                 referent = text[given[0][0] : given[0][1]]
-                named.append((referent, given[0][2]))
+                named.append((referent, given[0][2], _gender(source, text)))
         if kind == "name":
             labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
-            named.append((source, labels[-1] if labels else ""))
+            named.append((source, labels[-1] if labels else "", _gender(source, text)))
         out.append(Gold(content[2], cue, source, source_start, bool(words(cue) & SPEECH_CUES), kind, referent))
     return out
 
 
 def _head(source: str) -> list[str]:
     """The source's words up to a comma, bracket or relative pronoun: its head is the last."""
-    head = re.split(r",|\(|\b(?:who|which|that|of|in|at|for|from|with|by|close to)\b", source, maxsplit=1)[0]
+    ends = r",|\(|\s(?:--|—|–)\s|\b(?:who|which|that|of|in|at|for|from|with|by|to|on|about|over|among)\b"
+    head = re.split(ends, source, maxsplit=1)[0]
     return re.findall(r"[\w’'.-]+", head)
 
 
 def _kind(
     source: str, people: frozenset[str] | set[str] = frozenset(), *, opens: bool = False, common: str = ""
 ) -> str:
-    """``people``: the source's words the language model reads as a person's name ("Sanders");
+    """``people``: the source's words the language model reads as the name of a person, an
+    organisation or a place ("Sanders", "Reuters", "The Times");
     ``opens``: the source starts a sentence; ``common``: the article's text, to tell a word written
     in lower case elsewhere in it ("police") from a name ("Trump")."""
 
@@ -237,12 +266,29 @@ def _kind(
     return "name" if last[:1].isupper() else "description"
 
 
-def _referent(source: str, kind: str, named: list[tuple[str, str]], *, opens: bool = False) -> str:
+def _gender(source: str, text: str) -> str:
+    """A named source's gender as the annotation and the article tell it: a word of its annotated span
+    ("Interim DNC Chairwoman …", "…, a spokesman for …") or a title before its last name anywhere in
+    the text ("Mr. Trump"); "" when nothing tells, or when the evidence disagrees ("Mr. Clinton" and
+    "Mrs. Clinton" both written)."""
+    said = {w.casefold() for w in re.findall(r"[\w.]+", source)}
+    found = {g for g, kind in (("masculine", _MASCULINE), ("feminine", _FEMININE)) if said & kind}
+    head = _head(source)
+    last = re.sub(r"[’']s?$", "", head[-1]) if head else ""
+    if last[:1].isupper():
+        for title in re.findall(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}{re.escape(last)}\b", text):
+            found.add("masculine" if title == "Mr" else "feminine")
+    return found.pop() if len(found) == 1 else ""
+
+
+def _referent(source: str, kind: str, named: list[tuple[str, str, str]], *, opens: bool = False) -> str:
     """``opens``: the source starts a sentence, so its first word's capital says nothing ("Authorities said")."""
     if kind == "name":
         return source
+    if kind == "none":
+        return ""  # no source annotated: no author to check
     written = _head(source)
-    capitals = written[1:] if opens else written
+    capitals = (written[1:] if opens else written)[:-1]  # the head's own capital is a group's ("Democrats")
     head = [w.casefold() for w in written]
     wanted = _PERSON
     if kind == "description":
@@ -255,7 +301,12 @@ def _referent(source: str, kind: str, named: list[tuple[str, str]], *, opens: bo
         wanted = _GROUP if head and head[-1] in _GROUP_NOUNS else _PERSON
     elif head and head[-1] in ("they", "it", "them", "its"):
         wanted = _GROUP
-    fitting = [name for name, label in named if label in wanted or not label]
+    pronoun = head[-1] if kind == "pronoun" and head else ""
+    other = "feminine" if pronoun in ("he", "him", "his") else "masculine" if pronoun in ("she", "her", "hers") else ""
+    # "she" points back to a name the article does not call a man (and "he" to one it does not call a woman)
+    fitting = [
+        name for name, label, gender in named if (label in wanted or not label) and not (other and gender == other)
+    ]
     return fitting[-1] if fitting else ""
 
 
@@ -283,13 +334,11 @@ def author_right(found: str, gold: Gold) -> bool | None:
     return _initials(found) in _capitalised(gold.referent) or _initials(gold.referent) in _capitalised(found)
 
 
-def score(article: Article, claims: Iterable[Found]) -> Tally:
-    """Pair ``claims`` with the article's gold attributions one to one and count."""
-    tally = Tally(speech_gold=sum(g.speech for g in article.gold), all_gold=len(article.gold))
+def pairs(article: Article, claims: Iterable[Found]) -> Iterator[tuple[Found, Gold | None]]:
+    """Each claim with the gold attribution it is paired with (one to one), or None."""
     gold_words = [words(g.content) for g in article.gold]
     free = set(range(len(article.gold)))
     for claim in claims:
-        tally.found += 1
         mine = words(claim.text)
         best, best_share = -1, 0.0
         for i in free:
@@ -297,9 +346,19 @@ def score(article: Article, claims: Iterable[Found]) -> Tally:
             if share >= 0.5 and share > best_share:
                 best, best_share = i, share
         if best < 0:
+            yield claim, None
             continue
         free.discard(best)
-        gold = article.gold[best]
+        yield claim, article.gold[best]
+
+
+def score(article: Article, claims: Iterable[Found]) -> Tally:
+    """Pair ``claims`` with the article's gold attributions one to one and count."""
+    tally = Tally(speech_gold=sum(g.speech for g in article.gold), all_gold=len(article.gold))
+    for claim, gold in pairs(article, claims):
+        tally.found += 1
+        if gold is None:
+            continue
         tally.matched += 1
         tally.all_hit += 1
         tally.speech_hit += gold.speech

@@ -84,6 +84,32 @@ def test_a_reference_to_an_entity_of_the_wrong_type_is_left_out_with_a_warning()
     assert all("left out" in message for message, _ in warnings)
 
 
+def test_a_country_speaking_is_its_government_and_the_record_validates() -> None:
+    record = {
+        "url": "https://news.example/a",
+        "headline": "Neighbours condemn the test",
+        "published": "2024-05-01T09:00:00Z",
+        "entities": {
+            "south-korea": {"type": "Place", "name": "South Korea"},
+            "busan": {"type": "Place", "name": "Busan"},
+        },
+        "claims": [
+            {"id": "1", "text": "The test was reckless.", "author": "south-korea"},
+            {"id": "2", "text": "The port is closed.", "author": "busan"},  # a city is no speaker
+            {"id": "3", "text": "The talks will resume.", "author": "south-korea"},
+        ],
+    }
+    warnings: list[tuple[str, str | None]] = []
+    keep_consistent(record, lambda message, field: warnings.append((message, field)))
+    government = {"type": "GovernmentOrganization", "name": "Government of South Korea"}
+    assert record["entities"]["south-korea-government"] == government  # made once for both claims
+    assert [c.get("author") for c in record["claims"]] == ["south-korea-government", None, "south-korea-government"]
+    assert [field for _, field in warnings] == ["claims/0/author", "claims/1/author", "claims/2/author"]
+    assert "Government of South Korea" in warnings[0][0] and "left out" in warnings[1][0]
+    report = validate_document(build(record).jsonld, file="record.yaml")
+    assert [str(f) for f in report if f.severity == "error"] == []
+
+
 def _outcome(path: Path, options: ExtractOptions) -> object:
     try:
         extracted = extract_file(path, options)

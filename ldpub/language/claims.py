@@ -197,9 +197,10 @@ class _Finder:
         return low
 
     def negated(self, w: Word) -> bool:
-        """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell")."""
+        """Not a report of something said: negated ("has not said"), or to come ("will say", "may tell") —
+        not a word of a quotation beside it ("“…, it will come,” said X")."""
         return any(
-            (k.dep == "neg" and self.next_to(k, w)) or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET)
+            self.next_to(k, w) and (k.dep == "neg" or (k.dep == "aux" and k.text.casefold() in _NOT_SAID_YET))
             for k in self.kids[w.index]
         )
 
@@ -251,7 +252,7 @@ class _Finder:
     def content(self, verb: Word) -> tuple[int, int] | None:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
         kids = self.kids[verb.index]
-        clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k)]
+        clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k) and not self.next_paragraph(verb, k)]
         span: tuple[int, int] | None = None
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
@@ -271,6 +272,16 @@ class _Finder:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def next_paragraph(self, verb: Word, clause: Word) -> bool:
+        """A clause the parse hung on the verb from the next paragraph ("…,” said X.¶ Democrats noted
+        that S"): another sentence, not what the verb reports (but "X said:¶ “S”" is)."""
+        between = self.body[verb.end : clause.start]
+        return (
+            clause.index > verb.index
+            and bool(re.search(r"\n\s*\n", between))
+            and not re.search(r":\s*$", between.split("\n")[0])
+        )
 
     def continued(self, verb: Word, clause: Word) -> list[Word]:
         """ "X says S1, but she knows S2": a clause the parse joined to the verb, after what it reports,
@@ -325,6 +336,9 @@ class _Finder:
         """(the verb's subject, who published the words first, whether it is impersonal: "it was said")."""
         kids = self.kids[verb.index]
         subjects = [k for k in kids if k.dep == "nsubj"]
+        if not self.in_quote(verb.start):
+            # "“…, it will come,” said X": a subject the parse took from inside the quotation is not the speaker
+            subjects = [k for k in subjects if not self.in_quote(k.start)] or subjects
         subject = max((k for k in subjects if k.index < verb.index), key=lambda k: k.index, default=None)
         subject = subject or next(iter(subjects), None)
         passive = next((k for k in kids if k.dep in ("nsubjpass", "expl")), None)
@@ -500,8 +514,8 @@ class _Finder:
         named = next(
             (k for k in self.kids[subject.index] if k.dep == "appos" and self.sources.mention_at(k.start)), None
         )
-        if named is not None and subject.tag in ("NN", "NNS"):
-            subject = named  # "The state's campaign chairman, Phil Lovas, said": Lovas
+        if named is not None and (subject.tag in ("NN", "NNS") or subject.tag == "CD"):
+            subject = named  # "The state's campaign chairman, Phil Lovas, said", "one of its lawyers, Omar Farouk,"
         return self.sources.resolve(self.phrase(subject), self.quote_speaker(subject.start))
 
     def document(self, subject: Word) -> Author | None:
@@ -530,7 +544,8 @@ class _Finder:
                     self.documents[document.text.casefold()] = author
 
     def document_author(self, subject: Word) -> Word | None:
-        """ "A report by X", "X's statement", "a statement from X", "a speech X gave": X wrote it."""
+        """ "A report by X", "X's statement", "a statement from X", "a speech X gave", "a report released
+        by X": X wrote it."""
         if subject.text.casefold() not in self.lex.documents:
             return None
         for k in self.kids[subject.index]:
@@ -542,6 +557,11 @@ class _Finder:
                     return x
             if k.dep == "relcl":  # "a speech Mrs. Clinton delivered": its subject
                 x = next((x for x in self.kids[k.index] if x.dep == "nsubj" and x.proper), None)
+                if x is not None:
+                    return x
+            if k.dep == "acl":  # "an analysis released by X", "a complaint filed by X": X
+                by = next((b for b in self.kids[k.index] if b.dep == "agent"), None)
+                x = next((x for x in self.kids[by.index] if x.dep == "pobj"), None) if by is not None else None
                 if x is not None:
                     return x
         return None

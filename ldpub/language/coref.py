@@ -8,7 +8,7 @@ subject is, reading the article from the start so that what came before is known
   claim first appeared; an outlet's sources ("Athr’s sources") are anonymous, first published by
   the outlet;
 - a **pronoun** refers back to the nearest entity that fits: "he"/"she" a person (of that gender
-  when a title or an earlier pronoun told it), "they" an organisation or a group of sources,
+  when a title, a given name or an earlier pronoun told it), "they" an organisation or a group of sources,
   "it" an organisation, "I"/"we" in a quotation its speaker;
 - a **definite description** refers back too: "the minister" to the person named with that role
   ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
@@ -19,7 +19,7 @@ subject is, reading the article from the start so that what came before is known
   with the organisation it names.
 
 The nouns and pronouns are the lexicon's (``source_people``, ``source_roles``, ``source_groups``,
-``pronouns``, ``gendered_titles``). What fits nothing is no one: the claim keeps no author rather
+``pronouns``, ``gendered_titles``, ``given_names``). What fits nothing is no one: the claim keeps no author rather
 than a guess.
 """
 
@@ -69,6 +69,12 @@ def _source_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]]:
     return people, roles, groups
 
 
+@functools.cache
+def _name_heads() -> frozenset[str]:
+    """Words that end an organisation's or a place's name ("Foundation", "Center"), casefolded."""
+    return frozenset(w.casefold() for name in ("organisation_heads", "place_heads") for w in words(name))
+
+
 def coarse(kind: str) -> str:
     if kind in PERSON_TYPES:
         return "Person"
@@ -102,9 +108,11 @@ class Sources:
     types: dict[str, str]
     names: dict[str, str]
     gender: dict[str, str] = field(default_factory=dict)
+    given_gender: dict[str, str] = field(default_factory=dict)  # what a given name tells ("Gwen Moore")
     roles: dict[str, set[str]] = field(default_factory=dict)
     anonymous_sources: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     subjects: set[int] = field(default_factory=set)  # starts of mentions that are a clause's subject
+    main_subjects: set[int] = field(default_factory=set)  # … the subject of their sentence's main verb
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (where, entity) of each claim's author
     context: dict[str, set[str]] = field(default_factory=dict)  # words said of a person: "Indiana governor"
     quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations
@@ -118,6 +126,9 @@ class Sources:
         self.starts = [m.start for m in self.mentions]
         self.quote_starts = [a for a, _ in self.quotes]
         self.titles = _kinds("gendered_titles")
+        self.given = _kinds("given_names")
+        self.any_group = frozenset(w.casefold() for w in words("source_groups_any"))
+        self.outlet_nouns = frozenset(w.casefold() for w in words("source_groups_outlets"))
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -150,9 +161,32 @@ class Sources:
                     out.append(m)
                 continue
             family.setdefault(written, key)
+            key = self._titled(m, written, key)
             out.append(m if key == m.key else Mention(m.start, m.end, m.surface, key, "Person"))
         self.mentions = out
         self.starts = [m.start for m in self.mentions]
+
+    def _titled(self, m: Mention, family: str, key: str) -> str:
+        """ "Mrs. Clinton" after Bill and Hillary Clinton are named: the one of that family whose given name
+        agrees with the title, when the one the name alone stands for does not."""
+        title = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s*$", self.body[max(0, m.start - 6) : m.start])
+        if title is None:
+            return key
+        wanted = "masculine" if title.group(1) == "Mr" else "feminine"
+        if self._given_gender(key) in ("", wanted):
+            return key
+        others = [
+            k
+            for k, name in self.names.items()
+            if coarse(self.types.get(k, "")) == "Person"
+            and _name_words(name)[-1:] == [family]
+            and self._given_gender(k) == wanted
+        ]
+        return others[0] if len(others) == 1 else key
+
+    def _given_gender(self, key: str) -> str:
+        words = self.names.get(key, "").split()
+        return self.given.get(words[0].casefold(), "") if len(words) > 1 else ""
 
     def _learn_mentions(self) -> None:
         """Gender from a title before a person's name ("Mr. Aoun"); roles from the words before it."""
@@ -171,6 +205,10 @@ class Sources:
                 if not (w[:1].isupper() or w.casefold() in self.role_of or w.casefold() in self.titles):
                     break
                 self.learn_word(m.key, w)
+        for key in self.names:  # "Gwen Moore": a given name the lexicon knows, where no title told
+            gender = self._given_gender(key) if coarse(self.types.get(key, "")) == "Person" else ""
+            if gender:
+                self.given_gender[key] = gender
 
     def learn_from(self, words: Sequence[Word]) -> None:
         """What the parse tells: which mentions are subjects, and a person's gender from a subject pronoun
@@ -186,6 +224,8 @@ class Sources:
                 self.learn_appositive(w, words)
             if mention is not None:
                 self.learn_mention(w, mention, persons)
+                if w.dep in ("nsubj", "nsubjpass") and 0 <= w.head < len(words) and words[w.head].dep == "ROOT":
+                    self.main_subjects.add(mention.start)
                 continue
             kind = self.pronouns.get(w.text.casefold())
             if kind not in ("masculine", "feminine") or self.quoted(w.start) or w.dep not in ("nsubj", "nsubjpass"):
@@ -249,6 +289,12 @@ class Sources:
                 return found
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
+        gender = self.titles.get(low, "") if phrase.head.tag == "NN" else ""
+        if gender and phrase.determiner in _DEFINITE and phrase.full_end <= phrase.end:
+            # "the New York businessman said" (not "the father of the victim"): the last man named
+            found = self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
+            if found is not None:
+                return found
         if phrase.head.tag == "CD" or low in _QUANTIFIERS:
             return self.anonymous(phrase, low)  # "one of the family's attorneys", "each", "two of them"
         if phrase.head.tag in ("NNS", "NNPS") and phrase.determiner not in _DEFINITE:
@@ -269,6 +315,9 @@ class Sources:
         if at_head is not None:
             return at_head.key
         inside = [m for m in covering if m.end <= phrase.end]
+        person = self.cut_name(inside, phrase)
+        if person is not None:
+            return person
         for mention in reversed(inside):
             tail = self.body[mention.end : phrase.end]
             if _OWN_SOURCES.match(tail):  # "Athr’s sources": the outlet's, unnamed
@@ -279,6 +328,21 @@ class Sources:
                 name = self.body[mention.start : phrase.end].strip(' “”"')
                 return {"entity": mention.key, "medium": name}
         return None
+
+    def cut_name(self, inside: list[Mention], phrase: Phrase) -> str | None:
+        """A person's name the linking step cut short, the subject's head being its last word ("British
+        Prime Minister Theresa May" with "Theresa" found, "Park Geun-hye" with "Park Geun"): the person —
+        not when the word after makes an organisation's or a place's name ("the Clinton Foundation")."""
+        if phrase.head.tag not in ("NNP", "NNPS"):
+            return None
+        people = [m for m in inside if m.end > phrase.start and coarse(self.types.get(m.key, "")) == "Person"]
+        if len(people) != 1 or len(inside) != 1:
+            return None
+        tail = self.body[people[0].end : phrase.end]
+        word = re.fullmatch(r"(?:-[\w’'-]+|\s[A-Z][\w’'-]*)", tail)
+        if word is None or word.group(0).strip(" -").casefold() in _name_heads():
+            return None
+        return people[0].key
 
     def pronoun(self, kind: str, phrase: Phrase, speaker: Author | None) -> Author | None:
         at = phrase.start
@@ -306,7 +370,8 @@ class Sources:
             if noun in self.role_words:
                 described = {_stem(w) for w in re.findall(r"[\w]+", self.body[phrase.start : phrase.end].casefold())}
                 found = self.with_role(phrase.start, self.role_of[noun], described)
-                found = found or self.back(phrase.start, ("Person",), salient=phrase.sentence_start)
+                gender = self.titles.get(noun, "")  # "the congresswoman": a woman
+                found = found or self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
                 if found is not None:
                     return found
             if noun in self.groups and not pronoun_owner:
@@ -316,6 +381,10 @@ class Sources:
                 if modifier:  # "the Clinton campaign", "the Trump administration": theirs
                     return modifier[-1].key
                 found = self.back(phrase.start, ("Organization",), noun=singular)
+                if found is None and singular in self.any_group:  # "the group" after "Islamic State"
+                    found = self.back(phrase.start, ("Organization",), salient=phrase.sentence_start, outlets="no")
+                if found is None and singular in self.outlet_nouns:  # "the network" after "RT"
+                    found = self.back(phrase.start, ("Organization",), outlets="only")
                 if found is not None:
                     return found
         return self.anonymous(phrase, noun)
@@ -353,6 +422,7 @@ class Sources:
         noun: str = "",
         salient: int | None = None,
         window: int = WINDOW,
+        outlets: str = "any",
     ) -> str | None:
         """The nearest entity before ``at`` of one of ``kinds`` (and gender, and a name holding ``noun``).
         With ``salient`` (where the sentence starts), a subject is preferred: one earlier in the same
@@ -367,13 +437,15 @@ class Sources:
                 continue  # a name inside a quotation is not what a pronoun outside it refers to
             if coarse(self.types.get(m.key, "")) not in kinds:
                 continue
-            if gender and self.gender.get(m.key, gender) != gender:
-                continue
+            if gender and (self.given_gender.get(m.key) or self.gender.get(m.key, gender)) != gender:
+                continue  # "she" is not a man the article or his given name says is one
             if noun and noun not in self.names.get(m.key, m.surface).casefold():
                 continue
+            if outlets != "any" and self.is_outlet(m.key) != (outlets == "only"):
+                continue  # "the group said" is not the newspaper that reports it; "the newspaper" is one
             fits.append(m)
         known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
-        fits = known or fits  # a person known to be "she" before one whose gender the article never told
+        every, fits = fits, known or fits  # a person known to be "she" before one whose gender the article never told
         if not fits:
             return None
         chosen = fits[0]
@@ -381,8 +453,16 @@ class Sources:
             subjects = [m for m in fits if m.start in self.subjects]
             same = [m for m in subjects if m.start >= salient]
             keys = {m.key for m in fits}
-            speaker = next((key for where, key in reversed(self.speakers) if where < at), None)
+            spoke, speaker = next(((where, key) for where, key in reversed(self.speakers) if where < at), (-1, None))
             speaking = [m for m in fits if m.key == speaker] if speaker in keys else []
+            main = [
+                m
+                for m in every  # of the gender sought, or of none the article told when no one's is known
+                if m.start in self.main_subjects
+                and (m in fits or (self.given_gender.get(m.key) or self.gender.get(m.key)) == gender)
+            ]
+            if main and main[0].start > spoke and main[0].key != speaker:
+                speaking = main[:1]  # a sentence about someone else since the last speaker spoke: the story moved on
             chosen = (same or speaking or subjects or fits)[0]
         if gender:
             self.gender[chosen.key] = gender

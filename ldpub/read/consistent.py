@@ -5,7 +5,9 @@ needs: "Washington said …" makes a place the author of a claim, "By Jane Doe, 
 affiliation. schema.org says an author is a Person or an Organization, an affiliation an Organization,
 a dateline's place a Place; a graph breaking that fails ``ldpub validate`` (LD023). Such a reference is
 taken out of the record — the entity stays — with a warning that says what an editor should check,
-so that whatever ``ldpub extract`` writes builds and validates.
+so that whatever ``ldpub extract`` writes builds and validates. A country speaking ("South Korea
+accused …") is the exception: the claim is its government's, a GovernmentOrganization entity
+"Government of South Korea", with a warning too.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ def keep_consistent(record: dict[str, Any], warn: Warn) -> None:
     for i, claim in enumerate(record.get("claims", [])):
         author = claim.get("author")
         if isinstance(author, str) and kind(author) not in (None, *AGENTS):
+            government = _government(entities, author)
+            if government is not None:  # "South Korea accused …": its government
+                claim["author"] = government
+                warn(_governed(entities, author, government), f"claims/{i}/author")
+                continue
             del claim["author"]
             warn(_message(entities, author, "claim's author", "a person or an organisation"), f"claims/{i}/author")
         elif isinstance(author, dict) and kind(author.get("affiliation")) in PERSON_TYPES:
@@ -71,6 +78,29 @@ def _links(entity: dict[str, Any]) -> Iterator[tuple[str, str, frozenset[str]]]:
 _PLACES = frozenset(
     {"Place", "Country", "State", "City", "AdministrativeArea", "Landform", "CivicStructure", "Accommodation"}
 )
+
+
+def _government(entities: dict[str, Any], key: str) -> str | None:
+    """A country speaking ("South Korea accused …", "China said …") is its government: the key of a
+    GovernmentOrganization entity "Government of South Korea", made once; None for any other place."""
+    from ldpub.entities.gazetteer import lookup
+
+    entity = entities.get(key, {})
+    name = str(entity.get("name", ""))
+    place = lookup(name) if entity.get("type") in _PLACES and name else None
+    if place is None or place.kind != "country":
+        return None
+    government = f"{key}-government"
+    entities.setdefault(government, {"type": "GovernmentOrganization", "name": f"Government of {name}"})
+    return government
+
+
+def _governed(entities: dict[str, Any], key: str, government: str) -> str:
+    return (
+        f"{entities[key].get('name', key)!r} is a country, and a claim's author is a person or an organisation: "
+        f"attributed to {entities[government]['name']!r} ({government}); check whether the text means its "
+        "government, a ministry or a named official"
+    )
 
 
 def _message(entities: dict[str, Any], key: str, role: str, wanted: str) -> str:

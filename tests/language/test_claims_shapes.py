@@ -338,3 +338,47 @@ def test_a_person_the_linking_step_typed_otherwise_is_a_person_to_coreference() 
     }
     assert types["ed-rendell"] == "Organization"  # the record's own types are left as they are
     assert _people_as_the_model_reads_them(types, mentions, analysis, set()) == types  # an authority's type stays
+
+
+def test_a_future_or_subject_inside_the_quotation_is_not_the_attributions() -> None:
+    body = (
+        '"If it does not have the weapons yet, it will at some point, probably sooner rather than later," '
+        "said Omar Farouk, a physicist who is co-director of the Energy Policy Program at the Harbour Institute."
+    )
+    claim = one(body)
+    assert claim["author"] == "omar-farouk"
+    assert claim["text"].startswith("If it does not have the weapons yet")
+    assert claims("Omar Farouk will say on Monday that the port is closed.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("One of the union’s lawyers, Omar Farouk, said the strike was legal.", "omar-farouk"),
+        ("A 40-page analysis released by the Health Ministry found that the water was unsafe.", "health-ministry"),
+        ("A civil complaint filed by the Harbour Workers Union said that the port had cut wages.", "harbour-union"),
+    ],
+)
+def test_a_name_set_off_after_one_of_them_or_the_agent_of_a_document_is_the_author(body: str, author: str) -> None:
+    assert one(body)["author"] == author
+
+
+def test_a_clause_the_parse_took_from_the_next_paragraph_is_not_the_verbs() -> None:
+    """The model may hang the next paragraph's sentence on the verb ("…,” said X.¶ Critics noted that S"):
+    such a clause is not what the verb reports, unless the verb's sentence ends in a colon."""
+    from ldpub.language.claims import _Finder
+
+    def finder(body: str) -> _Finder:
+        linking = link_text("Headline", body, NEWSROOM)
+        assert linking.analysis is not None
+        return _Finder(body, linking.analysis, linking, "speech")
+
+    def word(f: _Finder, text: str) -> Any:
+        return next(w for w in f.words if w.text == text)
+
+    f = finder('"The vote was rushed," said Leila Haddad of the union.\n\nCritics noted that the port had closed.')
+    assert f.next_paragraph(word(f, "said"), word(f, "noted"))
+    f = finder("Leila Haddad said:\n\n“The port had closed,” and the talks would resume.")
+    assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
+    f = finder("Leila Haddad said that the port had closed.")
+    assert not f.next_paragraph(word(f, "said"), word(f, "closed"))

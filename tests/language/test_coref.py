@@ -1,0 +1,105 @@
+"""Who a source is (ldpub.language.coref), through find_claims, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ldpub.language.claims import find_claims
+from ldpub.language.linking import link_text
+
+
+def authors(body: str) -> list[Any]:
+    return [c.get("author") for c in find_claims(body, link_text("Headline", body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        (
+            "Gwen Moore, a Democrat, criticised the plan. Donald Trump defended it on Monday in a long speech. "
+            "She said the plan would hurt families.",
+            "gwen-moore",
+        ),
+        (
+            "Melanie Harris wrote to Donald Trump last week. Trump did not answer the letter. "
+            "She said she was disappointed.",
+            "melanie-harris",
+        ),
+        (
+            "Donald Trump attacked Susan Collins on Monday. Collins responded on Tuesday. "
+            "He said the senator was weak.",
+            "donald-trump",
+        ),
+    ],
+)
+def test_a_given_name_tells_he_from_she(body: str, author: str) -> None:
+    assert authors(body)[-1] == author
+
+
+def test_a_pronoun_follows_the_story_to_the_next_main_subject_not_a_subordinate_one() -> None:
+    said = "“The port will reopen soon,” said Ms. Dana Okafor, the port director. "
+    moved_on = authors(said + "Ms. Robin Ellery arrived at the talks on Tuesday. She said the strike would go on.")
+    assert moved_on == ["dana-okafor", "robin-ellery"]
+    aside = authors(said + "The talks ended hours after Ms. Robin Ellery left. She said the strike would go on.")
+    assert aside == ["dana-okafor", "dana-okafor"]
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("Trade fell sharply. British Prime Minister Theresa May said the country would leave in March.", "theresa"),
+        ("The North tested a bomb. South Korean President Park Geun-hye said the test was reckless.", "park-geun"),
+    ],
+)
+def test_a_name_the_linking_step_cut_short_is_still_the_speaker(body: str, author: str) -> None:
+    found = link_text("Headline", body)
+    assert author in {m.key for m in found.body}  # the name as the linking step cut it
+    assert authors(body) == [author]
+
+
+def test_a_name_and_the_head_of_an_organisations_name_is_not_the_person() -> None:
+    found = authors("Ivana Trump met Donald Trump in Miami. The Trump Foundation said the money was spent well.")
+    assert found and found[0] != "donald-trump"
+
+
+def test_the_group_refers_back_to_the_last_organisation_not_the_outlet_reporting_it() -> None:
+    found = authors(
+        "Fighters of the Harbour Front seized the port on Monday, Reuters reported. "
+        "The group said it would hold the city."
+    )
+    assert found == ["reuters", "harbour-front"]
+
+
+def test_a_definite_gendered_noun_refers_back_to_a_person_of_that_gender() -> None:
+    assert authors("Maria Lopez met Robert Ellery on Monday. The businessman said the port would reopen.") == [
+        "robert-ellery"
+    ]
+    # "the father of the boy" is someone else, not named
+    father = authors("Maria Lopez met Robert Ellery on Monday. The father of the boy said the port would reopen.")
+    assert father == [{"anonymous": "the father of the boy", "type": "Person"}]
+
+
+def test_a_main_subject_of_the_sought_gender_since_the_last_speaker_beats_a_man_met_before() -> None:
+    body = (
+        "Samuel Okafor was shot by an officer on Friday. He was unarmed. Donald Trump has also commented on "
+        "Okafor's death. On Wednesday, he told a crowd in Ohio that he was troubled by the shooting."
+    )
+    assert authors(body) == ["donald-trump"]
+
+
+def test_the_paper_refers_back_to_the_outlet_last_named() -> None:
+    found = authors(
+        "The Harbour Gazette reported that the mayor had resigned. The paper said the council would meet on Monday."
+    )
+    assert found == ["harbour-gazette", "harbour-gazette"]
+
+
+@pytest.mark.parametrize(("title", "author"), [("Mrs.", "hillary-clinton"), ("Mr.", "bill-clinton")])
+def test_a_title_before_a_shared_family_name_picks_the_one_it_fits(title: str, author: str) -> None:
+    body = (
+        "Bill Clinton and Hillary Clinton arrived in Ohio on Monday. Clinton spoke first. "
+        f"{title} Clinton said the plan would help families."
+    )
+    assert authors(body) == [author]
