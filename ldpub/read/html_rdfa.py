@@ -50,6 +50,18 @@ def rdfa_nodes(tree: lxml.html.HtmlElement, base_url: str | None, warnings: list
     return _Nodes(graph, lxml.html.tostring(tree, encoding="unicode")).roots()
 
 
+def as_jsonld(node: Node) -> dict[str, Any]:
+    """A node as JSON-LD in schema.org's terms (one value bare, several a list), as microdata reads
+    into JSON-LD: what ``ldpub validate`` checks of a page's RDFa (without ``@context``: the caller's)."""
+    out: dict[str, Any] = {}
+    for key, values in node.items():
+        if key == "@type" and not values:
+            continue
+        converted = [as_jsonld(v) if isinstance(v, dict) else v for v in values]
+        out[key] = converted[0] if len(converted) == 1 else converted
+    return out
+
+
 def _distil(tree: lxml.html.HtmlElement, base_url: str | None) -> Any:
     """The page's RDF, as pyRdfa3 reads its RDFa 1.1 (a DOM-compatible copy of the tree, offline)."""
     from extruct.xmldom import XmlDomHTMLParser

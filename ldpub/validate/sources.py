@@ -41,9 +41,9 @@ class Document:
     to_file_offset: Callable[[int], int] = field(default=lambda offset: offset)
     lines: LineIndex | None = None  # of the whole file
     block_line: int | None = None  # where an HTML block starts
-    kind: str = "jsonld"  # "jsonld" or "microdata"
+    kind: str = "jsonld"  # "jsonld", "microdata" or "rdfa"
     source: bytes | None = None  # undecoded JSON bytes: decoded only if a finding needs a position
-    places: dict[str, tuple[int, int]] | None = None  # microdata: pointer -> line, column of its element
+    places: dict[str, tuple[int, int]] | None = None  # microdata, RDFa: pointer -> line, column of its element
     _places: Places | None = None
 
     def locate(self, pointer: str | None) -> tuple[int | None, int | None]:
@@ -347,6 +347,26 @@ def documents_from_html(text: str, name: str) -> list[Document]:
         docs.append(doc)
     if "itemscope" in text:
         docs.extend(_microdata(text, name, root))
+    from ldpub.validate import rdfa
+
+    if rdfa.maybe_rdfa(text):
+        docs.extend(_rdfa(text, name, root))
+    return docs
+
+
+def _rdfa(text: str, name: str, root: Any) -> list[Document]:
+    """schema.org RDFa, read as ``ldpub extract`` reads it (:mod:`ldpub.validate.rdfa`), at its elements' places."""
+    from ldpub.validate import rdfa
+
+    base = _page_url(root)
+    warnings: list[str] = []
+    items = rdfa.rdfa_items(root, base, warnings)
+    docs = [Document(name, None, [finding("rdfa-unreadable", name, detail=w)]) for w in warnings]
+    if not items:
+        return docs
+    tables = rdfa.node_places([node for _, node in items], root, base, _element_places(root, text))
+    for (data, _), table in zip(items, tables, strict=True):
+        docs.append(Document(name, {"@context": "https://schema.org", **data}, kind="rdfa", places=table))
     return docs
 
 

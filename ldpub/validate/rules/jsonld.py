@@ -44,6 +44,7 @@ class NotJsonLd(Rule):
         ("unknown-shape", "a JSON-LD shape ldpub cannot check"),
         ("too-deep", "nodes nested too deeply to check (hundreds of levels)"),
         ("microdata-unreadable", "cannot read microdata: {detail}"),
+        ("rdfa-unreadable", "{detail}"),
     )
 
 
