@@ -20,18 +20,28 @@ Rows, all on the same documents in the same run:
 * pySHACL: each document to RDF (ldpub's fast JSON-LD→N-Triples, then rdflib) and validated
   against SHACL shapes equivalent to the google-article profile; on a smaller sample.
 
-    python benchmarks/bench_validate.py [--docs 5000] [--shacl 30] [--repeat 3] [--no-jsonschema] [--profile]
+Then, when ``../shared`` has them, HTML pages: the 119 real article pages of the extraction benchmark
+(``../shared/benchmarks/article-extraction/html``, none with schema.org RDFa) read as ``ldpub validate
+page.html`` reads them (JSON-LD blocks, microdata, schema.org RDFa), beside the same validator with
+RDFa reading switched off (what validate did before it read RDFa: the cost of looking for it), and
+schema.org's 8 RDFa examples of article types (tests/data/schemaorg) as pages.
+
+    python benchmarks/bench_validate.py [--docs 5000] [--shacl 30] [--repeat 3] [--no-jsonschema] [--no-pages]
+        [--profile]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
+import gzip
 import os
 import pstats
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +56,9 @@ from ldpub.resources import resource_path
 from ldpub.validate import Validator
 
 TARGET_BYTES = 10_000
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ROOT.parent / "shared" / "benchmarks" / "article-extraction" / "html"
+RDFA_EXAMPLES = ROOT / "tests" / "data" / "schemaorg" / "schemaorg-rdfa-article-examples.txt"
 
 SHAPES = """
 @prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -238,6 +251,62 @@ def run_shacl(docs: list[bytes]) -> int:
     return results
 
 
+def run_pages(validator: Validator, pages: list[bytes]) -> int:
+    """Findings over ``pages``, each read as ``ldpub validate page.html`` reads it."""
+    return sum(
+        len(validator.check_bytes(page, f"page-{i}.html", suffix=".html").findings) for i, page in enumerate(pages)
+    )
+
+
+@contextlib.contextmanager
+def no_rdfa() -> Iterator[None]:
+    """validate as it was before it read RDFa: no page is looked at for it."""
+    from ldpub.validate import rdfa
+
+    looks = rdfa.maybe_rdfa
+    rdfa.maybe_rdfa = lambda text: False
+    try:
+        yield
+    finally:
+        rdfa.maybe_rdfa = looks
+
+
+def rdfa_example_pages() -> list[bytes]:
+    """schema.org's RDFa examples of article types, each as a page (their RDFA: sections)."""
+    text = RDFA_EXAMPLES.read_text(encoding="utf-8")
+    bodies = [part.split("\nJSON:", 1)[0] for part in text.split("\nRDFA:")[1:]]
+    return [f"<!DOCTYPE html><html><head><title>t</title></head><body>{b}</body></html>".encode() for b in bodies]
+
+
+def page_rows(validator: Validator, repeat: int) -> None:
+    """The pages table: real pages with and without RDFa reading, then schema.org's RDFa examples."""
+    import lxml.html
+
+    pages = [gzip.decompress(p.read_bytes()) for p in sorted(PAGES.glob("*.html.gz"))]
+    examples = rdfa_example_pages()
+    run_pages(validator, pages[:5] + examples)  # warm-up: pyRdfa's import, vocabulary index
+    rows = []
+    seconds, _ = cpu(lambda: [lxml.html.document_fromstring(p) for p in pages])
+    rows.append(("lxml parse alone (the floor)", len(pages), seconds, 0))
+    # Each the best of --repeat runs, the two real-page rows taken in turn.
+    best: dict[str, tuple[float, int]] = {}
+    for _ in range(repeat):
+        with no_rdfa():
+            got = cpu(run_pages, validator, pages)
+        best["off"] = min(best.get("off", got), got)
+        got = cpu(run_pages, validator, pages)
+        best["on"] = min(best.get("on", got), got)
+    rows.append(("ldpub validate, RDFa not read (as before)", len(pages), *best["off"]))
+    rows.append(("ldpub validate, JSON-LD + microdata + RDFa", len(pages), *best["on"]))
+    seconds, findings = min(cpu(run_pages, validator, examples) for _ in range(repeat))
+    rows.append(("ldpub validate, schema.org's RDFa article examples", len(examples), seconds, findings))
+    print(f"\nHTML pages: {len(pages)} real article pages (no schema.org RDFa), no profile; one core, CPU time")
+    print(f"| {'validator':<58} | {'pages':>6} | {'cpu s':>7} | {'pages/s':>8} | {'findings':>8} |")
+    print(f"| {'-' * 58} | {'-' * 5}: | {'-' * 6}: | {'-' * 7}: | {'-' * 7}: |")
+    for name, n, seconds, findings in rows:
+        print(f"| {name:<58} | {n:>6} | {seconds:>7.2f} | {n / seconds:>8.0f} | {findings:>8} |")
+
+
 def cpu(fn: Any, *args: Any) -> tuple[float, int]:
     # Building the corpus leaves a large heap (records, ldpub's caches) that every garbage collection
     # would walk; a validating process does not carry it, so it is frozen out of the collector's sight.
@@ -255,6 +324,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="print where ldpub's time goes (cProfile)")
     parser.add_argument("--no-jsonschema", dest="jsonschema", action="store_false", help="skip the jsonschema row")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each ldpub row; the best is kept (default 3)")
+    parser.add_argument("--no-pages", dest="pages", action="store_false", help="skip the HTML pages table")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -293,6 +363,8 @@ def main() -> None:
         print(f"| {'-' * 58} | {'-' * 5}: | {'-' * 6}: | {'-' * 7}: | {'-' * 7}: |")
         for name, n, seconds, findings in rows:
             print(f"| {name:<58} | {n:>6} | {seconds:>7.2f} | {n / seconds:>8.0f} | {findings:>8} |")
+    if args.pages and PAGES.is_dir():
+        page_rows(plain, args.repeat)
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()

@@ -17,11 +17,11 @@ from ldpub.jsonld import escape
 from ldpub.read.html_rdfa import Node, as_jsonld, has_schema_rdfa, rdfa_nodes
 
 _SCHEMA_IRIS = ("http://schema.org/", "https://schema.org/", "http://www.schema.org/", "https://www.schema.org/")
-_TYPEOF = re.compile(r"typeof", re.IGNORECASE)
+_TYPEOF = re.compile(r"\btypeof\s*=", re.IGNORECASE)  # an attribute, not JavaScript's typeof
 
 
 def maybe_rdfa(text: str) -> bool:
-    """Can the page have schema.org RDFa nodes at all? (a text search: no typed subject without ``typeof``)"""
+    """Can the page have schema.org RDFa nodes at all? (a text search: no typed subject without ``typeof=``)"""
     return _TYPEOF.search(text) is not None
 
 
