@@ -26,16 +26,53 @@ Node = dict[str, list[Any]]
 _SCHEMA = ("http://schema.org/", "https://schema.org/", "http://www.schema.org/", "https://www.schema.org/")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _MAX_DEPTH = 12  # as for JSON-LD: deeper nesting is no article metadata
-# What a page must carry for its RDFa to be read: an attribute naming schema.org (a vocab, a prefix
-# declaration, a full IRI) or a schema: CURIE in typeof/property (pyRdfa's initial context has it).
-_RDFA_ATTRIBUTES = "//@vocab | //@prefix | //@typeof | //@property"
-_SCHEMA_CURIE = re.compile(r"(?:^|\s)schema:")
+# What a page must carry for its RDFa to be read: a typeof naming a schema.org type (only a subject
+# with one is a node): a full schema.org IRI, a CURIE whose prefix means schema.org (``schema:``, in
+# pyRdfa's initial context, or one a prefix or xmlns declaration maps to it), or a bare term where
+# the page names schema.org as a vocab. Drupal's pages declare ``schema:`` on every page and type
+# their items foaf:Image, sioc:Item: nothing of theirs is ever handed to the distiller.
+_RDFA_ATTRIBUTES = "//@vocab | //@prefix | //@typeof"
+_XMLNS = "//@*[starts-with(name(), 'xmlns:')]"
+_PREFIX_PAIR = re.compile(r"([A-Za-z_][\w.-]*):\s+(\S+)")
 
 
 def has_schema_rdfa(tree: lxml.html.HtmlElement) -> bool:
-    """Does the page say anything in schema.org's vocabulary with RDFa attributes? (one XPath)"""
-    values: list[str] = tree.xpath(_RDFA_ATTRIBUTES)
-    return any("schema.org" in value or _SCHEMA_CURIE.search(value) for value in values)
+    """Does the page type anything in schema.org's vocabulary with RDFa? (one XPath; a second only
+    for a typeof prefix the page's prefix attributes do not declare)"""
+    vocabs: list[str] = []
+    prefixes: dict[str, str] = {}
+    types: list[str] = []
+    for value in tree.xpath(_RDFA_ATTRIBUTES):
+        name = value.attrname
+        if name == "typeof":
+            types.extend(value.split())
+        elif name == "vocab":
+            vocabs.append(value)
+        else:
+            prefixes.update((p.lower(), iri) for p, iri in _PREFIX_PAIR.findall(value))
+    if not types:
+        return False
+    by_vocab = any(v.strip().startswith(_SCHEMA) for v in vocabs)
+    unknown = []
+    for token in types:
+        if token.startswith(_SCHEMA):
+            return True
+        prefix, colon, _ = token.partition(":")
+        if not colon:
+            if by_vocab:
+                return True
+            continue
+        iri = prefixes.get(prefix.lower())
+        if iri is None and prefix.lower() == "schema":
+            return True
+        if iri is None:
+            unknown.append(prefix.lower())
+        elif iri.startswith(_SCHEMA):
+            return True
+    if unknown:  # XHTML-style declarations: xmlns:s="https://schema.org/"
+        declared = {a.attrname.partition(":")[2].lower(): str(a) for a in tree.xpath(_XMLNS)}
+        return any(declared.get(prefix, "").startswith(_SCHEMA) for prefix in unknown)
+    return False
 
 
 def rdfa_nodes(tree: lxml.html.HtmlElement, base_url: str | None, warnings: list[str]) -> list[Node]:

@@ -180,3 +180,39 @@ def test_json_ld_wins_over_rdfa_on_the_type_with_a_warning() -> None:
     result = extract_html(page.encode("utf-8"), source="page.html", link=False)
     assert result.record["type"] == "NewsArticle"
     assert any("its RDFa a BlogPosting: the JSON-LD's type is kept" in str(w) for w in result.warnings)
+
+
+def test_a_page_declaring_the_schema_prefix_but_typing_nothing_in_it_is_not_distilled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Drupal 8's pages declare schema: (and foaf:, sioc:…) on <html> and type their images foaf:Image."""
+
+    def refuse(*args: Any) -> None:
+        raise AssertionError("the RDFa distiller was run")
+
+    monkeypatch.setattr(html_rdfa, "_distil", refuse)
+    page = """<!DOCTYPE html><html prefix="foaf: http://xmlns.com/foaf/0.1/ og: http://ogp.me/ns#
+  schema: http://schema.org/ sioc: http://rdfs.org/sioc/ns#"><head><title>t</title></head><body>
+<article typeof="sioc:Item foaf:Document"><h1 property="schema:name">A</h1>
+<img typeof="foaf:Image" src="/a.jpg"></article></body></html>"""
+    assert html_rdfa.rdfa_nodes(parse_html(page), "https://site.example/a", []) == []
+
+
+@pytest.mark.parametrize(
+    ("attributes", "typeof"),
+    [
+        ('vocab="https://schema.org/"', "Article"),
+        ("", "schema:Article"),  # schema: is in RDFa's initial context
+        ('prefix="s: https://schema.org/"', "s:Article"),
+        ('xmlns:s="https://schema.org/"', "s:Article"),
+        ("", "https://schema.org/Article"),
+    ],
+)
+def test_every_way_of_typing_in_schemaorg_is_read(attributes: str, typeof: str) -> None:
+    page = f"""<!DOCTYPE html><html><head><title>t</title></head><body>
+<div {attributes}><article typeof="{typeof}"><h1 property="https://schema.org/headline">H</h1></article></div>
+</body></html>"""
+    tree = parse_html(page)
+    assert html_rdfa.has_schema_rdfa(tree)
+    [node] = html_rdfa.rdfa_nodes(tree, "https://site.example/a", [])
+    assert node["@type"] == ["Article"] and node["headline"] == ["H"]
