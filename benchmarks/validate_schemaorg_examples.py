@@ -7,13 +7,15 @@ these examples are either ldpub's false alarms or the examples' own slips; the r
 ``REVIEWED`` below (the test tests/validate/test_schemaorg_examples.py holds them as the expected
 result), so any other error is a false alarm to fix.
 
-    python benchmarks/validate_schemaorg_examples.py [FILE] [--list] [--page-graph]
+    python benchmarks/validate_schemaorg_examples.py [FILE] [--list] [--page-graph] [--rdfa]
 
 Without FILE, the vendored excerpt (tests/data/schemaorg/) is read. ``--page-graph`` keeps the
 examples whose ``TYPES:`` header, or whose JSON-LD, names one of the types a newsroom's pages carry — an article
 (Article and its subtypes), a page (WebPage, WebPageElement and theirs), a site (WebSite), a
 breadcrumb (BreadcrumbList), a video (VideoObject), a claim (Claim, ClaimReview) or a data feed
-(DataFeed, DataFeedItem) — and counts examples and errors per type.
+(DataFeed, DataFeedItem) — and counts examples and errors per type. ``--rdfa`` checks each example's
+``RDFA:`` section (those with a ``typeof``) as a page's body instead, as ``ldpub validate page.html``
+reads a page's RDFa.
 """
 
 from __future__ import annotations
@@ -77,31 +79,36 @@ def page_graph_types() -> dict[str, str]:
     return {t: root for root in reversed(PAGE_GRAPH_ROOTS) for t in vocab.descendants(root)}
 
 
-def examples(text: str) -> list[tuple[str, str]]:
-    """(example id, JSON section text) for every example with a JSON section."""
+def examples(text: str, kind: str = "JSON") -> list[tuple[str, str]]:
+    """(example id, section text) for every example with a section of ``kind`` (JSON, RDFA…)."""
     out = []
     heads = list(_HEADER.finditer(text))
     for i, head in enumerate(heads):
         body = text[head.end() : heads[i + 1].start() if i + 1 < len(heads) else len(text)]
         sections = list(_SECTION.finditer(body))
         for j, section in enumerate(sections):
-            if section.group(1) == "JSON":
+            if section.group(1) == kind:
                 end = sections[j + 1].start() if j + 1 < len(sections) else len(body)
                 out.append((head.group(1), body[section.end() : end].strip()))
     return out
 
 
-def run(text: str) -> list[tuple[str, Finding]]:
-    """Every error on the examples' JSON-LD, with its example's id."""
+def run(text: str, kind: str = "JSON") -> list[tuple[str, Finding]]:
+    """Every error on the examples' JSON-LD (or ``kind``'s sections), with its example's id."""
     validator = Validator()
     errors = []
-    for example, section in examples(text):
-        if "ld+json" not in section:
+    for example, section in examples(text, kind):
+        if not is_markup(section, kind):
             continue  # "No JSON-LD", "TODO"
-        page = f"<html><head>{section}</head></html>"
+        page = f"<html><head>{section}</head></html>" if kind == "JSON" else f"<html><body>{section}</body></html>"
         report = validator.check_bytes(page.encode("utf-8"), f"{example}.html", suffix=".html")
         errors.extend((example, f) for f in report.findings if f.severity == "error")
     return errors
+
+
+def is_markup(section: str, kind: str) -> bool:
+    """Is a section markup to check: a JSON-LD block, or RDFa that types something?"""
+    return "ld+json" in section if kind == "JSON" else "typeof=" in section
 
 
 def unreviewed(errors: list[tuple[str, Finding]]) -> list[tuple[str, Finding]]:
@@ -118,25 +125,28 @@ def main() -> None:
     parser.add_argument("file", nargs="?", default=str(EXCERPT), help="schemaorg-all-examples.txt")
     parser.add_argument("--list", action="store_true", help="print every error")
     parser.add_argument("--page-graph", action="store_true", help="only the page graph's types, counted per type")
+    parser.add_argument("--rdfa", action="store_true", help="check the RDFa sections (as pages) instead of JSON-LD")
     args = parser.parse_args()
     text = Path(args.file).read_text(encoding="utf-8")
-    found = examples(text)
-    errors = run(text)
+    kind, label = ("RDFA", "RDFa") if args.rdfa else ("JSON", "JSON-LD")
+    found = examples(text, kind)
+    errors = run(text, kind)
     if args.page_graph:
         family = page_graph_types()
         types = example_types(text)
         kept = {e for e, _ in found if any(t in family for t in types.get(e, []))}
         found = [(e, section) for e, section in found if e in kept]
         errors = [(e, f) for e, f in errors if e in kept]
-        print(f"{'type':<28} {'examples':>8} {'JSON-LD':>8} {'errors':>7}")
+        print(f"{'type':<28} {'examples':>8} {label:>8} {'errors':>7}")
         for name in sorted({t for e in kept for t in types[e] if t in family}):
             with_type = {e for e in kept if name in types[e]}
-            jsonld = {e for e, section in found if e in with_type and "ld+json" in section}
+            jsonld = {e for e, section in found if e in with_type and is_markup(section, kind)}
             count = sum(1 for e, _ in errors if e in with_type)
             print(f"{name:<28} {len(with_type):>8} {len(jsonld):>8} {count:>7}")
     by_code = Counter(f.code for _, f in errors)
+    checked = len(found) if kind == "JSON" else sum(is_markup(section, kind) for _, section in found)
     print(
-        f"{len(found)} JSON-LD examples: {len(errors)} errors on {len({e for e, _ in errors})} examples; "
+        f"{checked} {label} examples: {len(errors)} errors on {len({e for e, _ in errors})} examples; "
         f"by code: {dict(sorted(by_code.items()))}; not in the reviewed list: {len(unreviewed(errors))}"
     )
     for example, f in errors if args.list else unreviewed(errors):

@@ -1,4 +1,4 @@
-"""Inputs to documents: JSON-LD files, HTML pages (every JSON-LD block, and microdata), stdin.
+"""Inputs to documents: JSON-LD files, HTML pages (every JSON-LD block, microdata, RDFa), stdin.
 
 Each JSON-LD text becomes a :class:`Document`: the parsed JSON (or ``None``), the syntax
 findings, and a way to turn a JSON Pointer into the line and column *in the original file*.
@@ -315,7 +315,8 @@ def _decode(data: bytes, name: str) -> str | Finding:
 
 
 def documents_from_html(text: str, name: str) -> list[Document]:
-    """Every ``<script type="application/ld+json">`` block of a page (with its line), then its microdata."""
+    """Every ``<script type="application/ld+json">`` block of a page (with its line), then its microdata,
+    then its schema.org RDFa."""
     import lxml.etree
     import lxml.html
 
@@ -442,11 +443,11 @@ def _item_places(
 
 
 def _microdata(text: str, name: str, root: Any = None) -> list[Document]:
-    """schema.org microdata, read by extruct and turned into JSON-LD (no line numbers for these).
+    """schema.org microdata, read by extruct and turned into JSON-LD, placed at its elements.
 
-    Items of other vocabularies (data-vocabulary.org) and untyped items are left alone. RDFa is
-    not read: extruct's RDFa reader drops ``<time datetime>`` values (a page's
-    ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
+    Items of other vocabularies (data-vocabulary.org) and untyped items are left alone. RDFa is read
+    by :func:`_rdfa`, not by extruct's RDFa reader: that one drops ``<time datetime>`` values (a
+    page's ``<time property="datePublished" datetime="2024-05-01T09:00Z">1 May</time>`` reads as
     "1 May"), which would turn valid pages into false findings.
     """
     base = _page_url(root) if root is not None else _PAGE_URL_PLACEHOLDER
