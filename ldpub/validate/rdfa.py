@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ldpub.jsonld import escape
-from ldpub.read.html_rdfa import Node, as_jsonld, has_schema_rdfa, rdfa_nodes
+from ldpub.read.html_rdfa import Node, as_jsonld, rdfa_nodes
 
 _SCHEMA_IRIS = ("http://schema.org/", "https://schema.org/", "http://www.schema.org/", "https://www.schema.org/")
 _BEFORE_ATTRIBUTE = frozenset(" \t\n\r\f\"'/")  # not JavaScript's _typeof = …, nor data-typeof=
@@ -21,22 +21,19 @@ _BEFORE_ATTRIBUTE = frozenset(" \t\n\r\f\"'/")  # not JavaScript's _typeof = …
 
 def maybe_rdfa(text: str) -> bool:
     """Can the page have schema.org RDFa nodes at all? No typed subject without a ``typeof=`` attribute
-    (written ``typeof`` or ``typeOf``): found by ``str.find``, 0.1 ms a 180 KB page, where a
-    case-blind regex takes 2.6 ms; JavaScript's ``typeof x`` is passed over."""
-    for word in ("typeof", "typeOf"):
-        at = text.find(word)
-        while at >= 0:
-            if at > 0 and text[at - 1] in _BEFORE_ATTRIBUTE and text[at + 6 : at + 16].lstrip()[:1] == "=":
-                return True
-            at = text.find(word, at + 6)
+    (written in lower case, as RDFa writes it): one ``str.find`` scan, 0.1 ms a 180 KB page, where a
+    case-blind regex takes 2.6 ms; JavaScript's ``typeof x`` and ``_typeof =`` are passed over."""
+    at = text.find("typeof")
+    while at >= 0:
+        if at > 0 and text[at - 1] in _BEFORE_ATTRIBUTE and text[at + 6 : at + 16].lstrip()[:1] == "=":
+            return True
+        at = text.find("typeof", at + 6)
     return False
 
 
 def rdfa_items(root: Any, base: str, warnings: list[str]) -> list[tuple[dict[str, Any], Node]]:
     """Each top-level schema.org node of the page's RDFa, as JSON-LD beside the node it came from."""
-    if not has_schema_rdfa(root):
-        return []
-    return [(as_jsonld(node), node) for node in rdfa_nodes(root, base, warnings)]
+    return [(as_jsonld(node), node) for node in rdfa_nodes(root, base, warnings)]  # skips a page without any
 
 
 def local_name(token: str) -> str | None:

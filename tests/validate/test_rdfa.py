@@ -131,3 +131,12 @@ def test_rdfa_is_checked_offline(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     found = check(html, html=True).findings
     assert [(f.code, f.line) for f in found] == [("LD021", 6)]
+
+
+def test_javascripts_typeof_is_no_rdfa_but_every_typeof_attribute_is() -> None:
+    from ldpub.validate.rdfa import maybe_rdfa
+
+    script = '<script>var _typeof = function (o) { return typeof o === "symbol" ? typeof o : o; };</script>'
+    assert not maybe_rdfa(page("<p>typeof</p>", head=script))
+    for attribute in ('typeof="Article"', "typeof='Article'", 'typeof = "Article"', "typeof=Article"):
+        assert maybe_rdfa(page(f"<div vocab='https://schema.org/' {attribute}></div>", head=script))
