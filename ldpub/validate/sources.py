@@ -389,14 +389,14 @@ def _page_url(root: Any) -> str:
     return _PAGE_URL_PLACEHOLDER
 
 
+_LINE_END = re.compile("\n")
+
+
 def _element_places(root: Any, text: str) -> dict[Any, tuple[int, int]]:
     """Line and column of the start tag of every element of a page (lxml gives lines only).
 
     Start tags are found in document order from a cursor, on the line lxml reports."""
-    starts = [0]
-    for i, char in enumerate(text):
-        if char == "\n":
-            starts.append(i + 1)
+    starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
     places: dict[Any, tuple[int, int]] = {}
     cursor = 0
     lower = text.lower()
