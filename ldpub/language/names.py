@@ -62,6 +62,7 @@ from ldpub.language.candidates import (
     Found,
 )
 from ldpub.language.nested import inner_places
+from ldpub.lexicon.patterns import PARTY_STATE
 
 STRONG = 100.0
 MODEL = 2.0
@@ -259,6 +260,8 @@ def find_names(
         lowercase = {t.text for t in tokens if t.text.islower()} | common
         spans = _with_model(text, spans, _model_spans(text, analysis, blocked, lowercase))
     spans = [t for t in (_trimmed(text, s) for s in spans) if t is not None]
+    # "R-S.C.", "R-Ga." (the model's "Ga."): a lawmaker's party and state, no name.
+    spans = [s for s in spans if not PARTY_STATE.fullmatch(text[max(0, s.start - 2) : s.end].lstrip("( "))]
     crafts = _craft_names(text)  # "Space Shuttle Columbia" … "Columbia was lost": the craft again
     spans = [s for s in spans if s.name not in crafts or any(e.weight >= STRONG for e in s.evidence)]
     spans.sort(key=lambda s: s.start)
@@ -516,6 +519,10 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         article = re.search(r"(?i)(?<![^\W\d_])(?:al|el)[-‐]$", text[max(0, start - 3) : start])
         if article:  # "al-Busayrah": the model sometimes leaves the article out
             start -= len(article.group(0))
+        if kind == "Organization":  # "the Committee for a Responsible Federal Budget": the model took the tail
+            lead = _ORG_HEAD_FOR.search(text, max(0, start - 60), start)
+            if lead is not None and lead.group("head").casefold() in ORG_HEADS:
+                start = lead.start("lead")
         surface = text[start:end]
         if "\n" in surface or blocked.overlaps(start, end) or not any(c.isalpha() for c in surface):
             continue
@@ -540,10 +547,14 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             continue  # "Capt", "Brig", "President": a title the model took for a name
         if titles:  # "Navy Capt. Jeff Davis": the name is Jeff Davis, the rest his jobTitle
             title = text[start : words[titles - 1].end]
+            evidence.append(_title_evidence(title))
             out.append(_Span(start, end, surface, text[words[titles].start : end], evidence, title=title))
             continue
         if kind == "Person":  # "Navy Capt. Leon Marsh" where the model saw Leon Marsh: the titles before
-            out.append(_Span(start, end, surface, surface, evidence, title=_titles_before(text, words[0])))
+            before = _titles_before(text, words[0])
+            if before:
+                evidence.append(_title_evidence(before))
+            out.append(_Span(start, end, surface, surface, evidence, title=before))
             continue
         if len(words) == 1 and surface.isupper() and kind == "Organization":
             head = analysis.words[words[0].head]
@@ -556,6 +567,19 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             else [_Span(start, end, surface, surface, evidence)]
         )
     return out
+
+
+def _title_evidence(title: str) -> Evidence:
+    """A title written before a name the model calls a person ("Gov.", "Mr.", "Sen."): a person's,
+    whatever the model says of the name's other mentions ("McAuliffe" alone taken for a place)."""
+    return Evidence("Person", STRONG, f"title {title!r}")
+
+
+# "Committee for a", "Campaign for the", "Council on": an organisation's noun, capitalised, and the
+# preposition joining it to the rest of its name.
+_ORG_HEAD_FOR = re.compile(
+    r"(?<![\w.])(?P<lead>(?!(?:The|A|An)\s)(?:[A-Z][\w'’-]*\s+){0,2}(?P<head>[A-Z][a-z]+)\s+(?:for|on|to)\s+(?:(?:a|an|the)\s+)?)$"
+)
 
 
 def _listed_names(start: int, surface: str, evidence: list[Evidence]) -> list[_Span]:
@@ -640,7 +664,8 @@ def _with_model(text: str, spans: list[_Span], model: list[_Span]) -> list[_Span
             if m.start <= s.start and s.end <= m.end and (m.start, m.end) != (s.start, s.end):
                 extra = text[m.start : s.start] + " " + text[s.end : m.end]
                 joined = m.evidence[0].type == "Organization"  # "Bogotá Water and Sewerage Company"
-                if _name_words(extra, joined):  # the model's span is the whole name
+                lead = _ORG_HEAD_FOR.fullmatch(text, m.start, s.start) if s.end == m.end else None
+                if _name_words(extra, joined) or (joined and lead):  # the model's span is the whole name
                     name = text[m.start : s.start] + s.name if s.name != text[s.start : s.end] else m.name
                     out[i] = _Span(m.start, m.end, text[m.start : m.end], name, s.evidence + m.evidence, s.rule)
                     break
@@ -919,6 +944,9 @@ class _Group:
     norm: tuple[str, ...]
     spans: list[_Span]
     _typed: tuple[tuple[int, int], str] | None = None
+    # A person's full name that shorter names joined as second references ("DuVernay" for "Ava
+    # DuVernay"): what the model says of the short name alone does not make the person a place.
+    person_named: bool = False
 
     def scores(self) -> dict[str, float]:
         totals: dict[str, float] = {}
@@ -952,11 +980,23 @@ class _Group:
         if not totals:
             return "Organization"  # an acronym in brackets after a name nothing else typed
         best = max(totals, key=lambda t: (totals[t], t != "Person"))
+        if best != "Person" and self.person_named and self._person_by_full_name():
+            return "Person"
         if best == "Person" and self._place_by_preposition():
             return "Place"
         if best == "Organization" and any(e.type == "NewsMediaOrganization" for s in self.spans for e in s.evidence):
             return "NewsMediaOrganization"
         return best
+
+    def _person_by_full_name(self) -> bool:
+        """Nothing but the model's label and the gazetteer says the name is other than a person's: no
+        noun or list says what it is, and no mention is used as a place ("in X", "the city of X")."""
+        for e in (e for s in self.spans for e in s.evidence):
+            if e.type != "Person" and e.weight >= STRONG:
+                return False
+            if e.type == "Place" and not e.cue.startswith(("language model", "gazetteer")):
+                return False
+        return True
 
     def _place_by_preposition(self) -> bool:
         """ "in Raqqah", "near Palmyra", "6km from Daquq", "rebel-held Karabilah": where the words around
@@ -1064,6 +1104,8 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
                 # The long form's type, not the acronym's: models guess at acronyms ("KSC").
                 hits = [g for g in kept if g is not group and g.type != "Person" and _initials(g) == acronym]
         if len(hits) == 1:
+            if hits[0].type == "Person" and _may_be_person(group):
+                hits[0].person_named = True
             hits[0].spans += group.spans
             kept.remove(group)
     return kept

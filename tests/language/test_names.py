@@ -410,3 +410,41 @@ The student posted the photo to Twitter on Monday. Later, Twitter offered her a 
 Dublin.
 """
     assert _types(_candidates(text))["Twitter"] == "Organization"
+
+
+def test_a_family_name_the_model_takes_for_a_town_stays_the_persons() -> None:
+    text = """Documentary on prisons opens
+
+If there is one thing that Nora Preston cares about, it is the vote. "You cannot change what you do \
+not know," Preston said in an interview. Preston's film documents how prisons grew. Activists talk to \
+Preston about the issue. With her film, Preston both documents the boom and asks why. Check out the \
+trailer for Preston's documentary below.
+"""
+    linking = _candidates(text)
+    assert _types(linking) == {"Nora Preston": "Person"}
+    person = linking.candidates[0]
+    assert sum(m.key == person.key for m in linking.body) >= 6  # every "Preston" is hers
+
+
+def test_a_party_and_state_label_is_no_name() -> None:
+    text = """Senators split on the bill
+
+Sen. Lindsey Graham (R-S.C.) told reporters the bill was dead. Rep. Tom Price, R-Ga., agreed, and \
+Sen. Sherrod Brown (D-Ohio) said he would vote against it.
+"""
+    types = _types(_candidates(text))
+    assert {name for name, kind in types.items() if kind == "Person"} == {
+        "Lindsey Graham",
+        "Tom Price",
+        "Sherrod Brown",
+    }
+    assert not any(name.startswith(("R-", "D-")) or name in ("S.C", "Ga.", "Ohio") for name in types)
+
+
+def test_an_organisation_named_with_its_noun_and_a_preposition_keeps_them() -> None:
+    text = """Budget watchdog warns
+
+The Committee for a Responsible Federal Budget reported that the plans would cost $5 trillion.
+"""
+    types = _types(_candidates(text))
+    assert types == {"Committee for a Responsible Federal Budget": "Organization"}
