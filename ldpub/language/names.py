@@ -273,6 +273,7 @@ def find_names(
         span.evidence += _acting_subject(span, words, analysis)
         span.evidence += _country_acting(span, words, analysis)
         span.evidence += _place_object(span, words, analysis)
+        span.evidence = _speaking_centre(span, words, analysis)
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
@@ -538,10 +539,13 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             continue  # "IE9", "STS-1": a product's or a mission's code, which people and places are not named by
         if _ADJECTIVE.match(surface):
             continue  # "Pro-Beijing", "Anti-Assad": an adjective
+        cue = f"language model: {name.label}"
+        if kind == "Place" and _DOTTED_ACRONYM.fullmatch(surface) and not gazetteer.lookup(surface):
+            kind, cue = "Organization", cue + ", a dotted acronym no gazetteer knows"  # "the I.R.S.": an agency
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
-        evidence = [Evidence(kind, weight, f"language model: {name.label}")]
+        evidence = [Evidence(kind, weight, cue)]
         titles = _titles(words) if kind == "Person" else 0
         if titles == len(words):
             continue  # "Capt", "Brig", "President": a title the model took for a name
@@ -622,6 +626,7 @@ def _titles_before(text: str, first: Word) -> str | None:
     return " ".join(words)
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]*\.? )+$")
 
 
@@ -829,6 +834,22 @@ def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | No
             if _acts(verb):
                 return [Evidence("Person", SUBJECT_CUE, f"subject of {verb.text!r}")]
     return []
+
+
+def _speaking_centre(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """The span's evidence, where a "center" speaks ("The Tax Policy Center says", "the Pew Research
+    Center estimated"), with an organisation's instead of the place noun's: a venue does not speak."""
+    noun = [e for e in span.evidence if e.type == "Place" and e.cue in ("place noun 'center'", "place noun 'centre'")]
+    inside = _span_words(span, words) if noun and analysis is not None else None
+    if analysis is None or inside is None:
+        return span.evidence
+    for i in inside:
+        word = analysis.words[i]
+        if word.dep == "nsubj" and word.head not in inside and analysis.words[word.head].text in SPEECH_VERBS:
+            verb = analysis.words[word.head].text
+            kept = [e for e in span.evidence if e not in noun]
+            return [*kept, Evidence("Organization", STRONG, f"a centre that speaks: {verb!r}")]
+    return span.evidence
 
 
 COUNTRY_ACTING = 10.0

@@ -448,3 +448,24 @@ The Committee for a Responsible Federal Budget reported that the plans would cos
 """
     types = _types(_candidates(text))
     assert types == {"Committee for a Responsible Federal Budget": "Organization"}
+
+
+def test_a_centre_that_speaks_and_an_agency_in_dotted_capitals_are_organisations() -> None:
+    text = """Tax plan costs more than promised
+
+The Tax Policy Center says the plan would depress revenue in the early years. If the I.R.S. has \
+questions, the campaign will answer them.
+"""
+    types = _types(_candidates(text))
+    assert types["Tax Policy Center"] == "Organization"
+    assert types["I.R.S."] == "Organization"
+
+
+def test_a_chief_executive_named_after_a_place_is_a_person() -> None:
+    text = """Civil rights leaders meet
+
+In a panel discussion this weekend in Washington, Jane R. Doull, the chief executive of the Urban \
+League, spoke about voting.
+"""
+    types = _types(_candidates(text))
+    assert types["Jane R. Doull"] == "Person" and types["Washington"] == "Place"
