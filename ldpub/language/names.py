@@ -521,9 +521,7 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         if article:  # "al-Busayrah": the model sometimes leaves the article out
             start -= len(article.group(0))
         if kind == "Organization":  # "the Committee for a Responsible Federal Budget": the model took the tail
-            lead = _ORG_HEAD_FOR.search(text, max(0, start - 60), start)
-            if lead is not None and lead.group("head").casefold() in ORG_HEADS:
-                start = lead.start("lead")
+            start = _with_org_lead(text, start)
         surface = text[start:end]
         if "\n" in surface or blocked.overlaps(start, end) or not any(c.isalpha() for c in surface):
             continue
@@ -539,9 +537,7 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             continue  # "IE9", "STS-1": a product's or a mission's code, which people and places are not named by
         if _ADJECTIVE.match(surface):
             continue  # "Pro-Beijing", "Anti-Assad": an adjective
-        cue = f"language model: {name.label}"
-        if kind == "Place" and _DOTTED_ACRONYM.fullmatch(surface) and not gazetteer.lookup(surface):
-            kind, cue = "Organization", cue + ", a dotted acronym no gazetteer knows"  # "the I.R.S.": an agency
+        kind, cue = _model_kind(name.label, kind, surface)
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
@@ -571,6 +567,22 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             else [_Span(start, end, surface, surface, evidence)]
         )
     return out
+
+
+def _with_org_lead(text: str, start: int) -> int:
+    """Where an organisation's name the model saw from ``start`` begins, with the noun and preposition
+    the model left out before it ("Committee for a" Responsible Federal Budget)."""
+    lead = _ORG_HEAD_FOR.search(text, max(0, start - 60), start)
+    return lead.start("lead") if lead is not None and lead.group("head").casefold() in ORG_HEADS else start
+
+
+def _model_kind(label: str, kind: str, surface: str) -> tuple[str, str]:
+    """The type the model's ``label`` gives ``surface``, and the cue: not a place for an acronym in
+    dotted capitals the gazetteer does not know ("the I.R.S.", an agency; "U.S." it knows)."""
+    cue = f"language model: {label}"
+    if kind == "Place" and _DOTTED_ACRONYM.fullmatch(surface) and not gazetteer.lookup(surface):
+        return "Organization", cue + ", a dotted acronym no gazetteer knows"
+    return kind, cue
 
 
 def _title_evidence(title: str) -> Evidence:
@@ -836,10 +848,13 @@ def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | No
     return []
 
 
+_CENTRE_NOUNS = ("place noun 'center'", "place noun 'centre'")
+
+
 def _speaking_centre(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
     """The span's evidence, where a "center" speaks ("The Tax Policy Center says", "the Pew Research
     Center estimated"), with an organisation's instead of the place noun's: a venue does not speak."""
-    noun = [e for e in span.evidence if e.type == "Place" and e.cue in ("place noun 'center'", "place noun 'centre'")]
+    noun = [e for e in span.evidence if e.type == "Place" and e.cue in _CENTRE_NOUNS]
     inside = _span_words(span, words) if noun and analysis is not None else None
     if analysis is None or inside is None:
         return span.evidence
@@ -977,11 +992,13 @@ class _Group:
         organisation = any(e.cue == "language model: ORG" for e in evidence) and not any(
             e.cue.startswith("gazetteer") for e in evidence
         )
+        # "The Tax Policy Center says": a centre that speaks in one mention is an organisation in all.
+        speaks = any(e.cue.startswith("a centre that speaks") for e in evidence)
         for span in self.spans:
             # One reason counts once a mention, at its weightiest: the rule and the context both see "told".
             reasons: dict[tuple[str, str], float] = {}
             for e in span.evidence:
-                if organisation and e.cue.startswith("preposition"):
+                if (organisation and e.cue.startswith("preposition")) or (speaks and e.cue in _CENTRE_NOUNS):
                     continue
                 coarse = "Organization" if e.type in ORGANIZATION_TYPES else e.type
                 reasons[coarse, e.cue] = max(reasons.get((coarse, e.cue), 0.0), e.weight)

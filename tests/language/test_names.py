@@ -450,6 +450,17 @@ The Committee for a Responsible Federal Budget reported that the plans would cos
     assert types == {"Committee for a Responsible Federal Budget": "Organization"}
 
 
+def test_a_centre_that_speaks_once_is_an_organisation_in_every_mention() -> None:
+    text = """Tax plan costs more than promised
+
+The Tax Policy Center estimates that the plan would cost $1 trillion. Figures from the Tax Policy \
+Center show a gap. The Tax Policy Center says it would depress revenue in the early years.
+"""
+    linking = _candidates(text)
+    assert _types(linking) == {"Tax Policy Center": "Organization"}
+    assert sum(m.surface == "Tax Policy Center" for m in linking.body) == 3
+
+
 def test_a_centre_that_speaks_and_an_agency_in_dotted_capitals_are_organisations() -> None:
     text = """Tax plan costs more than promised
 
