@@ -273,6 +273,7 @@ def find_names(
         span.evidence += _acting_subject(span, words, analysis)
         span.evidence += _country_acting(span, words, analysis)
         span.evidence += _place_object(span, words, analysis)
+        span.evidence += _pronoun_after(span, words, analysis)
         span.evidence = _speaking_centre(span, words, analysis)
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
@@ -865,6 +866,37 @@ def _speaking_centre(span: _Span, words: dict[int, Word], analysis: Analysis | N
             kept = [e for e in span.evidence if e not in noun]
             return [*kept, Evidence("Organization", STRONG, f"a centre that speaks: {verb!r}")]
     return span.evidence
+
+
+PRONOUN_CUE = 2.0
+
+
+def _pronoun_after(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """A name the model calls a place or an organisation that is its sentence's only subject with a
+    name, when the next sentence's first subject is "he" or "she" ("DuVernay spoke on Monday. She
+    said …"): a person, unless the gazetteer knows a place of note by the name ("Moscow")."""
+    if analysis is None or not any(e.cue in _NOT_PERSON_LABELS for e in span.evidence):
+        return []
+    inside = _span_words(span, words)
+    if inside is None or any(e.type != "Person" and e.weight > MODEL for e in span.evidence):
+        return []
+    subject = next((analysis.words[i] for i in inside if analysis.words[i].dep == "nsubj"), None)
+    if subject is None or subject.head in inside or subject.sentence + 1 >= len(analysis.sentences):
+        return []
+    first, end = analysis.sentences[subject.sentence]
+    if any(w.dep == "nsubj" and w.proper and w.index not in inside for w in analysis.words[first:end]):
+        return []  # another name is a subject there too: whom the pronoun means is unclear
+    first, end = analysis.sentences[subject.sentence + 1]
+    pronoun = next((w for w in analysis.words[first:end] if w.dep == "nsubj"), None)
+    if pronoun is None or pronoun.text.casefold() not in ("he", "she"):
+        return []
+    place = gazetteer.lookup(span.name)
+    if place is not None and place.weight >= 2.5:
+        return []
+    return [Evidence("Person", PRONOUN_CUE, f"{pronoun.text!r} after it")]
+
+
+_NOT_PERSON_LABELS = frozenset({"language model: GPE", "language model: LOC", "language model: ORG"})
 
 
 COUNTRY_ACTING = 10.0

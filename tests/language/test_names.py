@@ -480,3 +480,12 @@ League, spoke about voting.
 """
     types = _types(_candidates(text))
     assert types["Jane R. Doull"] == "Person" and types["Washington"] == "Place"
+
+
+def test_a_name_the_next_sentence_calls_he_is_a_person() -> None:
+    text = """Council vote delayed
+
+McAuliffe spoke to the crowd on Monday. He said the budget would pass. Critics said McAuliffe had \
+waited too long.
+"""
+    assert _types(_candidates(text)) == {"McAuliffe": "Person"}
