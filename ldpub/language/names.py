@@ -62,6 +62,7 @@ from ldpub.language.candidates import (
     Found,
 )
 from ldpub.language.nested import inner_places
+from ldpub.lexicon.patterns import PARTY_STATE
 
 STRONG = 100.0
 MODEL = 2.0
@@ -259,6 +260,8 @@ def find_names(
         lowercase = {t.text for t in tokens if t.text.islower()} | common
         spans = _with_model(text, spans, _model_spans(text, analysis, blocked, lowercase))
     spans = [t for t in (_trimmed(text, s) for s in spans) if t is not None]
+    # "R-S.C.", "R-Ga." (the model's "Ga."): a lawmaker's party and state, no name.
+    spans = [s for s in spans if not PARTY_STATE.fullmatch(text[max(0, s.start - 2) : s.end].lstrip("( "))]
     crafts = _craft_names(text)  # "Space Shuttle Columbia" … "Columbia was lost": the craft again
     spans = [s for s in spans if s.name not in crafts or any(e.weight >= STRONG for e in s.evidence)]
     spans.sort(key=lambda s: s.start)
@@ -270,6 +273,8 @@ def find_names(
         span.evidence += _acting_subject(span, words, analysis)
         span.evidence += _country_acting(span, words, analysis)
         span.evidence += _place_object(span, words, analysis)
+        span.evidence += _pronoun_after(span, words, analysis)
+        span.evidence = _speaking_centre(span, words, analysis)
         if any(e.cue.startswith("organisation noun") for e in span.evidence):
             spans[i] = span = _with_first_conjunct(text, span, spans[i - 1] if i else None)
         # "in al-Busayrah and Hajin": the second name shares the first one's preposition.
@@ -516,6 +521,8 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
         article = re.search(r"(?i)(?<![^\W\d_])(?:al|el)[-‐]$", text[max(0, start - 3) : start])
         if article:  # "al-Busayrah": the model sometimes leaves the article out
             start -= len(article.group(0))
+        if kind == "Organization":  # "the Committee for a Responsible Federal Budget": the model took the tail
+            start = _with_org_lead(text, start)
         surface = text[start:end]
         if "\n" in surface or blocked.overlaps(start, end) or not any(c.isalpha() for c in surface):
             continue
@@ -531,19 +538,24 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             continue  # "IE9", "STS-1": a product's or a mission's code, which people and places are not named by
         if _ADJECTIVE.match(surface):
             continue  # "Pro-Beijing", "Anti-Assad": an adjective
+        kind, cue = _model_kind(name.label, kind, surface)
         weight = MODEL
         if kind == "Person" and _ARABIC_ARTICLE.search(surface):
             weight = WEAK_MODEL
-        evidence = [Evidence(kind, weight, f"language model: {name.label}")]
+        evidence = [Evidence(kind, weight, cue)]
         titles = _titles(words) if kind == "Person" else 0
         if titles == len(words):
             continue  # "Capt", "Brig", "President": a title the model took for a name
         if titles:  # "Navy Capt. Jeff Davis": the name is Jeff Davis, the rest his jobTitle
             title = text[start : words[titles - 1].end]
+            evidence.append(_title_evidence(title))
             out.append(_Span(start, end, surface, text[words[titles].start : end], evidence, title=title))
             continue
         if kind == "Person":  # "Navy Capt. Leon Marsh" where the model saw Leon Marsh: the titles before
-            out.append(_Span(start, end, surface, surface, evidence, title=_titles_before(text, words[0])))
+            before = _titles_before(text, words[0])
+            if before:
+                evidence.append(_title_evidence(before))
+            out.append(_Span(start, end, surface, surface, evidence, title=before))
             continue
         if len(words) == 1 and surface.isupper() and kind == "Organization":
             head = analysis.words[words[0].head]
@@ -556,6 +568,35 @@ def _model_spans(text: str, analysis: Analysis, blocked: SpanIndex, lowercase: s
             else [_Span(start, end, surface, surface, evidence)]
         )
     return out
+
+
+def _with_org_lead(text: str, start: int) -> int:
+    """Where an organisation's name the model saw from ``start`` begins, with the noun and preposition
+    the model left out before it ("Committee for a" Responsible Federal Budget)."""
+    lead = _ORG_HEAD_FOR.search(text, max(0, start - 60), start)
+    return lead.start("lead") if lead is not None and lead.group("head").casefold() in ORG_HEADS else start
+
+
+def _model_kind(label: str, kind: str, surface: str) -> tuple[str, str]:
+    """The type the model's ``label`` gives ``surface``, and the cue: not a place for an acronym in
+    dotted capitals the gazetteer does not know ("the I.R.S.", an agency; "U.S." it knows)."""
+    cue = f"language model: {label}"
+    if kind == "Place" and _DOTTED_ACRONYM.fullmatch(surface) and not gazetteer.lookup(surface):
+        return "Organization", cue + ", a dotted acronym no gazetteer knows"
+    return kind, cue
+
+
+def _title_evidence(title: str) -> Evidence:
+    """A title written before a name the model calls a person ("Gov.", "Mr.", "Sen."): a person's,
+    whatever the model says of the name's other mentions ("McAuliffe" alone taken for a place)."""
+    return Evidence("Person", STRONG, f"title {title!r}")
+
+
+# "Committee for a", "Campaign for the", "Council on": an organisation's noun, capitalised, and the
+# preposition joining it to the rest of its name.
+_ORG_HEAD_FOR = re.compile(
+    r"(?<![\w.])(?P<lead>(?!(?:The|A|An)\s)(?:[A-Z][\w'’-]*\s+){0,2}(?P<head>[A-Z][a-z]+)\s+(?:for|on|to)\s+(?:(?:a|an|the)\s+)?)$"
+)
 
 
 def _listed_names(start: int, surface: str, evidence: list[Evidence]) -> list[_Span]:
@@ -598,6 +639,7 @@ def _titles_before(text: str, first: Word) -> str | None:
     return " ".join(words)
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){3,}")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][\w'’-]*\.? )+$")
 
 
@@ -640,7 +682,8 @@ def _with_model(text: str, spans: list[_Span], model: list[_Span]) -> list[_Span
             if m.start <= s.start and s.end <= m.end and (m.start, m.end) != (s.start, s.end):
                 extra = text[m.start : s.start] + " " + text[s.end : m.end]
                 joined = m.evidence[0].type == "Organization"  # "Bogotá Water and Sewerage Company"
-                if _name_words(extra, joined):  # the model's span is the whole name
+                lead = _ORG_HEAD_FOR.fullmatch(text, m.start, s.start) if s.end == m.end else None
+                if _name_words(extra, joined) or (joined and lead):  # the model's span is the whole name
                     name = text[m.start : s.start] + s.name if s.name != text[s.start : s.end] else m.name
                     out[i] = _Span(m.start, m.end, text[m.start : m.end], name, s.evidence + m.evidence, s.rule)
                     break
@@ -806,6 +849,56 @@ def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | No
     return []
 
 
+_CENTRE_NOUNS = ("place noun 'center'", "place noun 'centre'")
+
+
+def _speaking_centre(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """The span's evidence, where a "center" speaks ("The Tax Policy Center says", "the Pew Research
+    Center estimated"), with an organisation's instead of the place noun's: a venue does not speak."""
+    noun = [e for e in span.evidence if e.type == "Place" and e.cue in _CENTRE_NOUNS]
+    inside = _span_words(span, words) if noun and analysis is not None else None
+    if analysis is None or inside is None:
+        return span.evidence
+    for i in inside:
+        word = analysis.words[i]
+        if word.dep == "nsubj" and word.head not in inside and analysis.words[word.head].text in SPEECH_VERBS:
+            verb = analysis.words[word.head].text
+            kept = [e for e in span.evidence if e not in noun]
+            return [*kept, Evidence("Organization", STRONG, f"a centre that speaks: {verb!r}")]
+    return span.evidence
+
+
+PRONOUN_CUE = 2.0
+
+
+def _pronoun_after(span: _Span, words: dict[int, Word], analysis: Analysis | None) -> list[Evidence]:
+    """A name the model calls a place or an organisation that is its sentence's only subject with a
+    name, when the next sentence's first subject is "he" or "she" ("DuVernay spoke on Monday. She
+    said …"): a person, unless the gazetteer knows a place of note by the name ("Moscow")."""
+    if analysis is None or not any(e.cue in _NOT_PERSON_LABELS for e in span.evidence):
+        return []
+    inside = _span_words(span, words)
+    if inside is None or any(e.type != "Person" and e.weight > MODEL for e in span.evidence):
+        return []
+    subject = next((analysis.words[i] for i in inside if analysis.words[i].dep == "nsubj"), None)
+    if subject is None or subject.head in inside or subject.sentence + 1 >= len(analysis.sentences):
+        return []
+    first, end = analysis.sentences[subject.sentence]
+    if any(w.dep == "nsubj" and w.proper and w.index not in inside for w in analysis.words[first:end]):
+        return []  # another name is a subject there too: whom the pronoun means is unclear
+    first, end = analysis.sentences[subject.sentence + 1]
+    pronoun = next((w for w in analysis.words[first:end] if w.dep == "nsubj"), None)
+    if pronoun is None or pronoun.text.casefold() not in ("he", "she"):
+        return []
+    place = gazetteer.lookup(span.name)
+    if place is not None and place.weight >= 2.5:
+        return []
+    return [Evidence("Person", PRONOUN_CUE, f"{pronoun.text!r} after it")]
+
+
+_NOT_PERSON_LABELS = frozenset({"language model: GPE", "language model: LOC", "language model: ORG"})
+
+
 COUNTRY_ACTING = 10.0
 
 
@@ -919,6 +1012,9 @@ class _Group:
     norm: tuple[str, ...]
     spans: list[_Span]
     _typed: tuple[tuple[int, int], str] | None = None
+    # A person's full name that shorter names joined as second references ("DuVernay" for "Ava
+    # DuVernay"): what the model says of the short name alone does not make the person a place.
+    person_named: bool = False
 
     def scores(self) -> dict[str, float]:
         totals: dict[str, float] = {}
@@ -928,11 +1024,13 @@ class _Group:
         organisation = any(e.cue == "language model: ORG" for e in evidence) and not any(
             e.cue.startswith("gazetteer") for e in evidence
         )
+        # "The Tax Policy Center says": a centre that speaks in one mention is an organisation in all.
+        speaks = any(e.cue.startswith("a centre that speaks") for e in evidence)
         for span in self.spans:
             # One reason counts once a mention, at its weightiest: the rule and the context both see "told".
             reasons: dict[tuple[str, str], float] = {}
             for e in span.evidence:
-                if organisation and e.cue.startswith("preposition"):
+                if (organisation and e.cue.startswith("preposition")) or (speaks and e.cue in _CENTRE_NOUNS):
                     continue
                 coarse = "Organization" if e.type in ORGANIZATION_TYPES else e.type
                 reasons[coarse, e.cue] = max(reasons.get((coarse, e.cue), 0.0), e.weight)
@@ -952,11 +1050,23 @@ class _Group:
         if not totals:
             return "Organization"  # an acronym in brackets after a name nothing else typed
         best = max(totals, key=lambda t: (totals[t], t != "Person"))
+        if best != "Person" and self.person_named and self._person_by_full_name():
+            return "Person"
         if best == "Person" and self._place_by_preposition():
             return "Place"
         if best == "Organization" and any(e.type == "NewsMediaOrganization" for s in self.spans for e in s.evidence):
             return "NewsMediaOrganization"
         return best
+
+    def _person_by_full_name(self) -> bool:
+        """Nothing but the model's label and the gazetteer says the name is other than a person's: no
+        noun or list says what it is, and no mention is used as a place ("in X", "the city of X")."""
+        for e in (e for s in self.spans for e in s.evidence):
+            if e.type != "Person" and e.weight >= STRONG:
+                return False
+            if e.type == "Place" and not e.cue.startswith(("language model", "gazetteer")):
+                return False
+        return True
 
     def _place_by_preposition(self) -> bool:
         """ "in Raqqah", "near Palmyra", "6km from Daquq", "rebel-held Karabilah": where the words around
@@ -1064,6 +1174,8 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
                 # The long form's type, not the acronym's: models guess at acronyms ("KSC").
                 hits = [g for g in kept if g is not group and g.type != "Person" and _initials(g) == acronym]
         if len(hits) == 1:
+            if hits[0].type == "Person" and _may_be_person(group):
+                hits[0].person_named = True
             hits[0].spans += group.spans
             kept.remove(group)
     return kept

@@ -50,3 +50,8 @@ def strip_dateline(text: str) -> str:
     """``text`` without the dateline that opens it, if one does."""
     m = dateline(text)
     return text[m.end() :] if m else text
+
+
+# "(R-S.C.)", "R-Ohio", "D-N.Y.", "I-Vt.": a lawmaker's party and state (or district), written after
+# the name in US copy. It names no one: not a person, organisation or place of its own.
+PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-zA-Z]*\.?(?:\s?[A-Z][a-z]*\.?)?")

@@ -410,3 +410,82 @@ The student posted the photo to Twitter on Monday. Later, Twitter offered her a 
 Dublin.
 """
     assert _types(_candidates(text))["Twitter"] == "Organization"
+
+
+def test_a_family_name_the_model_takes_for_a_town_stays_the_persons() -> None:
+    text = """Documentary on prisons opens
+
+If there is one thing that Nora Preston cares about, it is the vote. "You cannot change what you do \
+not know," Preston said in an interview. Preston's film documents how prisons grew. Activists talk to \
+Preston about the issue. With her film, Preston both documents the boom and asks why. Check out the \
+trailer for Preston's documentary below.
+"""
+    linking = _candidates(text)
+    assert _types(linking) == {"Nora Preston": "Person"}
+    person = linking.candidates[0]
+    assert sum(m.key == person.key for m in linking.body) >= 6  # every "Preston" is hers
+
+
+def test_a_party_and_state_label_is_no_name() -> None:
+    text = """Senators split on the bill
+
+Sen. Lindsey Graham (R-S.C.) told reporters the bill was dead. Rep. Tom Price, R-Ga., agreed, and \
+Sen. Sherrod Brown (D-Ohio) said he would vote against it.
+"""
+    types = _types(_candidates(text))
+    assert {name for name, kind in types.items() if kind == "Person"} == {
+        "Lindsey Graham",
+        "Tom Price",
+        "Sherrod Brown",
+    }
+    assert not any(name.startswith(("R-", "D-")) or name in ("S.C", "Ga.", "Ohio") for name in types)
+
+
+def test_an_organisation_named_with_its_noun_and_a_preposition_keeps_them() -> None:
+    text = """Budget watchdog warns
+
+The Committee for a Responsible Federal Budget reported that the plans would cost $5 trillion.
+"""
+    types = _types(_candidates(text))
+    assert types == {"Committee for a Responsible Federal Budget": "Organization"}
+
+
+def test_a_centre_that_speaks_once_is_an_organisation_in_every_mention() -> None:
+    text = """Tax plan costs more than promised
+
+The Tax Policy Center estimates that the plan would cost $1 trillion. Figures from the Tax Policy \
+Center show a gap. The Tax Policy Center says it would depress revenue in the early years.
+"""
+    linking = _candidates(text)
+    assert _types(linking) == {"Tax Policy Center": "Organization"}
+    assert sum(m.surface == "Tax Policy Center" for m in linking.body) == 3
+
+
+def test_a_centre_that_speaks_and_an_agency_in_dotted_capitals_are_organisations() -> None:
+    text = """Tax plan costs more than promised
+
+The Tax Policy Center says the plan would depress revenue in the early years. If the I.R.S. has \
+questions, the campaign will answer them.
+"""
+    types = _types(_candidates(text))
+    assert types["Tax Policy Center"] == "Organization"
+    assert types["I.R.S."] == "Organization"
+
+
+def test_a_chief_executive_named_after_a_place_is_a_person() -> None:
+    text = """Civil rights leaders meet
+
+In a panel discussion this weekend in Washington, Jane R. Doull, the chief executive of the Urban \
+League, spoke about voting.
+"""
+    types = _types(_candidates(text))
+    assert types["Jane R. Doull"] == "Person" and types["Washington"] == "Place"
+
+
+def test_a_name_the_next_sentence_calls_he_is_a_person() -> None:
+    text = """Council vote delayed
+
+McAuliffe spoke to the crowd on Monday. He said the budget would pass. Critics said McAuliffe had \
+waited too long.
+"""
+    assert _types(_candidates(text)) == {"McAuliffe": "Person"}
