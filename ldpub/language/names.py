@@ -31,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -838,15 +838,16 @@ def _acting_subject(span: _Span, words: dict[int, Word], analysis: Analysis | No
     if any(e.type != "Person" and e.weight > MODEL for e in span.evidence) or gazetteer.lookup(span.name):
         return []
     inside = _span_words(span, words)
-    if inside is None:
-        return []
+    verb = next((v for v in _verbs_of(inside, analysis) if _acts(v)), None) if inside is not None else None
+    return [] if verb is None else [Evidence("Person", SUBJECT_CUE, f"subject of {verb.text!r}")]
+
+
+def _verbs_of(inside: range, analysis: Analysis) -> Iterator[Word]:
+    """The verbs a word of the span is the subject of, outside the span, in the span's order."""
     for i in inside:
         word = analysis.words[i]
         if word.dep == "nsubj" and word.head not in inside:
-            verb = analysis.words[word.head]
-            if _acts(verb):
-                return [Evidence("Person", SUBJECT_CUE, f"subject of {verb.text!r}")]
-    return []
+            yield analysis.words[word.head]
 
 
 _CENTRE_NOUNS = ("place noun 'center'", "place noun 'centre'")
@@ -859,13 +860,11 @@ def _speaking_centre(span: _Span, words: dict[int, Word], analysis: Analysis | N
     inside = _span_words(span, words) if noun and analysis is not None else None
     if analysis is None or inside is None:
         return span.evidence
-    for i in inside:
-        word = analysis.words[i]
-        if word.dep == "nsubj" and word.head not in inside and analysis.words[word.head].text in SPEECH_VERBS:
-            verb = analysis.words[word.head].text
-            kept = [e for e in span.evidence if e not in noun]
-            return [*kept, Evidence("Organization", STRONG, f"a centre that speaks: {verb!r}")]
-    return span.evidence
+    verb = next((v.text for v in _verbs_of(inside, analysis) if v.text in SPEECH_VERBS), None)
+    if verb is None:
+        return span.evidence
+    kept = [e for e in span.evidence if e not in noun]
+    return [*kept, Evidence("Organization", STRONG, f"a centre that speaks: {verb!r}")]
 
 
 PRONOUN_CUE = 2.0
