@@ -84,27 +84,26 @@ def ordered_map(
         yield from _on_cluster(factory, setting, items, scheduler, label)
         return
     jobs = min(jobs or usable_cores(), len(items))
-    bar = _progress(len(items), label)
     # What is loaded by now (the vocabulary, schemas, the language model) lives as long as the
     # process: out of the collector's sight, it is not rescanned as results pile up (validate
     # -j1 ran 20% faster) nor copied into forked workers by the collector touching it.
     gc.freeze()
-    try:
-        if jobs <= 1 or len(items) < MIN_PARALLEL:
-            work = factory(setting)
-            results: Iterator[Out] = (out for batch in batches(items, 1) for out in run_batch(work, batch))
-        else:
-            from concurrent.futures import ProcessPoolExecutor  # 30 ms of imports: only when used
+    yield from _counted(_on_cores(factory, setting, items, jobs), len(items), label)
 
-            pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(factory, setting))
-            results = _pooled(pool, batches(items, jobs))
-        for result in results:
-            if bar is not None:
-                bar.update(1)
-            yield result
-    finally:
-        if bar is not None:
-            bar.close()
+
+def _on_cores(
+    factory: Callable[[Any], Callable[[In], Out]], setting: Any, items: Sequence[In], jobs: int
+) -> Iterator[Out]:
+    """The results on this machine: in this process for one job or few items, else on a pool of ``jobs``."""
+    if jobs <= 1 or len(items) < MIN_PARALLEL:
+        work = factory(setting)
+        for batch in batches(items, 1):
+            yield from run_batch(work, batch)
+    else:
+        from concurrent.futures import ProcessPoolExecutor  # 30 ms of imports: only when used
+
+        pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start, initargs=(factory, setting))
+        yield from _pooled(pool, batches(items, jobs))
 
 
 def _on_cluster(
@@ -113,9 +112,14 @@ def _on_cluster(
     from ldpub.cluster import cluster_map, scheduler_address
 
     address = scheduler_address(scheduler)  # a malformed address is a usage error before any import of Dask
-    bar = _progress(len(items), label)
+    yield from _counted(cluster_map(factory, setting, items, scheduler=address), len(items), label)
+
+
+def _counted(results: Iterator[Out], total: int, label: str) -> Iterator[Out]:
+    """``results``, one by one, counted on a progress bar of ``total`` (where one is shown)."""
+    bar = _progress(total, label)
     try:
-        for result in cluster_map(factory, setting, items, scheduler=address):
+        for result in results:
             if bar is not None:
                 bar.update(1)
             yield result
