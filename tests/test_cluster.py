@@ -20,13 +20,12 @@ from typing import Any
 
 import dask
 import pytest
-import yaml
 from distributed import Client, LocalCluster
 
 from ldpub.cli.build import _builder
 from ldpub.cluster import ClusterError, cluster_map, scheduler_address
 from ldpub.errors import EXIT_STORE, EXIT_USAGE, UsageError
-from tests.support import EXAMPLE_RECORDS, EXAMPLES, ROOT, SEED
+from tests.support import EXAMPLES, ROOT, SEED, example_copies
 
 COUNT = 24
 BROKEN = COUNT // 2
@@ -50,18 +49,7 @@ def cluster() -> Iterator[Client]:
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Copies of the examples, each at its own URL, and one broken record in the middle."""
-    folder = tmp_path_factory.mktemp("records")
-    paths = []
-    for i in range(COUNT):
-        source = EXAMPLE_RECORDS[i % len(EXAMPLE_RECORDS)]
-        record = yaml.safe_load(source.read_text())
-        record["url"] = record["url"].replace(".html", f"-{i:03d}.html")
-        if i == BROKEN:
-            record["published"] = "yesterday"
-        path = folder / f"r{i:03d}-{source.stem}.yaml"
-        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
-        paths.append(path)
-    return paths
+    return example_copies(tmp_path_factory.mktemp("records"), COUNT, BROKEN)
 
 
 def _ldpub(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,7 @@ from ldpub.archive import EmbeddedStore, load
 from ldpub.cli import main
 from ldpub.cli._parallel import MIN_PARALLEL
 from ldpub.files import AtomicFiles, write_beside
-from tests.support import EXAMPLE_RECORDS, ROOT, SEED
+from tests.support import ROOT, SEED, example_copies
 
 COUNT = MIN_PARALLEL + 8  # enough for a pool
 
@@ -23,18 +23,7 @@ COUNT = MIN_PARALLEL + 8  # enough for a pool
 @pytest.fixture(scope="module")
 def records(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Copies of the examples, each at its own URL, and one broken record in the middle."""
-    folder = tmp_path_factory.mktemp("records")
-    paths = []
-    for i in range(COUNT):
-        source = EXAMPLE_RECORDS[i % len(EXAMPLE_RECORDS)]
-        record = yaml.safe_load(source.read_text())
-        record["url"] = record["url"].replace(".html", f"-{i:03d}.html")
-        if i == COUNT // 2:
-            record["published"] = "yesterday"
-        path = folder / f"r{i:03d}-{source.stem}.yaml"
-        path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False))
-        paths.append(path)
-    return paths
+    return example_copies(tmp_path_factory.mktemp("records"), COUNT, COUNT // 2)
 
 
 def _ldpub(*args: str) -> subprocess.CompletedProcess[str]:
