@@ -8,8 +8,9 @@ Definitions, written here once so that every path is scored the same way:
 
 - **words** of a text: its casefolded runs of letters and digits (``[^\\W_]+``), as a set;
 - a found claim **matches** a gold attribution when it holds at least half of the gold content's
-  words; claims and gold attributions are paired one to one, each claim taking the unpaired gold
-  attribution it covers best;
+  words; claims and gold attributions are paired one to one, the pairs that overlap most (shared words
+  over both texts' words) first, so that a long claim is paired with the attribution it restates
+  and not with a short one whose two or three words it also holds;
 - an attribution is **speech-cued** when its cue holds a verb or phrase of saying or writing from
   :data:`SPEECH_CUES` (a fixed list of this benchmark, independent of ldpub's lexicon, so that
   growing the lexicon cannot move the gold set);
@@ -335,21 +336,30 @@ def author_right(found: str, gold: Gold) -> bool | None:
 
 
 def pairs(article: Article, claims: Iterable[Found]) -> Iterator[tuple[Found, Gold | None]]:
-    """Each claim with the gold attribution it is paired with (one to one), or None."""
+    """Each claim with the gold attribution it is paired with (one to one), or None.
+
+    Every (claim, gold) pair where the claim holds at least half of the gold content's words is a
+    candidate; candidates are taken best first by their overlap (shared words over the two texts'
+    words, Dice), each claim and each gold attribution at most once, so that a claim is paired with
+    the attribution it restates rather than with a short one whose few words it happens to hold.
+    """
+    found = list(claims)
     gold_words = [words(g.content) for g in article.gold]
-    free = set(range(len(article.gold)))
-    for claim in claims:
+    candidates: list[tuple[float, int, int]] = []
+    for c, claim in enumerate(found):
         mine = words(claim.text)
-        best, best_share = -1, 0.0
-        for i in free:
-            share = len(mine & gold_words[i]) / max(1, len(gold_words[i]))
-            if share >= 0.5 and share > best_share:
-                best, best_share = i, share
-        if best < 0:
-            yield claim, None
-            continue
-        free.discard(best)
-        yield claim, article.gold[best]
+        for g, theirs in enumerate(gold_words):
+            shared = len(mine & theirs)
+            if shared / max(1, len(theirs)) >= 0.5:
+                candidates.append((-2 * shared / max(1, len(mine) + len(theirs)), c, g))
+    paired: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, c, g in sorted(candidates):
+        if c not in paired and g not in taken:
+            paired[c] = g
+            taken.add(g)
+    for c, claim in enumerate(found):
+        yield claim, (article.gold[paired[c]] if c in paired else None)
 
 
 def score(article: Article, claims: Iterable[Found]) -> Tally:
