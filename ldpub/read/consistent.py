@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ldpub.entities.authority import ORGANIZATION_TYPES, PERSON_TYPES
+from ldpub.entities.gazetteer import lookup
 
 AGENTS = PERSON_TYPES | ORGANIZATION_TYPES
 
@@ -83,8 +84,6 @@ _PLACES = frozenset(
 def _government(entities: dict[str, Any], key: str) -> str | None:
     """A country speaking ("South Korea accused …", "China said …") is its government: the key of a
     GovernmentOrganization entity "Government of South Korea", made once; None for any other place."""
-    from ldpub.entities.gazetteer import lookup
-
     entity = entities.get(key, {})
     name = str(entity.get("name", ""))
     place = lookup(name) if entity.get("type") in _PLACES and name else None
