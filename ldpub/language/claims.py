@@ -125,6 +125,7 @@ class _Finder:
                 self.kids[w.head].append(w)
         self.quotes = quotations(body)  # in order, none inside another
         self.quote_starts = [a for a, _ in self.quotes]
+        self.word_starts = [w.start for w in self.words]
         names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
         guessed = {c.key for c in linking.candidates}  # an authority's types are the newsroom's: kept
         types = _people_as_the_model_reads_them(dict(linking.types), list(linking.body), analysis, guessed)
@@ -137,7 +138,7 @@ class _Finder:
         self.headline_mentions = list(linking.headline)
 
     def run(self, headline: str = "") -> list[dict[str, Any]]:
-        found: list[_Claim] = self.headline_claim(headline)
+        found: list[_Claim] = self.headline_claim(headline) + self.verb_first()
         for first, end in self.analysis.sentences:
             # Cues outside quotations first, so that a quotation's speaker is known inside it ("I told him").
             sentence = sorted(self.words[first:end], key=lambda w: (self.in_quote(w.start), w.index))
@@ -167,6 +168,22 @@ class _Finder:
         else:
             text = re.sub(r"^that\s+", "", headline[said.end() :].strip(), flags=re.IGNORECASE)
         return [_Claim(_sentence_case(text), mention.key, order=-1, span=(-1, -1))]
+
+    def verb_first(self) -> list[_Claim]:
+        """ "Said Ellis: “…”", "Added Moore, “…”": a sentence opened by a verb of saying and a name,
+        then the quotation — the name's (the parse reads "Said Ellis" as one name)."""
+        out = []
+        for quote in self.quotes:
+            opening = _VERB_FIRST.search(self.body, max(0, quote[0] - 80), quote[0])
+            if opening is None or opening.group(1).casefold() not in self.lex.speech:
+                continue
+            mention = self.sources.mention_at(opening.start(2))
+            text = _inner(self.body, quote)
+            if mention is None or mention.end != opening.end(2) or text is None:
+                continue
+            self.speaker_at[quote] = mention.key
+            out.append(_Claim(text, mention.key, self.first_from(mention.key), quote=True, order=quote[0], span=quote))
+        return out
 
     # -- cues ----------------------------------------------------------------------------
 
@@ -253,6 +270,9 @@ class _Finder:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
         kids = self.kids[verb.index]
         clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k) and not self.next_paragraph(verb, k)]
+        if self.quoted_before(verb):
+            # "“…,” X told Y, after he admitted S": the quotation, not a clause after another cue
+            clauses = [k for k in clauses if not (k.index > verb.index and self.cue_between(verb.end, k.start))]
         span: tuple[int, int] | None = None
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
@@ -385,7 +405,14 @@ class _Finder:
             and self.in_quote(head.start) <= self.in_quote(verb.start)
         ):
             # (not from a verb inside a quotation the attribution is outside of)
-            return next((k for k in self.kids[head.index] if k.dep == "nsubj"), None), None, False
+            kids = self.kids[head.index]
+            if verb.dep == "xcomp" and not self.in_quote(verb.start):
+                # "X forced Y to admit S", "X urged Y to say S": Y speaks; "Y was forced to admit S": Y
+                told = next((k for k in kids if k.dep == "dobj" and k.index < verb.index), None)
+                passive = next((k for k in kids if k.dep == "nsubjpass"), None)
+                if told is not None or passive is not None:
+                    return told or passive, None, False
+            return next((k for k in kids if k.dep == "nsubj"), None), None, False
         return None, None, False
 
     def impersonal(self, verb: Word, content: tuple[int, int]) -> _Claim | None:
@@ -580,7 +607,17 @@ class _Finder:
     def quote_speaker(self, at: int) -> Author | None:
         """Inside a quotation, its speaker when a claim already named one."""
         quote = self.quote_at(at)
-        return self.speaker_at.get(quote) if quote is not None else None
+        if quote is None:
+            return None
+        if quote in self.speaker_at:
+            return self.speaker_at[quote]
+        # "“…,” Sanders said, going on to X. “I would say S”": the quotation before it in the paragraph,
+        # with only its attribution between, is the same speaker's
+        i = self.quotes.index(quote)
+        if i == 0 or self.quotes[i - 1] not in self.speaker_at:
+            return None
+        between = self.body[self.quotes[i - 1][1] : quote[0]]
+        return self.speaker_at[self.quotes[i - 1]] if "\n\n" not in between and _attribution_sentence(between) else None
 
     def first_from(self, author: Any, *, outlet: bool = False, reported: bool = False) -> dict[str, Any] | None:
         """Where a claim first appeared, when the attribution says: an account, an outlet's sources,
@@ -685,10 +722,25 @@ class _Finder:
         """ "“…,” X said", "“…,” said X" or "X said: “…”": the quotation ending just before the verb
         (with at most its subject between) or opening just after it."""
         before = [(a, b) for a, b in self.quotes if b <= verb.start and _attribution_only(self.body[b : verb.start])]
-        if before:
+        if before and not self.cue_between(before[-1][1], verb.start):
             return before[-1]
         after = [(a, b) for a, b in self.quotes if a >= verb.end and _attribution_only(self.body[verb.end : a])]
-        return after[0] if after else None
+        return after[0] if after and not self.cue_between(verb.end, after[0][0]) else None
+
+    def quoted_before(self, verb: Word) -> bool:
+        """A quotation ends right before the verb, with at most its subject between ("“…,” X said")."""
+        i = bisect.bisect_right(self.quote_starts, verb.start) - 1
+        if i < 0 or self.quotes[i][1] > verb.start:
+            return False
+        b = self.quotes[i][1]
+        return _attribution_only(self.body[b : verb.start]) and not self.cue_between(b, verb.start)
+
+    def cue_between(self, start: int, end: int) -> bool:
+        """Another verb of saying between a quotation and a verb: the quotation is that one's ("“…,”
+        Warren told Stumpf, after he admitted S": Warren's words, not what Stumpf admitted)."""
+        first = bisect.bisect_left(self.word_starts, start)
+        last = bisect.bisect_left(self.word_starts, end)
+        return any(w.tag.startswith("VB") and w.end <= end and self.is_cue(w) for w in self.words[first:last])
 
 
 def _people_as_the_model_reads_them(
@@ -765,6 +817,7 @@ def _attribution_only(between: str) -> bool:
     return len(between.split()) <= 8 and not re.search(r"[.!?;]\s|\n\n|[“”]", between)
 
 
+_VERB_FIRST = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))\s*([A-Z][a-z]+)\s+([A-Z][^\n:,.!?“”\"]{0,60}?)\s*[:,]\s*$")
 _TITLE_POINT = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.(?=\s*[A-Z])")
 
 

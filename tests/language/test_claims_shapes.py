@@ -382,3 +382,53 @@ def test_a_clause_the_parse_took_from_the_next_paragraph_is_not_the_verbs() -> N
     assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
     f = finder("Leila Haddad said that the port had closed.")
     assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
+
+
+def test_a_quotation_is_the_verb_beside_it_not_a_later_cues() -> None:
+    # "“…,” X told Y, after he admitted S": X's words, not what Y admitted
+    found = claims(
+        "“Close the gates now,” Leila Haddad told Omar Farouk, "
+        "after he admitted under Haddad’s questioning he hadn’t yet checked the cranes of his port."
+    )
+    hers = [(c["text"], c.get("quote")) for c in found if c.get("author") == "leila-haddad"]
+    assert hers == [("Close the gates now", True)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Leila Haddad forced Omar Farouk to admit that the cranes had not been checked.",
+        "Omar Farouk was forced to admit that the cranes had not been checked.",
+    ],
+)
+def test_the_one_made_to_speak_is_the_author(body: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"]) == ("The cranes had not been checked.", "omar-farouk")
+
+
+def test_a_second_quotation_after_the_attribution_sentence_keeps_the_speaker_of_its_i() -> None:
+    found = claims(
+        "“The cranes are old and the union knows it,” Leila Haddad said, going on to list the repairs the port "
+        "needs. “So I would just simply say to the council, to anybody else: look at the costs. Don't get hung up "
+        "on the union.”"
+    )
+    assert [c.get("author") for c in found] == ["leila-haddad", "leila-haddad"]
+    assert found[1]["text"].startswith("So I would just simply say")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "The union wants more. Said Omar Farouk: “We will not sign this contract.”",
+            "We will not sign this contract.",
+        ),
+        (
+            "The union wants more.\n\nAdded Omar Farouk, “We will not sign this contract.”",
+            "We will not sign this contract.",
+        ),
+    ],
+)
+def test_a_sentence_opened_by_the_verb_and_the_name(body: str, text: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"], claim.get("quote")) == (text, "omar-farouk", True)
