@@ -399,6 +399,13 @@ class _Finder:
             head = self.words[head.head]  # "X responded by saying S", "after saying S, X left"
         elif verb.dep not in ("conj", "advcl", "xcomp"):
             return None, None, False
+        reported = head.dep == "ccomp" and self.is_cue(self.words[head.head])
+        if verb.dep == "conj" and reported and (self.modal(head) or not self.is_cue(head)):
+            said = self.words[head.head]
+            if any(k.dep == "ccomp" for k in self.kids[verb.index]) and not self.in_quote(verb.start):
+                # "X said that the country would leave and suggested that S": the parse joined the second
+                # verb of saying to the reported clause (not one said itself); it goes on with the first
+                head = said
         if (
             head.index != verb.index
             and head.tag.startswith("VB")
@@ -414,6 +421,10 @@ class _Finder:
                     return told or passive, None, False
             return next((k for k in kids if k.dep == "nsubj"), None), None, False
         return None, None, False
+
+    def modal(self, verb: Word) -> bool:
+        """ "would declare", "could say": a verb of saying that reports nothing said."""
+        return any(k.dep == "aux" and k.tag == "MD" for k in self.kids[verb.index])
 
     def impersonal(self, verb: Word, content: tuple[int, int]) -> _Claim | None:
         """ "It was reported at the time that S": an unnamed source, described by the verb and when."""
@@ -536,7 +547,7 @@ class _Finder:
 
     def who(self, subject: Word) -> Author | None:
         """The author the subject names, resolved back when it is a pronoun or a description."""
-        if subject.text.casefold() in self.lex.documents:
+        if subject.text.casefold() in self.lex.documents and not self.named_word(subject):
             return self.document(subject)
         named = next(
             (k for k in self.kids[subject.index] if k.dep == "appos" and self.sources.mention_at(k.start)), None
@@ -544,6 +555,10 @@ class _Finder:
         if named is not None and (subject.tag in ("NN", "NNS") or subject.tag == "CD"):
             subject = named  # "The state's campaign chairman, Phil Lovas, said", "one of its lawyers, Omar Farouk,"
         return self.sources.resolve(self.phrase(subject), self.quote_speaker(subject.start))
+
+    def named_word(self, word: Word) -> bool:
+        """A word of a name ("Post" in "The New York Post reports"), not the common noun."""
+        return word.proper and self.sources.mention_at(word.start) is not None
 
     def document(self, subject: Word) -> Author | None:
         """A written source's author: named in it ("a report by X", "X's statement", "a Quinnipiac poll"),

@@ -432,3 +432,22 @@ def test_a_second_quotation_after_the_attribution_sentence_keeps_the_speaker_of_
 def test_a_sentence_opened_by_the_verb_and_the_name(body: str, text: str) -> None:
     claim = one(body)
     assert (claim["text"], claim["author"], claim.get("quote")) == (text, "omar-farouk", True)
+
+
+def test_a_name_ending_in_a_document_noun_is_the_name() -> None:
+    # "Post" is a written source ("a post on his page said"), but "The Harbour Post" is an outlet
+    newsroom = Authority.from_turtle(
+        PREFIX + '<harbour-post> a schema:NewsMediaOrganization ; schema:name "The Harbour Post" .\n'
+    )
+    body = "The Harbour Post reports that the cranes were never inspected."
+    found = find_claims(body, link_text("Headline", body, newsroom))
+    assert [(c["text"], c["author"]) for c in found] == [("The cranes were never inspected.", "harbour-post")]
+
+
+def test_a_second_verb_of_saying_the_parse_joined_to_the_reported_clause_is_the_speakers() -> None:
+    found = claims(
+        "Leila Haddad said this week that the port would formally declare its intention to close by the end "
+        "of March and suggested that it would withdraw from the shipping agreement."
+    )
+    assert found and {c["author"] for c in found} == {"leila-haddad"}
+    assert any(c["text"] == "It would withdraw from the shipping agreement." for c in found), found
