@@ -686,18 +686,39 @@ class _Finder:
             between = self.body[last.span[1] : quote[0]]
             continued = last.quote and "\n\n" not in between and _attribution_sentence(between)
             alone = between.count("\n\n") > 1 or len(text.split()) < 4 or not self.whole_sentence(quote)
-            if not continued and (alone or last.author is None):
+            author, first = last.author, last.first
+            subject = None if continued else self.subject_before(quote, last.span[1])
+            if subject is not None:
+                author, first = subject, None
+            if not continued and (alone or author is None):
                 continue
             if continued:
                 joint = ", " if between.rstrip().endswith(",") else ". "
                 last.text = f"{last.text.rstrip('.,')}{joint}{text}"  # one quotation, interrupted by its attribution
                 last.span = (last.span[0], quote[1])
                 continue
-            claim = _Claim(text, last.author, last.first, quote=True, order=quote[0], span=quote)
+            claim = _Claim(text, author, first, quote=True, order=quote[0], span=quote)
             out.append(claim)
             claims.append(claim)
             claims.sort(key=lambda c: c.span[0])
         return out
+
+    def subject_before(self, quote: tuple[int, int], after: int) -> str | None:
+        """ "Sen. Leila Haddad identified the cost as the reason. “…”": a person named as the subject of the
+        sentence right before the quotation, in its paragraph and after the last claim, is its speaker."""
+        i = bisect.bisect_left(self.word_starts, quote[0]) - 1
+        if i < 0 or re.search(r"\n\s*\n", self.body[self.words[i].end : quote[0]]):
+            return None
+        first, end = self.analysis.sentences[self.words[i].sentence]
+        opening = next((w for w in self.words[first:end] if w.dep != "punct" and w.text.strip()), None)
+        if opening is None or opening.start < after:
+            return None  # (a closing mark the parse put at the sentence's start does not count)
+        root = next((w for w in self.words[first:end] if w.dep == "ROOT" and not self.in_quote(w.start)), None)
+        subject = next((k for k in self.kids[root.index] if k.dep == "nsubj"), None) if root is not None else None
+        mention = self.sources.mention_at(subject.start) if subject is not None and subject.proper else None
+        if mention is None or self.sources.types.get(mention.key) != "Person":
+            return None
+        return mention.key
 
     def whole_sentence(self, quote: tuple[int, int]) -> bool:
         before = self.body[max(0, quote[0] - 3) : quote[0]].strip()

@@ -451,3 +451,13 @@ def test_a_second_verb_of_saying_the_parse_joined_to_the_reported_clause_is_the_
     )
     assert found and {c["author"] for c in found} == {"leila-haddad"}
     assert any(c["text"] == "It would withdraw from the shipping agreement." for c in found), found
+
+
+def test_a_quotation_after_a_sentence_about_a_named_person_is_that_persons() -> None:
+    found = claims(
+        "“We will reopen the port on Monday,” Omar Farouk said on Sunday.\n\n"
+        "On the radio, Leila Haddad, who chairs the council, identified the long delay as one of the reasons "
+        "for the strike. “The workers are tired of waiting and they want a contract now.”"
+    )
+    quote = next(c for c in found if c["text"].startswith("The workers are tired"))
+    assert quote["author"] == "leila-haddad"
