@@ -399,6 +399,8 @@ class _Finder:
             head = self.words[head.head]  # "X responded by saying S", "after saying S, X left"
         elif verb.dep not in ("conj", "advcl", "xcomp"):
             return None, None, False
+        if verb.dep == "advcl" and verb.tag == "VBG" and self.body[: verb.start].rstrip().endswith(","):
+            head = self.out_of_relative_clause(head)
         reported = head.dep == "ccomp" and self.is_cue(self.words[head.head])
         if verb.dep == "conj" and reported and (self.modal(head) or not self.is_cue(head)):
             said = self.words[head.head]
@@ -421,6 +423,15 @@ class _Finder:
                     return told or passive, None, False
             return next((k for k in kids if k.dep == "nsubj"), None), None, False
         return None, None, False
+
+    def out_of_relative_clause(self, head: Word) -> Word:
+        """ "X was defensive about an architect who said S, saying “…”": a participle set off by a comma
+        that the parse hung inside a relative clause goes with the clause the relative clause is in."""
+        w, relative = head, False
+        while w.head != w.index:
+            relative = relative or w.dep == "relcl"
+            w = self.words[w.head]
+        return w if relative and w.tag.startswith("VB") else head
 
     def modal(self, verb: Word) -> bool:
         """ "would declare", "could say": a verb of saying that reports nothing said."""

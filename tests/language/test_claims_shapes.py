@@ -461,3 +461,13 @@ def test_a_quotation_after_a_sentence_about_a_named_person_is_that_persons() -> 
     )
     quote = next(c for c in found if c["text"].startswith("The workers are tired"))
     assert quote["author"] == "leila-haddad"
+
+
+def test_a_participle_set_off_after_a_relative_clause_goes_with_the_main_clause() -> None:
+    found = claims(
+        "Leila Haddad was similarly defensive when forced to defend not paying a builder who said he was "
+        "cheated after he repaired a crane at one of Haddad’s ports, saying, “Maybe he didn’t do a good job, "
+        "and I wasn’t satisfied with his work.”"
+    )
+    quote = next(c for c in found if c["text"].startswith("Maybe he didn’t do a good job"))
+    assert quote["author"] == "leila-haddad"
