@@ -283,6 +283,8 @@ class _Finder:
                 # "The port, Haddad said, would reopen": the clause's own subject was parsed as the verb's
                 self.fronted[verb.index] = subjects[0]
                 span = (self.span(subjects[0])[0], span[1])
+        elif (taken := self.clause_taken_over(verb)) is not None:
+            span = taken
         elif verb.dep in ("parataxis", "ccomp") and self.set_off(verb):
             span = self.span(self.words[verb.head])  # "S, X said", "S1, X said, S2": cut out in speech()
         else:
@@ -292,6 +294,19 @@ class _Finder:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def clause_taken_over(self, verb: Word) -> tuple[int, int] | None:
+        """ "“…,” X told Y, after he admitted he had not been punished": the clause the parse made the
+        quotation's verb's, with "after he admitted" hung inside it, is what "admitted" reports."""
+        clause = self.words[verb.head]
+        if verb.dep != "advcl" or clause.dep != "ccomp" or clause.index < verb.index:
+            return None
+        said = self.words[clause.head]
+        if not self.is_cue(said) or not self.quoted_before(said):
+            return None
+        inside = {w.index for w in self.subtree(verb)}
+        rest = [w for w in self.subtree(clause) if w.index not in inside and w.dep != "punct"]
+        return (min(w.start for w in rest), max(w.end for w in rest)) if rest else None
 
     def next_paragraph(self, verb: Word, clause: Word) -> bool:
         """A clause the parse hung on the verb from the next paragraph ("…,” said X.¶ Democrats noted
