@@ -79,6 +79,7 @@ class _Lexicon:
     documents: frozenset[str]
     naming: frozenset[str]
     demand: frozenset[str]
+    authoring: frozenset[str]
 
     @classmethod
     @functools.cache
@@ -95,6 +96,7 @@ class _Lexicon:
             folded("documents"),
             folded("naming_verbs"),
             folded("demand_verbs"),
+            folded("authoring_verbs"),
         )
 
 
@@ -632,6 +634,12 @@ class _Finder:
                 x = next((x for x in self.kids[by.index] if x.dep == "pobj"), None) if by is not None else None
                 if x is not None:
                     return x
+        made = self.words[subject.head]
+        if subject.dep == "dobj" and made.text.casefold() in self.lex.authoring:
+            # "X made a comment that S", "prompted X to make a comment that S", "X issued a statement that S"
+            x, _, _ = self.subject(made)
+            if x is not None and x.text.casefold() not in ("who", "that", "which"):
+                return x
         return None
 
     def phrase(self, head: Word) -> Phrase:

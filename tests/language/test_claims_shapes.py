@@ -475,3 +475,15 @@ def test_a_participle_set_off_after_a_relative_clause_goes_with_the_main_clause(
     )
     quote = next(c for c in found if c["text"].startswith("Maybe he didn’t do a good job"))
     assert quote["author"] == "leila-haddad"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Omar Farouk issued a statement that said the cranes were safe.",
+        "The ruling prompted Omar Farouk to make a short comment that said the cranes were safe.",
+    ],
+)
+def test_a_document_someone_made_or_issued_is_theirs(body: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"]) == ("The cranes were safe.", "omar-farouk")
