@@ -11,6 +11,7 @@ Organization; "camp", "zone", "base" → Place), a nationality before an organis
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,14 @@ _CALENDAR = frozenset(
     september october november december
     """.split()  # noqa: SIM905
 )
+_MONTHS = _CALENDAR - {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    return frozenset(name for entry in entries("given_names") for name in entry[1:])
+
+
 _TIME_OF_DAY = re.compile(r"(?i)\d{1,2}(?:[:.]\d\d)?(?:am|pm|a\.m\.?|p\.m\.?)")
 _FUNCTION_WORDS = frozenset(
     """
@@ -224,6 +233,8 @@ def _trimmed_chunk(text: str, chunk: list[Token], lowercase_words: set[str]) -> 
     while chunk and (chunk[-1].text.casefold() in CONNECTORS or chunk[-1].article):
         chunk = chunk[:-1]
     while len(chunk) > 1 and (chunk[-1].text.casefold() in _CALENDAR or chunk[-1].text.isdigit()):
+        if chunk[-1].text.casefold() in _MONTHS and chunk[-2].text in _given_names():
+            break  # "Theresa May", "April March": a family name after a given name, no date
         chunk = chunk[:-1]
     if not chunk or not _cap(chunk[0]) or _word(chunk[0]) in _CALENDAR or _TIME_OF_DAY.fullmatch(chunk[0].text):
         return None  # "in Saturday's attack", "at 11am": a day or a time

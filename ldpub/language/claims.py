@@ -79,6 +79,7 @@ class _Lexicon:
     documents: frozenset[str]
     naming: frozenset[str]
     demand: frozenset[str]
+    authoring: frozenset[str]
 
     @classmethod
     @functools.cache
@@ -95,6 +96,7 @@ class _Lexicon:
             folded("documents"),
             folded("naming_verbs"),
             folded("demand_verbs"),
+            folded("authoring_verbs"),
         )
 
 
@@ -125,6 +127,7 @@ class _Finder:
                 self.kids[w.head].append(w)
         self.quotes = quotations(body)  # in order, none inside another
         self.quote_starts = [a for a, _ in self.quotes]
+        self.word_starts = [w.start for w in self.words]
         names = {key: str(entity.get("name", "")) for key, entity in linking.entities.items()}
         guessed = {c.key for c in linking.candidates}  # an authority's types are the newsroom's: kept
         types = _people_as_the_model_reads_them(dict(linking.types), list(linking.body), analysis, guessed)
@@ -137,7 +140,7 @@ class _Finder:
         self.headline_mentions = list(linking.headline)
 
     def run(self, headline: str = "") -> list[dict[str, Any]]:
-        found: list[_Claim] = self.headline_claim(headline)
+        found: list[_Claim] = self.headline_claim(headline) + self.verb_first()
         for first, end in self.analysis.sentences:
             # Cues outside quotations first, so that a quotation's speaker is known inside it ("I told him").
             sentence = sorted(self.words[first:end], key=lambda w: (self.in_quote(w.start), w.index))
@@ -167,6 +170,22 @@ class _Finder:
         else:
             text = re.sub(r"^that\s+", "", headline[said.end() :].strip(), flags=re.IGNORECASE)
         return [_Claim(_sentence_case(text), mention.key, order=-1, span=(-1, -1))]
+
+    def verb_first(self) -> list[_Claim]:
+        """ "Said Ellis: “…”", "Added Moore, “…”": a sentence opened by a verb of saying and a name,
+        then the quotation — the name's (the parse reads "Said Ellis" as one name)."""
+        out = []
+        for quote in self.quotes:
+            opening = _VERB_FIRST.search(self.body, max(0, quote[0] - 80), quote[0])
+            if opening is None or opening.group(1).casefold() not in self.lex.speech:
+                continue
+            mention = self.sources.mention_at(opening.start(2))
+            text = _inner(self.body, quote)
+            if mention is None or mention.end != opening.end(2) or text is None:
+                continue
+            self.speaker_at[quote] = mention.key
+            out.append(_Claim(text, mention.key, self.first_from(mention.key), quote=True, order=quote[0], span=quote))
+        return out
 
     # -- cues ----------------------------------------------------------------------------
 
@@ -253,6 +272,9 @@ class _Finder:
         """What the verb reports: its clause, the clause it is set in ("S, X said"), or a quotation beside it."""
         kids = self.kids[verb.index]
         clauses = [k for k in kids if k.dep == "ccomp" and not self.question(k) and not self.next_paragraph(verb, k)]
+        if self.quoted_before(verb):
+            # "“…,” X told Y, after he admitted S": the quotation, not a clause after another cue
+            clauses = [k for k in clauses if not (k.index > verb.index and self.cue_between(verb.end, k.start))]
         span: tuple[int, int] | None = None
         if clauses:
             clause = max(clauses, key=lambda k: len(self.subtree(k)))
@@ -263,6 +285,8 @@ class _Finder:
                 # "The port, Haddad said, would reopen": the clause's own subject was parsed as the verb's
                 self.fronted[verb.index] = subjects[0]
                 span = (self.span(subjects[0])[0], span[1])
+        elif (taken := self.clause_taken_over(verb)) is not None:
+            span = taken
         elif verb.dep in ("parataxis", "ccomp") and self.set_off(verb):
             span = self.span(self.words[verb.head])  # "S, X said", "S1, X said, S2": cut out in speech()
         else:
@@ -272,6 +296,19 @@ class _Finder:
             return None
         span = self.with_quotes(span)
         return span if len(self.body[span[0] : span[1]].split()) >= 3 else None
+
+    def clause_taken_over(self, verb: Word) -> tuple[int, int] | None:
+        """ "“…,” X told Y, after he admitted he had not been punished": the clause the parse made the
+        quotation's verb's, with "after he admitted" hung inside it, is what "admitted" reports."""
+        clause = self.words[verb.head]
+        if verb.dep != "advcl" or clause.dep != "ccomp" or clause.index < verb.index:
+            return None
+        said = self.words[clause.head]
+        if not self.is_cue(said) or not self.quoted_before(said):
+            return None
+        inside = {w.index for w in self.subtree(verb)}
+        rest = [w for w in self.subtree(clause) if w.index not in inside and w.dep != "punct"]
+        return (min(w.start for w in rest), max(w.end for w in rest)) if rest else None
 
     def next_paragraph(self, verb: Word, clause: Word) -> bool:
         """A clause the parse hung on the verb from the next paragraph ("…,” said X.¶ Democrats noted
@@ -379,14 +416,43 @@ class _Finder:
             head = self.words[head.head]  # "X responded by saying S", "after saying S, X left"
         elif verb.dep not in ("conj", "advcl", "xcomp"):
             return None, None, False
+        if verb.dep == "advcl" and verb.tag == "VBG" and self.body[: verb.start].rstrip().endswith(","):
+            head = self.out_of_relative_clause(head)
+        reported = head.dep == "ccomp" and self.is_cue(self.words[head.head])
+        if verb.dep == "conj" and reported and (self.modal(head) or not self.is_cue(head)):
+            said = self.words[head.head]
+            if any(k.dep == "ccomp" for k in self.kids[verb.index]) and not self.in_quote(verb.start):
+                # "X said that the country would leave and suggested that S": the parse joined the second
+                # verb of saying to the reported clause (not one said itself); it goes on with the first
+                head = said
         if (
             head.index != verb.index
             and head.tag.startswith("VB")
             and self.in_quote(head.start) <= self.in_quote(verb.start)
         ):
             # (not from a verb inside a quotation the attribution is outside of)
-            return next((k for k in self.kids[head.index] if k.dep == "nsubj"), None), None, False
+            kids = self.kids[head.index]
+            if verb.dep == "xcomp" and not self.in_quote(verb.start):
+                # "X forced Y to admit S", "X urged Y to say S": Y speaks; "Y was forced to admit S": Y
+                told = next((k for k in kids if k.dep == "dobj" and k.index < verb.index), None)
+                passive = next((k for k in kids if k.dep == "nsubjpass"), None)
+                if told is not None or passive is not None:
+                    return told or passive, None, False
+            return next((k for k in kids if k.dep == "nsubj"), None), None, False
         return None, None, False
+
+    def out_of_relative_clause(self, head: Word) -> Word:
+        """ "X was defensive about an architect who said S, saying “…”": a participle set off by a comma
+        that the parse hung inside a relative clause goes with the clause the relative clause is in."""
+        w, relative = head, False
+        while w.head != w.index:
+            relative = relative or w.dep == "relcl"
+            w = self.words[w.head]
+        return w if relative and w.tag.startswith("VB") else head
+
+    def modal(self, verb: Word) -> bool:
+        """ "would declare", "could say": a verb of saying that reports nothing said."""
+        return any(k.dep == "aux" and k.tag == "MD" for k in self.kids[verb.index])
 
     def impersonal(self, verb: Word, content: tuple[int, int]) -> _Claim | None:
         """ "It was reported at the time that S": an unnamed source, described by the verb and when."""
@@ -509,7 +575,7 @@ class _Finder:
 
     def who(self, subject: Word) -> Author | None:
         """The author the subject names, resolved back when it is a pronoun or a description."""
-        if subject.text.casefold() in self.lex.documents:
+        if subject.text.casefold() in self.lex.documents and not self.named_word(subject):
             return self.document(subject)
         named = next(
             (k for k in self.kids[subject.index] if k.dep == "appos" and self.sources.mention_at(k.start)), None
@@ -517,6 +583,10 @@ class _Finder:
         if named is not None and (subject.tag in ("NN", "NNS") or subject.tag == "CD"):
             subject = named  # "The state's campaign chairman, Phil Lovas, said", "one of its lawyers, Omar Farouk,"
         return self.sources.resolve(self.phrase(subject), self.quote_speaker(subject.start))
+
+    def named_word(self, word: Word) -> bool:
+        """A word of a name ("Post" in "The New York Post reports"), not the common noun."""
+        return word.proper and self.sources.mention_at(word.start) is not None
 
     def document(self, subject: Word) -> Author | None:
         """A written source's author: named in it ("a report by X", "X's statement", "a Quinnipiac poll"),
@@ -564,6 +634,12 @@ class _Finder:
                 x = next((x for x in self.kids[by.index] if x.dep == "pobj"), None) if by is not None else None
                 if x is not None:
                     return x
+        made = self.words[subject.head]
+        if subject.dep == "dobj" and made.text.casefold() in self.lex.authoring:
+            # "X made a comment that S", "prompted X to make a comment that S", "X issued a statement that S"
+            x, _, _ = self.subject(made)
+            if x is not None and x.text.casefold() not in ("who", "that", "which"):
+                return x
         return None
 
     def phrase(self, head: Word) -> Phrase:
@@ -580,7 +656,17 @@ class _Finder:
     def quote_speaker(self, at: int) -> Author | None:
         """Inside a quotation, its speaker when a claim already named one."""
         quote = self.quote_at(at)
-        return self.speaker_at.get(quote) if quote is not None else None
+        if quote is None:
+            return None
+        if quote in self.speaker_at:
+            return self.speaker_at[quote]
+        # "“…,” Sanders said, going on to X. “I would say S”": the quotation before it in the paragraph,
+        # with only its attribution between, is the same speaker's
+        i = self.quotes.index(quote)
+        if i == 0 or self.quotes[i - 1] not in self.speaker_at:
+            return None
+        between = self.body[self.quotes[i - 1][1] : quote[0]]
+        return self.speaker_at[self.quotes[i - 1]] if "\n\n" not in between and _attribution_sentence(between) else None
 
     def first_from(self, author: Any, *, outlet: bool = False, reported: bool = False) -> dict[str, Any] | None:
         """Where a claim first appeared, when the attribution says: an account, an outlet's sources,
@@ -634,18 +720,39 @@ class _Finder:
             between = self.body[last.span[1] : quote[0]]
             continued = last.quote and "\n\n" not in between and _attribution_sentence(between)
             alone = between.count("\n\n") > 1 or len(text.split()) < 4 or not self.whole_sentence(quote)
-            if not continued and (alone or last.author is None):
+            author, first = last.author, last.first
+            subject = None if continued else self.subject_before(quote, last.span[1])
+            if subject is not None:
+                author, first = subject, None
+            if not continued and (alone or author is None):
                 continue
             if continued:
                 joint = ", " if between.rstrip().endswith(",") else ". "
                 last.text = f"{last.text.rstrip('.,')}{joint}{text}"  # one quotation, interrupted by its attribution
                 last.span = (last.span[0], quote[1])
                 continue
-            claim = _Claim(text, last.author, last.first, quote=True, order=quote[0], span=quote)
+            claim = _Claim(text, author, first, quote=True, order=quote[0], span=quote)
             out.append(claim)
             claims.append(claim)
             claims.sort(key=lambda c: c.span[0])
         return out
+
+    def subject_before(self, quote: tuple[int, int], after: int) -> str | None:
+        """ "Sen. Leila Haddad identified the cost as the reason. “…”": a person named as the subject of the
+        sentence right before the quotation, in its paragraph and after the last claim, is its speaker."""
+        i = bisect.bisect_left(self.word_starts, quote[0]) - 1
+        if i < 0 or re.search(r"\n\s*\n", self.body[self.words[i].end : quote[0]]):
+            return None
+        first, end = self.analysis.sentences[self.words[i].sentence]
+        opening = next((w for w in self.words[first:end] if w.dep != "punct" and w.text.strip()), None)
+        if opening is None or opening.start < after:
+            return None  # (a closing mark the parse put at the sentence's start does not count)
+        root = next((w for w in self.words[first:end] if w.dep == "ROOT" and not self.in_quote(w.start)), None)
+        subject = next((k for k in self.kids[root.index] if k.dep == "nsubj"), None) if root is not None else None
+        mention = self.sources.mention_at(subject.start) if subject is not None and subject.proper else None
+        if mention is None or self.sources.types.get(mention.key) != "Person":
+            return None
+        return mention.key
 
     def whole_sentence(self, quote: tuple[int, int]) -> bool:
         before = self.body[max(0, quote[0] - 3) : quote[0]].strip()
@@ -685,10 +792,25 @@ class _Finder:
         """ "“…,” X said", "“…,” said X" or "X said: “…”": the quotation ending just before the verb
         (with at most its subject between) or opening just after it."""
         before = [(a, b) for a, b in self.quotes if b <= verb.start and _attribution_only(self.body[b : verb.start])]
-        if before:
+        if before and not self.cue_between(before[-1][1], verb.start):
             return before[-1]
         after = [(a, b) for a, b in self.quotes if a >= verb.end and _attribution_only(self.body[verb.end : a])]
-        return after[0] if after else None
+        return after[0] if after and not self.cue_between(verb.end, after[0][0]) else None
+
+    def quoted_before(self, verb: Word) -> bool:
+        """A quotation ends right before the verb, with at most its subject between ("“…,” X said")."""
+        i = bisect.bisect_right(self.quote_starts, verb.start) - 1
+        if i < 0 or self.quotes[i][1] > verb.start:
+            return False
+        b = self.quotes[i][1]
+        return _attribution_only(self.body[b : verb.start]) and not self.cue_between(b, verb.start)
+
+    def cue_between(self, start: int, end: int) -> bool:
+        """Another verb of saying between a quotation and a verb: the quotation is that one's ("“…,”
+        Warren told Stumpf, after he admitted S": Warren's words, not what Stumpf admitted)."""
+        first = bisect.bisect_left(self.word_starts, start)
+        last = bisect.bisect_left(self.word_starts, end)
+        return any(w.tag.startswith("VB") and w.end <= end and self.is_cue(w) for w in self.words[first:last])
 
 
 def _people_as_the_model_reads_them(
@@ -765,6 +887,7 @@ def _attribution_only(between: str) -> bool:
     return len(between.split()) <= 8 and not re.search(r"[.!?;]\s|\n\n|[“”]", between)
 
 
+_VERB_FIRST = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))\s*([A-Z][a-z]+)\s+([A-Z][^\n:,.!?“”\"]{0,60}?)\s*[:,]\s*$")
 _TITLE_POINT = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.(?=\s*[A-Z])")
 
 

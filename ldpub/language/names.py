@@ -374,6 +374,7 @@ def _with_acronyms(text: str, spans: list[_Span]) -> list[_Span]:
         aliases.setdefault(acronym, long)
         if not any(s.start == m.start("acronym") for s in out):  # the acronym in the brackets itself
             out.append(_Span(m.start("acronym"), m.end("acronym"), m.group("acronym"), acronym, []))
+    out = _with_bare_acronyms(text, out)
     out.sort(key=lambda s: s.start)
     for span in out:
         long = aliases.get(span.name.replace(".", ""))
@@ -381,6 +382,36 @@ def _with_acronyms(text: str, spans: list[_Span]) -> list[_Span]:
             span.name = long.name
             span.evidence = span.evidence + [e for e in long.evidence if e.type != "Person"]
     return out
+
+
+_BARE_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _with_bare_acronyms(text: str, spans: list[_Span]) -> list[_Span]:
+    """ "Christian News Service reported … CNS reported": an acronym written bare, that no span holds,
+    after the one organisation's name of two words or more whose capitals spell it, is that name."""
+    taken = SpanIndex([(s.start, s.end) for s in spans])
+    out = list(spans)
+    for m in _BARE_ACRONYM.finditer(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        spelt = [
+            s
+            for s in spans
+            if s.end <= m.start()
+            and _spelt(s.name) == m.group(0)
+            and any(e.type not in ("Person", "Place") for e in s.evidence)
+        ]
+        if len({s.name for s in spelt}) == 1:
+            evidence = [e for e in spelt[0].evidence if e.type not in ("Person", "Place")]
+            out.append(_Span(m.start(), m.end(), m.group(0), spelt[0].name, evidence))
+    return out
+
+
+def _spelt(name: str) -> str:
+    """The capitals that open the words of a name of two words or more ("Christian News Service" → "CNS")."""
+    words = [w for w in name.split() if w.casefold() not in ("of", "the", "and", "for", "on")]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
 def _long_form(text: str, bracket: int, acronym: str, spans: list[_Span]) -> _Span | None:
@@ -1155,6 +1186,9 @@ def _merge_second_references(groups: list[_Group]) -> list[_Group]:
             hits = [g for g in people if g.norm[-n:] == group.norm]
             if not hits and n == 1:
                 hits = [g for g in people if g.norm[0] == group.norm[0]]
+            acronym = _acronym(group)
+            if not hits and acronym:  # "CNS" for "Christian News Service", though the model took it for a person
+                hits = [g for g in kept if g is not group and g.type != "Person" and _initials(g) == acronym]
         else:
             kind = group.type
             # Not places: "Los Angeles" is not "East Los Angeles".

@@ -48,3 +48,14 @@ Families of the victims in Saturday's attack met at 11am on the square in Leeds.
 """
     types = _types(text)
     assert not {"Saturday", "11am"} & set(types) and types["Leeds"] == "Place", types
+
+
+def test_a_month_after_a_given_name_is_a_family_name_but_a_date_is_cut() -> None:
+    text = """Harbour talks resume
+
+Harbour Minister Angela May said the talks would resume. Negotiators from Gdansk met in May and again in \
+June 2019.
+"""
+    types = _types(text)
+    assert types.get("Angela May") == "Person", types
+    assert not {"Angela", "May", "June"} & set(types), types

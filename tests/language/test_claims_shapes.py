@@ -382,3 +382,108 @@ def test_a_clause_the_parse_took_from_the_next_paragraph_is_not_the_verbs() -> N
     assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
     f = finder("Leila Haddad said that the port had closed.")
     assert not f.next_paragraph(word(f, "said"), word(f, "closed"))
+
+
+def test_a_quotation_is_the_verb_beside_it_not_a_later_cues() -> None:
+    # "“…,” X told Y, after he admitted S": X's words, not what Y admitted
+    found = claims(
+        "“Close the gates now,” Leila Haddad told Omar Farouk, "
+        "after he admitted under Haddad’s questioning he hadn’t yet checked the cranes of his port."
+    )
+    # (who "he" is, is coreference's to say)
+    assert [(c["text"], c.get("quote")) for c in found] == [
+        ("Close the gates now", True),
+        ("He hadn’t yet checked the cranes of his port.", None),
+    ]
+    assert found[0]["author"] == "leila-haddad"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Leila Haddad forced Omar Farouk to admit that the cranes had not been checked.",
+        "Omar Farouk was forced to admit that the cranes had not been checked.",
+    ],
+)
+def test_the_one_made_to_speak_is_the_author(body: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"]) == ("The cranes had not been checked.", "omar-farouk")
+
+
+def test_a_second_quotation_after_the_attribution_sentence_keeps_the_speaker_of_its_i() -> None:
+    found = claims(
+        "“The cranes are old and the union knows it,” Leila Haddad said, going on to list the repairs the port "
+        "needs. “So I would just simply say to the council, to anybody else: look at the costs. Don't get hung up "
+        "on the union.”"
+    )
+    assert [c.get("author") for c in found] == ["leila-haddad", "leila-haddad"]
+    assert found[1]["text"].startswith("So I would just simply say")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "The union wants more. Said Omar Farouk: “We will not sign this contract.”",
+            "We will not sign this contract.",
+        ),
+        (
+            "The union wants more.\n\nAdded Omar Farouk, “We will not sign this contract.”",
+            "We will not sign this contract.",
+        ),
+    ],
+)
+def test_a_sentence_opened_by_the_verb_and_the_name(body: str, text: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"], claim.get("quote")) == (text, "omar-farouk", True)
+
+
+def test_a_name_ending_in_a_document_noun_is_the_name() -> None:
+    # "Post" is a written source ("a post on his page said"), but "The Harbour Post" is an outlet
+    newsroom = Authority.from_turtle(
+        PREFIX + '<harbour-post> a schema:NewsMediaOrganization ; schema:name "The Harbour Post" .\n'
+    )
+    body = "The Harbour Post reports that the cranes were never inspected."
+    found = find_claims(body, link_text("Headline", body, newsroom))
+    assert [(c["text"], c["author"]) for c in found] == [("The cranes were never inspected.", "harbour-post")]
+
+
+def test_a_second_verb_of_saying_the_parse_joined_to_the_reported_clause_is_the_speakers() -> None:
+    found = claims(
+        "Leila Haddad said this week that the port would formally declare its intention to close by the end "
+        "of March and suggested that it would withdraw from the shipping agreement."
+    )
+    assert found and {c["author"] for c in found} == {"leila-haddad"}
+    assert any(c["text"] == "It would withdraw from the shipping agreement." for c in found), found
+
+
+def test_a_quotation_after_a_sentence_about_a_named_person_is_that_persons() -> None:
+    found = claims(
+        "“We will reopen the port on Monday,” Omar Farouk said on Sunday.\n\n"
+        "On the radio, Leila Haddad, who chairs the council, identified the long delay as one of the reasons "
+        "for the strike. “The workers are tired of waiting and they want a contract now.”"
+    )
+    quote = next(c for c in found if c["text"].startswith("The workers are tired"))
+    assert quote["author"] == "leila-haddad"
+
+
+def test_a_participle_set_off_after_a_relative_clause_goes_with_the_main_clause() -> None:
+    found = claims(
+        "Leila Haddad was similarly defensive when forced to defend not paying a builder who said he was "
+        "cheated after he repaired a crane at one of Haddad’s ports, saying, “Maybe he didn’t do a good job, "
+        "and I wasn’t satisfied with his work.”"
+    )
+    quote = next(c for c in found if c["text"].startswith("Maybe he didn’t do a good job"))
+    assert quote["author"] == "leila-haddad"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Omar Farouk issued a statement that said the cranes were safe.",
+        "The ruling prompted Omar Farouk to make a short comment that said the cranes were safe.",
+    ],
+)
+def test_a_document_someone_made_or_issued_is_theirs(body: str) -> None:
+    claim = one(body)
+    assert (claim["text"], claim["author"]) == ("The cranes were safe.", "omar-farouk")

@@ -49,7 +49,7 @@ def test_a_pronoun_follows_the_story_to_the_next_main_subject_not_a_subordinate_
 @pytest.mark.parametrize(
     ("body", "author"),
     [
-        ("Trade fell sharply. British Prime Minister Theresa May said the country would leave in March.", "theresa"),
+        ("Trade fell sharply. British Prime Minister Robin May said the country would leave in March.", "robin"),
         ("The North tested a bomb. South Korean President Park Geun-hye said the test was reckless.", "park-geun"),
     ],
 )

@@ -489,3 +489,39 @@ McAuliffe spoke to the crowd on Monday. He said the budget would pass. Critics s
 waited too long.
 """
     assert _types(_candidates(text)) == {"McAuliffe": "Person"}
+
+
+def test_an_acronym_written_bare_after_the_name_it_spells_is_that_name() -> None:
+    text = """Port figures revised
+
+However, Baltic Freight Register said that the port had handled more containers than planned.
+
+BFR reported on Monday that 11,491 containers had been unloaded, 15 percent over the limit. HWU and \
+the Harbour Workers Union did not comment.
+"""
+    linking = _candidates(text)
+    named = _named(linking)
+    assert named["Baltic Freight Register"][0] == "Organization"
+    assert "BFR" not in named  # one node for both forms
+    key = next(k for k, e in linking.entities.items() if e["name"] == "Baltic Freight Register")
+    assert {m.surface for m in linking.body if m.key == key} == {"BFR", "Baltic Freight Register"}
+
+
+def test_a_bureau_named_once_is_an_organisation() -> None:
+    text = """Inmate numbers fall
+
+The number of inmates fell by a tenth last year, according to the Federal Bureau of Corrections.
+"""
+    assert _named(_candidates(text))["Federal Bureau of Corrections"][0] == "Organization"
+
+
+def test_an_acronym_the_model_takes_for_a_person_joins_the_name_it_spells() -> None:
+    text = """Refugees
+
+However, Harbour Workers Union said that the port had exceeded the goal.
+
+HWU reported Monday that the port had accepted 11,491 containers, 15 percent over the limit.
+"""
+    named = _named(_candidates(text))
+    assert named["Harbour Workers Union"][0] == "Organization"
+    assert "HWU" not in named, named
