@@ -13,14 +13,18 @@ subject is, reading the article from the start so that what came before is known
 - a **definite description** refers back too: "the minister" to the person named with that role
   ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
   group", "the ministry" to the last organisation (one whose name holds the noun first); "the
-  source" to the anonymous source introduced before;
+  campaign", "the administration" with no such organisation to the person last named as its owner
+  ("Donald Trump's presidential campaign"), else the person the story is about; "the city of
+  Phoenix", "the state" to the place it names or the last one — a country as itself (its
+  government), a city or a state as an unnamed organisation; "the source" to the anonymous source
+  introduced before;
 - an **indefinite or bare description** ("officials", "a source close to the talks", "two
   witnesses") is an anonymous source, a Person or an Organization as its noun says, affiliated
   with the organisation it names.
 
 The nouns and pronouns are the lexicon's (``source_people``, ``source_roles``, ``source_groups``,
-``pronouns``, ``gendered_titles``, ``given_names``). What fits nothing is no one: the claim keeps no author rather
-than a guess.
+``source_groups_of_people``, ``source_places``, ``pronouns``, ``gendered_titles``, ``given_names``).
+What fits nothing is no one: the claim keeps no author rather than a guess.
 """
 
 from __future__ import annotations
@@ -129,6 +133,8 @@ class Sources:
         self.given = _kinds("given_names")
         self.any_group = frozenset(w.casefold() for w in words("source_groups_any"))
         self.outlet_nouns = frozenset(w.casefold() for w in words("source_groups_outlets"))
+        self.personal_groups = frozenset(w.casefold() for w in words("source_groups_of_people"))
+        self.places = frozenset(w.casefold() for w in words("source_places"))
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -287,6 +293,10 @@ class Sources:
             found = self.by_name(phrase.head.text, phrase.start)  # "Clinton": the one named so before
             if found is not None or phrase.head.tag == "NNP":
                 return found
+        if low in self.places and phrase.determiner in _DEFINITE:
+            place = self.place(phrase)  # "the city of Phoenix", "the state" after "Florida"
+            if place is not None:
+                return place
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
         gender = self.titles.get(low, "") if phrase.head.tag == "NN" else ""
@@ -368,8 +378,12 @@ class Sources:
             if earlier is not None:
                 return dict(earlier[1])  # "the source": the one introduced before
             if noun in self.role_words:
-                described = {_stem(w) for w in re.findall(r"[\w]+", self.body[phrase.start : phrase.end].casefold())}
-                found = self.with_role(phrase.start, self.role_of[noun], described)
+                written = self.body[phrase.start : phrase.end]
+                described = {_stem(w) for w in re.findall(r"[\w]+", written.casefold())}
+                # "the Democratic nominee": a capitalised word of the description must be one said of the person
+                # named with the role, or the role alone does not tell them from a rival of another party
+                proper = {_stem(w.casefold()) for w in re.findall(r"\b[A-Z][\w]+", written)[1:]}
+                found = self.with_role(phrase.start, self.role_of[noun], described, needs=proper)
                 gender = self.titles.get(noun, "")  # "the congresswoman": a woman
                 found = found or self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
                 if found is not None:
@@ -385,9 +399,48 @@ class Sources:
                     found = self.back(phrase.start, ("Organization",), salient=phrase.sentence_start, outlets="no")
                 if found is None and singular in self.outlet_nouns:  # "the network" after "RT"
                     found = self.back(phrase.start, ("Organization",), outlets="only")
+                if found is None and singular in self.personal_groups:  # "the campaign": the candidate's
+                    found = self.owner(phrase.start, singular) or self.back(
+                        phrase.start, ("Person",), salient=phrase.sentence_start
+                    )
                 if found is not None:
                     return found
         return self.anonymous(phrase, noun)
+
+    def owner(self, at: int, noun: str) -> str | None:
+        """The person last named as the owner of ``noun`` before ``at`` ("Donald Trump's presidential
+        campaign", "the Clinton campaign"), within the window."""
+        hi = bisect.bisect_left(self.starts, at)
+        owned = rf"\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}s?\b"  # "’s presidential campaign"
+        after = re.compile(rf"(?:[’']s?{owned}|\s+{re.escape(noun)}s?\b)", re.IGNORECASE)
+        after_owner = re.compile(owned, re.IGNORECASE)  # the mention holds the "’s"
+        for m in reversed(self.mentions[max(0, hi - 200) : hi]):
+            if m.start < at - WINDOW:
+                break
+            if coarse(self.types.get(m.key, "")) != "Person":
+                continue
+            pattern = after_owner if re.search(r"[’']s?$", m.surface) else after
+            if pattern.match(self.body, m.end, m.end + 40):
+                return m.key
+        return None
+
+    def place(self, phrase: Phrase) -> Author | None:
+        """A definite place noun: the place its description names ("the city of Phoenix"), else the place
+        last named ("the country" after "France"). A country is the author (its government, as for "France
+        said"); a city or a state speaks through an office the text does not name: an unnamed organisation."""
+        from ldpub.entities.gazetteer import lookup
+
+        named = [m for m in self.within(phrase.start, phrase.full_end) if coarse(self.types.get(m.key, "")) == "Place"]
+        earlier = self.recent_anonymous(phrase.start, head=_singular(phrase.head.text.casefold()))
+        if earlier is not None and not named:
+            return dict(earlier[1])  # "the city" after "the city of Phoenix"
+        key = named[0].key if named else self.back(phrase.start, ("Place",), salient=phrase.sentence_start)
+        if key is None:
+            return None
+        known = lookup(self.names.get(key, ""))
+        if known is not None and known.kind == "country":
+            return key
+        return self.anonymous(phrase, phrase.head.text.casefold(), kind="Organization")
 
     def quoted(self, at: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, at) - 1
@@ -478,12 +531,17 @@ class Sources:
                 return m.key
         return None
 
-    def with_role(self, at: int, role: str, described: set[str]) -> str | None:
+    def with_role(
+        self, at: int, role: str, described: set[str], needs: frozenset[str] | set[str] = frozenset()
+    ) -> str | None:
         """The person named before with this role, the one the description's words fit best
-        ("the Democratic nominee"), the most recent of equals."""
+        ("the Democratic nominee"), the most recent of equals — one said to be all of ``needs`` (the
+        description's capitalised words), if any."""
         hi = bisect.bisect_left(self.starts, at)
         best, score = None, -1
         for m in reversed(self.mentions[:hi]):
+            if needs and not needs <= self.context.get(m.key, set()):
+                continue
             if role in self.roles.get(m.key, ()):
                 fit = len(described & self.context.get(m.key, set()))
                 if fit > score:

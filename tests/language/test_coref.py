@@ -103,3 +103,47 @@ def test_a_title_before_a_shared_family_name_picks_the_one_it_fits(title: str, a
         f"{title} Clinton said the plan would help families."
     )
     assert authors(body) == [author]
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        (
+            "Donald Trump's presidential campaign released a new ad on Monday. The ad attacks Hillary Clinton over "
+            "her emails. The campaign said the ad will air nationally.",
+            "donald-trump",
+        ),
+        (
+            "Donald Trump said on Monday that the race was close. Hillary Clinton plans to visit Ohio this week. "
+            "The campaign said she will announce a new plan on Friday.",
+            "hillary-clinton",
+        ),
+    ],
+)
+def test_the_campaign_is_its_owners_or_the_person_the_story_is_about(body: str, author: str) -> None:
+    assert authors(body)[-1] == author
+
+
+def test_the_bank_refers_back_to_the_organisation_last_named() -> None:
+    body = (
+        "In the Wells Fargo scandal, customers were charged fees they never asked for. "
+        "The bank said it had fired the employees involved."
+    )
+    assert authors(body)[-1] == "wells-fargo"
+
+
+def test_a_city_speaks_through_an_unnamed_office_and_a_country_through_its_government() -> None:
+    city = authors(
+        "The city of Phoenix is demanding that the campaign stop using its images. "
+        "The city said the images were copyrighted."
+    )
+    assert city[-1] == {"anonymous": "the city of Phoenix", "type": "Organization"}
+    assert authors("Voters in France were angry on Monday. The country said the vote was unfair.")[-1] == "france"
+
+
+def test_a_role_with_a_party_goes_to_the_person_of_that_party_not_the_one_named_with_the_role() -> None:
+    body = (
+        "Republican nominee Donald Trump spoke in Ohio on Monday. Hillary Clinton says the endorsement "
+        "is welcome. The Democratic presidential nominee says they share a belief in children."
+    )
+    assert authors(body)[-1] == "hillary-clinton"
