@@ -41,12 +41,13 @@ Definitions, written here once so that every path is scored the same way:
   the nearest gold source is not what they refer to:
 
   - a description of an organisation or of a work (:data:`_GROUP_NOUNS`, :data:`_WORK_NOUNS`: "poll",
-    "report", "ad", "statement" …) that holds a name the language model reads as a person or an
-    organisation before its head ("the Trump campaign", "A Bloomberg poll", "The GOP’s complaint",
-    "a New York Times/CBS News poll": all the names it holds) refers to that name — its maker; a
-    definite work with no name in it ("the poll", "the study") to the maker that the last such work
-    named within 1,500 characters, else it is unknown (a work's maker is whoever made it, which no
-    rule on the gold sources can tell);
+    "report", "ad", "statement" …) that holds a name the language model reads as a person, an
+    organisation or a place before its head ("the Trump campaign", "A Bloomberg poll", "The GOP’s
+    complaint", "a New York Times/CBS News poll": all the names it holds; a participle ends the head,
+    "a report released last year") refers to that name — its maker, as does a capitalised name after
+    "by" ("a new report by Politico"); a definite work with no name in it ("the poll", "the study")
+    to the maker that the last such work named within 1,500 characters, else it is unknown (a work's
+    maker is whoever made it, which no rule on the gold sources can tell);
   - a description of people opening with an indefinite word, or a bare plural ("A New York judge",
     "two Democratic speechwriters", "Central European leaders"), is anonymous, its capitals
     notwithstanding; one owned by a name or a pronoun ("Pagliano's lawyer", "his ex-wife") is not its
@@ -96,6 +97,7 @@ _GROUP_NOUNS = frozenset(
     """
     campaign company group party committee department administration agency newspaper network paper government
     ministry bank organization foundation firm court office commission council team station network website camp
+    fund union alliance coalition institute center centre university association federation
     """.split()  # noqa: SIM905
 )
 # What a name's own annotated span, or a title before it anywhere in the article, says of a person's gender:
@@ -292,12 +294,23 @@ def _described(
         if not before or re.search(r"\b(?:of|in|at|from|for|to|by|with|on)\s+(?:the\s+)?$", text[: before[-1][0]]):
             return ""  # no name right before it, or one inside a longer phrase ("a professor at Harvard, who")
         return text[before[-1][0] : before[-1][1]]
-    written = [re.sub(r"[’']s?$", "", w) for w in _head(source)]
-    words_ = [w.casefold() for w in written]
+    spans = list(re.finditer(r"[\w’'.-]+", _head_part(source)))
+    words_ = [re.sub(r"[’']s?$", "", m.group(0)).casefold() for m in spans]
     if not words_:
         return referent
-    noun, first = words_[-1], words_[0]
-    head_end = start + len(_head_part(source).rstrip())
+    last = len(words_) - 1
+    for k, word in enumerate(words_[:-1]):
+        # "a report released last year", "a database tracking such deaths": a participle ends the head
+        after = words_[k + 1 : k + 3]
+        participle = after[0].endswith(("ed", "ing")) or (
+            after[0].endswith("ly") and len(after) > 1 and after[1].endswith("ed")
+        )
+        owner = re.search(r"[’']s?$", spans[k].group(0)) is not None  # "the party's existing rules"
+        if (word in _GROUP_NOUNS or word in _WORK_NOUNS) and participle and not owner:
+            last = k
+            break
+    noun, first = words_[last], words_[0]
+    head_end = start + spans[last].end()
     held = [(a, b, lab) for a, b, lab in names if lab in _NAMED and start <= a and b <= head_end]
     if noun in _GROUP_NOUNS or noun in _WORK_NOUNS:
         if held:  # "the Trump campaign", "A Bloomberg poll", "a New York Times/CBS News poll": its maker
@@ -305,6 +318,10 @@ def _described(
             if noun in _WORK_NOUNS:
                 works.append((start, maker))
             return maker
+        by = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)", source)
+        if noun in _WORK_NOUNS and by:  # "a new report by Politico": a capitalised name after "by"
+            works.append((start, by.group(1)))
+            return by.group(1)
         if noun in _WORK_NOUNS and referent != "anonymous":
             # "the poll" after "A Bloomberg poll": that maker; a work whose maker no source named is unknown
             earlier = [maker for where, maker in works if start - 1500 <= where < start]
