@@ -56,6 +56,10 @@ Definitions, written here once so that every path is scored the same way:
     written right before it (a comma apart at most, and not the end of a longer phrase, "a professor
     at Harvard, who"), else it is unknown.
 
+  "They", "them" and "their" refer to the nearest of the organisation the rule above finds and the
+  last plural source — an anonymous group ("Democrats", "critics of the program") or names joined by
+  "and" ("Mr. Grassley and Mr. Leahy") —, as "they" is people more often than an organisation.
+
   An unknown referent leaves the attribution out of the figure. An attribution with no source
   annotated has no author to check; one whose
   source holds only words of saying and whose cue none ("said" the source, "Mulgrew" the cue) has
@@ -232,6 +236,8 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
     out: list[Gold] = []
     named: list[tuple[str, str, str]] = []  # the named sources so far, each with its class (PERSON, ORG …) and gender
     works: list[tuple[int, str]] = []  # where a work's source named its maker ("A Bloomberg poll"), and the maker
+    plurals: list[tuple[int, str]] = []  # plural sources so far (anonymous groups, names joined by "and")
+    last_at: dict[str, int] = {}  # where each named source was last written
     for rel in sorted(relations, key=lambda r: spans.get(r.get("Source", r.get("Cue", "")), ("", 0, ""))[1]):
         content = spans.get(rel.get("Content", ""))
         if content is None:
@@ -257,9 +263,19 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
                 named.append((referent, given[0][2], _gender(source, text)))
             else:
                 referent = _described(source, source_start, referent, text, names, works)
+        if kind == "pronoun" and source.strip().casefold() in ("they", "them", "their"):
+            # "Democrats noted …. They noted": a plural source nearer than the organisation is theirs
+            group = plurals[-1] if plurals else None
+            if group is not None and (not referent or group[0] > last_at.get(referent, -1)):
+                referent = group[1]
         if kind == "name":
             labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
             named.append((source, labels[-1] if labels else "", _gender(source, text)))
+            last_at[source] = source_start
+            if re.search(r"\band\b", _head_part(source)):  # "Mr. Grassley and Mr. Leahy"
+                plurals.append((source_start, source))
+        elif kind == "description" and referent == "anonymous" and re.search(r"s\b", _head_part(source).rstrip()):
+            plurals.append((source_start, referent))  # "Democrats", "critics of the program"
         out.append(Gold(content[2], cue, source, source_start, bool(words(cue) & SPEECH_CUES), kind, referent))
     return out
 
