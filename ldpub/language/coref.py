@@ -9,7 +9,9 @@ subject is, reading the article from the start so that what came before is known
   the outlet;
 - a **pronoun** refers back to the nearest entity that fits: "he"/"she" a person (of that gender
   when a title, a given name or an earlier pronoun told it), "they" an organisation or a group of sources,
-  "it" an organisation, "I"/"we" in a quotation its speaker;
+  "it" an organisation, "I"/"we" in a quotation its speaker; "they" the plural subject last spoken of
+  ("McConnell aides acknowledged …. But they …", or the first of "X and Y say …") when it is nearer
+  than the organisation, or that organisation is no subject;
 - a **definite description** refers back too: "the minister" to the person named with that role
   ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
   group", "the ministry" to the last organisation (one whose name holds the noun first); "the
@@ -120,6 +122,8 @@ class Sources:
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (where, entity) of each claim's author
     context: dict[str, set[str]] = field(default_factory=dict)  # words said of a person: "Indiana governor"
     quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations
+    # plural subjects that are people or groups ("McConnell aides acknowledged …"): each as a phrase
+    plural_subjects: list[Phrase] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.pronouns = _kinds("pronouns")
@@ -232,7 +236,12 @@ class Sources:
                 self.learn_mention(w, mention, persons)
                 if w.dep in ("nsubj", "nsubjpass") and 0 <= w.head < len(words) and words[w.head].dep == "ROOT":
                     self.main_subjects.add(mention.start)
+                joined = any(x.dep == "conj" and x.head == w.index for x in words[w.index + 1 : w.index + 8])
+                if w.dep in ("nsubj", "nsubjpass") and joined and not self.quoted(w.start):
+                    self.learn_plural(w, words, joined=True)  # "Mr. Grassley and Mr. Leahy say …": "they"
                 continue
+            if w.dep in ("nsubj", "nsubjpass") and w.tag in ("NNS", "NNPS") and not self.quoted(w.start):
+                self.learn_plural(w, words)
             kind = self.pronouns.get(w.text.casefold())
             if kind not in ("masculine", "feminine") or self.quoted(w.start) or w.dep not in ("nsubj", "nsubjpass"):
                 continue  # "Melanie loved his speech": a possessive or an object is often someone else
@@ -243,6 +252,37 @@ class Sources:
                 votes.setdefault(person, Counter())[kind] += 1
         for key, counted in votes.items():
             self.gender.setdefault(key, counted.most_common(1)[0][0])
+
+    def learn_plural(self, w: Word, words: Sequence[Word], *, joined: bool = False) -> None:
+        """ "McConnell aides acknowledged …", "Democrats noted …", "environmentalists worry …": a plural
+        subject naming people or a group (a noun of the lexicon's sources, roles or groups, or a plural
+        name), or names joined by "and" ("Mr. Grassley and Mr. Leahy say …": the first), for a "they" after it."""
+        low = w.text.casefold()
+        known = low in self.people or _singular(low) in self.people or low in self.role_words
+        if not joined and w.tag != "NNPS" and not known and _singular(low) not in self.groups:
+            return
+        inside = [j for j in range(max(0, w.index - 8), min(len(words), w.index + 12)) if _under(words, j, w.index)]
+        first = w.index
+        while first - 1 in inside:
+            first -= 1
+        last = w.index
+        while last + 1 in inside:
+            last += 1
+        det = next((k.text.casefold() for k in words[first : w.index] if k.dep == "det" and k.head == w.index), "")
+        sentence_start = next((x.start for x in reversed(words[: w.index + 1]) if x.sentence != w.sentence), -1)
+        self.plural_subjects.append(
+            Phrase(
+                w,
+                words[first].start,
+                w.end,
+                words[first].start,
+                words[last].end,
+                det,
+                None,
+                words[first].proper,
+                max(0, sentence_start),
+            )
+        )
 
     def learn_mention(self, w: Word, mention: Mention, persons: dict[int, str | None]) -> None:
         if w.dep in ("nsubj", "nsubjpass"):
@@ -363,11 +403,25 @@ class Sources:
         plural = kind == "plural"
         recent = self.recent_anonymous(at, plural=plural, kind="" if plural else "Organization")
         found = self.back(at, ("Organization",), salient=None if plural else phrase.sentence_start)
+        group = self.plural_subject(at) if plural and not self.quoted(at) else None
+        nearer = group is not None and (recent is None or group.start > recent[0])
+        where = self._position(found, at) if found is not None else -1
+        if group is not None and nearer and (group.start > where or where not in self.subjects):
+            # "McConnell aides acknowledged …. But they emphasized …": the people last spoken of, before an
+            # organisation named since that is no subject ("… in a closed session of the House committee")
+            return self.named(group) or self.anonymous(group, group.head.text.casefold())
         if recent is not None and (found is None or recent[0] > self._position(found, at)):
             return dict(recent[1])
         if found is None and not plural:
             return self.back(at, ("Place",), salient=phrase.sentence_start)  # "it": the city, the country
         return found
+
+    def plural_subject(self, at: int) -> Phrase | None:
+        """The last plural subject of people or a group before ``at``, within about three sentences."""
+        for group in reversed(self.plural_subjects):
+            if group.full_end <= at:
+                return group if group.start >= at - WINDOW // 3 else None
+        return None
 
     def description(self, phrase: Phrase, noun: str) -> Author | None:
         """A description: definite ones refer back, indefinite and bare ones are anonymous."""
@@ -571,6 +625,17 @@ class Sources:
         if self.types.get(key) == "NewsMediaOrganization":
             return True
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
+
+
+def _under(words: Sequence[Word], j: int, head: int) -> bool:
+    """Whether word ``j`` is ``head`` or in its subtree (by the parse's heads, a few steps up)."""
+    for _ in range(6):
+        if j == head:
+            return True
+        if not 0 <= j < len(words) or words[j].head == j:
+            return False
+        j = words[j].head
+    return False
 
 
 def _family(surface: str) -> str | None:

@@ -147,3 +147,19 @@ def test_a_role_with_a_party_goes_to_the_person_of_that_party_not_the_one_named_
         "is welcome. The Democratic presidential nominee says they share a belief in children."
     )
     assert authors(body)[-1] == "hillary-clinton"
+
+
+def test_they_is_the_plural_subject_spoken_of_before_an_organisation_that_is_no_subject() -> None:
+    body = (
+        "Harbour aides acknowledged a long partnership with the Port Authority. "
+        "But they said the new rules had worked."
+    )
+    assert authors(body)[-1] == {"anonymous": "Harbour aides", "type": "Person"}
+
+
+def test_they_after_two_names_joined_by_and_is_the_first_of_them() -> None:
+    body = (
+        "Lawmakers are expected to consider changes. But Chuck Grassley and Patrick Leahy say other changes "
+        "are needed. The program has grown well beyond its original intent, they say."
+    )
+    assert authors(body)[-1] == "chuck-grassley"
