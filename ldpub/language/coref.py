@@ -551,7 +551,14 @@ class Sources:
             if outlets != "any" and self.is_outlet(m.key) != (outlets == "only"):
                 continue  # "the group said" is not the newspaper that reports it; "the newspaper" is one
             fits.append(m)
-        known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
+        recent = [m for m in fits if m.start >= at - window // 3]
+        known = [m for m in recent if gender and self.gender.get(m.key) == gender]
+        last_speaker = next((key for where, key in reversed(self.speakers) if where < at), None)
+        if known and salient is not None and not any(m.start in self.main_subjects for m in known):
+            # … but the one who spoke last stays in the running when those others are only named in passing, never
+            # a sentence's subject (", said Leslie Wimes. … the Clinton campaign … “…,” she said"): a speaker's
+            # gender often goes unwritten
+            known += [m for m in recent if m.key == last_speaker and m not in known]
         every, fits = fits, known or fits  # a person known to be "she" before one whose gender the article never told
         if not fits:
             return None

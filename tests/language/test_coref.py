@@ -163,3 +163,21 @@ def test_they_after_two_names_joined_by_and_is_the_first_of_them() -> None:
         "are needed. The program has grown well beyond its original intent, they say."
     )
     assert authors(body)[-1] == "chuck-grassley"
+
+
+def test_she_after_a_quote_is_its_speaker_when_the_woman_known_as_she_is_only_named_in_passing() -> None:
+    body = (
+        "Organisers said that Hillary Clinton would visit Ohio, where she would promise jobs. "
+        "“The campaign is in panic mode,” said Leslie Wimes, a local party official. "
+        "Wimes believes that the Clinton campaign took voters for granted. "
+        "“They have a big problem,” she said."
+    )
+    assert authors(body)[-1] == "leslie-wimes"
+
+
+def test_he_stays_with_the_man_who_is_the_subject_not_the_one_his_claim_quotes() -> None:
+    body = (
+        "White House spokesman Josh Earnest said Monday that President Barack Obama has long called for "
+        "tax fairness. He said Obama hopes that his successor will push for the same goals."
+    )
+    assert authors(body)[-1] == "josh-earnest"
