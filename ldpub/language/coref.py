@@ -13,7 +13,9 @@ subject is, reading the article from the start so that what came before is known
   ("McConnell aides acknowledged …. But they …", or the first of "X and Y say …") when it is nearer
   than the organisation, or that organisation is no subject;
 - a **definite description** refers back too: "the minister" to the person named with that role
-  ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
+  ("Interior Minister Leila Haddad", "Haddad, the minister") and not said to be of another party
+  ("the Democratic nominee"), else — unless an organisation in it makes it an office no one was named
+  as holding ("the FBI director": anonymous) — the last person named; "Clinton’s team" is hers; "the
   group", "the ministry" to the last organisation (one whose name holds the noun first); "the
   campaign", "the administration" with no such organisation to the person last named as its owner
   ("Donald Trump's presidential campaign"), else the person the story is about; "the city of
@@ -25,7 +27,8 @@ subject is, reading the article from the start so that what came before is known
   with the organisation it names.
 
 The nouns and pronouns are the lexicon's (``source_people``, ``source_roles``, ``source_groups``,
-``source_groups_of_people``, ``source_places``, ``pronouns``, ``gendered_titles``, ``given_names``).
+``source_groups_of_people``, ``source_places``, ``source_roles_electoral``, ``parties``, ``pronouns``,
+``gendered_titles``, ``given_names``).
 What fits nothing is no one: the claim keeps no author rather than a guess.
 """
 
@@ -139,6 +142,8 @@ class Sources:
         self.outlet_nouns = frozenset(w.casefold() for w in words("source_groups_outlets"))
         self.personal_groups = frozenset(w.casefold() for w in words("source_groups_of_people"))
         self.places = frozenset(w.casefold() for w in words("source_places"))
+        self.electoral = frozenset(w.casefold() for w in words("source_roles_electoral"))
+        self.party = {_stem(s.casefold()): entry[0] for entry in entries("parties") for s in entry}
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -416,6 +421,10 @@ class Sources:
             return self.back(at, ("Place",), salient=phrase.sentence_start)  # "it": the city, the country
         return found
 
+    def _parties(self, stems: set[str]) -> set[str]:
+        """The parties (the lexicon's) that word stems name: "democra" → democratic, "gop" → republican."""
+        return {self.party[stem] for stem in stems if stem in self.party}
+
     def plural_subject(self, at: int) -> Phrase | None:
         """The last plural subject of people or a group before ``at``, within about three sentences."""
         for group in reversed(self.plural_subjects):
@@ -426,6 +435,10 @@ class Sources:
     def description(self, phrase: Phrase, noun: str) -> Author | None:
         """A description: definite ones refer back, indefinite and bare ones are anonymous."""
         pronoun_owner = phrase.owner is not None and phrase.owner.tag == "PRP$"  # "his spokesman", not "Athr’s"
+        if noun in self.groups and phrase.owner is not None and not pronoun_owner:
+            owners = [m for m in self.within(phrase.start, phrase.end) if coarse(self.types.get(m.key, "")) != "Place"]
+            if owners and _singular(noun) in self.personal_groups:  # "Clinton’s team", "Trump's campaign": theirs
+                return owners[-1].key
         if phrase.determiner in _DEFINITE or pronoun_owner:
             singular = _singular(noun)
             earlier = self.recent_anonymous(phrase.start, head=singular)
@@ -434,10 +447,16 @@ class Sources:
             if noun in self.role_words:
                 written = self.body[phrase.start : phrase.end]
                 described = {_stem(w) for w in re.findall(r"[\w]+", written.casefold())}
-                # "the Democratic nominee": a capitalised word of the description must be one said of the person
-                # named with the role, or the role alone does not tell them from a rival of another party
-                proper = {_stem(w.casefold()) for w in re.findall(r"\b[A-Z][\w]+", written)[1:]}
-                found = self.with_role(phrase.start, self.role_of[noun], described, needs=proper)
+                # "the Democratic nominee": not the one named with that role whom the article calls a Republican
+                found = self.with_role(phrase.start, self.role_of[noun], described, parties=self._parties(described))
+                office = [
+                    m
+                    for m in self.within(phrase.start, phrase.end)
+                    if coarse(self.types.get(m.key, "")) == "Organization"
+                ]
+                if found is None and office and self.role_of[noun] not in self.electoral:
+                    # "the FBI director": that office's, unnamed here, not the last person named
+                    return self.anonymous(phrase, noun)
                 gender = self.titles.get(noun, "")  # "the congresswoman": a woman
                 found = found or self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
                 if found is not None:
@@ -593,15 +612,16 @@ class Sources:
         return None
 
     def with_role(
-        self, at: int, role: str, described: set[str], needs: frozenset[str] | set[str] = frozenset()
+        self, at: int, role: str, described: set[str], parties: frozenset[str] | set[str] = frozenset()
     ) -> str | None:
         """The person named before with this role, the one the description's words fit best
-        ("the Democratic nominee"), the most recent of equals — one said to be all of ``needs`` (the
-        description's capitalised words), if any."""
+        ("the Democratic nominee"), the most recent of equals — not one said to be of another party than
+        ``parties`` (the description's)."""
         hi = bisect.bisect_left(self.starts, at)
         best, score = None, -1
         for m in reversed(self.mentions[:hi]):
-            if needs and not needs <= self.context.get(m.key, set()):
+            theirs = self._parties(self.context.get(m.key, set()))
+            if parties and theirs and not parties & theirs:
                 continue
             if role in self.roles.get(m.key, ()):
                 fit = len(described & self.context.get(m.key, set()))

@@ -141,6 +141,32 @@ def test_a_city_speaks_through_an_unnamed_office_and_a_country_through_its_gover
     assert authors("Voters in France were angry on Monday. The country said the vote was unfair.")[-1] == "france"
 
 
+def test_a_persons_team_is_theirs() -> None:
+    assert authors("Hillary Clinton spoke on Monday. Clinton’s team said she would rest.")[-1] == "hillary-clinton"
+
+
+def test_the_union_refers_back_to_the_organisation_last_named() -> None:
+    body = "Leila Haddad met the Harbour Workers Association on Monday. The union said the talks had failed."
+    assert authors(body)[-1] == "harbour-workers-association"
+
+
+def test_an_organisations_officer_no_one_was_named_as_is_unnamed_not_the_last_person() -> None:
+    body = "Donald Trump attacked Hillary Clinton over her email server. The FBI director said Clinton was careless."
+    assert authors(body)[-1] == {
+        "anonymous": "the FBI director",
+        "type": "Person",
+        "affiliation": "federal-bureau-of-investigation",
+    }
+
+
+def test_a_party_nominee_is_the_nominee_of_that_party_however_the_party_is_written() -> None:
+    body = (
+        "Republican nominee Donald Trump spoke in Ohio. Hillary Clinton spoke too. "
+        "The GOP presidential nominee said the race was rigged."
+    )
+    assert authors(body)[-1] == "donald-trump"
+
+
 def test_a_role_with_a_party_goes_to_the_person_of_that_party_not_the_one_named_with_the_role() -> None:
     body = (
         "Republican nominee Donald Trump spoke in Ohio on Monday. Hillary Clinton says the endorsement "
@@ -151,8 +177,7 @@ def test_a_role_with_a_party_goes_to_the_person_of_that_party_not_the_one_named_
 
 def test_they_is_the_plural_subject_spoken_of_before_an_organisation_that_is_no_subject() -> None:
     body = (
-        "Harbour aides acknowledged a long partnership with the Port Authority. "
-        "But they said the new rules had worked."
+        "Harbour aides acknowledged a long partnership with the Port Authority. But they said the new rules had worked."
     )
     assert authors(body)[-1] == {"anonymous": "Harbour aides", "type": "Person"}
 
