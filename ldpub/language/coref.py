@@ -143,6 +143,7 @@ class Sources:
         self.personal_groups = frozenset(w.casefold() for w in words("source_groups_of_people"))
         self.places = frozenset(w.casefold() for w in words("source_places"))
         self.electoral = frozenset(w.casefold() for w in words("source_roles_electoral"))
+        self.numbers = frozenset(words("number_words"))
         self.party = {_stem(s.casefold()): entry[0] for entry in entries("parties") for s in entry}
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
@@ -345,7 +346,10 @@ class Sources:
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
         gender = self.titles.get(low, "") if phrase.head.tag == "NN" else ""
-        if gender and phrase.determiner in _DEFINITE and phrase.full_end <= phrase.end:
+        count = re.fullmatch(r"\s*of\s+(\w+)\s*", self.body[phrase.end : phrase.full_end])
+        # "the 34-year-old mother of three": a count, no one else
+        children = count is not None and (count.group(1).isdigit() or count.group(1).casefold() in self.numbers)
+        if gender and phrase.determiner in _DEFINITE and (phrase.full_end <= phrase.end or children):
             # "the New York businessman said" (not "the father of the victim"): the last man named
             found = self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
             if found is not None:

@@ -206,3 +206,13 @@ def test_he_stays_with_the_man_who_is_the_subject_not_the_one_his_claim_quotes()
         "tax fairness. He said Obama hopes that his successor will push for the same goals."
     )
     assert authors(body)[-1] == "josh-earnest"
+
+
+def test_the_mother_of_three_is_the_woman_named_before_but_the_father_of_the_victim_is_someone_else() -> None:
+    mother = authors(
+        "Ivanka Trump noted the rule in the interview last week. When pressed on why the plan leaves out fathers, "
+        "the 34-year-old mother of three replied that it was meant to help mothers."
+    )
+    assert mother[-1] == "ivanka-trump"
+    father = authors("Ivanka Trump met the family of the victim. The father of the victim said the police lied.")
+    assert father[-1] == {"anonymous": "the father of the victim", "type": "Person"}
