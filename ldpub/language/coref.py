@@ -246,8 +246,9 @@ class Sources:
                 if w.dep in ("nsubj", "nsubjpass") and joined and not self.quoted(w.start):
                     self.learn_plural(w, words, joined=True)  # "Mr. Grassley and Mr. Leahy say …": "they"
                 continue
-            if w.dep in ("nsubj", "nsubjpass") and w.tag in ("NNS", "NNPS") and not self.quoted(w.start):
-                self.learn_plural(w, words)
+            subject = w.dep in ("nsubj", "nsubjpass") or _according_to(w, words)
+            if subject and w.tag in ("NNS", "NNPS") and not self.quoted(w.start):
+                self.learn_plural(w, words)  # "McConnell aides acknowledged", "according to show insiders"
             kind = self.pronouns.get(w.text.casefold())
             if kind not in ("masculine", "feminine") or self.quoted(w.start) or w.dep not in ("nsubj", "nsubjpass"):
                 continue  # "Melanie loved his speech": a possessive or an object is often someone else
@@ -656,6 +657,19 @@ class Sources:
         if self.types.get(key) == "NewsMediaOrganization":
             return True
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
+
+
+def _according_to(w: Word, words: Sequence[Word]) -> bool:
+    """Whether ``w`` is the object of "according to" ("according to show insiders", whatever the parse
+    makes of the words between)."""
+    j = w.index
+    for _ in range(3):
+        if not 0 <= words[j].head < len(words) or words[j].head == j:
+            return False
+        j = words[j].head
+        if words[j].text.casefold() == "according":
+            return words[j + 1].text.casefold() == "to" if j + 1 < len(words) else False
+    return False
 
 
 def _under(words: Sequence[Word], j: int, head: int) -> bool:

@@ -216,3 +216,11 @@ def test_the_mother_of_three_is_the_woman_named_before_but_the_father_of_the_vic
     assert mother[-1] == "ivanka-trump"
     father = authors("Ivanka Trump met the family of the victim. The father of the victim said the police lied.")
     assert father[-1] == {"anonymous": "the father of the victim", "type": "Person"}
+
+
+def test_they_after_according_to_a_plural_source_is_that_source() -> None:
+    body = (
+        "The FBI director criticised Clinton for use of the server. Donald Trump repeatedly demeaned women "
+        "with sexist language, according to show insiders. They said he rated contestants by their looks."
+    )
+    assert authors(body)[-1] == {"anonymous": "insiders", "type": "Person"}
