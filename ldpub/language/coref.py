@@ -60,7 +60,7 @@ _OUTLET_NAME = re.compile(
     r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_QUANTIFIERS = frozenset({"one", "each", "some", "many", "several", "both", "all", "most", "few", "others"})
+_QUANTIFIERS = frozenset({"one", "each", "some", "many", "several", "both", "all", "most", "few", "others", "those"})
 
 
 @functools.cache

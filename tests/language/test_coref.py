@@ -224,3 +224,8 @@ def test_they_after_according_to_a_plural_source_is_that_source() -> None:
         "with sexist language, according to show insiders. They said he rated contestants by their looks."
     )
     assert authors(body)[-1] == {"anonymous": "insiders", "type": "Person"}
+
+
+def test_those_close_to_someone_are_an_anonymous_source() -> None:
+    body = "Terry McAuliffe refuses to discuss appointees. Those close to him say he would consider Don Beyer."
+    assert authors(body)[-1] == {"anonymous": "those close to him", "type": "Person"}
