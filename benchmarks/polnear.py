@@ -37,7 +37,31 @@ Definitions, written here once so that every path is scored the same way:
   annotation and the article do not give the other gender (:data:`_MASCULINE`, :data:`_FEMININE`: a
   word of the name's annotated span, "Interim DNC Chairwoman …", or a title before its last name in
   the text, "Mrs. Clinton"; the README's pronouns "point back to a name", and "she" does not point
-  back to a man). An attribution with no source annotated has no author to check; one whose
+  back to a man). Three kinds of description are read from the text itself, as a reader does, since
+  the nearest gold source is not what they refer to:
+
+  - a description of an organisation or of a work (:data:`_GROUP_NOUNS`, :data:`_WORK_NOUNS`: "poll",
+    "report", "ad", "statement" …) that holds a name the language model reads as a person, an
+    organisation or a place before its head ("the Trump campaign", "A Bloomberg poll", "The GOP’s
+    complaint", "a New York Times/CBS News poll": all the names it holds; a participle ends the head,
+    "a report released last year") refers to that name — its maker, as does a capitalised name after
+    "by" ("a new report by Politico"); a definite work with no name in it ("the poll", "the study")
+    to the maker that the last such work named within 1,500 characters, else it is unknown (a work's
+    maker is whoever made it, which no rule on the gold sources can tell);
+  - a description of people opening with an indefinite word, or a bare plural ("A New York judge",
+    "two Democratic speechwriters", "Central European leaders"), is anonymous, its capitals
+    notwithstanding; one owned by a name or a pronoun ("Pagliano's lawyer", "his ex-wife") is not its
+    owner: anonymous when plural, unknown when singular (the text may name that person or not);
+  - a relative pronoun ("who", "which", "that") refers to the name of a person or an organisation
+    written right before it (a comma apart at most, and not the end of a longer phrase, "a professor
+    at Harvard, who"), else it is unknown.
+
+  "They", "them" and "their" refer to the nearest of the organisation the rule above finds and the
+  last plural source — an anonymous group ("Democrats", "critics of the program") or names joined by
+  "and" ("Mr. Grassley and Mr. Leahy") —, as "they" is people more often than an organisation.
+
+  An unknown referent leaves the attribution out of the figure. An attribution with no source
+  annotated has no author to check; one whose
   source holds only words of saying and whose cue none ("said" the source, "Mulgrew" the cue) has
   the two swapped, as the README's sources are names, descriptions or pronouns. That reference is
   an approximation (it knows a gender only where the text writes one, and no role), said so
@@ -72,11 +96,12 @@ _SOURCE_NOUNS = frozenset("source sources official officials aide aides person p
 _PERSON = frozenset({"PERSON"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE"})  # a plural the model reads as one of these is a name ("Reuters")
 _GROUP = frozenset({"ORG", "NORP", "GPE"})
+_AGENTS = frozenset({"PERSON", "ORG"})
 _GROUP_NOUNS = frozenset(
     """
     campaign company group party committee department administration agency newspaper network paper government
-    ministry bank organization foundation firm court office commission council team station network website poll
-    survey report study
+    ministry bank organization foundation firm court office commission council team station network website camp
+    fund union alliance coalition institute center centre university association federation
     """.split()  # noqa: SIM905
 )
 # What a name's own annotated span, or a title before it anywhere in the article, says of a person's gender:
@@ -94,6 +119,16 @@ _FEMININE = frozenset(
     spokeswoman chairwoman congresswoman businesswoman widow queen princess lady madam
     """.split()  # noqa: SIM905
 )
+# Nouns of a written or recorded work: its author is whoever made it, never the last name of some class.
+_WORK_NOUNS = frozenset(
+    """
+    poll polls survey surveys report reports study studies analysis statement brief complaint database ad ads
+    video clip letter memo book data transcript column article story filing lawsuit release finding findings
+    """.split()  # noqa: SIM905
+)
+_DEFINITE_WORDS = frozenset("the this that these those his her its their".split())  # noqa: SIM905
+_RELATIVE = frozenset("who which that".split())  # noqa: SIM905
+_OWNERS = frozenset("his her its their my our your".split())  # noqa: SIM905
 _INDEFINITE = frozenset("a an some several many other another one two three few most no".split())  # noqa: SIM905
 _WORD = re.compile(r"[^\W_]+")
 
@@ -200,6 +235,9 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
             relations.append(dict(item.split(":", 1) for item in parts[1].split()))
     out: list[Gold] = []
     named: list[tuple[str, str, str]] = []  # the named sources so far, each with its class (PERSON, ORG …) and gender
+    works: list[tuple[int, str]] = []  # where a work's source named its maker ("A Bloomberg poll"), and the maker
+    plurals: list[tuple[int, str]] = []  # plural sources so far (anonymous groups, names joined by "and")
+    last_at: dict[str, int] = {}  # where each named source was last written
     for rel in sorted(relations, key=lambda r: spans.get(r.get("Source", r.get("Cue", "")), ("", 0, ""))[1]):
         content = spans.get(rel.get("Content", ""))
         if content is None:
@@ -223,18 +261,94 @@ def _gold(text: str, ann: str, names: list[tuple[int, int, str]]) -> list[Gold]:
             if given:
                 referent = text[given[0][0] : given[0][1]]
                 named.append((referent, given[0][2], _gender(source, text)))
+            else:
+                referent = _described(source, source_start, referent, text, names, works)
+        if kind == "pronoun" and source.strip().casefold() in ("they", "them", "their"):
+            # "Democrats noted …. They noted": a plural source nearer than the organisation is theirs
+            group = plurals[-1] if plurals else None
+            if group is not None and (not referent or group[0] > last_at.get(referent, -1)):
+                referent = group[1]
         if kind == "name":
             labels = [lab for a, b, lab in names if a < source_start + len(source) and source_start < b]
             named.append((source, labels[-1] if labels else "", _gender(source, text)))
+            last_at[source] = source_start
+            if re.search(r"\band\b", _head_part(source)):  # "Mr. Grassley and Mr. Leahy"
+                plurals.append((source_start, source))
+        elif kind == "description" and referent == "anonymous" and re.search(r"s\b", _head_part(source).rstrip()):
+            plurals.append((source_start, referent))  # "Democrats", "critics of the program"
         out.append(Gold(content[2], cue, source, source_start, bool(words(cue) & SPEECH_CUES), kind, referent))
     return out
 
 
+def _head_part(source: str) -> str:
+    """The source up to a comma, bracket, dash, preposition or relative pronoun."""
+    ends = r",|\(|\s(?:--|—|–)\s|\b(?:who|which|that|of|in|at|for|from|with|by|to|on|about|over|among)\b"
+    return re.split(ends, source, maxsplit=1)[0]
+
+
 def _head(source: str) -> list[str]:
     """The source's words up to a comma, bracket or relative pronoun: its head is the last."""
-    ends = r",|\(|\s(?:--|—|–)\s|\b(?:who|which|that|of|in|at|for|from|with|by|to|on|about|over|among)\b"
-    head = re.split(ends, source, maxsplit=1)[0]
-    return re.findall(r"[\w’'.-]+", head)
+    return re.findall(r"[\w’'.-]+", _head_part(source))
+
+
+def _described(
+    source: str,
+    start: int,
+    referent: str,
+    text: str,
+    names: list[tuple[int, int, str]],
+    works: list[tuple[int, str]],
+) -> str:
+    """The referent of a description that gives no name after a comma or "by" (see the module's docstring)."""
+    if source.strip().casefold() in _RELATIVE:
+        # "Mr. Kamin, who emphasized": the name written right before it, else unknown
+        before = [
+            (a, b, lab)
+            for a, b, lab in names
+            if lab in _AGENTS and b <= start and re.fullmatch(r"[\s,]*", text[b:start])
+        ]
+        if not before or re.search(r"\b(?:of|in|at|from|for|to|by|with|on)\s+(?:the\s+)?$", text[: before[-1][0]]):
+            return ""  # no name right before it, or one inside a longer phrase ("a professor at Harvard, who")
+        return text[before[-1][0] : before[-1][1]]
+    spans = list(re.finditer(r"[\w’'.-]+", _head_part(source)))
+    words_ = [re.sub(r"[’']s?$", "", m.group(0)).casefold() for m in spans]
+    if not words_:
+        return referent
+    last = len(words_) - 1
+    for k, word in enumerate(words_[:-1]):
+        # "a report released last year", "a database tracking such deaths": a participle ends the head
+        after = words_[k + 1 : k + 3]
+        participle = after[0].endswith(("ed", "ing")) or (
+            after[0].endswith("ly") and len(after) > 1 and after[1].endswith("ed")
+        )
+        owner = re.search(r"[’']s?$", spans[k].group(0)) is not None  # "the party's existing rules"
+        if (word in _GROUP_NOUNS or word in _WORK_NOUNS) and participle and not owner:
+            last = k
+            break
+    noun, first = words_[last], words_[0]
+    head_end = start + spans[last].end()
+    held = [(a, b, lab) for a, b, lab in names if lab in _NAMED and start <= a and b <= head_end]
+    if noun in _GROUP_NOUNS or noun in _WORK_NOUNS:
+        if held:  # "the Trump campaign", "A Bloomberg poll", "a New York Times/CBS News poll": its maker
+            maker = re.sub(r"[’']s?$", "", text[held[0][0] : held[-1][1]])
+            if noun in _WORK_NOUNS:
+                works.append((start, maker))
+            return maker
+        by = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)", source)
+        if noun in _WORK_NOUNS and by:  # "a new report by Politico": a capitalised name after "by"
+            works.append((start, by.group(1)))
+            return by.group(1)
+        if noun in _WORK_NOUNS and referent != "anonymous":
+            # "the poll" after "A Bloomberg poll": that maker; a work whose maker no source named is unknown
+            earlier = [maker for where, maker in works if start - 1500 <= where < start]
+            return earlier[-1] if earlier else ""
+        return referent
+    owned = first in _OWNERS or any(re.search(r"[’']s?$", w) for w in _head(source)[:-1])
+    if first in _INDEFINITE or (first not in _DEFINITE_WORDS and noun.endswith("s")):
+        return "anonymous"  # "A New York judge", "two Democratic speechwriters", "Central European leaders"
+    if owned and referent != "anonymous":  # "Pagliano's lawyer", "his advisers": someone else than the owner
+        return "anonymous" if noun.endswith("s") else ""
+    return referent
 
 
 def _kind(
@@ -246,7 +360,7 @@ def _kind(
     in lower case elsewhere in it ("police") from a name ("Trump")."""
 
     def lower_elsewhere(word: str) -> bool:
-        return bool(common) and re.search(rf"(?<![\w.!?] )\b{re.escape(word.casefold())}\b", common) is not None
+        return bool(common) and re.search(rf"\b{re.escape(word.casefold())}\b", common) is not None
 
     if not source.strip():
         return "none"

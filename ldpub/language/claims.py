@@ -623,8 +623,10 @@ class _Finder:
                 return k
             if k.dep == "prep" and k.text.casefold() in ("by", "from", "of"):
                 x = next((x for x in self.kids[k.index] if x.dep == "pobj"), None)
-                if x is not None:
-                    return x
+                if x is not None and not (
+                    k.text.casefold() == "of" and not x.proper and x.text.casefold() not in self.sources.groups
+                ):
+                    return x  # "a statement of the ministry", not "a survey of voter lists": what it is about
             if k.dep == "relcl":  # "a speech Mrs. Clinton delivered": its subject
                 x = next((x for x in self.kids[k.index] if x.dep == "nsubj" and x.proper), None)
                 if x is not None:

@@ -9,18 +9,27 @@ subject is, reading the article from the start so that what came before is known
   the outlet;
 - a **pronoun** refers back to the nearest entity that fits: "he"/"she" a person (of that gender
   when a title, a given name or an earlier pronoun told it), "they" an organisation or a group of sources,
-  "it" an organisation, "I"/"we" in a quotation its speaker;
+  "it" an organisation, "I"/"we" in a quotation its speaker; "they" the plural subject last spoken of
+  ("McConnell aides acknowledged …. But they …", or the first of "X and Y say …") when it is nearer
+  than the organisation, or that organisation is no subject;
 - a **definite description** refers back too: "the minister" to the person named with that role
-  ("Interior Minister Leila Haddad", "Haddad, the minister"), else the last person named; "the
+  ("Interior Minister Leila Haddad", "Haddad, the minister") and not said to be of another party
+  ("the Democratic nominee"), else — unless an organisation in it makes it an office no one was named
+  as holding ("the FBI director": anonymous) — the last person named; "Clinton’s team" is hers; "the
   group", "the ministry" to the last organisation (one whose name holds the noun first); "the
-  source" to the anonymous source introduced before;
+  campaign", "the administration" with no such organisation to the person last named as its owner
+  ("Donald Trump's presidential campaign"), else the person the story is about; "the city of
+  Phoenix", "the state" to the place it names or the last one — a country as itself (its
+  government), a city or a state as an unnamed organisation; "the source" to the anonymous source
+  introduced before;
 - an **indefinite or bare description** ("officials", "a source close to the talks", "two
   witnesses") is an anonymous source, a Person or an Organization as its noun says, affiliated
   with the organisation it names.
 
 The nouns and pronouns are the lexicon's (``source_people``, ``source_roles``, ``source_groups``,
-``pronouns``, ``gendered_titles``, ``given_names``). What fits nothing is no one: the claim keeps no author rather
-than a guess.
+``source_groups_of_people``, ``source_places``, ``source_roles_electoral``, ``parties``, ``pronouns``,
+``gendered_titles``, ``given_names``).
+What fits nothing is no one: the claim keeps no author rather than a guess.
 """
 
 from __future__ import annotations
@@ -51,7 +60,7 @@ _OUTLET_NAME = re.compile(
     r"\b(?:Press|News|Gazette|Times|Post|Herald|Tribune|Journal|Agency|TV|Radio|Observer|Review|Daily|Online)$"
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_QUANTIFIERS = frozenset({"one", "each", "some", "many", "several", "both", "all", "most", "few", "others"})
+_QUANTIFIERS = frozenset({"one", "each", "some", "many", "several", "both", "all", "most", "few", "others", "those"})
 
 
 @functools.cache
@@ -116,6 +125,8 @@ class Sources:
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (where, entity) of each claim's author
     context: dict[str, set[str]] = field(default_factory=dict)  # words said of a person: "Indiana governor"
     quotes: list[tuple[int, int]] = field(default_factory=list)  # the article's quotations
+    # plural subjects that are people or groups ("McConnell aides acknowledged …"): each as a phrase
+    plural_subjects: list[Phrase] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.pronouns = _kinds("pronouns")
@@ -129,6 +140,11 @@ class Sources:
         self.given = _kinds("given_names")
         self.any_group = frozenset(w.casefold() for w in words("source_groups_any"))
         self.outlet_nouns = frozenset(w.casefold() for w in words("source_groups_outlets"))
+        self.personal_groups = frozenset(w.casefold() for w in words("source_groups_of_people"))
+        self.places = frozenset(w.casefold() for w in words("source_places"))
+        self.electoral = frozenset(w.casefold() for w in words("source_roles_electoral"))
+        self.numbers = frozenset(words("number_words"))
+        self.party = {_stem(s.casefold()): entry[0] for entry in entries("parties") for s in entry}
         self.people, self.role_of, self.groups = _source_words()
         self.role_words = self.role_of.keys()
 
@@ -226,7 +242,13 @@ class Sources:
                 self.learn_mention(w, mention, persons)
                 if w.dep in ("nsubj", "nsubjpass") and 0 <= w.head < len(words) and words[w.head].dep == "ROOT":
                     self.main_subjects.add(mention.start)
+                joined = any(x.dep == "conj" and x.head == w.index for x in words[w.index + 1 : w.index + 8])
+                if w.dep in ("nsubj", "nsubjpass") and joined and not self.quoted(w.start):
+                    self.learn_plural(w, words, joined=True)  # "Mr. Grassley and Mr. Leahy say …": "they"
                 continue
+            subject = w.dep in ("nsubj", "nsubjpass") or _according_to(w, words)
+            if subject and w.tag in ("NNS", "NNPS") and not self.quoted(w.start):
+                self.learn_plural(w, words)  # "McConnell aides acknowledged", "according to show insiders"
             kind = self.pronouns.get(w.text.casefold())
             if kind not in ("masculine", "feminine") or self.quoted(w.start) or w.dep not in ("nsubj", "nsubjpass"):
                 continue  # "Melanie loved his speech": a possessive or an object is often someone else
@@ -237,6 +259,37 @@ class Sources:
                 votes.setdefault(person, Counter())[kind] += 1
         for key, counted in votes.items():
             self.gender.setdefault(key, counted.most_common(1)[0][0])
+
+    def learn_plural(self, w: Word, words: Sequence[Word], *, joined: bool = False) -> None:
+        """ "McConnell aides acknowledged …", "Democrats noted …", "environmentalists worry …": a plural
+        subject naming people or a group (a noun of the lexicon's sources, roles or groups, or a plural
+        name), or names joined by "and" ("Mr. Grassley and Mr. Leahy say …": the first), for a "they" after it."""
+        low = w.text.casefold()
+        known = low in self.people or _singular(low) in self.people or low in self.role_words
+        if not joined and w.tag != "NNPS" and not known and _singular(low) not in self.groups:
+            return
+        inside = [j for j in range(max(0, w.index - 8), min(len(words), w.index + 12)) if _under(words, j, w.index)]
+        first = w.index
+        while first - 1 in inside:
+            first -= 1
+        last = w.index
+        while last + 1 in inside:
+            last += 1
+        det = next((k.text.casefold() for k in words[first : w.index] if k.dep == "det" and k.head == w.index), "")
+        sentence_start = next((x.start for x in reversed(words[: w.index + 1]) if x.sentence != w.sentence), -1)
+        self.plural_subjects.append(
+            Phrase(
+                w,
+                words[first].start,
+                w.end,
+                words[first].start,
+                words[last].end,
+                det,
+                None,
+                words[first].proper,
+                max(0, sentence_start),
+            )
+        )
 
     def learn_mention(self, w: Word, mention: Mention, persons: dict[int, str | None]) -> None:
         if w.dep in ("nsubj", "nsubjpass"):
@@ -287,10 +340,17 @@ class Sources:
             found = self.by_name(phrase.head.text, phrase.start)  # "Clinton": the one named so before
             if found is not None or phrase.head.tag == "NNP":
                 return found
+        if low in self.places and phrase.determiner in _DEFINITE:
+            place = self.place(phrase)  # "the city of Phoenix", "the state" after "Florida"
+            if place is not None:
+                return place
         if low in self.people or low in self.role_words or low in self.groups:
             return self.description(phrase, low)
         gender = self.titles.get(low, "") if phrase.head.tag == "NN" else ""
-        if gender and phrase.determiner in _DEFINITE and phrase.full_end <= phrase.end:
+        count = re.fullmatch(r"\s*of\s+(\w+)\s*", self.body[phrase.end : phrase.full_end])
+        # "the 34-year-old mother of three": a count, no one else
+        children = count is not None and (count.group(1).isdigit() or count.group(1).casefold() in self.numbers)
+        if gender and phrase.determiner in _DEFINITE and (phrase.full_end <= phrase.end or children):
             # "the New York businessman said" (not "the father of the victim"): the last man named
             found = self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
             if found is not None:
@@ -353,23 +413,55 @@ class Sources:
         plural = kind == "plural"
         recent = self.recent_anonymous(at, plural=plural, kind="" if plural else "Organization")
         found = self.back(at, ("Organization",), salient=None if plural else phrase.sentence_start)
+        group = self.plural_subject(at) if plural and not self.quoted(at) else None
+        nearer = group is not None and (recent is None or group.start > recent[0])
+        where = self._position(found, at) if found is not None else -1
+        if group is not None and nearer and (group.start > where or where not in self.subjects):
+            # "McConnell aides acknowledged …. But they emphasized …": the people last spoken of, before an
+            # organisation named since that is no subject ("… in a closed session of the House committee")
+            return self.named(group) or self.anonymous(group, group.head.text.casefold())
         if recent is not None and (found is None or recent[0] > self._position(found, at)):
             return dict(recent[1])
         if found is None and not plural:
             return self.back(at, ("Place",), salient=phrase.sentence_start)  # "it": the city, the country
         return found
 
+    def _parties(self, stems: set[str]) -> set[str]:
+        """The parties (the lexicon's) that word stems name: "democra" → democratic, "gop" → republican."""
+        return {self.party[stem] for stem in stems if stem in self.party}
+
+    def plural_subject(self, at: int) -> Phrase | None:
+        """The last plural subject of people or a group before ``at``, within about three sentences."""
+        for group in reversed(self.plural_subjects):
+            if group.full_end <= at:
+                return group if group.start >= at - WINDOW // 3 else None
+        return None
+
     def description(self, phrase: Phrase, noun: str) -> Author | None:
         """A description: definite ones refer back, indefinite and bare ones are anonymous."""
         pronoun_owner = phrase.owner is not None and phrase.owner.tag == "PRP$"  # "his spokesman", not "Athr’s"
+        if noun in self.groups and phrase.owner is not None and not pronoun_owner:
+            owners = [m for m in self.within(phrase.start, phrase.end) if coarse(self.types.get(m.key, "")) != "Place"]
+            if owners and _singular(noun) in self.personal_groups:  # "Clinton’s team", "Trump's campaign": theirs
+                return owners[-1].key
         if phrase.determiner in _DEFINITE or pronoun_owner:
             singular = _singular(noun)
             earlier = self.recent_anonymous(phrase.start, head=singular)
             if earlier is not None:
                 return dict(earlier[1])  # "the source": the one introduced before
             if noun in self.role_words:
-                described = {_stem(w) for w in re.findall(r"[\w]+", self.body[phrase.start : phrase.end].casefold())}
-                found = self.with_role(phrase.start, self.role_of[noun], described)
+                written = self.body[phrase.start : phrase.end]
+                described = {_stem(w) for w in re.findall(r"[\w]+", written.casefold())}
+                # "the Democratic nominee": not the one named with that role whom the article calls a Republican
+                found = self.with_role(phrase.start, self.role_of[noun], described, parties=self._parties(described))
+                office = [
+                    m
+                    for m in self.within(phrase.start, phrase.end)
+                    if coarse(self.types.get(m.key, "")) == "Organization"
+                ]
+                if found is None and office and self.role_of[noun] not in self.electoral:
+                    # "the FBI director": that office's, unnamed here, not the last person named
+                    return self.anonymous(phrase, noun)
                 gender = self.titles.get(noun, "")  # "the congresswoman": a woman
                 found = found or self.back(phrase.start, ("Person",), gender=gender, salient=phrase.sentence_start)
                 if found is not None:
@@ -385,9 +477,48 @@ class Sources:
                     found = self.back(phrase.start, ("Organization",), salient=phrase.sentence_start, outlets="no")
                 if found is None and singular in self.outlet_nouns:  # "the network" after "RT"
                     found = self.back(phrase.start, ("Organization",), outlets="only")
+                if found is None and singular in self.personal_groups:  # "the campaign": the candidate's
+                    found = self.owner(phrase.start, singular) or self.back(
+                        phrase.start, ("Person",), salient=phrase.sentence_start
+                    )
                 if found is not None:
                     return found
         return self.anonymous(phrase, noun)
+
+    def owner(self, at: int, noun: str) -> str | None:
+        """The person last named as the owner of ``noun`` before ``at`` ("Donald Trump's presidential
+        campaign", "the Clinton campaign"), within the window."""
+        hi = bisect.bisect_left(self.starts, at)
+        owned = rf"\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}s?\b"  # "’s presidential campaign"
+        after = re.compile(rf"(?:[’']s?{owned}|\s+{re.escape(noun)}s?\b)", re.IGNORECASE)
+        after_owner = re.compile(owned, re.IGNORECASE)  # the mention holds the "’s"
+        for m in reversed(self.mentions[max(0, hi - 200) : hi]):
+            if m.start < at - WINDOW:
+                break
+            if coarse(self.types.get(m.key, "")) != "Person":
+                continue
+            pattern = after_owner if re.search(r"[’']s?$", m.surface) else after
+            if pattern.match(self.body, m.end, m.end + 40):
+                return m.key
+        return None
+
+    def place(self, phrase: Phrase) -> Author | None:
+        """A definite place noun: the place its description names ("the city of Phoenix"), else the place
+        last named ("the country" after "France"). A country is the author (its government, as for "France
+        said"); a city or a state speaks through an office the text does not name: an unnamed organisation."""
+        from ldpub.entities.gazetteer import lookup
+
+        named = [m for m in self.within(phrase.start, phrase.full_end) if coarse(self.types.get(m.key, "")) == "Place"]
+        earlier = self.recent_anonymous(phrase.start, head=_singular(phrase.head.text.casefold()))
+        if earlier is not None and not named:
+            return dict(earlier[1])  # "the city" after "the city of Phoenix"
+        key = named[0].key if named else self.back(phrase.start, ("Place",), salient=phrase.sentence_start)
+        if key is None:
+            return None
+        known = lookup(self.names.get(key, ""))
+        if known is not None and known.kind == "country":
+            return key
+        return self.anonymous(phrase, phrase.head.text.casefold(), kind="Organization")
 
     def quoted(self, at: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, at) - 1
@@ -444,7 +575,14 @@ class Sources:
             if outlets != "any" and self.is_outlet(m.key) != (outlets == "only"):
                 continue  # "the group said" is not the newspaper that reports it; "the newspaper" is one
             fits.append(m)
-        known = [m for m in fits if gender and self.gender.get(m.key) == gender and m.start >= at - window // 3]
+        recent = [m for m in fits if m.start >= at - window // 3]
+        known = [m for m in recent if gender and self.gender.get(m.key) == gender]
+        last_speaker = next((key for where, key in reversed(self.speakers) if where < at), None)
+        if known and salient is not None and not any(m.start in self.main_subjects for m in known):
+            # … but the one who spoke last stays in the running when those others are only named in passing, never
+            # a sentence's subject (", said Leslie Wimes. … the Clinton campaign … “…,” she said"): a speaker's
+            # gender often goes unwritten
+            known += [m for m in recent if m.key == last_speaker and m not in known]
         every, fits = fits, known or fits  # a person known to be "she" before one whose gender the article never told
         if not fits:
             return None
@@ -478,12 +616,18 @@ class Sources:
                 return m.key
         return None
 
-    def with_role(self, at: int, role: str, described: set[str]) -> str | None:
+    def with_role(
+        self, at: int, role: str, described: set[str], parties: frozenset[str] | set[str] = frozenset()
+    ) -> str | None:
         """The person named before with this role, the one the description's words fit best
-        ("the Democratic nominee"), the most recent of equals."""
+        ("the Democratic nominee"), the most recent of equals — not one said to be of another party than
+        ``parties`` (the description's)."""
         hi = bisect.bisect_left(self.starts, at)
         best, score = None, -1
         for m in reversed(self.mentions[:hi]):
+            theirs = self._parties(self.context.get(m.key, set()))
+            if parties and theirs and not parties & theirs:
+                continue
             if role in self.roles.get(m.key, ()):
                 fit = len(described & self.context.get(m.key, set()))
                 if fit > score:
@@ -513,6 +657,30 @@ class Sources:
         if self.types.get(key) == "NewsMediaOrganization":
             return True
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
+
+
+def _according_to(w: Word, words: Sequence[Word]) -> bool:
+    """Whether ``w`` is the object of "according to" ("according to show insiders", whatever the parse
+    makes of the words between)."""
+    j = w.index
+    for _ in range(3):
+        if not 0 <= words[j].head < len(words) or words[j].head == j:
+            return False
+        j = words[j].head
+        if words[j].text.casefold() == "according":
+            return words[j + 1].text.casefold() == "to" if j + 1 < len(words) else False
+    return False
+
+
+def _under(words: Sequence[Word], j: int, head: int) -> bool:
+    """Whether word ``j`` is ``head`` or in its subtree (by the parse's heads, a few steps up)."""
+    for _ in range(6):
+        if j == head:
+            return True
+        if not 0 <= j < len(words) or words[j].head == j:
+            return False
+        j = words[j].head
+    return False
 
 
 def _family(surface: str) -> str | None:

@@ -110,6 +110,11 @@ def one(body: str, include: str = "speech") -> dict[str, Any]:
             "Nine workers were hurt.",
             "health-ministry",
         ),
+        (  # "of" names what a survey is about, not who made it
+            "Nine workers were hurt, according to a Health Ministry survey of port workers.",
+            "Nine workers were hurt.",
+            "health-ministry",
+        ),
         (
             "The port will reopen in May, according to a speech Leila Haddad gave on Monday.",
             "The port will reopen in May.",
