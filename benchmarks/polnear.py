@@ -8,7 +8,9 @@ Definitions, written here once so that every path is scored the same way:
 
 - **words** of a text: its casefolded runs of letters and digits (``[^\\W_]+``), as a set;
 - a found claim **matches** a gold attribution when it holds at least half of the gold content's
-  words; claims and gold attributions are paired one to one, the pairs that overlap most (shared words
+  words, one of them at least a word of content (not only "a", "the", "that" …,
+  :data:`_FUNCTION_WORDS`: a claim holding "a" does not restate the attribution "a location");
+  claims and gold attributions are paired one to one, the pairs that overlap most (shared words
   over both texts' words) first, so that a long claim is paired with the attribution it restates
   and not with a short one whose two or three words it also holds;
 - an attribution is **speech-cued** when its cue holds a verb or phrase of saying or writing from
@@ -131,6 +133,16 @@ _RELATIVE = frozenset("who which that".split())  # noqa: SIM905
 _OWNERS = frozenset("his her its their my our your".split())  # noqa: SIM905
 _INDEFINITE = frozenset("a an some several many other another one two three few most no".split())  # noqa: SIM905
 _WORD = re.compile(r"[^\W_]+")
+# Words that carry no content: a claim sharing only these with an attribution ("a location", "the
+# figure": "a", "the") does not restate it, however short the attribution.
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those and or but nor so if then than as of in on at to for from by with about
+    into over under after before between through during without is are was were be been being am do does did
+    have has had will would shall should can could may might must not no it its he him his she her they them
+    their we us our i me my you your who whom whose which what when where why how there here all any some
+    """.split()  # noqa: SIM905
+)
 
 
 def words(text: str) -> set[str]:
@@ -452,10 +464,11 @@ def author_right(found: str, gold: Gold) -> bool | None:
 def pairs(article: Article, claims: Iterable[Found]) -> Iterator[tuple[Found, Gold | None]]:
     """Each claim with the gold attribution it is paired with (one to one), or None.
 
-    Every (claim, gold) pair where the claim holds at least half of the gold content's words is a
-    candidate; candidates are taken best first by their overlap (shared words over the two texts'
-    words, Dice), each claim and each gold attribution at most once, so that a claim is paired with
-    the attribution it restates rather than with a short one whose few words it happens to hold.
+    Every (claim, gold) pair where the claim holds at least half of the gold content's words, not
+    only function words, is a candidate; candidates are taken best first by their overlap (shared
+    words over the two texts' words, Dice), each claim and each gold attribution at most once, so
+    that a claim is paired with the attribution it restates rather than with a short one whose few
+    words it happens to hold.
     """
     found = list(claims)
     gold_words = [words(g.content) for g in article.gold]
@@ -463,8 +476,9 @@ def pairs(article: Article, claims: Iterable[Found]) -> Iterator[tuple[Found, Go
     for c, claim in enumerate(found):
         mine = words(claim.text)
         for g, theirs in enumerate(gold_words):
-            shared = len(mine & theirs)
-            if shared / max(1, len(theirs)) >= 0.5:
+            common = mine & theirs
+            shared = len(common)
+            if shared / max(1, len(theirs)) >= 0.5 and common - _FUNCTION_WORDS:
                 candidates.append((-2 * shared / max(1, len(mine) + len(theirs)), c, g))
     paired: dict[int, int] = {}
     taken: set[int] = set()
