@@ -102,12 +102,7 @@ _COPULA_KIND = re.compile(
     + r")(?=[\s,.])(?!\s+of\b)"  # not "X was the center of attention"
 )
 # Verbs whose subject a place often is ("Mosul lies on the Tigris", "Raqqa fell"): no sign of a person.
-_PLACE_VERBS = frozenset(
-    """
-    lie lies lay lying fall falls fell fallen border borders bordered remain remains remained become becomes became
-    hold holds held host hosts hosted sit sits sat stretch stretches stretched
-    """.split()  # noqa: SIM905
-)
+_PLACE_VERBS = lexicon.words("place_subject_verbs")
 # "Fenalco, the national retailers' federation," / "Hajin, a town on the Euphrates,": what the thing is.
 _APPOSITIVE_KIND = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?P<noun>"
