@@ -136,7 +136,7 @@ class _Finder:
         self.used_according: set[int] = set()
         self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
         self.fronted: dict[int, Word] = {}  # verb → the reported clause's subject parsed as its own
-        self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind
+        self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind ("": any)
         self.headline_mentions = list(linking.headline)
 
     def run(self, headline: str = "") -> list[dict[str, Any]]:
@@ -600,10 +600,11 @@ class _Finder:
             inside = [m for m in self.sources.within(phrase.start, phrase.end) if m.end <= subject.start]
             author = inside[-1].key if inside else None
         if author is None and phrase.determiner in ("the", "this", "that"):
-            author = self.documents.get(noun)
+            # "the study" after "a Reuters survey": the same kind's, else the last written source's
+            author = self.documents.get(noun, self.documents.get(""))
         if author is None:
             author = self.sources.anonymous(phrase, noun, kind="Organization")
-        self.documents[noun] = author
+        self.documents[noun] = self.documents[""] = author
         return author
 
     def note_document(self, verb: Word, author: Author | None) -> None:
@@ -611,7 +612,7 @@ class _Finder:
         for prep in self.kids[verb.index]:
             for document in self.kids[prep.index] if prep.dep == "prep" else ():
                 if document.dep == "pobj" and document.text.casefold() in self.lex.documents and author is not None:
-                    self.documents[document.text.casefold()] = author
+                    self.documents[document.text.casefold()] = self.documents[""] = author
 
     def document_author(self, subject: Word) -> Word | None:
         """ "A report by X", "X's statement", "a statement from X", "a speech X gave", "a report released

@@ -492,3 +492,20 @@ def test_a_participle_set_off_after_a_relative_clause_goes_with_the_main_clause(
 def test_a_document_someone_made_or_issued_is_theirs(body: str) -> None:
     claim = one(body)
     assert (claim["text"], claim["author"]) == ("The cranes were safe.", "omar-farouk")
+
+
+def test_a_written_source_referred_to_by_another_document_noun_is_the_last_ones() -> None:
+    found = claims(
+        "A Reuters survey of port workers found that wages had fallen sharply. "
+        "The study also found that nine workers in ten had worked unpaid overtime."
+    )
+    assert [c["author"] for c in found] == ["reuters", "reuters"]
+
+
+def test_a_written_source_of_the_same_noun_comes_before_the_last_one() -> None:
+    found = claims(
+        "A Health Ministry report found that the water was clean. "
+        "A survey by the Harbour Workers Union found that wages had fallen sharply. "
+        "The report also found that the air near the cranes was clean."
+    )
+    assert [c["author"] for c in found] == ["health-ministry", "harbour-union", "health-ministry"]
