@@ -619,7 +619,18 @@ class _Finder:
         by X": X wrote it."""
         if subject.text.casefold() not in self.lex.documents:
             return None
+        kids = list(self.kids[subject.index])
         for k in self.kids[subject.index]:
+            if k.dep == "prep" and k.text.casefold() == "of":
+                # "the transcript of the hearing, published by X": the parse hangs what is set off on the hearing
+                kids += [
+                    a
+                    for x in self.kids[k.index]
+                    if x.dep == "pobj"
+                    for a in self.kids[x.index]
+                    if a.dep == "acl" and re.match(r"\s*[,–—-]", self.body[x.end : a.start])
+                ]
+        for k in kids:
             if k.dep == "poss" and k.tag not in ("PRP$",):
                 return k
             if k.dep == "prep" and k.text.casefold() in ("by", "from", "of"):

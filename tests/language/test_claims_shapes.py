@@ -509,3 +509,14 @@ def test_a_written_source_of_the_same_noun_comes_before_the_last_one() -> None:
         "The report also found that the air near the cranes was clean."
     )
     assert [c["author"] for c in found] == ["health-ministry", "harbour-union", "health-ministry"]
+
+
+@pytest.mark.parametrize("aside", [", published by Reuters,", " – published by Reuters –"])
+def test_a_written_source_of_something_published_by_x_set_off_is_xs(aside: str) -> None:
+    found = one(f"The transcript of the hearing{aside} showed that Leila Haddad had talked about the port.")
+    assert found["author"] == "reuters"
+
+
+def test_what_a_written_source_is_about_published_by_x_without_a_break_is_not_xs() -> None:
+    found = one("A survey of workers hired by the Harbour Workers Union found that wages had fallen sharply.")
+    assert found["author"] != "harbour-union"
