@@ -383,11 +383,38 @@ class _Finder:
             return None, None, True
         if subject is not None and subject.text.casefold() in ("who", "that", "which") and verb.head != verb.index:
             head = self.words[verb.head]  # "X, who said S", "the police department, which reported S"
+            head = self.last_listed(head, subject)
             return (head if head.tag.startswith(("NN", "PRP")) else subject), None, False
         if subject is None:
             borrowed = self.borrowed_subject(verb)
             return borrowed if borrowed[0] is not None else (self.stranded_subject(verb), None, False)
         return subject, None, False
+
+    def last_listed(self, head: Word, relative: Word) -> Word:
+        """ "A, B and C, who said S": the parse hangs the relative clause on the list's first name, but it
+        says who the last one is — the name right before it when a list (not "a spokesman for X") joins the two,
+        or when the parse hung it on a noun that the name is no part of."""
+        j = relative.index - 1
+        while j > head.index and self.words[j].dep == "punct":
+            j -= 1
+        last, listed = self.words[j], False
+        if last.proper and head.index not in self.ancestors(last):
+            return last  # the parse hung the clause on a noun far before the name right before it
+        w = last
+        while w.index != head.index:
+            if w.dep not in ("conj", "appos") or w.head == w.index:
+                return head
+            listed = listed or w.dep == "conj"
+            w = self.words[w.head]
+        return last if listed and last.tag.startswith("NN") else head
+
+    def ancestors(self, word: Word) -> set[int]:
+        """The indices of the words above ``word`` in the parse, to its sentence's root."""
+        seen: set[int] = set()
+        while word.head != word.index and word.head not in seen:
+            seen.add(word.head)
+            word = self.words[word.head]
+        return seen
 
     def stranded_subject(self, verb: Word) -> Word | None:
         """ "In a meeting with the board of the Post Trump said S": a name right before the verb that the

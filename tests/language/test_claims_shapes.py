@@ -520,3 +520,16 @@ def test_a_written_source_of_something_published_by_x_set_off_is_xs(aside: str) 
 def test_what_a_written_source_is_about_published_by_x_without_a_break_is_not_xs() -> None:
     found = one("A survey of workers hired by the Harbour Workers Union found that wages had fallen sharply.")
     assert found["author"] != "harbour-union"
+
+
+@pytest.mark.parametrize(
+    ("listed", "author"),
+    [
+        ("Leila Haddad and Omar Farouk", "omar-farouk"),  # "who" after a list: its last name
+        ("Omar Farouk and Leila Haddad", "leila-haddad"),
+        ("Leila Haddad, the minister,", "leila-haddad"),  # no list: the name the description is of
+    ],
+)
+def test_who_after_a_list_of_names_is_the_last(listed: str, author: str) -> None:
+    found = one(f"The ceremony featured {listed}, who said the museum was a triumph.")
+    assert found["author"] == author
