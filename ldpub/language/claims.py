@@ -241,7 +241,8 @@ class _Finder:
             return None
         if self.nested(verb, subject):
             return None
-        author = self.who(subject)
+        citer = self.citer(verb)
+        author = self.who(citer if citer is not None else subject)
         self.note_document(verb, author)
         first = self.first_from(author, reported=verb.text.casefold().startswith("report"))
         if publisher is not None:
@@ -500,7 +501,31 @@ class _Finder:
         if subject is None:
             return None
         end = max(self.span(k)[1] for k in kids)
-        return self.worded(verb, self.who(subject), end)
+        named = self.who(subject)
+        citer = self.citer(verb)
+        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
+
+    def citer(self, verb: Word) -> Word | None:
+        """ "X pointed to reports that Y called Z a disgrace", "X cited a memo that said S": what the written
+        source says is told by the one who cites it (or by its named author: "a report by W that …"), not
+        by the one it says spoke."""
+        if verb.dep != "acl" or verb.head == verb.index:
+            return None
+        noun = self.words[verb.head]
+        if noun.text.casefold() not in self.lex.documents or self.in_quote(noun.start):
+            return None
+        by = self.document_author(noun)
+        if by is not None:
+            return by
+        up = self.words[noun.head]
+        if noun.dep == "pobj" and up.dep == "prep" and up.head != up.index:
+            up = self.words[up.head]
+        elif noun.dep != "dobj":
+            return None
+        if not up.tag.startswith("VB") or up.index == noun.index:
+            return None
+        citer, _, _ = self.subject(up)
+        return citer
 
     def naming(self, verb: Word) -> _Claim | None:
         """ "X called Y a disgrace", "X described Y as Z": X's characterisation, worded with X named."""
@@ -519,7 +544,9 @@ class _Finder:
         if not kids or subject is None:
             return None
         end = max(self.span(k)[1] for k in kids)
-        return self.worded(verb, self.who(subject), end)
+        named = self.who(subject)
+        citer = self.citer(verb)
+        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
 
     def finding(self, verb: Word) -> _Claim | None:
         """ "A report by X found that S": only with a written source as the subject."""
@@ -528,11 +555,14 @@ class _Finder:
             return None
         return self.speech(verb)
 
-    def worded(self, verb: Word, author: Author | None, end: int) -> _Claim | None:
+    def worded(self, verb: Word, author: Author | None, end: int, named: Author | None = None) -> _Claim | None:
+        """The claim in the article's words with ``named`` (the one who denies, calls …; the author unless
+        another cites it) written as the subject."""
         if author is None:
             return None  # "those who deny S", "you could dismiss S": no one in particular
-        who = self.sources.names.get(author) if isinstance(author, str) else None
-        subject_text = who or (author.get("anonymous") if isinstance(author, dict) else None)
+        named = author if named is None else named
+        who = self.sources.names.get(named) if isinstance(named, str) else None
+        subject_text = who or (named.get("anonymous") if isinstance(named, dict) else None)
         text = self.body[verb.start : end]
         if subject_text:
             text = f"{subject_text} {text}"

@@ -533,3 +533,22 @@ def test_what_a_written_source_is_about_published_by_x_without_a_break_is_not_xs
 def test_who_after_a_list_of_names_is_the_last(listed: str, author: str) -> None:
     found = one(f"The ceremony featured {listed}, who said the museum was a triumph.")
     assert found["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "That was when Leila Haddad pointed to reports that Omar Farouk called the harbour “a disgrace.”",
+            "Omar Farouk called the harbour “a disgrace.",
+        ),
+        ("Leila Haddad cited reports that Omar Farouk had said the cranes were unsafe.", "The cranes were unsafe."),
+    ],
+)
+def test_what_written_sources_say_is_told_by_the_one_who_cites_them(body: str, text: str) -> None:
+    found = one(body)
+    assert (found["text"].rstrip("”"), found["author"]) == (text.rstrip("”"), "leila-haddad")
+
+
+def test_one_who_calls_something_a_name_in_a_clause_of_no_written_source_is_its_author() -> None:
+    assert one("Omar Farouk called the harbour “a disgrace” and “a ruin.”")["author"] == "omar-farouk"
