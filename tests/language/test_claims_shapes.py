@@ -552,3 +552,19 @@ def test_what_written_sources_say_is_told_by_the_one_who_cites_them(body: str, t
 
 def test_one_who_calls_something_a_name_in_a_clause_of_no_written_source_is_its_author() -> None:
     assert one("Omar Farouk called the harbour “a disgrace” and “a ruin.”")["author"] == "omar-farouk"
+
+
+@pytest.mark.parametrize(
+    ("source", "author"),
+    [
+        ("according to the Health Ministry", "health-ministry"),  # the source of the sentence before
+        ("the port said", "harbour-union"),  # no source named in it: the last one who spoke
+    ],
+)
+def test_the_group_after_a_sentence_according_to_another_is_that_ones(source: str, author: str) -> None:
+    found = claims(
+        "The plan would cut wages at the port, the Harbour Workers Union said. "
+        f"The top tenth of workers earned half of all wages in 2013, {source}, and the rest earned less. "
+        "The bottom tenth earned 2 percent, the agency said in a June report."
+    )
+    assert found[-1]["author"] == author
