@@ -80,6 +80,7 @@ class _Lexicon:
     naming: frozenset[str]
     demand: frozenset[str]
     authoring: frozenset[str]
+    copulas: frozenset[str]
 
     @classmethod
     @functools.cache
@@ -97,6 +98,7 @@ class _Lexicon:
             folded("naming_verbs"),
             folded("demand_verbs"),
             folded("authoring_verbs"),
+            folded("copulas"),
         )
 
 
@@ -466,8 +468,21 @@ class _Finder:
                 passive = next((k for k in kids if k.dep == "nsubjpass"), None)
                 if told is not None or passive is not None:
                     return told or passive, None, False
-            return next((k for k in kids if k.dep == "nsubj"), None), None, False
+            subject = next((k for k in kids if k.dep == "nsubj"), None)
+            return self.whose_act(subject, head, verb) or subject, None, False
         return None, None, False
+
+    def whose_act(self, subject: Word | None, head: Word, verb: Word) -> Word | None:
+        """ "His best response was to say S", "Haddad's answer was to deny S": the one whose act it is
+        speaks — not when the noun is a source itself ("his spokesman", "her campaign", "the ministry's
+        report")."""
+        if subject is None or verb.dep != "xcomp" or head.text.casefold() not in self.lex.copulas or subject.proper:
+            return None
+        noun = subject.text.casefold()
+        sources = self.sources
+        if noun in sources.people or noun in sources.role_words or noun in sources.groups or noun in self.lex.documents:
+            return None
+        return next((k for k in self.kids[subject.index] if k.dep == "poss"), None)
 
     def out_of_relative_clause(self, head: Word) -> Word:
         """ "X was defensive about an architect who said S, saying “…”": a participle set off by a comma

@@ -568,3 +568,17 @@ def test_the_group_after_a_sentence_according_to_another_is_that_ones(source: st
         "The bottom tenth earned 2 percent, the agency said in a June report."
     )
     assert found[-1]["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        (
+            "Omar Farouk spoke first. Pressed by Leila Haddad, his best response was to say the port would reopen.",
+            "omar-farouk",
+        ),
+        ("Leila Haddad's answer was to say that the port would reopen.", "leila-haddad"),
+    ],
+)
+def test_the_one_whose_response_is_to_say_s_says_it(body: str, author: str) -> None:
+    assert one(body)["author"] == author
