@@ -80,6 +80,7 @@ class _Lexicon:
     naming: frozenset[str]
     demand: frozenset[str]
     authoring: frozenset[str]
+    copulas: frozenset[str]
 
     @classmethod
     @functools.cache
@@ -97,6 +98,7 @@ class _Lexicon:
             folded("naming_verbs"),
             folded("demand_verbs"),
             folded("authoring_verbs"),
+            folded("copulas"),
         )
 
 
@@ -136,7 +138,7 @@ class _Finder:
         self.used_according: set[int] = set()
         self.speaker_at: dict[tuple[int, int], Author | None] = {}  # each quotation's speaker, once known
         self.fronted: dict[int, Word] = {}  # verb → the reported clause's subject parsed as its own
-        self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind
+        self.documents: dict[str, Author | None] = {}  # the author of the last report, poll … of each kind ("": any)
         self.headline_mentions = list(linking.headline)
 
     def run(self, headline: str = "") -> list[dict[str, Any]]:
@@ -241,7 +243,8 @@ class _Finder:
             return None
         if self.nested(verb, subject):
             return None
-        author = self.who(subject)
+        citer = self.citer(verb)
+        author = self.who(citer if citer is not None else subject)
         self.note_document(verb, author)
         first = self.first_from(author, reported=verb.text.casefold().startswith("report"))
         if publisher is not None:
@@ -383,11 +386,38 @@ class _Finder:
             return None, None, True
         if subject is not None and subject.text.casefold() in ("who", "that", "which") and verb.head != verb.index:
             head = self.words[verb.head]  # "X, who said S", "the police department, which reported S"
+            head = self.last_listed(head, subject)
             return (head if head.tag.startswith(("NN", "PRP")) else subject), None, False
         if subject is None:
             borrowed = self.borrowed_subject(verb)
             return borrowed if borrowed[0] is not None else (self.stranded_subject(verb), None, False)
         return subject, None, False
+
+    def last_listed(self, head: Word, relative: Word) -> Word:
+        """ "A, B and C, who said S": the parse hangs the relative clause on the list's first name, but it
+        says who the last one is — the name right before it when a list (not "a spokesman for X") joins the two,
+        or when the parse hung it on a noun that the name is no part of."""
+        j = relative.index - 1
+        while j > head.index and self.words[j].dep == "punct":
+            j -= 1
+        last, listed = self.words[j], False
+        if last.proper and head.index not in self.ancestors(last):
+            return last  # the parse hung the clause on a noun far before the name right before it
+        w = last
+        while w.index != head.index:
+            if w.dep not in ("conj", "appos") or w.head == w.index:
+                return head
+            listed = listed or w.dep == "conj"
+            w = self.words[w.head]
+        return last if listed and last.tag.startswith("NN") else head
+
+    def ancestors(self, word: Word) -> set[int]:
+        """The indices of the words above ``word`` in the parse, to its sentence's root."""
+        seen: set[int] = set()
+        while word.head != word.index and word.head not in seen:
+            seen.add(word.head)
+            word = self.words[word.head]
+        return seen
 
     def stranded_subject(self, verb: Word) -> Word | None:
         """ "In a meeting with the board of the Post Trump said S": a name right before the verb that the
@@ -438,8 +468,21 @@ class _Finder:
                 passive = next((k for k in kids if k.dep == "nsubjpass"), None)
                 if told is not None or passive is not None:
                     return told or passive, None, False
-            return next((k for k in kids if k.dep == "nsubj"), None), None, False
+            subject = next((k for k in kids if k.dep == "nsubj"), None)
+            return self.whose_act(subject, head, verb) or subject, None, False
         return None, None, False
+
+    def whose_act(self, subject: Word | None, head: Word, verb: Word) -> Word | None:
+        """ "His best response was to say S", "Haddad's answer was to deny S": the one whose act it is
+        speaks — not when the noun is a source itself ("his spokesman", "her campaign", "the ministry's
+        report")."""
+        if subject is None or verb.dep != "xcomp" or head.text.casefold() not in self.lex.copulas or subject.proper:
+            return None
+        noun = subject.text.casefold()
+        sources = self.sources
+        if noun in sources.people or noun in sources.role_words or noun in sources.groups or noun in self.lex.documents:
+            return None
+        return next((k for k in self.kids[subject.index] if k.dep == "poss"), None)
 
     def out_of_relative_clause(self, head: Word) -> Word:
         """ "X was defensive about an architect who said S, saying “…”": a participle set off by a comma
@@ -473,7 +516,31 @@ class _Finder:
         if subject is None:
             return None
         end = max(self.span(k)[1] for k in kids)
-        return self.worded(verb, self.who(subject), end)
+        named = self.who(subject)
+        citer = self.citer(verb)
+        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
+
+    def citer(self, verb: Word) -> Word | None:
+        """ "X pointed to reports that Y called Z a disgrace", "X cited a memo that said S": what the written
+        source says is told by the one who cites it (or by its named author: "a report by W that …"), not
+        by the one it says spoke."""
+        if verb.dep != "acl" or verb.head == verb.index:
+            return None
+        noun = self.words[verb.head]
+        if noun.text.casefold() not in self.lex.documents or self.in_quote(noun.start):
+            return None
+        by = self.document_author(noun)
+        if by is not None:
+            return by
+        up = self.words[noun.head]
+        if noun.dep == "pobj" and up.dep == "prep" and up.head != up.index:
+            up = self.words[up.head]
+        elif noun.dep != "dobj":
+            return None
+        if not up.tag.startswith("VB") or up.index == noun.index:
+            return None
+        citer, _, _ = self.subject(up)
+        return citer
 
     def naming(self, verb: Word) -> _Claim | None:
         """ "X called Y a disgrace", "X described Y as Z": X's characterisation, worded with X named."""
@@ -492,7 +559,9 @@ class _Finder:
         if not kids or subject is None:
             return None
         end = max(self.span(k)[1] for k in kids)
-        return self.worded(verb, self.who(subject), end)
+        named = self.who(subject)
+        citer = self.citer(verb)
+        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
 
     def finding(self, verb: Word) -> _Claim | None:
         """ "A report by X found that S": only with a written source as the subject."""
@@ -501,11 +570,14 @@ class _Finder:
             return None
         return self.speech(verb)
 
-    def worded(self, verb: Word, author: Author | None, end: int) -> _Claim | None:
+    def worded(self, verb: Word, author: Author | None, end: int, named: Author | None = None) -> _Claim | None:
+        """The claim in the article's words with ``named`` (the one who denies, calls …; the author unless
+        another cites it) written as the subject."""
         if author is None:
             return None  # "those who deny S", "you could dismiss S": no one in particular
-        who = self.sources.names.get(author) if isinstance(author, str) else None
-        subject_text = who or (author.get("anonymous") if isinstance(author, dict) else None)
+        named = author if named is None else named
+        who = self.sources.names.get(named) if isinstance(named, str) else None
+        subject_text = who or (named.get("anonymous") if isinstance(named, dict) else None)
         text = self.body[verb.start : end]
         if subject_text:
             text = f"{subject_text} {text}"
@@ -600,10 +672,11 @@ class _Finder:
             inside = [m for m in self.sources.within(phrase.start, phrase.end) if m.end <= subject.start]
             author = inside[-1].key if inside else None
         if author is None and phrase.determiner in ("the", "this", "that"):
-            author = self.documents.get(noun)
+            # "the study" after "a Reuters survey": the same kind's, else the last written source's
+            author = self.documents.get(noun, self.documents.get(""))
         if author is None:
             author = self.sources.anonymous(phrase, noun, kind="Organization")
-        self.documents[noun] = author
+        self.documents[noun] = self.documents[""] = author
         return author
 
     def note_document(self, verb: Word, author: Author | None) -> None:
@@ -611,14 +684,25 @@ class _Finder:
         for prep in self.kids[verb.index]:
             for document in self.kids[prep.index] if prep.dep == "prep" else ():
                 if document.dep == "pobj" and document.text.casefold() in self.lex.documents and author is not None:
-                    self.documents[document.text.casefold()] = author
+                    self.documents[document.text.casefold()] = self.documents[""] = author
 
     def document_author(self, subject: Word) -> Word | None:
         """ "A report by X", "X's statement", "a statement from X", "a speech X gave", "a report released
         by X": X wrote it."""
         if subject.text.casefold() not in self.lex.documents:
             return None
+        kids = list(self.kids[subject.index])
         for k in self.kids[subject.index]:
+            if k.dep == "prep" and k.text.casefold() == "of":
+                # "the transcript of the hearing, published by X": the parse hangs what is set off on the hearing
+                kids += [
+                    a
+                    for x in self.kids[k.index]
+                    if x.dep == "pobj"
+                    for a in self.kids[x.index]
+                    if a.dep == "acl" and re.match(r"\s*[,–—-]", self.body[x.end : a.start])
+                ]
+        for k in kids:
             if k.dep == "poss" and k.tag not in ("PRP$",):
                 return k
             if k.dep == "prep" and k.text.casefold() in ("by", "from", "of"):

@@ -239,9 +239,17 @@ class Sources:
             if w.dep == "appos":
                 self.learn_appositive(w, words)
             if mention is not None:
-                self.learn_mention(w, mention, persons)
+                self.learn_mention(w, mention, persons, words)
                 if w.dep in ("nsubj", "nsubjpass") and 0 <= w.head < len(words) and words[w.head].dep == "ROOT":
                     self.main_subjects.add(mention.start)
+                elif w.dep == "pobj" and _according_to(w, words) and _on_root(w, words):
+                    self.main_subjects.add(mention.start)  # "S, according to X": X the source of the sentence
+                top = _name_top(w, words)
+                if top.start >= mention.end and top.dep in ("nsubj", "nsubjpass"):
+                    # "Ban Ki-moon condemned …" with the mention cut at "Ban Ki": the name's last word is the subject
+                    self.subjects.add(mention.start)
+                    if 0 <= top.head < len(words) and words[top.head].dep == "ROOT":
+                        self.main_subjects.add(mention.start)
                 joined = any(x.dep == "conj" and x.head == w.index for x in words[w.index + 1 : w.index + 8])
                 if w.dep in ("nsubj", "nsubjpass") and joined and not self.quoted(w.start):
                     self.learn_plural(w, words, joined=True)  # "Mr. Grassley and Mr. Leahy say …": "they"
@@ -291,9 +299,11 @@ class Sources:
             )
         )
 
-    def learn_mention(self, w: Word, mention: Mention, persons: dict[int, str | None]) -> None:
-        if w.dep in ("nsubj", "nsubjpass"):
-            self.subjects.add(mention.start)
+    def learn_mention(
+        self, w: Word, mention: Mention, persons: dict[int, str | None], words: Sequence[Word] = ()
+    ) -> None:
+        if w.dep in ("nsubj", "nsubjpass") or (w.dep == "pobj" and words and _according_to(w, words)):
+            self.subjects.add(mention.start)  # "according to X" names a source as a subject does
         if coarse(self.types.get(mention.key, "")) == "Person" and not self.quoted(w.start):
             seen = persons.get(w.sentence, mention.key)
             persons[w.sentence] = mention.key if seen == mention.key else None
@@ -669,6 +679,27 @@ def _according_to(w: Word, words: Sequence[Word]) -> bool:
         j = words[j].head
         if words[j].text.casefold() == "according":
             return words[j + 1].text.casefold() == "to" if j + 1 < len(words) else False
+    return False
+
+
+def _name_top(w: Word, words: Sequence[Word]) -> Word:
+    """The last word of the name ``w`` is part of, by the parse: the head its compounds lead to."""
+    for _ in range(6):
+        if w.dep != "compound" or not 0 <= w.head < len(words) or not words[w.head].proper:
+            break
+        w = words[w.head]
+    return w
+
+
+def _on_root(w: Word, words: Sequence[Word]) -> bool:
+    """Whether ``w`` (the object of "according to") hangs on its sentence's main verb."""
+    j = w.index
+    for _ in range(4):
+        if not 0 <= words[j].head < len(words) or words[j].head == j:
+            return False
+        j = words[j].head
+        if words[j].dep == "ROOT":
+            return True
     return False
 
 

@@ -492,3 +492,93 @@ def test_a_participle_set_off_after_a_relative_clause_goes_with_the_main_clause(
 def test_a_document_someone_made_or_issued_is_theirs(body: str) -> None:
     claim = one(body)
     assert (claim["text"], claim["author"]) == ("The cranes were safe.", "omar-farouk")
+
+
+def test_a_written_source_referred_to_by_another_document_noun_is_the_last_ones() -> None:
+    found = claims(
+        "A Reuters survey of port workers found that wages had fallen sharply. "
+        "The study also found that nine workers in ten had worked unpaid overtime."
+    )
+    assert [c["author"] for c in found] == ["reuters", "reuters"]
+
+
+def test_a_written_source_of_the_same_noun_comes_before_the_last_one() -> None:
+    found = claims(
+        "A Health Ministry report found that the water was clean. "
+        "A survey by the Harbour Workers Union found that wages had fallen sharply. "
+        "The report also found that the air near the cranes was clean."
+    )
+    assert [c["author"] for c in found] == ["health-ministry", "harbour-union", "health-ministry"]
+
+
+@pytest.mark.parametrize("aside", [", published by Reuters,", " – published by Reuters –"])
+def test_a_written_source_of_something_published_by_x_set_off_is_xs(aside: str) -> None:
+    found = one(f"The transcript of the hearing{aside} showed that Leila Haddad had talked about the port.")
+    assert found["author"] == "reuters"
+
+
+def test_what_a_written_source_is_about_published_by_x_without_a_break_is_not_xs() -> None:
+    found = one("A survey of workers hired by the Harbour Workers Union found that wages had fallen sharply.")
+    assert found["author"] != "harbour-union"
+
+
+@pytest.mark.parametrize(
+    ("listed", "author"),
+    [
+        ("Leila Haddad and Omar Farouk", "omar-farouk"),  # "who" after a list: its last name
+        ("Omar Farouk and Leila Haddad", "leila-haddad"),
+        ("Leila Haddad, the minister,", "leila-haddad"),  # no list: the name the description is of
+    ],
+)
+def test_who_after_a_list_of_names_is_the_last(listed: str, author: str) -> None:
+    found = one(f"The ceremony featured {listed}, who said the museum was a triumph.")
+    assert found["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "That was when Leila Haddad pointed to reports that Omar Farouk called the harbour “a disgrace.”",
+            "Omar Farouk called the harbour “a disgrace.",
+        ),
+        ("Leila Haddad cited reports that Omar Farouk had said the cranes were unsafe.", "The cranes were unsafe."),
+    ],
+)
+def test_what_written_sources_say_is_told_by_the_one_who_cites_them(body: str, text: str) -> None:
+    found = one(body)
+    assert (found["text"].rstrip("”"), found["author"]) == (text.rstrip("”"), "leila-haddad")
+
+
+def test_one_who_calls_something_a_name_in_a_clause_of_no_written_source_is_its_author() -> None:
+    assert one("Omar Farouk called the harbour “a disgrace” and “a ruin.”")["author"] == "omar-farouk"
+
+
+@pytest.mark.parametrize(
+    ("source", "author"),
+    [
+        ("according to the Health Ministry", "health-ministry"),  # the source of the sentence before
+        ("the port said", "harbour-union"),  # no source named in it: the last one who spoke
+    ],
+)
+def test_the_group_after_a_sentence_according_to_another_is_that_ones(source: str, author: str) -> None:
+    found = claims(
+        "The plan would cut wages at the port, the Harbour Workers Union said. "
+        f"The top tenth of workers earned half of all wages in 2013, {source}, and the rest earned less. "
+        "The bottom tenth earned 2 percent, the agency said in a June report."
+    )
+    assert found[-1]["author"] == author
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        (
+            "Omar Farouk spoke first. Pressed by Leila Haddad, his best response was to say the port would reopen.",
+            "omar-farouk",
+        ),
+        ("Leila Haddad's answer was to say that the port would reopen.", "leila-haddad"),
+    ],
+)
+def test_the_one_whose_response_is_to_say_s_says_it(body: str, author: str) -> None:
+    assert one(body)["author"] == author

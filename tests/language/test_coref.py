@@ -229,3 +229,14 @@ def test_they_after_according_to_a_plural_source_is_that_source() -> None:
 def test_those_close_to_someone_are_an_anonymous_source() -> None:
     body = "Terry McAuliffe refuses to discuss appointees. Those close to him say he would consider Don Beyer."
     assert authors(body)[-1] == {"anonymous": "those close to him", "type": "Person"}
+
+
+def test_a_hyphenated_name_the_model_cuts_short_is_still_its_sentences_subject() -> None:
+    # the model reads "Kim Jae" as the name; the parse makes "sung" the subject of "condemned"
+    found = authors(
+        'Omar Farouk said the port "cannot be left without consequences." Foreign Minister Kim Jae-sung '
+        'condemned what he called a "brazen breach" of the rules. "I count on the council to remain '
+        'united," he told reporters.'
+    )
+    assert found[0] == "omar-farouk"
+    assert str(found[-1]).startswith("kim")
