@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ldpub.entities import ORGANIZATION_TYPES, PERSON_TYPES, Mention
+from ldpub.entities.gazetteer import lookup
 from ldpub.language.analysis import Word
 from ldpub.lexicon import entries, words
 
@@ -516,8 +517,6 @@ class Sources:
         """A definite place noun: the place its description names ("the city of Phoenix"), else the place
         last named ("the country" after "France"). A country is the author (its government, as for "France
         said"); a city or a state speaks through an office the text does not name: an unnamed organisation."""
-        from ldpub.entities.gazetteer import lookup
-
         named = [m for m in self.within(phrase.start, phrase.full_end) if coarse(self.types.get(m.key, "")) == "Place"]
         earlier = self.recent_anonymous(phrase.start, head=_singular(phrase.head.text.casefold()))
         if earlier is not None and not named:
