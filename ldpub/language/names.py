@@ -276,7 +276,7 @@ def find_names(
         # Not "near Sarmada, Syria, Cook said": a name a verb of speech follows opens a clause of its own.
         if i and _coordinated(text, spans[i - 1], span) and not any(e.cue.startswith("speech") for e in span.evidence):
             span.evidence += [e for e in spans[i - 1].evidence if e.cue.startswith("preposition")]
-    return _with_acronyms(text, _with_affiliations(text, tokens, blocked, spans))
+    return _with_acronyms(text, _with_affiliations(text, tokens, blocked, spans, words))
 
 
 # "Frederick Fung of ADPL", "Alvin Yeung from the Civic Party": a name right after a person's, joined
@@ -284,13 +284,22 @@ def find_names(
 _NAME_RUN = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|&))*"
 _OF_AFTER = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?P<name>" + _NAME_RUN + ")")
 _POSSESSIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<name>" + _NAME_RUN + r")['’]s\s+$")
+# "Facebook co-founder Mark Zuckerberg", "Exxon chief executive Rex Tillerson": whose role it is.
+_NAME_BEFORE_ROLE = re.compile(
+    r"(?:^|(?<=[\s(“\"]))(?P<name>" + _NAME_RUN + r")\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _ROLE_WORDS + r")\s+$"
+)
 _POSSESSIVE_TITLE = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?=[A-Z])")
 AFFILIATION_CUE = 1.5
 
 
-def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span]) -> list[_Span]:
+def _with_affiliations(
+    text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span], words: dict[int, Word]
+) -> list[_Span]:
     """The names a person is said to be of or from, or named by possessive ("DAB's Ben Chan"), as
-    organisations (weakly: a place the gazetteer knows, "Lucy Njeri of Nairobi", stays a place)."""
+    organisations (weakly: a place the gazetteer knows, "Lucy Njeri of Nairobi", stays a place); and a
+    name found already, written before the role of a person named next ("Facebook creator Mark
+    Zuckerberg"), or a run of proper nouns written there, as the organisation the role is in (not
+    "Iraqi foreign minister": a nationality is no proper noun)."""
     starts = {s.start: s for s in spans}
     ends = {s.end: s for s in spans}
     lowercase = {t.text.casefold() for t in tokens if t.text.islower()}
@@ -310,6 +319,9 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
         lead = _POSSESSIVE_TITLE.match(span.surface) if title and span.surface.startswith(title) else None
         if lead:  # "Labour's Shadow Home Secretary Yvette Cooper": whose the title is
             places.append((span.start, span.start + lead.end("name"), "a possessive before a person's title"))
+        role = _NAME_BEFORE_ROLE.search(text, max(0, span.start - 80), span.start)
+        if role and _proper_nouns(text, role.start("name"), role.end("name"), words):
+            places.append((role.start("name"), role.end("name"), "a name before a person's role"))
         for start, end, cue in places:
             name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", text[start:end])
             end = start + len(name)
@@ -328,6 +340,16 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
                 index = SpanIndex([(s.start, s.end) for s in out])
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _proper_nouns(text: str, start: int, end: int, words: dict[int, Word]) -> bool:
+    """Every word of ``text[start:end]`` is one the parse tags a proper noun, and none is an adjective
+    made with a hyphen ("Jordanian-born", "U.S.-backed", which the parse may tag NNP)."""
+    at = list(re.finditer(r"\S+", text[start:end]))
+    return bool(at) and all(
+        (w := words.get(start + m.start())) is not None and w.proper and not re.search(r"[-‐][a-z]", m.group(0))
+        for m in at
+    )
 
 
 def _said_person(span: _Span) -> bool:

@@ -525,3 +525,16 @@ HWU reported Monday that the port had accepted 11,491 containers, 15 percent ove
     named = _named(_candidates(text))
     assert named["Harbour Workers Union"][0] == "Organization"
     assert "HWU" not in named, named
+
+
+def test_a_name_before_a_persons_role_is_the_organisation_the_role_is_in() -> None:
+    types = _typed(
+        "The deal was welcomed by Vantor co-founder Lila Brennick and by Harrow Mining chief executive "
+        "Tomas Oyelaran. Kenyan finance minister Ruth Wambui and Libyan-born engineer Omar Saleh disagreed."
+    )
+    assert types["Vantor"] == "Organization"  # named once, and nothing but its place before a role
+    assert types["Harrow Mining"] == "Organization"
+    assert types["Lila Brennick"] == types["Tomas Oyelaran"] == "Person"
+    # A nationality before a role is no organisation, nor is an adjective made with a hyphen.
+    assert "Kenyan" not in types
+    assert not any(name.startswith("Libyan") for name in types)
