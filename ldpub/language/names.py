@@ -122,9 +122,11 @@ _LIFE = re.compile(r"\s*\([^()]{0,200}?\b(?:born|died|b\.|d\.)\s")
 # "… told Punch that", "told Prothom Alo on Monday": who is told is, in news copy, mostly an outlet.
 _TOLD = re.compile(r"\btold\s+$")
 # "the group Ahrar al-Sham", "militants of the Islamic State", "fighters loyal to X": what X is, an organisation.
+# "rights group X", "Islamist militia X", "student movement X": any word that says what kind (the
+# noun in lower case: not "Wagner Group").
 _GROUP_BEFORE = re.compile(
-    r"\b(?:(?:the|a|an|rival|armed|militant|jihadist|rebel|extremist|terrorist)\s+"
-    r"(?:group|organi[sz]ation|militia|movement|faction|outfit|network)|"
+    r"\b(?:(?:the|a|an|[\w-]+)\s+"
+    r"(?-i:group|organi[sz]ation|militia|movement|faction|outfit|network)|"
     r"(?:militants?|fighters?|members?|supporters?|affiliates?|remnants|ranks|offshoot|wing|branch|leadership)"
     r"\s+(?:of|loyal\s+to|linked\s+to|allied\s+to|affiliated\s+with)(?:\s+the)?)\s+$",
     re.IGNORECASE,
@@ -1097,6 +1099,8 @@ class _Group:
         if not totals:
             return "Organization"  # an acronym in brackets after a name nothing else typed
         best = max(totals, key=lambda t: (totals[t], t != "Person"))
+        if best != "Organization" and self._named_as_group():
+            return "Organization"
         if best != "Person" and self.person_named and self._person_by_full_name():
             return "Person"
         if best == "Person" and self._place_by_preposition():
@@ -1104,6 +1108,20 @@ class _Group:
         if best == "Organization" and any(e.type == "NewsMediaOrganization" for s in self.spans for e in s.evidence):
             return "NewsMediaOrganization"
         return best
+
+    def _named_as_group(self) -> bool:
+        """ "localist group Civic Passion" … "his leadership in Civic Passion": what the words around one
+        mention say of a group holds for every mention, where only the model, a preposition or a verb
+        of speech says otherwise (no title, role or noun) and the gazetteer knows no place by the name."""
+        evidence = [e for s in self.spans for e in s.evidence]
+        group = any(
+            e.type in ORGANIZATION_TYPES and e.weight == GROUP_CUE and not e.cue.startswith("language model")
+            for e in evidence
+        )
+        return group and all(
+            e.type in ORGANIZATION_TYPES or e.cue.startswith(("language model", "preposition", "speech verb"))
+            for e in evidence
+        )
 
     def _person_by_full_name(self) -> bool:
         """Nothing but the model's label and the gazetteer says the name is other than a person's: no

@@ -538,3 +538,13 @@ def test_a_name_before_a_persons_role_is_the_organisation_the_role_is_in() -> No
     # A nationality before a role is no organisation, nor is an adjective made with a hyphen.
     assert "Kenyan" not in types
     assert not any(name.startswith("Libyan") for name in types)
+
+
+def test_a_kind_of_group_written_before_a_name_makes_it_an_organisation_in_every_mention() -> None:
+    types = _typed(
+        "The march was called by student movement Tarik Nova and by environmental group Green Shield. "
+        "Islamist group Harakat Nasr claimed the attack. Police later arrested two leaders in Tarik Nova."
+    )
+    assert types["Tarik Nova"] == "Organization"  # "in Tarik Nova" too: what one mention says of a group holds
+    assert types["Green Shield"] == "Organization"
+    assert types["Harakat Nasr"] == "Organization"
