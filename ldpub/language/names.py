@@ -131,6 +131,13 @@ _GROUP_BEFORE = re.compile(
     r"\s+(?:of|loyal\s+to|linked\s+to|allied\s+to|affiliated\s+with)(?:\s+the)?)\s+$",
     re.IGNORECASE,
 )
+# The cue of "rights group X" or "members of X", not of "supporters of X", "the leadership of X" or
+# "fighters loyal to X" (a person has them too).
+_KIND_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|militia|movement|faction|outfit|network|"
+    r"(?:militants?|fighters?|members?|affiliates?|remnants|offshoot|wing|branch)\s+of(?:\s+the)?)' before it$",
+    re.IGNORECASE,
+)
 # "ISIL fighters", "Daesh militants": the name of a group its members are named by.
 _MEMBERS_AFTER = re.compile(
     r"\s+(?P<noun>militants|fighters|jihadists|insurgents|terrorists|rebels|militiamen|gunmen|extremists)\b"
@@ -307,6 +314,7 @@ def _with_affiliations(
     lowercase = {t.text.casefold() for t in tokens if t.text.islower()}
     out = list(spans)
     index = SpanIndex([(s.start, s.end) for s in spans])
+    people = {s.name for s in spans if _said_person(s)}
     for span in spans:
         if not _said_person(span):
             continue
@@ -322,7 +330,12 @@ def _with_affiliations(
         if lead:  # "Labour's Shadow Home Secretary Yvette Cooper": whose the title is
             places.append((span.start, span.start + lead.end("name"), "a possessive before a person's title"))
         role = _NAME_BEFORE_ROLE.search(text, max(0, span.start - 80), span.start)
-        if role and _proper_nouns(text, role.start("name"), role.end("name"), words):
+        # Not "Trump critic Mark Cuban", "Clinton aide Huma Abedin": a role can be a person's too.
+        if (
+            role
+            and _proper_nouns(text, role.start("name"), role.end("name"), words)
+            and not _a_persons(role.group("name"), people)
+        ):
             places.append((role.start("name"), role.end("name"), "a name before a person's role"))
         for start, end, cue in places:
             name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", text[start:end])
@@ -342,6 +355,11 @@ def _with_affiliations(
                 index = SpanIndex([(s.start, s.end) for s in out])
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _a_persons(name: str, people: set[str]) -> bool:
+    """``name`` is the name, or the family name, of a person named in the text."""
+    return any(p == name or p.endswith(" " + name) for p in people)
 
 
 def _proper_nouns(text: str, start: int, end: int, words: dict[int, Word]) -> bool:
@@ -1110,14 +1128,12 @@ class _Group:
         return best
 
     def _named_as_group(self) -> bool:
-        """ "localist group Civic Passion" … "his leadership in Civic Passion": what the words around one
-        mention say of a group holds for every mention, where only the model, a preposition or a verb
-        of speech says otherwise (no title, role or noun) and the gazetteer knows no place by the name."""
+        """ "localist group Civic Passion" … "his leadership in Civic Passion": what a kind of group
+        written before one mention says holds for every mention, where only the model, a preposition or
+        a verb of speech says otherwise (no title, role or noun) and the gazetteer knows no place by
+        the name."""
         evidence = [e for s in self.spans for e in s.evidence]
-        group = any(
-            e.type in ORGANIZATION_TYPES and e.weight == GROUP_CUE and not e.cue.startswith("language model")
-            for e in evidence
-        )
+        group = any(e.type in ORGANIZATION_TYPES and _KIND_BEFORE.search(e.cue) for e in evidence)
         return group and all(
             e.type in ORGANIZATION_TYPES or e.cue.startswith(("language model", "preposition", "speech verb"))
             for e in evidence

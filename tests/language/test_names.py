@@ -548,3 +548,15 @@ def test_a_kind_of_group_written_before_a_name_makes_it_an_organisation_in_every
     assert types["Tarik Nova"] == "Organization"  # "in Tarik Nova" too: what one mention says of a group holds
     assert types["Green Shield"] == "Organization"
     assert types["Harakat Nasr"] == "Organization"
+
+
+def test_a_person_with_critics_or_a_leadership_stays_a_person() -> None:
+    # "the leadership of X" is said of people too: it does not make every mention a group's.
+    assert _typed("Voters praised the leadership of Donald Pereira. Donald Pereira will visit Ohio next week.") == {
+        "Donald Pereira": "Person",
+        "Ohio": "Place",
+    }
+    # "Pereira critic Luis Moto": a role before a name can be had against a person named in the text.
+    types = _typed("Donald Pereira spoke in Ohio on Monday. Pereira critic Luis Moto disagreed with him.")
+    assert types["Donald Pereira"] == types["Luis Moto"] == "Person"
+    assert "Pereira" not in types
