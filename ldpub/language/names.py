@@ -122,11 +122,20 @@ _LIFE = re.compile(r"\s*\([^()]{0,200}?\b(?:born|died|b\.|d\.)\s")
 # "… told Punch that", "told Prothom Alo on Monday": who is told is, in news copy, mostly an outlet.
 _TOLD = re.compile(r"\btold\s+$")
 # "the group Ahrar al-Sham", "militants of the Islamic State", "fighters loyal to X": what X is, an organisation.
+# "rights group X", "Islamist militia X", "student movement X": any word that says what kind (the
+# noun in lower case: not "Wagner Group").
 _GROUP_BEFORE = re.compile(
-    r"\b(?:(?:the|a|an|rival|armed|militant|jihadist|rebel|extremist|terrorist)\s+"
-    r"(?:group|organi[sz]ation|militia|movement|faction|outfit|network)|"
+    r"\b(?:(?:the|a|an|[\w-]+)\s+"
+    r"(?-i:group|organi[sz]ation|militia|movement|faction|outfit|network)|"
     r"(?:militants?|fighters?|members?|supporters?|affiliates?|remnants|ranks|offshoot|wing|branch|leadership)"
     r"\s+(?:of|loyal\s+to|linked\s+to|allied\s+to|affiliated\s+with)(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+# The cue of "rights group X" or "members of X", not of "supporters of X", "the leadership of X" or
+# "fighters loyal to X" (a person has them too).
+_KIND_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|militia|movement|faction|outfit|network|"
+    r"(?:militants?|fighters?|members?|affiliates?|remnants|offshoot|wing|branch)\s+of(?:\s+the)?)' before it$",
     re.IGNORECASE,
 )
 # "ISIL fighters", "Daesh militants": the name of a group its members are named by.
@@ -276,7 +285,7 @@ def find_names(
         # Not "near Sarmada, Syria, Cook said": a name a verb of speech follows opens a clause of its own.
         if i and _coordinated(text, spans[i - 1], span) and not any(e.cue.startswith("speech") for e in span.evidence):
             span.evidence += [e for e in spans[i - 1].evidence if e.cue.startswith("preposition")]
-    return _with_acronyms(text, _with_affiliations(text, tokens, blocked, spans))
+    return _with_acronyms(text, _with_affiliations(text, tokens, blocked, spans, words))
 
 
 # "Frederick Fung of ADPL", "Alvin Yeung from the Civic Party": a name right after a person's, joined
@@ -284,18 +293,28 @@ def find_names(
 _NAME_RUN = r"[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|of|for|and|&))*"
 _OF_AFTER = re.compile(r",?\s+(?:of|from)\s+(?:the\s+)?(?P<name>" + _NAME_RUN + ")")
 _POSSESSIVE_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))(?P<name>" + _NAME_RUN + r")['’]s\s+$")
+# "Facebook co-founder Mark Zuckerberg", "Exxon chief executive Rex Tillerson": whose role it is.
+_NAME_BEFORE_ROLE = re.compile(
+    r"(?:^|(?<=[\s(“\"]))(?P<name>" + _NAME_RUN + r")\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _ROLE_WORDS + r")\s+$"
+)
 _POSSESSIVE_TITLE = re.compile(r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?=[A-Z])")
 AFFILIATION_CUE = 1.5
 
 
-def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span]) -> list[_Span]:
+def _with_affiliations(
+    text: str, tokens: list[Token], blocked: SpanIndex, spans: list[_Span], words: dict[int, Word]
+) -> list[_Span]:
     """The names a person is said to be of or from, or named by possessive ("DAB's Ben Chan"), as
-    organisations (weakly: a place the gazetteer knows, "Lucy Njeri of Nairobi", stays a place)."""
+    organisations (weakly: a place the gazetteer knows, "Lucy Njeri of Nairobi", stays a place); and a
+    name found already, written before the role of a person named next ("Facebook creator Mark
+    Zuckerberg"), or a run of proper nouns written there, as the organisation the role is in (not
+    "Iraqi foreign minister": a nationality is no proper noun)."""
     starts = {s.start: s for s in spans}
     ends = {s.end: s for s in spans}
     lowercase = {t.text.casefold() for t in tokens if t.text.islower()}
     out = list(spans)
     index = SpanIndex([(s.start, s.end) for s in spans])
+    people = {s.name for s in spans if _said_person(s)}
     for span in spans:
         if not _said_person(span):
             continue
@@ -310,6 +329,14 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
         lead = _POSSESSIVE_TITLE.match(span.surface) if title and span.surface.startswith(title) else None
         if lead:  # "Labour's Shadow Home Secretary Yvette Cooper": whose the title is
             places.append((span.start, span.start + lead.end("name"), "a possessive before a person's title"))
+        role = _NAME_BEFORE_ROLE.search(text, max(0, span.start - 80), span.start)
+        # Not "Trump critic Mark Cuban", "Clinton aide Huma Abedin": a role can be a person's too.
+        if (
+            role
+            and _proper_nouns(text, role.start("name"), role.end("name"), words)
+            and not _a_persons(role.group("name"), people)
+        ):
+            places.append((role.start("name"), role.end("name"), "a name before a person's role"))
         for start, end, cue in places:
             name = re.sub(r"(?:\s+(?:of|for|and|&))+$", "", text[start:end])
             end = start + len(name)
@@ -328,6 +355,21 @@ def _with_affiliations(text: str, tokens: list[Token], blocked: SpanIndex, spans
                 index = SpanIndex([(s.start, s.end) for s in out])
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _a_persons(name: str, people: set[str]) -> bool:
+    """``name`` is the name, or the family name, of a person named in the text."""
+    return any(p == name or p.endswith(" " + name) for p in people)
+
+
+def _proper_nouns(text: str, start: int, end: int, words: dict[int, Word]) -> bool:
+    """Every word of ``text[start:end]`` is one the parse tags a proper noun, and none is an adjective
+    made with a hyphen ("Jordanian-born", "U.S.-backed", which the parse may tag NNP)."""
+    at = list(re.finditer(r"\S+", text[start:end]))
+    return bool(at) and all(
+        (w := words.get(start + m.start())) is not None and w.proper and not re.search(r"[-‐][a-z]", m.group(0))
+        for m in at
+    )
 
 
 def _said_person(span: _Span) -> bool:
@@ -1075,6 +1117,8 @@ class _Group:
         if not totals:
             return "Organization"  # an acronym in brackets after a name nothing else typed
         best = max(totals, key=lambda t: (totals[t], t != "Person"))
+        if best != "Organization" and self._named_as_group():
+            return "Organization"
         if best != "Person" and self.person_named and self._person_by_full_name():
             return "Person"
         if best == "Person" and self._place_by_preposition():
@@ -1082,6 +1126,18 @@ class _Group:
         if best == "Organization" and any(e.type == "NewsMediaOrganization" for s in self.spans for e in s.evidence):
             return "NewsMediaOrganization"
         return best
+
+    def _named_as_group(self) -> bool:
+        """ "localist group Civic Passion" … "his leadership in Civic Passion": what a kind of group
+        written before one mention says holds for every mention, where only the model, a preposition or
+        a verb of speech says otherwise (no title, role or noun) and the gazetteer knows no place by
+        the name."""
+        evidence = [e for s in self.spans for e in s.evidence]
+        group = any(e.type in ORGANIZATION_TYPES and _KIND_BEFORE.search(e.cue) for e in evidence)
+        return group and all(
+            e.type in ORGANIZATION_TYPES or e.cue.startswith(("language model", "preposition", "speech verb"))
+            for e in evidence
+        )
 
     def _person_by_full_name(self) -> bool:
         """Nothing but the model's label and the gazetteer says the name is other than a person's: no

@@ -525,3 +525,38 @@ HWU reported Monday that the port had accepted 11,491 containers, 15 percent ove
     named = _named(_candidates(text))
     assert named["Harbour Workers Union"][0] == "Organization"
     assert "HWU" not in named, named
+
+
+def test_a_name_before_a_persons_role_is_the_organisation_the_role_is_in() -> None:
+    types = _typed(
+        "The deal was welcomed by Vantor co-founder Lila Brennick and by Harrow Mining chief executive "
+        "Tomas Oyelaran. Kenyan finance minister Ruth Wambui and Libyan-born engineer Omar Saleh disagreed."
+    )
+    assert types["Vantor"] == "Organization"  # named once, and nothing but its place before a role
+    assert types["Harrow Mining"] == "Organization"
+    assert types["Lila Brennick"] == types["Tomas Oyelaran"] == "Person"
+    # A nationality before a role is no organisation, nor is an adjective made with a hyphen.
+    assert "Kenyan" not in types
+    assert not any(name.startswith("Libyan") for name in types)
+
+
+def test_a_kind_of_group_written_before_a_name_makes_it_an_organisation_in_every_mention() -> None:
+    types = _typed(
+        "The march was called by student movement Tarik Nova and by environmental group Green Shield. "
+        "Islamist group Harakat Nasr claimed the attack. Police later arrested two leaders in Tarik Nova."
+    )
+    assert types["Tarik Nova"] == "Organization"  # "in Tarik Nova" too: what one mention says of a group holds
+    assert types["Green Shield"] == "Organization"
+    assert types["Harakat Nasr"] == "Organization"
+
+
+def test_a_person_with_critics_or_a_leadership_stays_a_person() -> None:
+    # "the leadership of X" is said of people too: it does not make every mention a group's.
+    assert _typed("Voters praised the leadership of Donald Pereira. Donald Pereira will visit Ohio next week.") == {
+        "Donald Pereira": "Person",
+        "Ohio": "Place",
+    }
+    # "Pereira critic Luis Moto": a role before a name can be had against a person named in the text.
+    types = _typed("Donald Pereira spoke in Ohio on Monday. Pereira critic Luis Moto disagreed with him.")
+    assert types["Donald Pereira"] == types["Luis Moto"] == "Person"
+    assert "Pereira" not in types
