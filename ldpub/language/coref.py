@@ -38,7 +38,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -668,17 +668,20 @@ class Sources:
         return self.types.get(key) == "Organization" and bool(_OUTLET_NAME.search(self.names.get(key, "")))
 
 
+def _heads(words: Sequence[Word], j: int, steps: int) -> Iterator[int]:
+    """The indices of the words above word ``j`` in the parse, nearest first, at most ``steps`` of them."""
+    for _ in range(steps):
+        if not 0 <= words[j].head < len(words) or words[j].head == j:
+            return
+        j = words[j].head
+        yield j
+
+
 def _according_to(w: Word, words: Sequence[Word]) -> bool:
     """Whether ``w`` is the object of "according to" ("according to show insiders", whatever the parse
     makes of the words between)."""
-    j = w.index
-    for _ in range(3):
-        if not 0 <= words[j].head < len(words) or words[j].head == j:
-            return False
-        j = words[j].head
-        if words[j].text.casefold() == "according":
-            return words[j + 1].text.casefold() == "to" if j + 1 < len(words) else False
-    return False
+    j = next((j for j in _heads(words, w.index, 3) if words[j].text.casefold() == "according"), None)
+    return j is not None and j + 1 < len(words) and words[j + 1].text.casefold() == "to"
 
 
 def _name_top(w: Word, words: Sequence[Word]) -> Word:
@@ -692,25 +695,12 @@ def _name_top(w: Word, words: Sequence[Word]) -> Word:
 
 def _on_root(w: Word, words: Sequence[Word]) -> bool:
     """Whether ``w`` (the object of "according to") hangs on its sentence's main verb."""
-    j = w.index
-    for _ in range(4):
-        if not 0 <= words[j].head < len(words) or words[j].head == j:
-            return False
-        j = words[j].head
-        if words[j].dep == "ROOT":
-            return True
-    return False
+    return any(words[j].dep == "ROOT" for j in _heads(words, w.index, 4))
 
 
 def _under(words: Sequence[Word], j: int, head: int) -> bool:
     """Whether word ``j`` is ``head`` or in its subtree (by the parse's heads, a few steps up)."""
-    for _ in range(6):
-        if j == head:
-            return True
-        if not 0 <= j < len(words) or words[j].head == j:
-            return False
-        j = words[j].head
-    return False
+    return j == head or head in _heads(words, j, 5)
 
 
 def _family(surface: str) -> str | None:
