@@ -516,9 +516,7 @@ class _Finder:
         if subject is None:
             return None
         end = max(self.span(k)[1] for k in kids)
-        named = self.who(subject)
-        citer = self.citer(verb)
-        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
+        return self.worded_by(verb, subject, end)
 
     def citer(self, verb: Word) -> Word | None:
         """ "X pointed to reports that Y called Z a disgrace", "X cited a memo that said S": what the written
@@ -559,9 +557,7 @@ class _Finder:
         if not kids or subject is None:
             return None
         end = max(self.span(k)[1] for k in kids)
-        named = self.who(subject)
-        citer = self.citer(verb)
-        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
+        return self.worded_by(verb, subject, end)
 
     def finding(self, verb: Word) -> _Claim | None:
         """ "A report by X found that S": only with a written source as the subject."""
@@ -569,6 +565,13 @@ class _Finder:
         if subject is None or subject.text.casefold() not in self.lex.documents:
             return None
         return self.speech(verb)
+
+    def worded_by(self, verb: Word, subject: Word, end: int) -> _Claim | None:
+        """The claim of ``verb`` up to ``end`` with its subject named, told by whoever cites it, if anyone
+        does ("X pointed to reports that Y denied S"), else by the subject."""
+        named = self.who(subject)
+        citer = self.citer(verb)
+        return self.worded(verb, self.who(citer) if citer is not None else named, end, named=named)
 
     def worded(self, verb: Word, author: Author | None, end: int, named: Author | None = None) -> _Claim | None:
         """The claim in the article's words with ``named`` (the one who denies, calls …; the author unless
