@@ -124,9 +124,10 @@ _TOLD = re.compile(r"\btold\s+$")
 # "the group Ahrar al-Sham", "militants of the Islamic State", "fighters loyal to X": what X is, an organisation.
 # "rights group X", "Islamist militia X", "student movement X": any word that says what kind (the
 # noun in lower case: not "Wagner Group").
+_KINDS_OF_GROUP = r"group|organi[sz]ation|militia|movement|faction|outfit|network"
 _GROUP_BEFORE = re.compile(
     r"\b(?:(?:the|a|an|[\w-]+)\s+"
-    r"(?-i:group|organi[sz]ation|militia|movement|faction|outfit|network)|"
+    r"(?-i:" + _KINDS_OF_GROUP + r")|"
     r"(?:militants?|fighters?|members?|supporters?|affiliates?|remnants|ranks|offshoot|wing|branch|leadership)"
     r"\s+(?:of|loyal\s+to|linked\s+to|allied\s+to|affiliated\s+with)(?:\s+the)?)\s+$",
     re.IGNORECASE,
@@ -134,7 +135,7 @@ _GROUP_BEFORE = re.compile(
 # The cue of "rights group X" or "members of X", not of "supporters of X", "the leadership of X" or
 # "fighters loyal to X" (a person has them too).
 _KIND_BEFORE = re.compile(
-    r"\b(?:group|organi[sz]ation|militia|movement|faction|outfit|network|"
+    r"\b(?:" + _KINDS_OF_GROUP + r"|"
     r"(?:militants?|fighters?|members?|affiliates?|remnants|offshoot|wing|branch)\s+of(?:\s+the)?)' before it$",
     re.IGNORECASE,
 )
